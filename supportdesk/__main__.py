@@ -1,0 +1,3 @@
+from supportdesk.app import main
+
+raise SystemExit(main())

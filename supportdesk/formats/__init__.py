@@ -1,0 +1,1 @@
+"""vCard, CSV and ICS readers and writers. No Qt."""

@@ -1,0 +1,1 @@
+"""Persistence: the peewee models over SQLCipher, migrations and repositories. No Qt."""

@@ -1,0 +1,96 @@
+"""Opening the SQLCipher database with a raw key, and checking it is sound.
+
+The key is applied in SQLCipher's raw form (``x'<64 hex>'``) so opening needs no
+slow key derivation. The pragmas DESIGN.md asks for are set and then read back.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee as pw
+from playhouse.sqlcipher_ext import SqlCipherDatabase
+
+from supportdesk.core.errors import DamagedVaultError, StorageError, WrongKeyError
+from supportdesk.store.models import database_proxy
+
+# peewee logs every statement with its parameters at DEBUG: personal data.
+logging.getLogger("peewee").setLevel(logging.WARNING)
+
+KEY_BYTES = 32
+PRAGMAS = {
+    "cipher_log_level": "NONE",
+    "journal_mode": "wal",
+    "synchronous": 2,  # FULL
+    "foreign_keys": 1,
+    "secure_delete": 1,
+    "busy_timeout": 5000,
+}
+EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1}
+
+
+def raw_key(key: bytes) -> str:
+    if len(key) != KEY_BYTES:
+        raise ValueError("a database key is 32 bytes")
+    return f"x'{key.hex()}'"
+
+
+def connect(path: Path, key: bytes) -> SqlCipherDatabase:
+    """Open ``path`` with ``key``; raise WrongKeyError or DamagedVaultError if it won't read."""
+    db = SqlCipherDatabase(None)
+    db.init(str(path), passphrase=raw_key(key), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        db.connect()
+        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+        db.close()
+        text = str(exc).lower()
+        if "not a database" in text or "encrypted" in text:
+            raise WrongKeyError(
+                "This key does not open the vault.",
+                hint="Your recovery key can open it again.",
+            ) from None
+        if "readonly" in text or "read-only" in text or "unable to open" in text:
+            raise StorageError(f"The vault at {path} cannot be opened for writing.") from None
+        raise DamagedVaultError(
+            "The vault file looks damaged.", hint="You can restore it from a backup."
+        ) from None
+    except (pw.OperationalError, OSError) as exc:
+        db.close()
+        raise StorageError(f"The vault at {path} cannot be opened: {type(exc).__name__}.") from None
+    check_pragmas(db)
+    return db
+
+
+def check_pragmas(db: pw.Database) -> None:
+    for name, expected in EXPECTED.items():
+        value = db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+        if value != expected:
+            raise StorageError(
+                f"The vault could not be opened safely ({name} is {value}, needs {expected})."
+            )
+
+
+def integrity_problems(db: pw.Database) -> list[str]:
+    """Both checks: SQLCipher's page HMACs and SQLite's own structure. Empty means sound."""
+    problems = [row[0] for row in db.execute_sql("PRAGMA cipher_integrity_check").fetchall()]
+    rows = db.execute_sql("PRAGMA integrity_check").fetchall()
+    problems += [row[0] for row in rows if row[0] != "ok"]
+    return problems
+
+
+def bind(db: pw.Database) -> None:
+    database_proxy.initialize(db)
+
+
+@contextmanager
+def bound(db: pw.Database) -> Iterator[pw.Database]:
+    bind(db)
+    try:
+        yield db
+    finally:
+        database_proxy.initialize(None)

@@ -1,0 +1,51 @@
+"""Versioned schema migrations, each in one transaction.
+
+The version lives in ``PRAGMA user_version``. A backup is the caller's job (the
+vault makes one before ``migrate`` runs on an existing database).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+from supportdesk.core.errors import NewerVaultError
+from supportdesk.store.models import ALL_MODELS, database_proxy
+
+Migration = Callable[[pw.Database], None]
+
+
+def _create_v1(db: pw.Database) -> None:
+    db.create_tables(ALL_MODELS)
+
+
+MIGRATIONS: list[Migration] = [_create_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: pw.Database) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def needs_migration(db: pw.Database) -> bool:
+    version = schema_version(db)
+    if version > SCHEMA_VERSION:
+        raise NewerVaultError(
+            "This vault was saved by a newer version of SupportDesk.",
+            hint="Please update SupportDesk to open it; nothing has been changed.",
+        )
+    return version < SCHEMA_VERSION
+
+
+def migrate(db: pw.Database, migrations: list[Migration] | None = None) -> int:
+    """Bring the schema up to date; return the version reached."""
+    database_proxy.initialize(db)
+    steps = MIGRATIONS if migrations is None else migrations
+    needs_migration(db)
+    version = schema_version(db)
+    for number, step in enumerate(steps[version:], start=version + 1):
+        with db.atomic():
+            step(db)
+            db.execute_sql(f"PRAGMA user_version = {number}")
+    return schema_version(db)

@@ -1,0 +1,152 @@
+"""The peewee models: one table per domain type, bound late to the open vault."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import peewee as pw
+
+database_proxy: Any = pw.DatabaseProxy()
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class SupporterRow(BaseModel):
+    name = pw.TextField()
+    kind = pw.TextField(index=True)
+    role = pw.TextField(default="")
+    ring = pw.TextField(default="middle", index=True)
+    tie = pw.TextField(default="normal")
+    stressful = pw.BooleanField(default=False)
+    direction = pw.TextField(default="mutual")
+    timezone = pw.TextField(default="")
+    meeting_schedule = pw.TextField(default="")
+    meeting_place = pw.TextField(default="")
+    boundaries_mine = pw.TextField(default="")
+    boundaries_theirs = pw.TextField(default="")
+    help_warning_signs = pw.TextField(default="")
+    help_what_helps = pw.TextField(default="")
+    help_what_does_not = pw.TextField(default="")
+    help_in_a_crisis = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    cadence_days = pw.FloatField(null=True)
+    paused = pw.BooleanField(default=False)
+    snoozed_until = pw.DateTimeField(null=True)
+    created = pw.DateTimeField()
+    last_contact = pw.DateTimeField(null=True, index=True)  # kept in step with check_in_row
+
+    class Meta:
+        table_name = "supporter"
+
+
+class ContactMethodRow(BaseModel):
+    supporter = pw.ForeignKeyField(SupporterRow, backref="contact_rows", on_delete="CASCADE")
+    type = pw.TextField()
+    value = pw.TextField()
+    label = pw.TextField(default="")
+    preferred = pw.BooleanField(default=False)
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "contact_method"
+
+
+class AvailabilityRow(BaseModel):
+    supporter = pw.ForeignKeyField(SupporterRow, backref="availability_rows", on_delete="CASCADE")
+    days = pw.IntegerField()  # bit mask, Monday = bit 0
+    start_minute = pw.IntegerField()
+    end_minute = pw.IntegerField()
+
+    class Meta:
+        table_name = "availability_window"
+
+
+class CheckInRow(BaseModel):
+    supporter = pw.ForeignKeyField(SupporterRow, backref="checkin_rows", on_delete="CASCADE")
+    at = pw.DateTimeField(index=True)
+    mode = pw.TextField(default="call")
+    initiator = pw.TextField(default="me")
+    mood_before = pw.IntegerField(null=True)
+    mood_after = pw.IntegerField(null=True)
+    support_given = pw.TextField(default="")  # comma-separated SupportType values
+    support_received = pw.TextField(default="")
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "check_in"
+        indexes = ((("supporter", "at"), False),)
+
+
+class GratitudeRow(BaseModel):
+    supporter = pw.ForeignKeyField(
+        SupporterRow, backref="gratitude_rows", null=True, on_delete="SET NULL"
+    )
+    on = pw.DateField(index=True)
+    text = pw.TextField()
+    thanked = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "gratitude"
+
+
+class PlanItemRow(BaseModel):
+    step = pw.TextField(index=True)
+    text = pw.TextField(default="")
+    supporter = pw.ForeignKeyField(SupporterRow, null=True, on_delete="SET NULL")
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "plan_item"
+
+
+class CrisisLineRow(BaseModel):
+    country = pw.TextField(index=True)
+    name = pw.TextField()
+    contact = pw.TextField()
+    channel = pw.TextField()
+    hours = pw.TextField(default="")
+    source = pw.TextField(default="")
+    verified = pw.DateField(null=True)
+    user_added = pw.BooleanField(default=False)
+    notes = pw.TextField(default="")
+
+    class Meta:
+        table_name = "crisis_line"
+
+
+class SettingRow(BaseModel):
+    key = pw.TextField(primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "setting"
+
+
+class NotificationLogRow(BaseModel):
+    """Every reminder delivery and failure, so none is ever silent."""
+
+    at = pw.DateTimeField(index=True)
+    channel = pw.TextField()  # "dbus", "plyer", "tray", "summary"
+    ok = pw.BooleanField()
+    count = pw.IntegerField(default=1)
+    detail = pw.TextField(default="")  # never personal data
+
+    class Meta:
+        table_name = "notification_log"
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SupporterRow,
+    ContactMethodRow,
+    AvailabilityRow,
+    CheckInRow,
+    GratitudeRow,
+    PlanItemRow,
+    CrisisLineRow,
+    SettingRow,
+    NotificationLogRow,
+]

@@ -1,0 +1,312 @@
+"""Reads and writes of the domain through the bound database, in few queries.
+
+Every list is loaded with a fixed number of queries, never one per row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+import peewee as pw
+
+from supportdesk.core.errors import NotFoundError
+from supportdesk.core.kinds import Channel, PlanStep
+from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
+from supportdesk.store import convert
+from supportdesk.store.models import (
+    AvailabilityRow,
+    CheckInRow,
+    ContactMethodRow,
+    CrisisLineRow,
+    GratitudeRow,
+    NotificationLogRow,
+    PlanItemRow,
+    SettingRow,
+    SupporterRow,
+    database_proxy,
+)
+
+
+@dataclass
+class SupporterSnapshot:
+    """All a supporter owns, so a delete can be undone exactly."""
+
+    supporter: Supporter
+    checkins: list[CheckIn] = field(default_factory=list)
+    gratitude_ids: list[int] = field(default_factory=list)
+    plan_item_ids: list[int] = field(default_factory=list)
+
+
+class Repository:
+    """The vault's contents as core types. Bound to ``database_proxy``."""
+
+    @property
+    def db(self) -> pw.Database:
+        return database_proxy
+
+    # -- supporters -------------------------------------------------------
+
+    def supporters(self) -> list[Supporter]:
+        rows = list(SupporterRow.select().order_by(SupporterRow.name))
+        return self._assemble(rows)
+
+    def supporter(self, supporter_id: int) -> Supporter:
+        row = SupporterRow.get_or_none(SupporterRow.id == supporter_id)
+        if row is None:
+            raise NotFoundError("That person is no longer in your network.")
+        return self._assemble([row])[0]
+
+    def find_by_name(self, name: str) -> list[Supporter]:
+        needle = name.strip().casefold()
+        return [s for s in self.supporters() if needle in s.name.casefold()]
+
+    def _assemble(self, rows: list[SupporterRow]) -> list[Supporter]:
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        contacts: dict[int, list[ContactMethodRow]] = defaultdict(list)
+        windows: dict[int, list[AvailabilityRow]] = defaultdict(list)
+        in_ids = ids if len(ids) <= 900 else None  # SQLite's variable limit
+        contact_query = ContactMethodRow.select()
+        window_query = AvailabilityRow.select()
+        if in_ids is not None:
+            contact_query = contact_query.where(ContactMethodRow.supporter.in_(in_ids))
+            window_query = window_query.where(AvailabilityRow.supporter.in_(in_ids))
+        for c in contact_query:
+            contacts[c.supporter_id].append(c)
+        for w in window_query:
+            windows[w.supporter_id].append(w)
+        return [convert.supporter_from_row(r, contacts[r.id], windows[r.id]) for r in rows]
+
+    def add_supporter(self, supporter: Supporter, now: datetime | None = None) -> Supporter:
+        created = supporter.created or now or datetime.now(UTC)
+        with self.db.atomic():
+            fields = convert.supporter_fields(supporter)
+            fields["created"] = convert.to_db_time(created)
+            if supporter.id is not None:
+                fields["id"] = supporter.id
+            row_id = SupporterRow.insert(**fields).execute()
+            self._write_children(supporter, row_id)
+        return self.supporter(row_id)
+
+    def update_supporter(self, supporter: Supporter) -> Supporter:
+        if supporter.id is None:
+            raise ValueError("update_supporter needs a saved supporter")
+        with self.db.atomic():
+            changed = (
+                SupporterRow.update(**convert.supporter_fields(supporter))
+                .where(SupporterRow.id == supporter.id)
+                .execute()
+            )
+            if not changed:
+                raise NotFoundError("That person is no longer in your network.")
+            ContactMethodRow.delete().where(ContactMethodRow.supporter == supporter.id).execute()
+            AvailabilityRow.delete().where(AvailabilityRow.supporter == supporter.id).execute()
+            self._write_children(supporter, supporter.id)
+        return self.supporter(supporter.id)
+
+    def _write_children(self, supporter: Supporter, supporter_id: int) -> None:
+        contacts = convert.contact_rows(supporter, supporter_id)
+        if contacts:
+            ContactMethodRow.insert_many(contacts).execute()
+        windows = convert.availability_rows(supporter, supporter_id)
+        if windows:
+            AvailabilityRow.insert_many(windows).execute()
+
+    def delete_supporter(self, supporter_id: int) -> SupporterSnapshot:
+        with self.db.atomic():
+            snapshot = SupporterSnapshot(
+                supporter=self.supporter(supporter_id),
+                checkins=self.checkins(supporter_id=supporter_id),
+                gratitude_ids=[
+                    g.id for g in GratitudeRow.select(GratitudeRow.id)
+                    .where(GratitudeRow.supporter == supporter_id)
+                ],
+                plan_item_ids=[
+                    p.id for p in PlanItemRow.select(PlanItemRow.id)
+                    .where(PlanItemRow.supporter == supporter_id)
+                ],
+            )
+            SupporterRow.delete().where(SupporterRow.id == supporter_id).execute()
+        return snapshot
+
+    def restore_supporter(self, snapshot: SupporterSnapshot) -> Supporter:
+        with self.db.atomic():
+            restored = self.add_supporter(snapshot.supporter)
+            for checkin in snapshot.checkins:
+                CheckInRow.insert(id=checkin.id, **convert.checkin_fields(checkin)).execute()
+            if snapshot.gratitude_ids:
+                GratitudeRow.update(supporter=restored.id).where(
+                    GratitudeRow.id.in_(snapshot.gratitude_ids)
+                ).execute()
+            if snapshot.plan_item_ids:
+                PlanItemRow.update(supporter=restored.id).where(
+                    PlanItemRow.id.in_(snapshot.plan_item_ids)
+                ).execute()
+            assert restored.id is not None
+            self._refresh_last_contact(restored.id)
+        return self.supporter(restored.id)
+
+    def set_ring(self, supporter_id: int, ring: str) -> None:
+        SupporterRow.update(ring=ring).where(SupporterRow.id == supporter_id).execute()
+
+    # -- check-ins --------------------------------------------------------
+
+    def checkins(
+        self,
+        supporter_id: int | None = None,
+        since: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[CheckIn]:
+        query = CheckInRow.select().order_by(CheckInRow.at.desc(), CheckInRow.id.desc())
+        if supporter_id is not None:
+            query = query.where(CheckInRow.supporter == supporter_id)
+        if since is not None:
+            query = query.where(CheckInRow.at >= convert.to_db_time(since))
+        if limit is not None:
+            query = query.limit(limit)
+        return [convert.checkin_from_row(r) for r in query]
+
+    def checkin(self, checkin_id: int) -> CheckIn:
+        row = CheckInRow.get_or_none(CheckInRow.id == checkin_id)
+        if row is None:
+            raise NotFoundError("That check-in is no longer there.")
+        return convert.checkin_from_row(row)
+
+    def add_checkin(self, checkin: CheckIn) -> CheckIn:
+        with self.db.atomic():
+            fields = convert.checkin_fields(checkin)
+            if checkin.id is not None:
+                fields["id"] = checkin.id
+            row_id = CheckInRow.insert(**fields).execute()
+            self._refresh_last_contact(checkin.supporter_id)
+        return replace(checkin, id=row_id)
+
+    def update_checkin(self, checkin: CheckIn) -> CheckIn:
+        with self.db.atomic():
+            old = self.checkin(checkin.id or 0)
+            CheckInRow.update(**convert.checkin_fields(checkin)).where(
+                CheckInRow.id == checkin.id
+            ).execute()
+            self._refresh_last_contact(checkin.supporter_id)
+            if old.supporter_id != checkin.supporter_id:
+                self._refresh_last_contact(old.supporter_id)
+        return checkin
+
+    def delete_checkin(self, checkin_id: int) -> CheckIn:
+        with self.db.atomic():
+            old = self.checkin(checkin_id)
+            CheckInRow.delete().where(CheckInRow.id == checkin_id).execute()
+            self._refresh_last_contact(old.supporter_id)
+        return old
+
+    def _refresh_last_contact(self, supporter_id: int) -> None:
+        latest = (
+            CheckInRow.select(pw.fn.MAX(CheckInRow.at))
+            .where(CheckInRow.supporter == supporter_id)
+            .scalar()
+        )
+        SupporterRow.update(last_contact=latest).where(SupporterRow.id == supporter_id).execute()
+
+    # -- gratitude --------------------------------------------------------
+
+    def gratitude(self, supporter_id: int | None = None) -> list[Gratitude]:
+        query = GratitudeRow.select().order_by(GratitudeRow.on.desc(), GratitudeRow.id.desc())
+        if supporter_id is not None:
+            query = query.where(GratitudeRow.supporter == supporter_id)
+        return [
+            Gratitude(id=r.id, supporter_id=r.supporter_id, on=_as_date(r.on), text=r.text,
+                      thanked=bool(r.thanked))
+            for r in query
+        ]
+
+    def save_gratitude(self, entry: Gratitude) -> Gratitude:
+        fields = {"supporter": entry.supporter_id, "on": entry.on, "text": entry.text,
+                  "thanked": entry.thanked}
+        if entry.id is None:
+            return replace(entry, id=GratitudeRow.insert(**fields).execute())
+        exists = GratitudeRow.get_or_none(GratitudeRow.id == entry.id)
+        if exists is None:
+            GratitudeRow.insert(id=entry.id, **fields).execute()
+        else:
+            GratitudeRow.update(**fields).where(GratitudeRow.id == entry.id).execute()
+        return entry
+
+    def delete_gratitude(self, entry_id: int) -> Gratitude:
+        matches = [g for g in self.gratitude() if g.id == entry_id]
+        if not matches:
+            raise NotFoundError("That gratitude entry is no longer there.")
+        GratitudeRow.delete().where(GratitudeRow.id == entry_id).execute()
+        return matches[0]
+
+    # -- safety plan ------------------------------------------------------
+
+    def plan_items(self) -> list[PlanItem]:
+        query = PlanItemRow.select().order_by(PlanItemRow.step, PlanItemRow.position)
+        return [
+            PlanItem(id=r.id, step=PlanStep(r.step), text=r.text, supporter_id=r.supporter_id,
+                     position=r.position)
+            for r in query
+        ]
+
+    def replace_plan(self, items: list[PlanItem]) -> list[PlanItem]:
+        with self.db.atomic():
+            PlanItemRow.delete().execute()
+            for position, item in enumerate(items):
+                PlanItemRow.insert(step=item.step.value, text=item.text,
+                                   supporter=item.supporter_id, position=position).execute()
+        return self.plan_items()
+
+    # -- crisis lines -----------------------------------------------------
+
+    def crisis_lines(self, country: str | None = None) -> list[CrisisLine]:
+        query = CrisisLineRow.select().order_by(CrisisLineRow.country, CrisisLineRow.id)
+        if country is not None:
+            query = query.where(CrisisLineRow.country == country.upper())
+        return [
+            CrisisLine(id=r.id, country=r.country, name=r.name, contact=r.contact,
+                       channel=Channel(r.channel), hours=r.hours, source=r.source,
+                       verified=_as_date(r.verified) if r.verified else None,
+                       user_added=bool(r.user_added), notes=r.notes)
+            for r in query
+        ]
+
+    def save_crisis_line(self, line: CrisisLine) -> CrisisLine:
+        fields = {"country": line.country.upper(), "name": line.name, "contact": line.contact,
+                  "channel": line.channel.value, "hours": line.hours, "source": line.source,
+                  "verified": line.verified, "user_added": line.user_added, "notes": line.notes}
+        if line.id is None:
+            return replace(line, id=CrisisLineRow.insert(**fields).execute())
+        CrisisLineRow.update(**fields).where(CrisisLineRow.id == line.id).execute()
+        return line
+
+    def delete_crisis_line(self, line_id: int) -> None:
+        CrisisLineRow.delete().where(CrisisLineRow.id == line_id).execute()
+
+    # -- settings and the notification record -----------------------------
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = SettingRow.get_or_none(SettingRow.key == key)
+        return default if row is None else str(row.value)
+
+    def set_setting(self, key: str, value: str) -> None:
+        SettingRow.insert(key=key, value=value).on_conflict_replace().execute()
+
+    def log_notification(self, at: datetime, channel: str, ok: bool, count: int,
+                         detail: str = "") -> None:
+        NotificationLogRow.insert(at=convert.to_db_time(at), channel=channel, ok=ok,
+                                  count=count, detail=detail).execute()
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "supporters": SupporterRow.select().count(),
+            "checkins": CheckInRow.select().count(),
+            "gratitude": GratitudeRow.select().count(),
+            "plan_items": PlanItemRow.select().count(),
+        }
+
+
+def _as_date(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value

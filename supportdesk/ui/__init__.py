@@ -1,0 +1,1 @@
+"""Everything PySide6: windows, pages, item models, dialogs, tray and notifications."""

@@ -1,0 +1,1 @@
+"""Key management: keyring access, recovery key, key wrapping, vault metadata, backups."""
