@@ -1,0 +1,55 @@
+"""The command-line surface: the same services the GUI uses.
+
+Each module in COMMAND_MODULES adds its subcommands with ``register(subparsers)``;
+a subcommand sets ``func(args) -> int``. A KnownError ends the run with one clear
+line on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from supportdesk import __version__
+from supportdesk.core.errors import KnownError
+
+COMMAND_MODULES = [
+    "supportdesk.cli.vault_commands",    # init, check, recover, backup, restore
+    "supportdesk.cli.network_commands",  # list, add, log, show
+    "supportdesk.cli.due_command",       # due
+    "supportdesk.cli.data_commands",     # import, export
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="supportdesk",
+        description="SupportDesk: a private home for your support network.",
+    )
+    parser.add_argument("--version", action="version", version=f"SupportDesk {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="folder that holds the vault (default: SUPPORTDESK_DATA_DIR or "
+                             "your user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="open a throwaway vault with a sample network")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except KnownError as error:
+        print(f"supportdesk: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130

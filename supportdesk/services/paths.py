@@ -1,0 +1,19 @@
+"""Where the vault lives: --data-dir, then SUPPORTDESK_DATA_DIR, then the OS's data folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+ENV_DATA_DIR = "SUPPORTDESK_DATA_DIR"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    if explicit:
+        return Path(explicit).expanduser()
+    from_env = os.environ.get(ENV_DATA_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    return Path(platformdirs.user_data_dir("SupportDesk", appauthor=False, roaming=True))
