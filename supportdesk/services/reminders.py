@@ -1,0 +1,218 @@
+"""Today's reminders: who is due, what to notify, when to look again, and the record.
+
+Nothing is ever dropped. A reminder counts as shown only once a notification for
+it was delivered (``mark_notified``); until then it stays pending, through quiet
+hours, a closed app or a sleeping machine. ``last_reminder_check`` remembers when
+the app last looked, so reminders that fell due while it was closed are told
+apart on the next start ("while you were away").
+
+Every delivery and every failure is written to the notification record, with the
+channel, the count and a short technical detail, never a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, tzinfo
+
+from supportdesk.core.schedule import (
+    DueItem,
+    SnoozeOption,
+    describe_overdue,
+    due_items,
+    local_zone,
+    next_reminder,
+    snooze_until,
+)
+from supportdesk.services import settings as keys
+from supportdesk.services.session import Session
+from supportdesk.services.settings import Settings
+
+NAMES_SHOWN = 2
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification's words; ``supporter_id`` is set when it is about one person."""
+
+    title: str
+    body: str
+    count: int
+    supporter_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Check:
+    """What a look at the reminders found.
+
+    ``due``: everyone due now. ``to_notify``: due and not yet shown, and quiet hours
+    allow a notification now. ``away``: those that fell due while the app was
+    closed (only on the first check after a start).
+    """
+
+    due: list[DueItem]
+    to_notify: list[DueItem]
+    away: list[DueItem]
+
+
+def join_names(names: list[str]) -> str:
+    """"Sam", "Sam and Priya", "Sam, Priya and 1 more"."""
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return f"{names[0]} and {names[1]}"
+    shown = names[:NAMES_SHOWN]
+    return f"{', '.join(shown)} and {len(names) - NAMES_SHOWN} more"
+
+
+def _check_ins(count: int) -> str:
+    return "1 check-in is" if count == 1 else f"{count} check-ins are"
+
+
+def reminder_notice(items: list[DueItem], discreet: bool) -> Notice:
+    """The one notification for everything due now (never one per person)."""
+    count = len(items)
+    only = items[0].supporter_id if count == 1 else None
+    if discreet:
+        return Notice("Time to reach out", f"{_check_ins(count)} due.", count, only)
+    names = [item.name for item in items]
+    if count == 1:
+        return Notice(f"Time to check in with {names[0]}",
+                      "A quick hello is enough. Open SupportDesk when you're ready.", 1, only)
+    return Notice(f"{_check_ins(count)} due", f"{join_names(names)}.", count, None)
+
+
+def away_notice(items: list[DueItem], discreet: bool) -> Notice:
+    """The one summary shown on start for what fell due while the app was closed."""
+    count = len(items)
+    only = items[0].supporter_id if count == 1 else None
+    came = "1 check-in came due" if count == 1 else f"{count} check-ins came due"
+    if discreet:
+        return Notice("While you were away", f"{came}.", count, only)
+    return Notice("While you were away",
+                  f"{came}: {join_names([i.name for i in items])}.", count, only)
+
+
+class ReminderService:
+    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
+        self.session = session
+        self.settings = Settings(session.repo)
+        self.tz = tz
+
+    @property
+    def zone(self) -> tzinfo:
+        # Looked up each time so a time-zone change on the machine is followed.
+        return self.tz or local_zone()
+
+    def now(self) -> datetime:
+        return self.session.clock()
+
+    # -- what is due --------------------------------------------------------
+
+    def due_now(self, now: datetime | None = None) -> list[DueItem]:
+        moment = now or self.now()
+        return due_items(self.session.repo.supporters(), moment,
+                         self.settings.cadence_defaults(), self.zone)
+
+    @property
+    def paused(self) -> bool:
+        return self.settings.get(keys.REMINDERS_PAUSED)
+
+    def set_paused(self, paused: bool) -> None:
+        self.settings.set(keys.REMINDERS_PAUSED, paused)
+
+    def check(self, now: datetime | None = None, starting: bool = False) -> Check:
+        """Look at the reminders now; on start, also find what fell due while closed.
+
+        Records the check time so the next start compares against it.
+        """
+        moment = now or self.now()
+        due = self.due_now(moment)
+        notified = self._prune_notified(due)
+        unseen = [i for i in due if notified.get(i.supporter_id) != i.remind_at.isoformat()]
+        if self.paused:
+            return self._checked(moment, Check(due, [], []))
+        # On start, everything due and never shown is surfaced: what fell due while the
+        # app was closed or asleep, and anything held back before it closed.
+        away = unseen if starting else []
+        quiet = self.settings.quiet_hours().contains(moment, self.zone)
+        return self._checked(moment, Check(due, [] if quiet else unseen, away))
+
+    def _checked(self, moment: datetime, result: Check) -> Check:
+        self.settings.set(keys.LAST_REMINDER_CHECK, moment)
+        return result
+
+    def _prune_notified(self, due: list[DueItem]) -> dict[int, str]:
+        notified = self.settings.get(keys.NOTIFIED)
+        due_ids = {i.supporter_id for i in due}
+        kept = {sid: at for sid, at in notified.items() if sid in due_ids}
+        if kept != notified:
+            self.settings.set(keys.NOTIFIED, kept)
+        return kept
+
+    def mark_notified(self, items: list[DueItem]) -> None:
+        shown = {i.supporter_id: i.remind_at.isoformat() for i in items}
+        self.settings.set(keys.NOTIFIED, {**self.settings.get(keys.NOTIFIED), **shown})
+
+    def next_wakeup(self, now: datetime | None = None) -> datetime | None:
+        """The next moment the engine must look again (None: nothing will come due).
+
+        The earliest future due moment, held to the end of quiet hours when it falls
+        inside them; and, while something due is still waiting for quiet hours to
+        end, that end.
+        """
+        if self.paused:
+            return None
+        moment = now or self.now()
+        quiet = self.settings.quiet_hours()
+        supporters = self.session.repo.supporters()
+        defaults = self.settings.cadence_defaults()
+        candidates: list[datetime] = []
+        upcoming = next_reminder(supporters, moment, defaults, self.zone)
+        if upcoming is not None:
+            candidates.append(quiet.release(upcoming, self.zone))
+        notified = self.settings.get(keys.NOTIFIED)
+        waiting = [i for i in due_items(supporters, moment, defaults, self.zone)
+                   if notified.get(i.supporter_id) != i.remind_at.isoformat()]
+        if waiting and quiet.contains(moment, self.zone):
+            candidates.append(quiet.release(moment, self.zone))
+        return min(candidates, default=None)
+
+    # -- actions ------------------------------------------------------------
+
+    def snooze(self, supporter_id: int, option: SnoozeOption,
+               now: datetime | None = None) -> datetime:
+        until = snooze_until(option, now or self.now(), self.zone)
+        network = self.session.network
+        supporter = network.supporter(supporter_id)
+        network.save_supporter(
+            replace(supporter, cadence=replace(supporter.cadence, snoozed_until=until)))
+        return until
+
+    def snooze_all(self, option: SnoozeOption, now: datetime | None = None) -> int:
+        """Snooze everyone due now; returns how many."""
+        moment = now or self.now()
+        due = self.due_now(moment)
+        with self.session.repo.db.atomic():
+            for item in due:
+                self.snooze(item.supporter_id, option, moment)
+        return len(due)
+
+    def set_supporter_paused(self, supporter_id: int, paused: bool) -> None:
+        network = self.session.network
+        supporter = network.supporter(supporter_id)
+        network.save_supporter(
+            replace(supporter, cadence=replace(supporter.cadence, paused=paused)))
+
+    # -- the record ---------------------------------------------------------
+
+    def record_delivery(self, channel: str, ok: bool, count: int, detail: str = "") -> None:
+        """Write one delivery or failure; ``detail`` is technical, never personal."""
+        self.session.repo.log_notification(self.now(), channel, ok, count, detail[:200])
+
+
+def overdue_words(item: DueItem) -> str:
+    """"due today" or "overdue by 3 days", for lists."""
+    if item.overdue_by < timedelta(days=1):
+        return "due today"
+    return f"overdue by {describe_overdue(item.overdue_by)}"
