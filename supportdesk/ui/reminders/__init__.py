@@ -1,0 +1,1 @@
+"""Check-in reminders in the running app: engine, tray, notifications, settings."""

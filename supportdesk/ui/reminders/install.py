@@ -1,0 +1,149 @@
+"""Wires reminders into the main window: ``install(window, ctx)`` after it is built.
+
+Uses of the window (all optional, so a bare window still works): ``settings_tabs``
+(a list to append ``("Reminders", factory)``), ``keep_running_on_close``,
+``show_banner(text, actions)`` with actions as ``[(label, callable)]``, and
+``show_page(key)``. Person-level navigation goes through ``ctx.events``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from supportdesk.core.schedule import DueItem, SnoozeOption
+from supportdesk.services import settings as keys
+from supportdesk.services.reminders import Notice, ReminderService
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.reminders.away import away_actions, show_away_banner
+from supportdesk.ui.reminders.notifier import DeliveryResult, Notifier
+from supportdesk.ui.reminders.settings_tab import RemindersTab
+from supportdesk.ui.reminders.timer import ReminderEngine
+from supportdesk.ui.reminders.tray import ReminderTray
+
+CLOSE_HINT = ("SupportDesk is still here",
+              "It keeps running in the tray so reminders can reach you. "
+              "Choose Quit from the tray menu to close it completely.")
+NO_TRAY_NOTICE = ("There's no system tray on this desktop, so closing SupportDesk quits it. "
+                  "Reminders show while it's open, and anything missed shows on the next start.")
+
+
+class RemindersUi(QObject):
+    """Owns the reminder engine, the tray and the notifier for one main window."""
+
+    def __init__(self, window: QWidget, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.service = ReminderService(ctx.session)
+        self.tray = ReminderTray(ctx.events, self)
+        self.notifier = Notifier(record=self.service.record_delivery,
+                                 tray_message=self.tray.show_message, parent=self)
+        self.engine = ReminderEngine(self.service, self.notifier, ctx.events, parent=self)
+        self.tray_shown = self.tray.show()
+        self._connect_signals()
+        self._add_settings_tab()
+        self._apply_close_behaviour()
+        window.installEventFilter(self)
+
+    def _connect_signals(self) -> None:
+        self.engine.due_changed.connect(self._on_engine_due_changed)
+        self.engine.away_found.connect(self._on_engine_away_found)
+        self.notifier.activated.connect(self._on_notifier_activated)
+        self.tray.icon.messageClicked.connect(self.notifier.on_tray_message_clicked)
+        self.tray.open_requested.connect(self.show_window)
+        self.tray.snooze_all_requested.connect(self._on_tray_snooze_all_requested)
+        self.tray.pause_toggled.connect(self._on_tray_pause_toggled)
+        self.tray.quit_requested.connect(self._on_tray_quit_requested)
+        self.ctx.events.settings_changed.connect(self._apply_close_behaviour)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+    def start(self) -> None:
+        self.engine.start()
+
+    def shutdown(self) -> None:
+        self.engine.stop()
+        self.notifier.close()
+        self.tray.hide()
+
+    # -- window ----------------------------------------------------------------
+
+    def _add_settings_tab(self) -> None:
+        tabs = getattr(self.window, "settings_tabs", None)
+        if isinstance(tabs, list):
+            tabs.append(("Reminders",
+                         lambda *_args: RemindersTab(self.ctx, send_test=self.send_test)))
+
+    def _apply_close_behaviour(self) -> None:
+        keep = self.tray_shown and not self.service.paused
+        self.window.keep_running_on_close = keep  # type: ignore[attr-defined]
+        if not self.tray_shown and not self.service.settings.get(keys.NO_TRAY_NOTICE_SHOWN):
+            show_banner = getattr(self.window, "show_banner", None)
+            if show_banner is not None:
+                show_banner(NO_TRAY_NOTICE, [])
+                self.service.settings.set(keys.NO_TRAY_NOTICE_SHOWN, True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self._on_window_closing()
+        return False
+
+    def _on_window_closing(self) -> None:
+        if not getattr(self.window, "keep_running_on_close", False):
+            return
+        if not self.service.settings.get(keys.TRAY_HINT_SHOWN) and self.tray.show_message(
+                *CLOSE_HINT):
+            self.service.settings.set(keys.TRAY_HINT_SHOWN, True)
+
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    # -- slots -------------------------------------------------------------------
+
+    def _on_engine_due_changed(self, items: list[DueItem]) -> None:
+        self.tray.update_due(items, self.service.paused)
+
+    def _on_engine_away_found(self, items: list[DueItem]) -> None:
+        actions = away_actions(
+            items,
+            log=self.ctx.events.checkin_log_requested.emit,
+            snooze_all=lambda: self._on_tray_snooze_all_requested(SnoozeOption.TOMORROW.value),
+            open_supporter=self.ctx.events.supporter_open_requested.emit,
+        )
+        show_away_banner(self.window, items, actions)
+
+    def _on_notifier_activated(self, supporter_id: int) -> None:
+        self.show_window()
+        if supporter_id:
+            self.ctx.events.supporter_open_requested.emit(supporter_id)
+        else:
+            self.ctx.events.page_requested.emit("today")
+
+    def _on_tray_snooze_all_requested(self, option: str) -> None:
+        self.service.snooze_all(SnoozeOption(option))
+        self.ctx.events.supporters_changed.emit()
+
+    def _on_tray_pause_toggled(self, paused: bool) -> None:
+        self.service.set_paused(paused)
+        self.ctx.events.settings_changed.emit()
+
+    def _on_tray_quit_requested(self) -> None:
+        self.window.keep_running_on_close = False  # type: ignore[attr-defined]
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    def send_test(self) -> DeliveryResult:
+        return self.notifier.notify(Notice("SupportDesk is ready",
+                                           "Reminders will appear like this.", 1))
+
+
+def install(window: QWidget, ctx: AppContext) -> RemindersUi:
+    """Add reminders to ``window``; the first look runs once the event loop starts."""
+    reminders = RemindersUi(window, ctx)
+    QTimer.singleShot(0, reminders.start)
+    return reminders

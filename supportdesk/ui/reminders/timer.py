@@ -1,0 +1,123 @@
+"""The reminder engine: one single-shot timer aimed at the next moment that matters.
+
+No polling of the database: the timer is set for ``next_wakeup`` and set again
+after each look, after edits (the app's events), and when the wall clock is seen
+to jump against the monotonic clock (the machine slept, or the clock or time
+zone changed). That check compares two clocks once a minute and reads nothing.
+
+Signals:
+    due_changed(list): everyone due now (DueItem), after each look.
+    away_found(list): on start, what fell due while the app was closed (DueItem).
+    delivered(object): the DeliveryResult of each notification attempt.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, tzinfo
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from supportdesk.core.schedule import local_zone
+from supportdesk.services import settings as keys
+from supportdesk.services.reminders import ReminderService, away_notice, reminder_notice
+from supportdesk.ui.events import Events
+from supportdesk.ui.reminders.notifier import Notifier
+
+DRIFT_CHECK_MS = 60_000
+DRIFT_TOLERANCE = timedelta(seconds=20)
+LONGEST_WAIT_MS = 6 * 60 * 60 * 1000  # QTimer holds < 25 days; re-aim well before that
+
+
+class ReminderEngine(QObject):
+    due_changed = Signal(list)
+    away_found = Signal(list)
+    delivered = Signal(object)
+
+    def __init__(
+        self,
+        service: ReminderService,
+        notifier: Notifier,
+        events: Events,
+        monotonic: Callable[[], float] = time.monotonic,
+        zone: Callable[[], tzinfo] = local_zone,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.notifier = notifier
+        self.events = events
+        self._monotonic = monotonic
+        self._zone = zone
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.drift_timer = QTimer(self)
+        self.drift_timer.setInterval(DRIFT_CHECK_MS)
+        self.wakeup: datetime | None = None
+        self._mark: tuple[datetime, float, str] | None = None
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.timer.timeout.connect(self._on_timer_timeout)
+        self.drift_timer.timeout.connect(self.check_drift)
+        self.events.supporters_changed.connect(self.refresh)
+        self.events.checkins_changed.connect(self.refresh)
+        self.events.settings_changed.connect(self.refresh)
+
+    def start(self) -> None:
+        """The first look after start: surfaces what was missed while closed, once."""
+        self._look(starting=True)
+        self.drift_timer.start()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.drift_timer.stop()
+
+    def refresh(self) -> None:
+        """Look again now (after an edit, a snooze, a resume or a clock change)."""
+        self._look(starting=False)
+
+    def _on_timer_timeout(self) -> None:
+        self._look(starting=False)
+
+    def _look(self, starting: bool) -> None:
+        now = self.service.now()
+        found = self.service.check(now, starting=starting)
+        discreet = self.service.settings.get(keys.DISCREET)
+        if starting and found.away:
+            self.away_found.emit(found.away)
+        if found.to_notify:
+            notice = (away_notice(found.to_notify, discreet) if starting and found.away
+                      else reminder_notice(found.to_notify, discreet))
+            result = self.notifier.notify(notice)
+            if result.ok:
+                self.service.mark_notified(found.to_notify)
+            self.delivered.emit(result)
+        self.due_changed.emit(found.due)
+        self._aim(now)
+
+    def _aim(self, now: datetime) -> None:
+        self.wakeup = self.service.next_wakeup(now)
+        self._mark = (now, self._monotonic(), self._zone_key())
+        if self.wakeup is None:
+            self.timer.stop()
+            return
+        wait_ms = max(0, int((self.wakeup - now).total_seconds() * 1000))
+        self.timer.start(min(wait_ms, LONGEST_WAIT_MS))
+
+    def _zone_key(self) -> str:
+        zone = self._zone()
+        return f"{zone}:{datetime.now(zone).utcoffset()}"
+
+    def check_drift(self) -> bool:
+        """Look again if the wall clock jumped or the time zone changed; True if it did."""
+        if self._mark is None:
+            return False
+        then_wall, then_mono, then_zone = self._mark
+        wall = self.service.now() - then_wall
+        mono = timedelta(seconds=self._monotonic() - then_mono)
+        if abs(wall - mono) > DRIFT_TOLERANCE or self._zone_key() != then_zone:
+            self.refresh()
+            return True
+        return False

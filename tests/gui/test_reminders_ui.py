@@ -1,0 +1,237 @@
+"""Reminders installed in a window: start-up summary, engine timing, tray, settings tab.
+
+Offscreen there is no tray and (with no session bus) no notification service, so
+these also cover the "nothing can show a notification" path: recorded, never silent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from supportdesk.core.kinds import Kind, Ring
+from supportdesk.core.model import Supporter
+from supportdesk.core.quiet_hours import QuietHours
+from supportdesk.services import settings as keys
+from supportdesk.services.session import Session
+from supportdesk.services.settings import Settings
+from supportdesk.store import database, migrations
+from supportdesk.store.models import NotificationLogRow
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.events import Events
+from supportdesk.ui.reminders.install import NO_TRAY_NOTICE, RemindersUi, install
+from supportdesk.ui.reminders.settings_tab import RemindersTab
+
+START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
+
+
+@dataclass
+class MovableClock:
+    now: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+class StandInWindow(QMainWindow):
+    """The parts of the shell's MainWindow that reminders use."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.settings_tabs: list[tuple[str, Callable[..., Any]]] = []
+        self.keep_running_on_close = True
+        self.banners: list[tuple[str, list[tuple[str, Callable[[], None]]]]] = []
+
+    def show_banner(self, text: str, actions: list[tuple[str, Callable[[], None]]]) -> None:
+        self.banners.append((text, actions))
+
+
+@pytest.fixture(autouse=True)
+def no_session_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, db_key: bytes, clock: MovableClock) -> Iterator[AppContext]:
+    db = database.connect(tmp_path / "supportdesk.db", db_key)
+    migrations.migrate(db)
+    session = Session(db, clock=clock)
+    yield AppContext(session, Events(), QUndoStack())
+    session.close()
+
+
+def add(ctx: AppContext, name: str, ring: Ring = Ring.INNER) -> Supporter:
+    return ctx.session.network.save_supporter(Supporter(name=name, kind=Kind.FRIEND, ring=ring))
+
+
+def installed(qtbot: QtBot, ctx: AppContext) -> tuple[StandInWindow, RemindersUi]:
+    window = StandInWindow()
+    qtbot.addWidget(window)
+    reminders = RemindersUi(window, ctx)
+    reminders.service.tz = UTC
+    return window, reminders
+
+
+def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
+    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+) -> None:
+    add(ctx, "Sam")
+    clock.advance(days=8)
+    window = StandInWindow()
+    qtbot.addWidget(window)
+    reminders = install(window, ctx)
+    assert [name for name, _ in window.settings_tabs] == ["Reminders"]
+    assert isinstance(window.settings_tabs[0][1](), RemindersTab)
+    qtbot.waitUntil(lambda: reminders.tray.icon.toolTip() == "SupportDesk: 1 check-in is due")
+
+
+def test_without_a_tray_closing_quits_and_the_app_says_so_once(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    window, _ = installed(qtbot, ctx)
+    assert window.keep_running_on_close is False
+    assert window.banners == [(NO_TRAY_NOTICE, [])]
+    again, _ = installed(qtbot, ctx)
+    assert again.banners == []
+
+
+def test_missed_check_ins_show_once_in_a_banner_with_log_and_snooze(
+    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+) -> None:
+    add(ctx, "Sam")
+    add(ctx, "Priya", Ring.MIDDLE)
+    clock.advance(days=20)
+    window, reminders = installed(qtbot, ctx)
+    window.banners.clear()
+    reminders.start()
+    assert len(window.banners) == 1
+    text, actions = window.banners[0]
+    # Longest overdue first: Sam (inner, weekly) before Priya (middle, fortnightly).
+    assert text == "While you were away, 2 check-ins came due: Sam and Priya."
+    labels = [label for label, _ in actions]
+    assert labels == ["Log a check-in", "Snooze until tomorrow"]
+    with qtbot.waitSignal(ctx.events.checkin_log_requested) as log:
+        actions[0][1]()
+    assert log.args == [0]
+    actions[1][1]()  # snooze everyone until tomorrow morning
+    assert reminders.service.due_now() == []
+
+
+def test_undelivered_reminders_are_recorded_and_tried_again_later(
+    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+) -> None:
+    add(ctx, "Sam")
+    clock.advance(days=8)
+    _, reminders = installed(qtbot, ctx)
+    reminders.start()
+    rows = [(r.channel, bool(r.ok)) for r in NotificationLogRow.select()]
+    assert rows == [("dbus", False), ("tray", False), ("none", False)]
+    assert all("Sam" not in r.detail for r in NotificationLogRow.select())
+    # Not marked as shown: the next look offers it again.
+    assert [i.name for i in reminders.service.check().to_notify] == ["Sam"]
+
+
+def test_the_timer_is_aimed_at_the_next_due_moment_and_fires_it(
+    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+) -> None:
+    add(ctx, "Sam")
+    _, reminders = installed(qtbot, ctx)
+    reminders.start()
+    engine = reminders.engine
+    assert engine.wakeup == START + timedelta(days=7)
+    assert engine.timer.isActive() and engine.timer.isSingleShot()
+    assert engine.timer.interval() == 6 * 60 * 60 * 1000  # re-aimed at least every 6 h
+    clock.now = START + timedelta(days=7, seconds=1)
+    with qtbot.waitSignal(engine.due_changed) as changed:
+        engine.timer.timeout.emit()
+    assert [i.name for i in changed.args[0]] == ["Sam"]
+    assert reminders.tray.icon.toolTip() == "SupportDesk: 1 check-in is due"
+
+
+def test_an_edit_re_aims_the_timer(qtbot: QtBot, ctx: AppContext) -> None:
+    add(ctx, "Sam")
+    _, reminders = installed(qtbot, ctx)
+    reminders.start()
+    Settings(ctx.session.repo).set_cadence_default(Ring.INNER, 2)
+    ctx.events.settings_changed.emit()
+    assert reminders.engine.wakeup == START + timedelta(days=2)
+
+
+def test_a_clock_jump_or_waking_from_sleep_is_noticed(
+    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+) -> None:
+    add(ctx, "Sam")
+    _, reminders = installed(qtbot, ctx)
+    monotonic = [1000.0]
+    reminders.engine._monotonic = lambda: monotonic[0]
+    reminders.start()
+    clock.advance(seconds=60)
+    monotonic[0] += 60
+    assert reminders.engine.check_drift() is False  # an ordinary minute
+    clock.advance(days=9)  # the machine slept: the wall clock moved, the monotonic did not
+    with qtbot.waitSignal(reminders.engine.due_changed) as changed:
+        assert reminders.engine.check_drift() is True
+    assert [i.name for i in changed.args[0]] == ["Sam"]
+
+
+def test_pausing_from_the_tray_stops_the_timer_and_closing_then_quits(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    add(ctx, "Sam")
+    _, reminders = installed(qtbot, ctx)
+    reminders.start()
+    reminders.tray.pause_action.trigger()
+    assert reminders.service.paused
+    assert not reminders.engine.timer.isActive()
+    assert reminders.tray.icon.toolTip() == "SupportDesk: reminders are paused"
+
+
+def test_the_settings_tab_saves_each_change(
+    qtbot: QtBot, ctx: AppContext, tmp_path: Path
+) -> None:
+    tab = RemindersTab(ctx)
+    qtbot.addWidget(tab)
+    settings = Settings(ctx.session.repo)
+    assert tab.reminders_on.isChecked()
+    assert tab.cadence[Ring.MIDDLE].value() == 14
+    with qtbot.waitSignal(ctx.events.settings_changed):
+        tab.cadence[Ring.MIDDLE].setValue(10)
+    assert settings.cadence_defaults()[Ring.MIDDLE] == timedelta(days=10)
+    tab.discreet.setChecked(True)
+    assert settings.get(keys.DISCREET) is True
+    tab.quiet.setChecked(True)
+    tab.quiet_start.setTime(tab.quiet_start.time().fromString("21:00", "HH:mm"))
+    assert settings.quiet_hours() == QuietHours(time(21), time(8), enabled=True)
+    tab.reminders_on.setChecked(False)
+    assert settings.get(keys.REMINDERS_PAUSED) is True
+    tab.at_login.setChecked(True)
+    entry = tmp_path / "config" / "autostart" / "supportdesk.desktop"
+    assert "--minimized" in entry.read_text()
+    tab.at_login.setChecked(False)
+    assert not entry.exists()
+
+
+def test_the_settings_tab_can_send_a_test_notification(qtbot: QtBot, ctx: AppContext) -> None:
+    window, reminders = installed(qtbot, ctx)
+    tab = window.settings_tabs[0][1]()
+    qtbot.addWidget(tab)
+    tab.test_button.click()
+    assert "didn't accept" in tab.test_result.text()
+    assert reminders.service.settings.get(keys.DISCREET) is False
