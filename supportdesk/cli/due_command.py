@@ -1,13 +1,68 @@
-"""Subcommands (filled in by their owner)."""
+"""``supportdesk due``: who is due a check-in now, and for how long, for scripts and tests.
+
+Prints one line per person, longest overdue first, and exits 0 (also when nothing
+is due). Paused people are left out; snoozed people show once their snooze ends.
+The vault is opened the same way as every other subcommand, through
+``vault_commands.open_session(args)``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
+from collections.abc import Callable
+from datetime import datetime, tzinfo
 from typing import Any
+
+from supportdesk.core.errors import KnownError
+from supportdesk.core.schedule import DueItem, local_zone
+from supportdesk.services.reminders import ReminderService, overdue_words
+from supportdesk.services.session import Session
+
+NOTHING_DUE = "Nothing is due — you're up to date."
+
+SessionOpener = Callable[[argparse.Namespace], Session]
 
 
 def register(sub: Any) -> None:
-    del sub
+    parser = sub.add_parser("due", help="list the check-ins that are due or overdue",
+                            description="List who is due a check-in, longest overdue first.")
+    parser.set_defaults(func=run)
 
 
-__all__ = ["argparse", "register"]
+def format_due(items: list[DueItem], tz: tzinfo) -> list[str]:
+    """One line per person: name, when it fell due (local time), and how overdue."""
+    if not items:
+        return [NOTHING_DUE]
+    width = max(len(item.name) for item in items)
+    header = f"{len(items)} check-in{'s' if len(items) != 1 else ''} due:"
+    lines = [header]
+    for item in items:
+        when = item.due_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")
+        lines.append(f"  {item.name.ljust(width)}  due {when}  ({overdue_words(item)})")
+    return lines
+
+
+def due_lines(session: Session, now: datetime | None = None,
+              tz: tzinfo | None = None) -> list[str]:
+    zone = tz or local_zone()
+    service = ReminderService(session, tz=zone)
+    return format_due(service.due_now(now), zone)
+
+
+def _session_opener() -> SessionOpener:
+    vault_commands = importlib.import_module("supportdesk.cli.vault_commands")
+    opener = getattr(vault_commands, "open_session", None)
+    if opener is None:
+        raise KnownError("This build of SupportDesk cannot open the vault from the command line.")
+    return opener  # type: ignore[no-any-return]
+
+
+def run(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
+    session = (opener or _session_opener())(args)
+    try:
+        for line in due_lines(session):
+            print(line)
+    finally:
+        session.close()
+    return 0
