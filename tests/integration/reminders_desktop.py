@@ -192,3 +192,56 @@ def desktop(tmp_path: Path) -> Iterator[Desktop]:
     finally:
         desk.close()
         subprocess.run(["kill", pid], check=False)
+
+
+def close_windows_named(desktop: Desktop, name: str) -> int:
+    """Ask each visible window titled ``name`` to close, as a window's close button does.
+
+    Sends WM_DELETE_WINDOW (an X client message) through libX11; returns how many.
+    """
+    import ctypes
+    import ctypes.util
+
+    found = subprocess.run([need("xdotool"), "search", "--onlyvisible", "--name", name],
+                           env=desktop.env, capture_output=True, text=True, timeout=10,
+                           check=False).stdout.split()
+    if not found:
+        return 0
+    library = ctypes.util.find_library("X11")
+    if library is None:
+        pytest.fail("libX11 is missing")
+    x11 = ctypes.cdll.LoadLibrary(library)
+    x11.XOpenDisplay.restype = ctypes.c_void_p
+    x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    x11.XInternAtom.restype = ctypes.c_ulong
+    x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+    x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
+                               ctypes.c_void_p]
+    x11.XFlush.argtypes = [ctypes.c_void_p]
+    x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+
+    class ClientMessage(ctypes.Structure):
+        _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong),
+                    ("send_event", ctypes.c_int), ("display", ctypes.c_void_p),
+                    ("window", ctypes.c_ulong), ("message_type", ctypes.c_ulong),
+                    ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
+
+    class Event(ctypes.Union):
+        _fields_ = [("xclient", ClientMessage), ("pad", ctypes.c_long * 24)]
+
+    display = x11.XOpenDisplay(desktop.env["DISPLAY"].encode())
+    try:
+        protocols = x11.XInternAtom(display, b"WM_PROTOCOLS", 0)
+        delete = x11.XInternAtom(display, b"WM_DELETE_WINDOW", 0)
+        for window in found:
+            event = Event()
+            event.xclient.type = 33  # ClientMessage
+            event.xclient.window = int(window)
+            event.xclient.message_type = protocols
+            event.xclient.format = 32
+            event.xclient.data[0] = delete
+            x11.XSendEvent(display, int(window), 0, 0, ctypes.byref(event))
+        x11.XFlush(display)
+    finally:
+        x11.XCloseDisplay(display)
+    return len(found)

@@ -8,7 +8,9 @@ the app. A last test starts the real app and closes its window: the process stay
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -21,7 +23,7 @@ import pytest
 from jeepney import DBusAddress, MessageType, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
 
-from tests.integration.reminders_desktop import WATCHER, Desktop, desktop
+from tests.integration.reminders_desktop import WATCHER, Desktop, close_windows_named, desktop
 
 __all__ = ["desktop"]
 
@@ -193,3 +195,39 @@ def test_menu_actions_work_from_the_tray_host(tray_app: TrayApp) -> None:
         assert tray_app.process.wait(timeout=10) == 0
     finally:
         conn.close()
+
+
+def test_closing_the_real_apps_window_keeps_it_running_in_the_tray(
+    desktop: Desktop, tmp_path: Path
+) -> None:
+    if importlib.util.find_spec("supportdesk.app") is None:
+        message = "the app's start-up module (supportdesk/app.py) is not there yet"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    desktop.start_tray_host()
+    env = {**desktop.env, "QT_QPA_PLATFORM": "xcb",
+           "SUPPORTDESK_DATA_DIR": str(tmp_path / "data")}
+    app = subprocess.Popen([sys.executable, "-m", "supportdesk", "--demo"], env=env,
+                           cwd=Path.cwd(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                           text=True)
+    conn = bus(desktop)
+    try:
+        service, path = registered_item(conn)  # the real app put its icon in the tray
+        deadline = time.monotonic() + 20
+        while close_windows_named(desktop, "SupportDesk") == 0:
+            assert app.poll() is None, app.stderr.read() if app.stderr else ""
+            assert time.monotonic() < deadline, "the main window never appeared"
+            time.sleep(0.2)
+        time.sleep(2)
+        assert app.poll() is None, "closing the window quit the app"
+        menu_path = str(get_property(conn, service, path, "org.kde.StatusNotifierItem", "Menu"))
+        click(conn, service, menu_path, menu_items(conn, service, menu_path)["Quit SupportDesk"])
+        assert app.wait(timeout=20) == 0
+    finally:
+        conn.close()
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        if app.stderr is not None:
+            app.stderr.close()

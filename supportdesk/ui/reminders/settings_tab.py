@@ -57,6 +57,7 @@ class RemindersTab(QWidget):
             spin = QSpinBox()
             spin.setRange(MIN_CADENCE_DAYS, MAX_CADENCE_DAYS)
             spin.setSuffix(" days")
+            spin.setMaximumWidth(140)
             spin.setAccessibleName(f"{ring.label}: every how many days")
             self.cadence[ring] = spin
             cadence_form.addRow(f"{ring.label}: every", spin)
