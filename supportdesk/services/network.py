@@ -1,16 +1,107 @@
 """Keeping the network: supporters, check-ins and gratitude.
 
 Every change goes through here, so the GUI and the CLI share one code path.
+What is saved is cleaned (odd Unicode, stray control characters) and checked
+first; a problem raises ``ValidationError`` naming the field, and nothing is written.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 
-from supportdesk.core.model import CheckIn, Gratitude, Supporter
+from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.kinds import Initiator, Kind, Role
+from supportdesk.core.model import (
+    Boundaries,
+    CheckIn,
+    ContactMethod,
+    Gratitude,
+    HelpNotes,
+    Supporter,
+)
+from supportdesk.core.schedule import next_due
+from supportdesk.core.validation import (
+    LONG_TEXT_LIMIT,
+    check_length,
+    clean_line,
+    clean_text,
+    ensure_valid,
+)
 from supportdesk.services.clock import Clock, system_clock
+from supportdesk.services.settings import Settings
 from supportdesk.store.repository import Repository, SupporterSnapshot
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """One supporter as lists show them: the supporter and when they are next due."""
+
+    supporter: Supporter
+    next_due: datetime | None
+
+
+@dataclass(frozen=True)
+class Reciprocity:
+    """How many check-ins carried support each way over a span of months."""
+
+    months: int
+    checkins: int
+    gave: int  # check-ins where I gave some support
+    received: int  # check-ins where I received some
+
+    @property
+    def words(self) -> str:
+        span = "month" if self.months == 1 else f"{self.months} months"
+        if self.checkins == 0:
+            return f"No check-ins logged in the last {span}."
+        if self.gave == 0 and self.received == 0:
+            return f"{_times(self.checkins)} in touch in the last {span}; no support noted."
+        lead = f"In the last {span} you supported them {_times(self.gave)} and they " \
+               f"supported you {_times(self.received)}"
+        if self.gave == self.received:
+            return f"{lead}: a two-way street."
+        if self.received > self.gave:
+            return f"{lead}: they have been there for you lately."
+        return f"{lead}: you have been there for them lately."
+
+
+def _times(count: int) -> str:
+    return {0: "no times", 1: "once", 2: "twice"}.get(count, f"{count} times")
+
+
+def reciprocity(checkins: list[CheckIn], now: datetime, months: int) -> Reciprocity:
+    """Support given and received in check-ins from the last ``months`` (30-day months)."""
+    since = now - timedelta(days=30 * months)
+    recent = [c for c in checkins if since <= c.at <= now]
+    return Reciprocity(
+        months=months,
+        checkins=len(recent),
+        gave=sum(1 for c in recent if c.support_given),
+        received=sum(1 for c in recent if c.support_received),
+    )
+
+
+def cleaned_supporter(supporter: Supporter) -> Supporter:
+    """The supporter with every text field tidied, and the role only kept for professionals."""
+    return replace(
+        supporter,
+        name=clean_line(supporter.name),
+        role=supporter.role if supporter.kind is Kind.PROFESSIONAL else Role.NONE,
+        contacts=[
+            ContactMethod(c.type, clean_line(c.value), clean_line(c.label), c.preferred)
+            for c in supporter.contacts
+        ],
+        meeting_schedule=clean_line(supporter.meeting_schedule),
+        meeting_place=clean_text(supporter.meeting_place),
+        boundaries=Boundaries(clean_text(supporter.boundaries.mine),
+                              clean_text(supporter.boundaries.theirs)),
+        help=HelpNotes(clean_text(supporter.help.warning_signs),
+                       clean_text(supporter.help.what_helps),
+                       clean_text(supporter.help.what_does_not),
+                       clean_text(supporter.help.in_a_crisis)),
+        notes=clean_text(supporter.notes),
+    )
 
 
 class NetworkService:
@@ -25,16 +116,39 @@ class NetworkService:
     def supporter(self, supporter_id: int) -> Supporter:
         return self.repo.supporter(supporter_id)
 
+    def people(self) -> list[PersonSummary]:
+        """Everyone with their next due moment (paused people have none)."""
+        defaults = Settings(self.repo).cadence_defaults()
+        return [PersonSummary(s, next_due(s, defaults)) for s in self.repo.supporters()]
+
+    def person(self, supporter_id: int) -> PersonSummary:
+        supporter = self.repo.supporter(supporter_id)
+        return PersonSummary(supporter, next_due(supporter, Settings(self.repo).cadence_defaults()))
+
     def find(self, name: str) -> list[Supporter]:
         """Supporters whose name matches exactly (case-insensitive), else those containing it."""
         matches = self.repo.find_by_name(name)
         exact = [s for s in matches if s.name.casefold() == name.strip().casefold()]
         return exact or matches
 
+    def find_one(self, name: str) -> Supporter:
+        """The one supporter a name means; a clear error when none or several match."""
+        matches = self.find(name)
+        if not matches:
+            raise NotFoundError(f"Nobody called “{clean_line(name)}” is in your network.",
+                                hint="`supportdesk list` shows everyone.")
+        if len(matches) > 1:
+            names = ", ".join(s.name for s in matches[:5])
+            raise ValidationError(f"“{clean_line(name)}” could mean {names}; "
+                                  "please type more of the name.", field="name")
+        return matches[0]
+
     def save_supporter(self, supporter: Supporter) -> Supporter:
-        if supporter.id is None:
-            return self.repo.add_supporter(supporter, now=self.clock())
-        return self.repo.update_supporter(supporter)
+        cleaned = cleaned_supporter(supporter)
+        ensure_valid(cleaned)
+        if cleaned.id is None:
+            return self.repo.add_supporter(cleaned, now=self.clock())
+        return self.repo.update_supporter(cleaned)
 
     def delete_supporter(self, supporter_id: int) -> SupporterSnapshot:
         return self.repo.delete_supporter(supporter_id)
@@ -42,8 +156,12 @@ class NetworkService:
     def restore_supporter(self, snapshot: SupporterSnapshot) -> Supporter:
         return self.repo.restore_supporter(snapshot)
 
+    def reciprocity(self, supporter_id: int, months: int) -> Reciprocity:
+        return reciprocity(self.repo.checkins(supporter_id=supporter_id), self.clock(), months)
+
     # check-ins
     def log_checkin(self, checkin: CheckIn) -> CheckIn:
+        checkin = self._checked_checkin(checkin)
         if checkin.id is None:
             saved = self.repo.add_checkin(checkin)
         else:
@@ -51,12 +169,29 @@ class NetworkService:
         self._clear_snooze(checkin.supporter_id)
         return saved
 
+    def _checked_checkin(self, checkin: CheckIn) -> CheckIn:
+        self.repo.supporter(checkin.supporter_id)  # NotFoundError if they were removed
+        for mood in (checkin.mood_before, checkin.mood_after):
+            if mood is not None and not 1 <= mood <= 5:
+                raise ValidationError("Mood goes from 1 (very low) to 5 (very good).",
+                                      field="mood")
+        if checkin.at.tzinfo is None:
+            raise ValueError("check-in times must be timezone-aware")
+        note = clean_text(checkin.note)
+        problem = check_length(note, LONG_TEXT_LIMIT)
+        if problem:
+            raise ValidationError(problem, field="note")
+        return replace(checkin, note=note, initiator=Initiator(checkin.initiator))
+
     def _clear_snooze(self, supporter_id: int) -> None:
         supporter = self.repo.supporter(supporter_id)
         if supporter.cadence.snoozed_until is not None:
             self.repo.update_supporter(
                 replace(supporter, cadence=replace(supporter.cadence, snoozed_until=None))
             )
+
+    def checkin(self, checkin_id: int) -> CheckIn:
+        return self.repo.checkin(checkin_id)
 
     def delete_checkin(self, checkin_id: int) -> CheckIn:
         return self.repo.delete_checkin(checkin_id)
@@ -71,12 +206,30 @@ class NetworkService:
     def gratitude(self, supporter_id: int | None = None) -> list[Gratitude]:
         return self.repo.gratitude(supporter_id)
 
-    def add_gratitude(self, supporter_id: int | None, text: str, on: date | None = None) -> Gratitude:
+    def add_gratitude(self, supporter_id: int | None, text: str,
+                      on: date | None = None) -> Gratitude:
         day = on or self.clock().astimezone().date()
-        return self.repo.save_gratitude(Gratitude(supporter_id=supporter_id, on=day, text=text))
+        return self.save_gratitude(Gratitude(supporter_id=supporter_id, on=day, text=text))
 
     def save_gratitude(self, entry: Gratitude) -> Gratitude:
-        return self.repo.save_gratitude(entry)
+        text = clean_text(entry.text)
+        if not text:
+            raise ValidationError("Write a few words about what you are grateful for.",
+                                  field="text")
+        problem = check_length(text, LONG_TEXT_LIMIT)
+        if problem:
+            raise ValidationError(problem, field="text")
+        return self.repo.save_gratitude(replace(entry, text=text))
+
+    def set_thanked(self, entry_id: int, thanked: bool) -> Gratitude:
+        entry = self.gratitude_entry(entry_id)
+        return self.repo.save_gratitude(replace(entry, thanked=thanked))
+
+    def gratitude_entry(self, entry_id: int) -> Gratitude:
+        for entry in self.repo.gratitude():
+            if entry.id == entry_id:
+                return entry
+        raise NotFoundError("That gratitude entry is no longer there.")
 
     def delete_gratitude(self, entry_id: int) -> Gratitude:
         return self.repo.delete_gratitude(entry_id)

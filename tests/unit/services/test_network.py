@@ -1,0 +1,112 @@
+"""The network service: what is saved is cleaned and checked; reciprocity in plain words."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.kinds import ContactType, Kind, Mode, Ring, Role, SupportType
+from supportdesk.core.model import Cadence, CheckIn, ContactMethod, Supporter
+from supportdesk.services.network import reciprocity
+from supportdesk.services.session import Session
+from tests.conftest import FIXED_NOW
+
+EMO = frozenset({SupportType.EMOTIONAL})
+
+
+def add(session: Session, name: str, **fields: object) -> Supporter:
+    return session.network.save_supporter(Supporter(name=name, kind=Kind.FRIEND, **fields))  # type: ignore[arg-type]
+
+
+def test_saving_cleans_text_and_drops_a_role_for_non_professionals(session: Session) -> None:
+    saved = session.network.save_supporter(Supporter(
+        name="  Sam\x00  Lee ", kind=Kind.FRIEND, role=Role.GP, notes="Cafe\u0301 talks\r\n",
+        contacts=[ContactMethod(ContactType.PHONE, " 07700 900123 ", " mobile ")]))
+    assert saved.name == "Sam Lee"
+    assert saved.role is Role.NONE
+    assert saved.notes == "Café talks"
+    assert saved.contacts[0].value == "07700 900123"
+
+
+def test_an_invalid_supporter_is_not_saved(session: Session) -> None:
+    with pytest.raises(ValidationError) as raised:
+        session.network.save_supporter(Supporter(
+            name="Sam", kind=Kind.FRIEND, contacts=[ContactMethod(ContactType.EMAIL, "sam")]))
+    assert raised.value.field == "contacts.0"
+    assert session.network.supporters() == []
+
+
+def test_find_one_tells_unknown_and_ambiguous_names_apart(session: Session) -> None:
+    add(session, "Sam Lee")
+    add(session, "Samira")
+    add(session, "Priya")
+    assert session.network.find_one("priya").name == "Priya"
+    with pytest.raises(ValidationError, match="could mean Sam Lee, Samira"):
+        session.network.find_one("sam")
+    with pytest.raises(NotFoundError, match="Nobody called “Noor”"):
+        session.network.find_one("Noor")
+
+
+def test_people_carry_next_due_from_ring_or_own_cadence(session: Session) -> None:
+    add(session, "Inner", ring=Ring.INNER)
+    add(session, "Own", cadence=Cadence(every=timedelta(days=3)))
+    add(session, "Paused", cadence=Cadence(paused=True))
+    due = {p.supporter.name: p.next_due for p in session.network.people()}
+    assert due["Inner"] == FIXED_NOW + timedelta(days=7)
+    assert due["Own"] == FIXED_NOW + timedelta(days=3)
+    assert due["Paused"] is None
+
+
+def test_a_checkin_with_an_impossible_mood_is_refused(session: Session) -> None:
+    sam = add(session, "Sam")
+    assert sam.id is not None
+    with pytest.raises(ValidationError, match="Mood goes from 1"):
+        session.network.log_checkin(CheckIn(sam.id, FIXED_NOW, mood_before=7))
+    assert session.network.checkins() == []
+
+
+def test_a_checkin_for_someone_removed_is_refused(session: Session) -> None:
+    with pytest.raises(NotFoundError):
+        session.network.log_checkin(CheckIn(999, FIXED_NOW))
+
+
+def test_gratitude_needs_words_and_can_be_marked_thanked(session: Session) -> None:
+    sam = add(session, "Sam")
+    with pytest.raises(ValidationError):
+        session.network.add_gratitude(sam.id, "   ")
+    entry = session.network.add_gratitude(sam.id, "Drove me to the appointment")
+    assert entry.id is not None
+    assert session.network.set_thanked(entry.id, True).thanked
+    assert session.network.gratitude(sam.id)[0].thanked
+
+
+def _checkin(days_ago: int, gave: bool, received: bool) -> CheckIn:
+    return CheckIn(1, FIXED_NOW - timedelta(days=days_ago), Mode.CALL,
+                   support_given=EMO if gave else frozenset(),
+                   support_received=EMO if received else frozenset())
+
+
+def test_reciprocity_counts_only_the_span_asked_for() -> None:
+    checkins = [_checkin(5, True, False), _checkin(40, False, True), _checkin(200, False, True)]
+    three = reciprocity(checkins, FIXED_NOW, 3)
+    assert (three.checkins, three.gave, three.received) == (2, 1, 1)
+    assert three.words == ("In the last 3 months you supported them once and they supported "
+                           "you once: a two-way street.")
+    twelve = reciprocity(checkins, FIXED_NOW, 12)
+    assert twelve.received == 2
+    assert "they have been there for you" in twelve.words
+
+
+def test_reciprocity_with_nothing_logged_says_so_gently() -> None:
+    assert reciprocity([], datetime(2026, 1, 1, tzinfo=UTC), 3).words == \
+        "No check-ins logged in the last 3 months."
+
+
+def test_service_reciprocity_uses_the_clock(session: Session) -> None:
+    sam = add(session, "Sam")
+    assert sam.id is not None
+    session.network.log_checkin(CheckIn(sam.id, FIXED_NOW - timedelta(days=1),
+                                        support_given=EMO))
+    assert session.network.reciprocity(sam.id, 3).gave == 1
