@@ -151,8 +151,9 @@ class ReminderService:
         return kept
 
     def mark_notified(self, items: list[DueItem]) -> None:
-        shown = {i.supporter_id: i.remind_at.isoformat() for i in items}
-        self.settings.set(keys.NOTIFIED, {**self.settings.get(keys.NOTIFIED), **shown})
+        notified: dict[int, str] = self.settings.get(keys.NOTIFIED)
+        notified.update({i.supporter_id: i.remind_at.isoformat() for i in items})
+        self.settings.set(keys.NOTIFIED, notified)
 
     def next_wakeup(self, now: datetime | None = None) -> datetime | None:
         """The next moment the engine must look again (None: nothing will come due).

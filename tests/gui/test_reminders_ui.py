@@ -7,7 +7,6 @@ these also cover the "nothing can show a notification" path: recorded, never sil
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.services import settings as keys
+from supportdesk.services.clock import ManualClock
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
 from supportdesk.store import database, migrations
@@ -33,15 +33,6 @@ from supportdesk.ui.reminders.settings_tab import RemindersTab
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
-@dataclass
-class MovableClock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
 
 
 class StandInWindow(QMainWindow):
@@ -64,12 +55,12 @@ def no_session_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def clock() -> MovableClock:
-    return MovableClock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
-def ctx(tmp_path: Path, db_key: bytes, clock: MovableClock) -> Iterator[AppContext]:
+def ctx(tmp_path: Path, db_key: bytes, clock: ManualClock) -> Iterator[AppContext]:
     db = database.connect(tmp_path / "supportdesk.db", db_key)
     migrations.migrate(db)
     session = Session(db, clock=clock)
@@ -90,10 +81,10 @@ def installed(qtbot: QtBot, ctx: AppContext) -> tuple[StandInWindow, RemindersUi
 
 
 def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
-    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
 ) -> None:
     add(ctx, "Sam")
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     window = StandInWindow()
     qtbot.addWidget(window)
     reminders = install(window, ctx)
@@ -113,11 +104,11 @@ def test_without_a_tray_closing_quits_and_the_app_says_so_once(
 
 
 def test_missed_check_ins_show_once_in_a_banner_with_log_and_snooze(
-    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
 ) -> None:
     add(ctx, "Sam")
     add(ctx, "Priya", Ring.MIDDLE)
-    clock.advance(days=20)
+    clock.advance(timedelta(days=20))
     window, reminders = installed(qtbot, ctx)
     window.banners.clear()
     reminders.start()
@@ -135,10 +126,10 @@ def test_missed_check_ins_show_once_in_a_banner_with_log_and_snooze(
 
 
 def test_undelivered_reminders_are_recorded_and_tried_again_later(
-    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
 ) -> None:
     add(ctx, "Sam")
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     _, reminders = installed(qtbot, ctx)
     reminders.start()
     rows = [(r.channel, bool(r.ok)) for r in NotificationLogRow.select()]
@@ -149,7 +140,7 @@ def test_undelivered_reminders_are_recorded_and_tried_again_later(
 
 
 def test_the_timer_is_aimed_at_the_next_due_moment_and_fires_it(
-    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
 ) -> None:
     add(ctx, "Sam")
     _, reminders = installed(qtbot, ctx)
@@ -175,17 +166,18 @@ def test_an_edit_re_aims_the_timer(qtbot: QtBot, ctx: AppContext) -> None:
 
 
 def test_a_clock_jump_or_waking_from_sleep_is_noticed(
-    qtbot: QtBot, ctx: AppContext, clock: MovableClock
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
 ) -> None:
     add(ctx, "Sam")
     _, reminders = installed(qtbot, ctx)
     monotonic = [1000.0]
     reminders.engine._monotonic = lambda: monotonic[0]
     reminders.start()
-    clock.advance(seconds=60)
+    clock.advance(timedelta(seconds=60))
     monotonic[0] += 60
     assert reminders.engine.check_drift() is False  # an ordinary minute
-    clock.advance(days=9)  # the machine slept: the wall clock moved, the monotonic did not
+    # The machine slept: the wall clock moved on, the monotonic clock did not.
+    clock.advance(timedelta(days=9))
     with qtbot.waitSignal(reminders.engine.due_changed) as changed:
         assert reminders.engine.check_drift() is True
     assert [i.name for i in changed.args[0]] == ["Sam"]

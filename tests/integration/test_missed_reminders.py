@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
+from supportdesk.services.clock import ManualClock
 from supportdesk.services.reminders import ReminderService
 from supportdesk.services.session import Session
 from supportdesk.store import database, migrations
@@ -33,12 +34,6 @@ pytestmark = [pytest.mark.real,
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
-@dataclass
-class MovableClock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
@@ -58,17 +53,17 @@ class Run:
 @pytest.fixture
 def start_app(
     desktop: Desktop, tmp_path: Path, db_key: bytes, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[tuple[MovableClock, list[Run]]]:
+) -> Iterator[tuple[ManualClock, list[Run]]]:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.env["DBUS_SESSION_BUS_ADDRESS"])
     desktop.start_notification_daemon()
-    clock = MovableClock()
+    clock = ManualClock(START)
     runs: list[Run] = []
     yield clock, runs
     for run in runs:
         run.close()
 
 
-def open_run(tmp_path: Path, db_key: bytes, clock: MovableClock, monotonic: list[float]) -> Run:
+def open_run(tmp_path: Path, db_key: bytes, clock: ManualClock, monotonic: list[float]) -> Run:
     db = database.connect(tmp_path / "supportdesk.db", db_key)
     migrations.migrate(db)
     session = Session(db, clock=clock)
@@ -79,7 +74,7 @@ def open_run(tmp_path: Path, db_key: bytes, clock: MovableClock, monotonic: list
 
 
 def test_closed_while_due_then_next_start_shows_one_summary(
-    start_app: tuple[MovableClock, list[Run]], desktop: Desktop, tmp_path: Path,
+    start_app: tuple[ManualClock, list[Run]], desktop: Desktop, tmp_path: Path,
     db_key: bytes, qtbot: QtBot,
 ) -> None:
     clock, runs = start_app
@@ -115,7 +110,7 @@ def test_closed_while_due_then_next_start_shows_one_summary(
 
 
 def test_a_reminder_due_while_the_machine_slept_shows_on_waking(
-    start_app: tuple[MovableClock, list[Run]], desktop: Desktop, tmp_path: Path,
+    start_app: tuple[ManualClock, list[Run]], desktop: Desktop, tmp_path: Path,
     db_key: bytes,
 ) -> None:
     clock, runs = start_app

@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
 from supportdesk.services import settings as keys
+from supportdesk.services.clock import ManualClock
 from supportdesk.services.reminders import ReminderService
 from supportdesk.services.session import Session
 from supportdesk.store import database, migrations
@@ -40,18 +41,12 @@ pytestmark = [pytest.mark.real,
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
-@dataclass
-class MovableClock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
 class Running:
     session: Session
-    clock: MovableClock
+    clock: ManualClock
     service: ReminderService
     notifier: Notifier
     engine: ReminderEngine
@@ -64,7 +59,7 @@ def running(
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.env["DBUS_SESSION_BUS_ADDRESS"])
     db = database.connect(tmp_path / "supportdesk.db", db_key)
     migrations.migrate(db)
-    clock = MovableClock()
+    clock = ManualClock(START)
     session = Session(db, clock=clock)
     service = ReminderService(session, tz=UTC)
     notifier = Notifier(record=service.record_delivery, tray_message=lambda t, b: False)

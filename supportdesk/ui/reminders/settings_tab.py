@@ -8,6 +8,7 @@ and the box goes back to what is really set.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -146,8 +147,9 @@ class RemindersTab(QWidget):
 
     def _on_quiet_changed(self) -> None:
         self._enable_quiet_times()
-        self.settings.set_quiet_hours(QuietHours(self.quiet_start.time().toPython(),
-                                                 self.quiet_end.time().toPython(),
+        start, end = self.quiet_start.time(), self.quiet_end.time()
+        self.settings.set_quiet_hours(QuietHours(time(start.hour(), start.minute()),
+                                                 time(end.hour(), end.minute()),
                                                  self.quiet.isChecked()))
         self._saved()
 

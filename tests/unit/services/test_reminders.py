@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from supportdesk.core.model import CheckIn, Supporter
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import SnoozeOption
 from supportdesk.services import settings as keys
+from supportdesk.services.clock import ManualClock
 from supportdesk.services.reminders import (
     ReminderService,
     away_notice,
@@ -29,20 +29,11 @@ from supportdesk.store.models import NotificationLogRow
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 
 
-@dataclass
-class MovableClock:
-    now: datetime = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
 
 
 @pytest.fixture
-def clock() -> MovableClock:
-    return MovableClock()
+def clock() -> ManualClock:
+    return ManualClock(START)
 
 
 @pytest.fixture
@@ -50,14 +41,14 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "supportdesk.db"
 
 
-def open_session(db_path: Path, key: bytes, clock: MovableClock) -> Session:
+def open_session(db_path: Path, key: bytes, clock: ManualClock) -> Session:
     db = database.connect(db_path, key)
     migrations.migrate(db)
     return Session(db, clock=clock)
 
 
 @pytest.fixture
-def live(db_path: Path, db_key: bytes, clock: MovableClock) -> Iterator[Session]:
+def live(db_path: Path, db_key: bytes, clock: ManualClock) -> Iterator[Session]:
     s = open_session(db_path, db_key, clock)
     yield s
     s.close()
@@ -72,64 +63,64 @@ def service(session: Session) -> ReminderService:
 
 
 def test_someone_added_comes_due_after_their_rings_cadence(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     add(live, "Sam")
     reminders = service(live)
     assert reminders.due_now() == []
     assert reminders.next_wakeup() == START + timedelta(days=7)
-    clock.advance(days=7)
+    clock.advance(timedelta(days=7))
     assert [i.name for i in reminders.due_now()] == ["Sam"]
 
 
 def test_a_logged_check_in_of_any_mode_clears_the_reminder(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     sam = add(live, "Sam")
     assert sam.id is not None
     reminders = service(live)
     for mode in Mode:
-        clock.advance(days=8)
+        clock.advance(timedelta(days=8))
         assert [i.name for i in reminders.due_now()] == ["Sam"]
         live.network.log_checkin(CheckIn(supporter_id=sam.id, at=clock.now, mode=mode))
         assert reminders.due_now() == []
 
 
-def test_ring_defaults_come_from_settings(live: Session, clock: MovableClock) -> None:
+def test_ring_defaults_come_from_settings(live: Session, clock: ManualClock) -> None:
     add(live, "Priya", Ring.OUTER)
     Settings(live.repo).set_cadence_default(Ring.OUTER, 2)
-    clock.advance(days=2)
+    clock.advance(timedelta(days=2))
     assert [i.name for i in service(live).due_now()] == ["Priya"]
 
 
 def test_each_reminder_is_notified_once_not_again_and_again(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     add(live, "Sam")
     reminders = service(live)
-    clock.advance(days=7, minutes=1)
+    clock.advance(timedelta(days=7, minutes=1))
     first = reminders.check()
     assert [i.name for i in first.to_notify] == ["Sam"]
     reminders.mark_notified(first.to_notify)
-    clock.advance(hours=1)
+    clock.advance(timedelta(hours=1))
     second = reminders.check()
     assert [i.name for i in second.due] == ["Sam"]
     assert second.to_notify == []
 
 
 def test_a_reminder_that_could_not_be_delivered_is_offered_again(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     add(live, "Sam")
     reminders = service(live)
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     assert reminders.check().to_notify  # delivery failed: nothing marked
-    clock.advance(minutes=5)
+    clock.advance(timedelta(minutes=5))
     assert [i.name for i in reminders.check().to_notify] == ["Sam"]
 
 
 def test_reminders_that_fell_due_while_closed_show_on_the_next_start(
-    db_path: Path, db_key: bytes, clock: MovableClock
+    db_path: Path, db_key: bytes, clock: ManualClock
 ) -> None:
     first_run = open_session(db_path, db_key, clock)
     add(first_run, "Sam")
@@ -137,7 +128,7 @@ def test_reminders_that_fell_due_while_closed_show_on_the_next_start(
     assert service(first_run).check(starting=True).away == []
     first_run.close()
 
-    clock.advance(days=20)  # the app stays closed for twenty days
+    clock.advance(timedelta(days=20))  # the app stays closed for twenty days
     next_run = open_session(db_path, db_key, clock)
     try:
         reminders = service(next_run)
@@ -146,14 +137,14 @@ def test_reminders_that_fell_due_while_closed_show_on_the_next_start(
         assert found.to_notify == found.away
         reminders.mark_notified(found.to_notify)
         # Shown once: a later check in the same run does not raise them again.
-        clock.advance(minutes=1)
+        clock.advance(timedelta(minutes=1))
         assert reminders.check().to_notify == []
     finally:
         next_run.close()
 
 
 def test_quiet_hours_hold_notifications_and_wake_when_they_end(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     add(live, "Sam")
     reminders = service(live)
@@ -174,12 +165,12 @@ def test_a_reminder_falling_due_in_quiet_hours_wakes_at_their_end(live: Session)
 
 
 def test_pausing_reminders_stops_notifications_and_the_timer(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     add(live, "Sam")
     reminders = service(live)
     reminders.set_paused(True)
-    clock.advance(days=9)
+    clock.advance(timedelta(days=9))
     found = reminders.check(starting=True)
     assert [i.name for i in found.due] == ["Sam"]
     assert found.to_notify == [] and found.away == []
@@ -189,12 +180,12 @@ def test_pausing_reminders_stops_notifications_and_the_timer(
 
 
 def test_snooze_all_moves_everyone_due_to_tomorrow_morning(
-    live: Session, clock: MovableClock
+    live: Session, clock: ManualClock
 ) -> None:
     add(live, "Sam")
     add(live, "Priya")
     reminders = service(live)
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     assert reminders.snooze_all(SnoozeOption.TOMORROW) == 2
     assert reminders.due_now() == []
     tomorrow_nine = (clock.now + timedelta(days=1)).replace(hour=9, minute=0)
@@ -203,25 +194,25 @@ def test_snooze_all_moves_everyone_due_to_tomorrow_morning(
     assert len(reminders.check().to_notify) == 2
 
 
-def test_pausing_one_supporter(live: Session, clock: MovableClock) -> None:
+def test_pausing_one_supporter(live: Session, clock: ManualClock) -> None:
     sam = add(live, "Sam")
     assert sam.id is not None
     reminders = service(live)
     reminders.set_supporter_paused(sam.id, True)
-    clock.advance(days=30)
+    clock.advance(timedelta(days=30))
     assert reminders.due_now() == []
     reminders.set_supporter_paused(sam.id, False)
     assert len(reminders.due_now()) == 1
 
 
-def test_the_clock_going_back_loses_nothing(live: Session, clock: MovableClock) -> None:
+def test_the_clock_going_back_loses_nothing(live: Session, clock: ManualClock) -> None:
     add(live, "Sam")
     reminders = service(live)
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     reminders.check()
-    clock.advance(days=-3)  # jumped back a few days: not due any more
+    clock.advance(timedelta(days=-3))  # jumped back a few days: not due any more
     assert reminders.check().due == []
-    clock.advance(days=3)
+    clock.advance(timedelta(days=3))
     assert [i.name for i in reminders.check().to_notify] == ["Sam"]
 
 
@@ -244,10 +235,10 @@ def test_names_are_joined_the_way_people_write(names: list[str], joined: str) ->
     assert join_names(names) == joined
 
 
-def test_notification_words(live: Session, clock: MovableClock) -> None:
+def test_notification_words(live: Session, clock: ManualClock) -> None:
     for name in ("Sam", "Priya", "Noor"):
         add(live, name)
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     items = service(live).due_now()
     one = reminder_notice(items[:1], discreet=False)
     assert (one.title, one.count) == (f"Time to check in with {items[0].name}", 1)
@@ -261,10 +252,10 @@ def test_notification_words(live: Session, clock: MovableClock) -> None:
     assert overdue_words(items[0]) == "overdue by 1 day"
 
 
-def test_discreet_words_hold_no_names(live: Session, clock: MovableClock) -> None:
+def test_discreet_words_hold_no_names(live: Session, clock: ManualClock) -> None:
     add(live, "Sam")
     add(live, "Priya")
-    clock.advance(days=8)
+    clock.advance(timedelta(days=8))
     items = service(live).due_now()
     for notice in (reminder_notice(items, True), reminder_notice(items[:1], True),
                    away_notice(items, True)):
