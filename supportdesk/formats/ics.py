@@ -1,0 +1,49 @@
+"""A calendar of check-ins: one recurring all-day event per supporter's cadence.
+
+Each event starts on the supporter's next due date (today when already overdue) and
+repeats every N days. A discreet calendar leaves names out of what the calendar shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from icalendar import Calendar, Event
+
+from supportdesk.core.model import Supporter
+
+PRODID = "-//SupportDesk//Check-ins//EN"
+DISCREET_SUMMARY = "Check-in"
+
+
+@dataclass(frozen=True)
+class CheckInSeries:
+    """What one event holds; built by the service from the schedule rules."""
+
+    supporter: Supporter
+    first: date
+    every: timedelta
+
+
+def summary_for(supporter: Supporter, discreet: bool) -> str:
+    return DISCREET_SUMMARY if discreet else f"Check in with {supporter.name}"
+
+
+def write_ics(series: list[CheckInSeries], stamp: datetime, discreet: bool = False) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Check-ins" if discreet else "SupportDesk check-ins")
+    for item in series:
+        event = Event()
+        uid_part = item.supporter.id if item.supporter.id is not None else item.supporter.name
+        event.add("uid", f"checkin-{uid_part}@supportdesk.invalid")
+        event.add("dtstamp", stamp)
+        event.add("summary", summary_for(item.supporter, discreet))
+        event.add("dtstart", item.first)
+        event.add("dtend", item.first + timedelta(days=1))
+        event.add("rrule", {"freq": "daily", "interval": max(1, item.every.days)})
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())

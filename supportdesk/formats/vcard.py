@@ -1,0 +1,438 @@
+"""vCard files: reading 2.1, 3.0 and 4.0 (phones, Google, Outlook, Apple) and writing 4.0.
+
+Reading is forgiving: each card is cut out of the file and decoded on its own (so one
+card in Windows-1252 does not spoil the UTF-8 ones), pictures and other binary parts
+are dropped before parsing, and a card that cannot be read is reported by its number
+and line while the rest still come through. Nothing here touches the vault.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import vobject
+
+from supportdesk.core.kinds import ContactType, Kind, Ring, Role
+from supportdesk.core.model import ContactMethod, Supporter
+
+UNNAMED = "Unnamed contact"
+BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
+KNOWN_PHONE_TYPES = {"cell": "mobile", "mobile": "mobile", "iphone": "mobile", "home": "home",
+                     "work": "work", "main": "main", "pager": "pager", "fax": "fax",
+                     "other": "other"}
+KNOWN_EMAIL_TYPES = {"home": "home", "work": "work", "other": "other"}
+PROFESSIONAL_WORDS = ("dr", "dr.", "doctor", "therap", "counsel", "psych", "nurse", "gp",
+                      "clinic", "surgery", "social worker", "support worker", "practice")
+X_KIND, X_RING, X_ROLE = "X-SUPPORTDESK-KIND", "X-SUPPORTDESK-RING", "X-SUPPORTDESK-ROLE"
+
+Progress = Callable[[int, int], bool]
+"""Called as ``progress(cards_done, cards_total)``; returning False cancels."""
+
+
+@dataclass
+class ParsedContact:
+    """One card as it would become a supporter, before anything is saved."""
+
+    card: int  # 1-based position in the file
+    line: int  # the card's first line
+    name: str
+    contacts: list[ContactMethod] = field(default_factory=list)
+    notes: str = ""
+    organisation: str = ""
+    title: str = ""
+    timezone: str = ""
+    name_missing: bool = False
+    kind: Kind | None = None  # only when the file says (our own exports)
+    ring: Ring | None = None
+    role: Role = Role.NONE
+
+    @property
+    def looks_professional(self) -> bool:
+        text = f"{self.title} {self.organisation} {self.name}".casefold()
+        return bool(self.title or self.organisation) and any(
+            word in text for word in PROFESSIONAL_WORDS
+        )
+
+
+@dataclass(frozen=True)
+class CardProblem:
+    card: int
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"Card {self.card} (line {self.line}): {self.message}"
+
+
+@dataclass
+class ReadResult:
+    contacts: list[ParsedContact] = field(default_factory=list)
+    problems: list[CardProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+
+@dataclass
+class _RawCard:
+    number: int
+    line: int
+    lines: list[bytes]
+    complete: bool
+
+
+def read_vcards(data: bytes, progress: Progress | None = None) -> ReadResult:
+    """Every card in ``data``; unreadable cards go to ``problems`` with their position."""
+    result = ReadResult()
+    cards = list(_split_cards(data))
+    total = len(cards)
+    for done, raw in enumerate(cards):
+        if progress is not None and done % 50 == 0 and not progress(done, total):
+            result.cancelled = True
+            return result
+        if not raw.complete:
+            result.problems.append(CardProblem(raw.number, raw.line,
+                                               "the card has no END:VCARD line; skipped."))
+            continue
+        try:
+            parsed = _parse_card(raw)
+        except _CardError as error:
+            result.problems.append(CardProblem(raw.number, raw.line + error.offset,
+                                               error.message))
+            continue
+        if parsed is None:
+            result.problems.append(CardProblem(raw.number, raw.line,
+                                               "the card is empty; skipped."))
+            continue
+        result.contacts.append(parsed)
+    if progress is not None:
+        progress(total, total)
+    return result
+
+
+# -- cutting the file into cards --------------------------------------------
+
+_BEGIN = re.compile(rb"^\s*(?:[\w-]+\.)?BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
+_END = re.compile(rb"^\s*(?:[\w-]+\.)?END\s*:\s*VCARD\s*$", re.IGNORECASE)
+
+
+def _split_cards(data: bytes) -> Iterator[_RawCard]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        data = data.decode("utf-16").encode("utf-8")
+    number = 0
+    current: _RawCard | None = None
+    depth = 0
+    for index, raw_line in enumerate(data.split(b"\n"), start=1):
+        line = raw_line.rstrip(b"\r")
+        if _BEGIN.match(line):
+            if current is None:
+                number += 1
+                current = _RawCard(number, index, [], complete=False)
+                depth = 1
+                continue
+            depth += 1  # a 2.1 AGENT card inside this one
+        elif current is not None and _END.match(line):
+            depth -= 1
+            if depth == 0:
+                current.complete = True
+                yield current
+                current = None
+                continue
+        if current is not None:
+            current.lines.append(line)
+    if current is not None:
+        yield current
+
+
+# -- one card ----------------------------------------------------------------
+
+
+class _CardError(Exception):
+    def __init__(self, message: str, offset: int = 0) -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+
+
+_CHARSET = re.compile(rb"CHARSET=([\w.:-]+)", re.IGNORECASE)
+
+
+def _decode(lines: list[bytes]) -> list[str]:
+    blob = b"\n".join(lines)
+    try:
+        return blob.decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        pass
+    declared = _CHARSET.search(blob)
+    if declared:
+        try:
+            return blob.decode(declared.group(1).decode("ascii")).split("\n")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return blob.decode("cp1252", errors="replace").split("\n")
+
+
+def _property_name(line: str) -> str:
+    head = re.split(r"[;:]", line, maxsplit=1)[0]
+    return head.rsplit(".", 1)[-1].strip().upper()
+
+
+def _without_binary(lines: list[str]) -> list[str]:
+    """Drop PHOTO/LOGO/SOUND/KEY and their continuation lines, base64 or URI."""
+    kept: list[str] = []
+    skipping = False
+    for line in lines:
+        if skipping:
+            if line[:1] in (" ", "\t") or (line.strip() and ":" not in line):
+                continue
+            skipping = False
+            if not line.strip():
+                continue
+        if line[:1] not in (" ", "\t") and _property_name(line) in BINARY_PROPERTIES:
+            skipping = True
+            continue
+        kept.append(line)
+    return [line for line in kept if line.strip() or line[:1] in (" ", "\t")]
+
+
+def _parse_card(raw: _RawCard) -> ParsedContact | None:
+    lines = _without_binary(_decode(raw.lines))
+    if not any(_property_name(line) not in ("VERSION", "") for line in lines):
+        return None
+    text = "BEGIN:VCARD\r\n" + "\r\n".join(lines) + "\r\nEND:VCARD\r\n"
+    try:
+        card = vobject.readOne(text, allowQP=True)
+        children = list(card.getChildren())
+    except vobject.base.ParseError as error:
+        offset = int(getattr(error, "lineNumber", 1) or 1) - 1
+        raise _CardError("this card could not be read; skipped.", max(0, offset)) from None
+    except Exception:  # vobject raises many kinds on malformed input; the card is skipped
+        raise _CardError("this card could not be read; skipped.") from None
+    return _contact_from(children, raw)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return " ".join(_text(v) for v in value if _text(v))
+    if isinstance(value, bytes):
+        return ""
+    return str(value).strip()
+
+
+def _types(child: Any) -> list[str]:
+    types: list[str] = [t for t in getattr(child, "singletonparams", [])]
+    for name, values in child.params.items():
+        if name.upper() == "TYPE":
+            for value in values:
+                types.extend(part for part in str(value).split(","))
+        elif name.upper() == "PREF":
+            types.append("pref")
+    return [t.strip().strip('"').casefold() for t in types if t.strip()]
+
+
+def _label(child: Any, types: list[str], known: dict[str, str]) -> str:
+    for name, values in child.params.items():
+        if name.upper() == "X-LABEL" and values:
+            return str(values[0]).strip('"')
+    for t in types:
+        if t in known:
+            return known[t]
+    return ""
+
+
+def _name_from_n(value: Any) -> str:
+    parts = [getattr(value, attr, "") for attr in ("prefix", "given", "additional", "family",
+                                                    "suffix")]
+    return " ".join(_text(p) for p in parts if _text(p))
+
+
+def _address(value: Any) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    parts = [getattr(value, attr, "") for attr in ("box", "extended", "street", "city",
+                                                    "region", "code", "country")]
+    return ", ".join(_text(p) for p in parts if _text(p))
+
+
+def _phone_methods(value: str, types: list[str], label: str, preferred: bool
+                   ) -> list[ContactMethod]:
+    if value.casefold().startswith("tel:"):
+        value = value[4:]
+    value = value.strip()
+    if not value:
+        return []
+    is_cell = any(t in ("cell", "mobile", "iphone") for t in types)
+    is_text = "text" in types or "sms" in types or "msg" in types
+    is_voice = "voice" in types or not (is_text or is_cell)
+    methods = []
+    if is_cell or is_voice or "fax" in types:
+        methods.append(ContactMethod(ContactType.PHONE, value, label, preferred))
+    if is_cell or is_text:
+        methods.append(ContactMethod(ContactType.SMS, value, label, preferred))
+    return methods
+
+
+def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
+    found = ParsedContact(card=raw.number, line=raw.line, name="")
+    n_name = ""
+    notes: list[str] = []
+    for child in children:
+        name = child.name.upper()
+        value = child.value
+        types = _types(child)
+        preferred = "pref" in types or any(
+            k.upper() == "PREF" for k in child.params
+        )
+        if name == "FN":
+            found.name = found.name or _text(value)
+        elif name == "N":
+            n_name = n_name or _name_from_n(value)
+        elif name == "TEL":
+            found.contacts += _phone_methods(_text(value), types,
+                                             _label(child, types, KNOWN_PHONE_TYPES), preferred)
+        elif name == "EMAIL" and _text(value):
+            email = _text(value)
+            email = email[7:] if email.casefold().startswith("mailto:") else email
+            found.contacts.append(ContactMethod(ContactType.EMAIL, email,
+                                                _label(child, types, KNOWN_EMAIL_TYPES),
+                                                preferred))
+        elif name == "URL" and _text(value):
+            found.contacts.append(ContactMethod(ContactType.WEB, _text(value),
+                                                _label(child, types, {}), preferred))
+        elif name == "ADR" and _address(value):
+            found.contacts.append(ContactMethod(ContactType.ADDRESS, _address(value),
+                                                _label(child, types, KNOWN_EMAIL_TYPES),
+                                                preferred))
+        elif name == "NOTE" and _text(value):
+            notes.append(str(value).strip())
+        elif name == "ORG":
+            found.organisation = found.organisation or _text(value)
+        elif name == "TITLE" or name == "ROLE":
+            found.title = found.title or _text(value)
+        elif name == "TZ" and isinstance(value, str) and "/" in value:
+            found.timezone = found.timezone or value.strip()
+        elif name == X_KIND and _text(value) in Kind.__members__.values():
+            found.kind = Kind(_text(value))
+        elif name == X_RING and _text(value) in Ring.__members__.values():
+            found.ring = Ring(_text(value))
+        elif name == X_ROLE and _text(value) in Role.__members__.values():
+            found.role = Role(_text(value))
+    found.notes = "\n\n".join(notes)
+    if not found.name:
+        found.name = n_name or found.organisation
+    if not found.name:
+        if not (found.contacts or found.notes):
+            return None
+        found.name = f"{UNNAMED} {raw.number}"
+        found.name_missing = True
+    return found
+
+
+# -- writing 4.0 ---------------------------------------------------------------
+
+_PHONE_TYPE_FOR_LABEL = {"mobile": "cell", "home": "home", "work": "work", "main": "main",
+                         "pager": "pager", "fax": "fax", "other": "other"}
+
+
+def _escape(value: str) -> str:
+    return (value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _param_value(value: str) -> str:
+    return '"' + value.replace('"', "'").replace("\n", " ") + '"'
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets are folded, never inside a UTF-8 sequence."""
+    out: list[str] = []
+    current = ""
+    size = 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _params(label: str, known: dict[str, str], extra: list[str], preferred: bool) -> str:
+    types = list(extra)
+    params = ""
+    if label and label in known:
+        types.append(known[label])
+    elif label:
+        params += f";X-LABEL={_param_value(label)}"
+    if types:
+        params = f";TYPE={','.join(dict.fromkeys(types))}" + params
+    if preferred:
+        params += ";PREF=1"
+    return params
+
+
+def _phone_lines(contacts: list[ContactMethod]) -> list[str]:
+    by_number: dict[str, list[ContactMethod]] = {}
+    for method in contacts:
+        if method.type in (ContactType.PHONE, ContactType.SMS):
+            by_number.setdefault(method.value, []).append(method)
+    lines = []
+    for number, methods in by_number.items():
+        kinds = {m.type for m in methods}
+        label = next((m.label for m in methods if m.label), "")
+        preferred = any(m.preferred for m in methods)
+        if kinds == {ContactType.PHONE, ContactType.SMS}:
+            extra = ["cell", "voice", "text"]
+            label = "" if label == "mobile" else label
+        elif kinds == {ContactType.SMS}:
+            extra = ["text"]
+        else:
+            extra = ["voice"]
+        params = _params(label, _PHONE_TYPE_FOR_LABEL, extra, preferred)
+        lines.append(f"TEL;VALUE=uri{params}:tel:{number}")
+    return lines
+
+
+def _name_parts(name: str) -> str:
+    words = name.split()
+    if len(words) < 2:
+        return f"{_escape(name)};;;;"
+    return f"{_escape(words[-1])};{_escape(' '.join(words[:-1]))};;;"
+
+
+def supporter_to_vcard(supporter: Supporter) -> str:
+    """One vCard 4.0 with CRLF line ends; SupportDesk's own fields as X- properties."""
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"FN:{_escape(supporter.name)}",
+             f"N:{_name_parts(supporter.name)}"]
+    lines += _phone_lines(supporter.contacts)
+    for method in supporter.contacts:
+        if method.type is ContactType.EMAIL:
+            params = _params(method.label, KNOWN_EMAIL_TYPES, [], method.preferred)
+            lines.append(f"EMAIL{params}:{method.value}")
+        elif method.type is ContactType.WEB:
+            params = _params(method.label, {}, [], method.preferred)
+            lines.append(f"URL{params}:{method.value}")
+        elif method.type is ContactType.ADDRESS:
+            params = _params(method.label, KNOWN_EMAIL_TYPES, [], method.preferred)
+            lines.append(f"ADR{params}:;;{_escape(method.value)};;;;")
+    if supporter.role is not Role.NONE:
+        lines.append(f"TITLE:{_escape(supporter.role.label)}")
+    if supporter.timezone:
+        lines.append(f"TZ:{supporter.timezone}")
+    if supporter.notes:
+        lines.append(f"NOTE:{_escape(supporter.notes)}")
+    lines.append(f"{X_KIND}:{supporter.kind.value}")
+    lines.append(f"{X_RING}:{supporter.ring.value}")
+    if supporter.role is not Role.NONE:
+        lines.append(f"{X_ROLE}:{supporter.role.value}")
+    lines.append("END:VCARD")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def write_vcards(supporters: list[Supporter]) -> str:
+    return "".join(supporter_to_vcard(s) for s in supporters)
