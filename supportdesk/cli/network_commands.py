@@ -1,13 +1,181 @@
-"""Subcommands (filled in by their owner)."""
+"""``list``, ``add``, ``log`` and ``show``: the support network from the command line.
+
+The same ``NetworkService`` the GUI uses does the work; the vault is opened like
+every other subcommand's (``vault_commands.open_session(args)``). An unknown or
+ambiguous name ends with one clear line and a non-zero exit code.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from datetime import date, datetime, time, tzinfo
 from typing import Any
+
+from supportdesk.cli.due_command import SessionOpener, _session_opener
+from supportdesk.core.errors import ValidationError
+from supportdesk.core.kinds import Kind, Mode, Ring, Role
+from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
+from supportdesk.core.schedule import local_zone
+from supportdesk.core.text import exact_time, mood_change, relative_day
+from supportdesk.core.validation import parse_cadence
+from supportdesk.services.network import PersonSummary
+from supportdesk.services.session import Session
+
+Command = Callable[[Session, argparse.Namespace], int]
 
 
 def register(sub: Any) -> None:
-    del sub
+    listing = sub.add_parser("list", help="list everyone in your support network",
+                             description="Everyone in your network, with when you last "
+                                         "spoke and when you are next due.")
+    listing.set_defaults(func=_opening(list_command))
+
+    add = sub.add_parser("add", help="add someone to your support network",
+                         description="Add a person, professional, group, community or line.")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--kind", required=True, choices=[k.value for k in Kind],
+                     help="what kind of support they are")
+    add.add_argument("--role", choices=[r.value for r in Role if r is not Role.NONE],
+                     help="for professionals: their role")
+    add.add_argument("--ring", choices=[r.value for r in Ring], default=Ring.MIDDLE.value,
+                     help="how close they are (default: middle)")
+    add.add_argument("--every", metavar="N", default="",
+                     help="how often to be in touch: 14d, 2w or 30 (days); "
+                          "leave out for the ring's default")
+    add.set_defaults(func=_opening(add_command))
+
+    log = sub.add_parser("log", help="log a check-in with someone",
+                         description="Log a check-in with someone in your network.")
+    log.add_argument("name", metavar="NAME")
+    log.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.CALL.value,
+                     help="how you were in touch (default: call)")
+    log.add_argument("--mood", type=int, choices=range(1, 6), metavar="N",
+                     help="how you felt afterwards, 1 (very low) to 5 (very good)")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: now)")
+    log.add_argument("--note", default="", help="a short note")
+    log.set_defaults(func=_opening(log_command))
+
+    show = sub.add_parser("show", help="show one person's details and recent check-ins",
+                          description="Show one person's details, notes and recent check-ins.")
+    show.add_argument("name", metavar="NAME")
+    show.set_defaults(func=_opening(show_command))
 
 
-__all__ = ["argparse", "register"]
+def _opening(command: Command, opener: SessionOpener | None = None) -> Callable[..., int]:
+    def run(args: argparse.Namespace, opener: SessionOpener | None = opener) -> int:
+        session = (opener or _session_opener())(args)
+        try:
+            return command(session, args)
+        finally:
+            session.close()
+    return run
+
+
+def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = None) -> list[str]:
+    if not people:
+        return ["Your network is empty so far. Add someone with: supportdesk add NAME --kind friend"]
+    rows = [("Name", "Kind", "Ring", "Last contact", "Next due")]
+    for person in people:
+        s = person.supporter
+        rows.append((
+            s.name, s.kind_label, s.ring.value,
+            relative_day(s.last_contact, now, tz) if s.last_contact else "never",
+            "paused" if s.cadence.paused else
+            relative_day(person.next_due, now, tz) if person.next_due else "",
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in rows]
+
+
+def list_command(session: Session, args: argparse.Namespace) -> int:
+    for line in list_lines(session.network.people(), session.clock(), local_zone()):
+        print(line)
+    return 0
+
+
+def add_command(session: Session, args: argparse.Namespace) -> int:
+    kind = Kind(args.kind)
+    if args.role and kind is not Kind.PROFESSIONAL:
+        raise ValidationError("--role is only for professionals (--kind professional).",
+                              field="role")
+    supporter = Supporter(
+        name=args.name, kind=kind, role=Role(args.role or ""), ring=Ring(args.ring),
+        cadence=Cadence(every=parse_cadence(args.every)),
+    )
+    saved = session.network.save_supporter(supporter)
+    print(f"Added {saved.name} ({saved.kind_label}, {saved.ring.label.lower()}).")
+    return 0
+
+
+def _when(text: str | None, now: datetime, tz: tzinfo) -> datetime:
+    if not text:
+        return now
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(f"“{text}” is not a date; use YYYY-MM-DD, like 2026-03-14.",
+                              field="date") from None
+    if day == now.astimezone(tz).date():
+        return now
+    moment = datetime.combine(day, time(12, 0), tzinfo=tz)
+    if moment > now:
+        raise ValidationError("That date is in the future; a check-in is something that "
+                              "happened.", field="date")
+    return moment
+
+
+def log_command(session: Session, args: argparse.Namespace) -> int:
+    supporter = session.network.find_one(args.name)
+    assert supporter.id is not None
+    now = session.clock()
+    checkin = CheckIn(supporter_id=supporter.id, at=_when(args.date, now, local_zone()),
+                      mode=Mode(args.mode), mood_after=args.mood, note=args.note)
+    session.network.log_checkin(checkin)
+    mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
+    print(f"Logged a {checkin.mode.label.lower()} with {supporter.name}{mood}.")
+    return 0
+
+
+def show_lines(session: Session, supporter: Supporter, tz: tzinfo | None = None) -> list[str]:
+    assert supporter.id is not None
+    now = session.clock()
+    person = session.network.person(supporter.id)
+    s = person.supporter
+    lines = [s.name, f"  {s.kind_label} · {s.ring.label}"]
+    if s.kind is Kind.GROUP and (s.meeting_schedule or s.meeting_place):
+        lines.append(f"  Meets: {', '.join(x for x in (s.meeting_schedule, s.meeting_place) if x)}")
+    lines.append("  Last contact: " + (
+        f"{relative_day(s.last_contact, now, tz)} ({exact_time(s.last_contact, tz)})"
+        if s.last_contact else "not yet"))
+    if s.cadence.paused:
+        lines.append("  Next due: paused")
+    elif person.next_due:
+        lines.append(f"  Next due: {relative_day(person.next_due, now, tz)}")
+    for contact in s.contacts:
+        label = f" ({contact.label})" if contact.label else ""
+        star = " ★" if contact.preferred else ""
+        lines.append(f"  {contact.type.label}{label}: {contact.value}{star}")
+    notes = [("Boundaries I keep", s.boundaries.mine), ("Their boundaries", s.boundaries.theirs),
+             ("My warning signs", s.help.warning_signs), ("What helps", s.help.what_helps),
+             ("What doesn't help", s.help.what_does_not), ("In a crisis", s.help.in_a_crisis),
+             ("Notes", s.notes)]
+    for title, text in notes:
+        if text:
+            lines.append(f"  {title}: {text}")
+    recent = session.network.checkins(supporter.id)[:5]
+    if recent:
+        lines.append("  Recent check-ins:")
+        for c in recent:
+            extra = "; ".join(x for x in (mood_change(c.mood_before, c.mood_after), c.note) if x)
+            lines.append(f"    {exact_time(c.at, tz)}  {c.mode.label}"
+                         + (f" — {extra}" if extra else ""))
+    lines.append("  " + session.network.reciprocity(supporter.id, 3).words)
+    return lines
+
+
+def show_command(session: Session, args: argparse.Namespace) -> int:
+    for line in show_lines(session, session.network.find_one(args.name), local_zone()):
+        print(line)
+    return 0

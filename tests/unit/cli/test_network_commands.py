@@ -1,0 +1,141 @@
+"""``supportdesk list/add/log/show`` over a real encrypted vault file in tmp_path.
+
+Each invocation opens the vault afresh (as separate runs would), through
+``vault_commands.open_session``, here pointed at a test database with a fixed key.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from supportdesk.cli import run, vault_commands
+from supportdesk.core.kinds import Kind, Mode, Ring, Role
+from supportdesk.services.session import Session
+from supportdesk.store import database, migrations
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture
+def vault(tmp_path: Path, db_key: bytes, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "supportdesk.db"
+
+    def open_session(args: argparse.Namespace) -> Session:
+        db = database.connect(path, db_key)
+        migrations.migrate(db)
+        return Session(db, clock=lambda: FIXED_NOW)
+
+    monkeypatch.setattr(vault_commands, "open_session", open_session, raising=False)
+    monkeypatch.setenv("TZ", "UTC")
+    return path
+
+
+def cli(*argv: str) -> int:
+    return run(list(argv))
+
+
+def reopen(path: Path, key: bytes) -> Session:
+    db = database.connect(path, key)
+    return Session(db, clock=lambda: FIXED_NOW)
+
+
+def test_add_then_list_shows_the_person(vault: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("add", "Dr Ávila", "--kind", "professional", "--role", "psychiatrist",
+               "--ring", "outer", "--every", "4w") == 0
+    assert "Added Dr Ávila (Psychiatrist, outer circle)." in capsys.readouterr().out
+    assert cli("list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["Name", "Kind", "Ring", "Last", "contact", "Next", "due"]
+    assert lines[1].split() == ["Dr", "Ávila", "Psychiatrist", "outer", "never", "in", "4",
+                                "weeks"]
+
+
+def test_add_keeps_kind_role_ring_and_cadence(vault: Path, db_key: bytes) -> None:
+    assert cli("add", "Sam", "--kind", "friend", "--ring", "inner", "--every", "10") == 0
+    session = reopen(vault, db_key)
+    (sam,) = session.network.supporters()
+    assert (sam.kind, sam.role, sam.ring, sam.cadence.every.days if sam.cadence.every else 0) \
+        == (Kind.FRIEND, Role.NONE, Ring.INNER, 10)
+    session.close()
+
+
+def test_a_role_for_a_friend_is_refused(vault: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("add", "Sam", "--kind", "friend", "--role", "gp") != 0
+    assert "only for professionals" in capsys.readouterr().err
+
+
+def test_a_bad_cadence_is_one_clear_line(vault: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli("add", "Sam", "--kind", "friend", "--every", "often") != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["supportdesk: Say how often as days or weeks, like 14d, 2w or 30."]
+
+
+def test_log_records_a_checkin_and_list_shows_it(
+    vault: Path, db_key: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli("add", "Priya", "--kind", "family")
+    assert cli("log", "priya", "--mode", "video", "--mood", "4", "--date", "2026-11-21",
+               "--note", "Talked about the move") == 0
+    assert "Logged a video with Priya, feeling good." in capsys.readouterr().out
+    session = reopen(vault, db_key)
+    (checkin,) = session.network.checkins()
+    assert (checkin.mode, checkin.mood_after, checkin.note) == (Mode.VIDEO, 4,
+                                                                "Talked about the move")
+    assert checkin.at.date().isoformat() == "2026-11-21"
+    session.close()
+    cli("list")
+    assert "3 days ago" in capsys.readouterr().out
+
+
+def test_log_with_an_unknown_name_fails_clearly(
+    vault: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli("add", "Priya", "--kind", "family")
+    capsys.readouterr()
+    assert cli("log", "Noor") != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "Nobody called “Noor”" in err[0]
+
+
+def test_log_with_an_ambiguous_name_fails_clearly(
+    vault: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli("add", "Sam Lee", "--kind", "friend")
+    cli("add", "Samira", "--kind", "friend")
+    capsys.readouterr()
+    assert cli("log", "sam") != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "could mean Sam Lee, Samira" in err[0]
+
+
+@pytest.mark.parametrize("day,words", [("2026-13-01", "not a date"), ("2027-01-01", "future")])
+def test_log_with_a_wrong_date_fails_clearly(
+    vault: Path, capsys: pytest.CaptureFixture[str], day: str, words: str
+) -> None:
+    cli("add", "Priya", "--kind", "family")
+    assert cli("log", "Priya", "--date", day) != 0
+    assert words in capsys.readouterr().err
+
+
+def test_show_prints_details_notes_and_checkins(
+    vault: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli("add", "Priya", "--kind", "family", "--ring", "inner")
+    cli("log", "Priya", "--mode", "text", "--note", "Sent a photo")
+    capsys.readouterr()
+    assert cli("show", "Priya") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Priya\n  Family · Inner circle\n")
+    assert "Last contact: today" in out
+    assert "Next due: in 7 days" in out
+    assert "Text — Sent a photo" in out
+    assert "No check-ins logged" not in out
+
+
+def test_list_of_an_empty_network_says_how_to_start(
+    vault: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli("list") == 0
+    assert "supportdesk add NAME" in capsys.readouterr().out
