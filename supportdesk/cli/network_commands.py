@@ -74,7 +74,8 @@ def _opening(command: Command, opener: SessionOpener | None = None) -> Callable[
 
 def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = None) -> list[str]:
     if not people:
-        return ["Your network is empty so far. Add someone with: supportdesk add NAME --kind friend"]
+        return ["Your network is empty so far. Add someone with: "
+                "supportdesk add NAME --kind friend"]
     rows = [("Name", "Kind", "Ring", "Last contact", "Next due")]
     for person in people:
         s = person.supporter
