@@ -135,8 +135,16 @@ def test_undelivered_reminders_are_recorded_and_tried_again_later(
     rows = [(r.channel, bool(r.ok)) for r in NotificationLogRow.select()]
     assert rows == [("dbus", False), ("tray", False), ("none", False)]
     assert all("Sam" not in r.detail for r in NotificationLogRow.select())
-    # Not marked as shown: the next look offers it again.
-    assert [i.name for i in reminders.service.check().to_notify] == ["Sam"]
+    # Not marked as shown: the engine tries again in a minute, then less and less often.
+    assert reminders.engine.wakeup == clock.now + timedelta(minutes=1)
+    waits = []
+    for _ in range(5):
+        clock.now = reminders.engine.wakeup
+        reminders.engine.timer.timeout.emit()
+        waits.append(reminders.engine.wakeup - clock.now)
+    assert waits == [timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1),
+                     timedelta(hours=1), timedelta(hours=1)]
+    assert NotificationLogRow.select().where(NotificationLogRow.channel == "none").count() == 6
 
 
 def test_the_timer_is_aimed_at_the_next_due_moment_and_fires_it(

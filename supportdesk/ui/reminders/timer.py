@@ -28,6 +28,10 @@ from supportdesk.ui.reminders.notifier import Notifier
 DRIFT_CHECK_MS = 60_000
 DRIFT_TOLERANCE = timedelta(seconds=20)
 LONGEST_WAIT_MS = 6 * 60 * 60 * 1000  # QTimer holds < 25 days; re-aim well before that
+# When no notification could be shown (say the desktop is still starting at login),
+# try again after these waits, then hourly; each try is recorded.
+RETRY_AFTER = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=15),
+               timedelta(hours=1))
 
 
 class ReminderEngine(QObject):
@@ -56,6 +60,7 @@ class ReminderEngine(QObject):
         self.drift_timer.setInterval(DRIFT_CHECK_MS)
         self.wakeup: datetime | None = None
         self._mark: tuple[datetime, float, str] | None = None
+        self._failed_tries = 0
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -93,12 +98,20 @@ class ReminderEngine(QObject):
             result = self.notifier.notify(notice)
             if result.ok:
                 self.service.mark_notified(found.to_notify)
+                self._failed_tries = 0
+            else:
+                self._failed_tries += 1
             self.delivered.emit(result)
+        else:
+            self._failed_tries = 0
         self.due_changed.emit(found.due)
         self._aim(now)
 
     def _aim(self, now: datetime) -> None:
         self.wakeup = self.service.next_wakeup(now)
+        if self._failed_tries:
+            retry = now + RETRY_AFTER[min(self._failed_tries, len(RETRY_AFTER)) - 1]
+            self.wakeup = retry if self.wakeup is None else min(self.wakeup, retry)
         self._mark = (now, self._monotonic(), self._zone_key())
         if self.wakeup is None:
             self.timer.stop()
