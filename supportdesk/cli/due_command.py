@@ -16,7 +16,8 @@ from typing import Any
 
 from supportdesk.core.errors import KnownError
 from supportdesk.core.schedule import DueItem, local_zone
-from supportdesk.services.reminders import ReminderService, overdue_words
+from supportdesk.core.text import exact_time, relative_day
+from supportdesk.services.reminders import ReminderService
 from supportdesk.services.session import Session
 
 NOTHING_DUE = "Nothing is due — you're up to date."
@@ -31,15 +32,16 @@ def register(sub: Any) -> None:
 
 
 def format_due(items: list[DueItem], tz: tzinfo) -> list[str]:
-    """One line per person: name, when it fell due (local time), and how overdue."""
+    """One line per person: name, when it fell due (local time), and how long ago."""
     if not items:
         return [NOTHING_DUE]
     width = max(len(item.name) for item in items)
     header = f"{len(items)} check-in{'s' if len(items) != 1 else ''} due:"
     lines = [header]
     for item in items:
-        when = item.due_at.astimezone(tz).strftime("%a %d %b %Y %H:%M")
-        lines.append(f"  {item.name.ljust(width)}  due {when}  ({overdue_words(item)})")
+        now = item.due_at + item.overdue_by
+        lines.append(f"  {item.name.ljust(width)}  due {exact_time(item.due_at, tz)}"
+                     f"  ({relative_day(item.due_at, now, tz)})")
     return lines
 
 

@@ -203,17 +203,6 @@ def snooze_until(option: SnoozeOption, now: datetime, tz: tzinfo | None = None) 
     return _at_local(local.date().toordinal() + days, SNOOZE_MORNING, zone)
 
 
-def describe_overdue(overdue_by: timedelta) -> str:
-    """Plain words for how long something has been due: "today", "3 days", "2 weeks"."""
-    days = overdue_by.days
-    if days < 1:
-        return "today"
-    if days < 14:
-        return "1 day" if days == 1 else f"{days} days"
-    weeks = days // 7
-    return f"{weeks} weeks"
-
-
 def _at_local(ordinal: int, at: time, zone: tzinfo) -> datetime:
     wall = datetime.combine(date.fromordinal(ordinal), at).replace(tzinfo=zone, fold=0)
     return _normalise(wall)

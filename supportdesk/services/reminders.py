@@ -13,12 +13,11 @@ channel, the count and a short technical detail, never a name.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 
 from supportdesk.core.schedule import (
     DueItem,
     SnoozeOption,
-    describe_overdue,
     due_items,
     local_zone,
     next_reminder,
@@ -211,9 +210,3 @@ class ReminderService:
         """Write one delivery or failure; ``detail`` is technical, never personal."""
         self.session.repo.log_notification(self.now(), channel, ok, count, detail[:200])
 
-
-def overdue_words(item: DueItem) -> str:
-    """"due today" or "overdue by 3 days", for lists."""
-    if item.overdue_by < timedelta(days=1):
-        return "due today"
-    return f"overdue by {describe_overdue(item.overdue_by)}"

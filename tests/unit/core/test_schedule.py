@@ -16,7 +16,6 @@ from supportdesk.core.schedule import (
     SnoozeOption,
     add_local_days,
     default_cadence,
-    describe_overdue,
     due_date,
     due_items,
     is_due,
@@ -217,11 +216,3 @@ def test_quiet_hours_switched_off_never_hold_anything() -> None:
     assert not QuietHours(enabled=False).contains(moment, LONDON)
     assert QuietHours(enabled=False).release(moment, LONDON) == moment
 
-
-@pytest.mark.parametrize(
-    ("overdue", "words"),
-    [(timedelta(hours=3), "today"), (timedelta(days=1), "1 day"), (timedelta(days=9), "9 days"),
-     (timedelta(days=30), "4 weeks")],
-)
-def test_overdue_is_described_in_plain_words(overdue: timedelta, words: str) -> None:
-    assert describe_overdue(overdue) == words

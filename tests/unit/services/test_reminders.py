@@ -18,7 +18,6 @@ from supportdesk.services.reminders import (
     ReminderService,
     away_notice,
     join_names,
-    overdue_words,
     reminder_notice,
 )
 from supportdesk.services.session import Session
@@ -249,7 +248,6 @@ def test_notification_words(live: Session, clock: ManualClock) -> None:
     assert several.supporter_id is None
     away = away_notice(items[:2], discreet=False)
     assert away.body == f"2 check-ins came due: {items[0].name} and {items[1].name}."
-    assert overdue_words(items[0]) == "overdue by 1 day"
 
 
 def test_discreet_words_hold_no_names(live: Session, clock: ManualClock) -> None:
