@@ -1,0 +1,114 @@
+"""Who can be reached when, from their availability windows and time zones.
+
+A window's ``start``/``end`` are wall-clock times in the supporter's own time zone
+(the user's zone when the supporter has none). ``end`` before ``start`` runs past
+midnight and belongs to the day it starts on (Friday 22:00-02:00 covers early
+Saturday); ``start == end`` is the whole day. Someone with no windows has not said
+when they can be reached: they are never "available now", and the app lists them
+separately rather than guessing.
+
+Order for "who can I reach right now" (``available_now``), chosen for a person in a
+bad moment: the closest people first (inner, middle, outer ring), then stronger
+ties, easy ties before stressful ones, then friends, family and partners before
+groups and communities, and professionals and crisis services last (they have
+their own sections in Reach out now); finally by name so the order is stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from supportdesk.core.kinds import Kind, TieStrength
+from supportdesk.core.model import AvailabilityWindow, Supporter
+
+_TIE_ORDER = {TieStrength.STRONG: 0, TieStrength.NORMAL: 1, TieStrength.WEAK: 2}
+_KIND_ORDER = {
+    Kind.PARTNER: 0, Kind.FAMILY: 0, Kind.FRIEND: 0,
+    Kind.GROUP: 1, Kind.ONLINE: 1,
+    Kind.PROFESSIONAL: 2, Kind.CRISIS: 3,
+}
+_LOOKAHEAD_DAYS = 8
+
+
+def supporter_zone(supporter: Supporter, user_tz: tzinfo) -> tzinfo:
+    """The zone a supporter's windows are written in; an unknown name falls back to the user's."""
+    if supporter.timezone:
+        try:
+            return ZoneInfo(supporter.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return user_tz
+    return user_tz
+
+
+def window_covers(window: AvailabilityWindow, local: datetime) -> bool:
+    """Whether a wall-clock moment falls inside the window."""
+    day, moment = local.weekday(), local.time().replace(tzinfo=None)
+    if window.start == window.end:
+        return day in window.days
+    if window.start < window.end:
+        return day in window.days and window.start <= moment < window.end
+    yesterday = (day - 1) % 7
+    return (day in window.days and moment >= window.start) or (
+        yesterday in window.days and moment < window.end)
+
+
+def available_at(supporter: Supporter, moment: datetime, user_tz: tzinfo) -> bool:
+    """Whether any of the supporter's windows covers ``moment`` (timezone-aware)."""
+    if not supporter.availability:
+        return False
+    local = moment.astimezone(supporter_zone(supporter, user_tz))
+    return any(window_covers(w, local) for w in supporter.availability)
+
+
+def reach_order_key(supporter: Supporter) -> tuple[int, int, int, int, str]:
+    """Sort key: closest and easiest to reach out to first (see the module docstring)."""
+    kind = _KIND_ORDER[supporter.kind]
+    ring = supporter.ring.order if kind < 2 else 3 + kind
+    return (ring, _TIE_ORDER[supporter.tie], int(supporter.stressful), kind,
+            supporter.name.casefold())
+
+
+def available_now(
+    supporters: Iterable[Supporter], now: datetime, user_tz: tzinfo
+) -> list[Supporter]:
+    """Everyone reachable at ``now``, closest first."""
+    return sorted((s for s in supporters if available_at(s, now, user_tz)), key=reach_order_key)
+
+
+def next_available(supporter: Supporter, now: datetime, user_tz: tzinfo) -> datetime | None:
+    """When the supporter can next be reached (``now`` if already), in UTC; None without windows."""
+    if available_at(supporter, now, user_tz):
+        return now.astimezone(UTC)
+    zone = supporter_zone(supporter, user_tz)
+    today = now.astimezone(zone).date()
+    starts = [
+        _wall(today + timedelta(days=offset), w.start, zone)
+        for offset in range(-1, _LOOKAHEAD_DAYS)
+        for w in supporter.availability
+        if (today + timedelta(days=offset)).weekday() in w.days
+    ]
+    future = [s for s in starts if s > now]
+    return min(future, default=None)
+
+
+def next_available_words(moment: datetime | None, now: datetime, user_tz: tzinfo) -> str:
+    """Plain words for ``next_available``: "available now", "from 9:00", "from Monday 9:00"."""
+    if moment is None:
+        return "No times added yet"
+    if moment <= now:
+        return "Available now"
+    local, today = moment.astimezone(user_tz), now.astimezone(user_tz).date()
+    clock = f"{local.hour}:{local.minute:02d}"
+    if local.date() == today:
+        return f"Available from {clock}"
+    if local.date() == today + timedelta(days=1):
+        return f"Available tomorrow from {clock}"
+    return f"Available from {local.strftime('%A')} {clock}"
+
+
+def _wall(day: date, at: time, zone: tzinfo) -> datetime:
+    # fold=0: a skipped time reads with the pre-change offset (lands after the gap),
+    # a repeated one as its first occurrence.
+    return datetime.combine(day, at).replace(tzinfo=zone, fold=0).astimezone(UTC)
