@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind, Ring
@@ -27,7 +27,7 @@ from supportdesk.store import database, migrations
 from supportdesk.store.models import NotificationLogRow
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.events import Events
-from supportdesk.ui.reminders.install import NO_TRAY_NOTICE, RemindersUi, install
+from supportdesk.ui.reminders.install import CLOSE_HINT, NO_TRAY_NOTICE, RemindersUi, install
 from supportdesk.ui.reminders.settings_tab import RemindersTab
 
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
@@ -235,3 +235,31 @@ def test_the_settings_tab_can_send_a_test_notification(qtbot: QtBot, ctx: AppCon
     tab.test_button.click()
     assert "didn't accept" in tab.test_result.text()
     assert reminders.service.settings.get(keys.DISCREET) is False
+
+
+def test_closing_to_the_tray_explains_itself_once(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, reminders = installed(qtbot, ctx)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(reminders.tray, "show_message",
+                        lambda title, body: shown.append((title, body)) is None)
+    window.keep_running_on_close = True  # as with a real tray
+    window.show()
+    window.close()
+    window.show()
+    window.close()
+    assert shown == [CLOSE_HINT]
+    assert reminders.service.settings.get(keys.TRAY_HINT_SHOWN) is True
+
+
+def test_quit_from_the_tray_lets_the_window_close_for_good(
+    qtbot: QtBot, ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window, reminders = installed(qtbot, ctx)
+    quits: list[bool] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *_: quits.append(True))
+    window.keep_running_on_close = True
+    reminders.tray.quit_action.trigger()
+    assert window.keep_running_on_close is False
+    assert quits == [True]
