@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, tzinfo
+from urllib.parse import quote
 
-from supportdesk.core.model import MOOD_LABELS, Supporter
+from supportdesk.core.kinds import ContactType
+from supportdesk.core.model import MOOD_LABELS, ContactMethod, Supporter
 
 
 def search_key(*parts: str) -> str:
@@ -63,3 +66,16 @@ def mood_change(before: int | None, after: int | None) -> str:
     if after is not None:
         return f"After: {MOOD_LABELS[after]}"
     return ""
+
+
+def contact_link(contact: ContactMethod) -> str:
+    """The link that opens this contact in one click: tel:, sms:, mailto:, https: or a map."""
+    value = contact.value.strip()
+    if contact.type in (ContactType.PHONE, ContactType.SMS):
+        number = re.sub(r"[^0-9+]", "", value)
+        return f"{'tel' if contact.type is ContactType.PHONE else 'sms'}:{number}"
+    if contact.type is ContactType.EMAIL:
+        return f"mailto:{value}"
+    if contact.type is ContactType.WEB:
+        return value if re.match(r"^https?://", value, re.IGNORECASE) else f"https://{value}"
+    return "https://www.openstreetmap.org/search?query=" + quote(" ".join(value.split()))

@@ -126,6 +126,13 @@ def check_window(window: AvailabilityWindow) -> str:
     return ""
 
 
+def check_time_range(start: time, end: time, all_day: bool) -> str:
+    """A window's times: equal times only make sense as "all day" (the model's whole day)."""
+    if not all_day and start == end:
+        return "From and to are the same time; tick “All day” for the whole day."
+    return ""
+
+
 def parse_cadence(text: str) -> timedelta | None:
     """``"14d"``, ``"2w"`` or ``"30"`` (days); blank means the ring's default (None)."""
     if not text.strip():

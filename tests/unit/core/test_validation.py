@@ -147,3 +147,9 @@ def test_parse_time_accepts_or_refuses_never_crashes(text: str) -> None:
 def test_problems_never_crashes_on_any_name(name: str) -> None:
     found = v.problems(Supporter(name=name, kind=Kind.FRIEND))
     assert ("name" in found) == (not v.clean_line(name) or len(v.clean_line(name)) > 200)
+
+
+def test_equal_times_need_all_day() -> None:
+    assert "All day" in v.check_time_range(time(9), time(9), all_day=False)
+    assert v.check_time_range(time(0), time(0), all_day=True) == ""
+    assert v.check_time_range(time(22), time(2), all_day=False) == ""  # past midnight is fine
