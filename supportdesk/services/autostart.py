@@ -26,12 +26,22 @@ LAUNCH_AGENT_LABEL = "org.supportdesk.SupportDesk"
 MINIMIZED = "--minimized"
 
 
-def launch_command(frozen: bool | None = None, executable: str | None = None) -> list[str]:
-    """The command that starts SupportDesk minimised, for this install."""
+def launch_command(frozen: bool | None = None, executable: str | None = None,
+                   env: dict[str, str] | None = None) -> list[str]:
+    """The command that starts SupportDesk minimised, for this install.
+
+    A frozen build starts itself (an AppImage by its own path, not the temporary
+    mount it runs from); a source install starts the package with its Python,
+    windowless (pythonw) on Windows.
+    """
+    environ = os.environ if env is None else env
     is_frozen = getattr(sys, "frozen", False) if frozen is None else frozen
     program = executable or sys.executable
     if is_frozen:
-        return [program, MINIMIZED]
+        return [environ.get("APPIMAGE") or program, MINIMIZED]
+    windowless = Path(program).with_name("pythonw.exe")
+    if program.lower().endswith("python.exe") and windowless.exists():
+        program = str(windowless)
     return [program, "-m", "supportdesk", MINIMIZED]
 
 

@@ -90,8 +90,6 @@ class ReminderTray(QObject):
         self.menu = QMenu()
         self._build_menu()
         self.icon.setContextMenu(self.menu)
-        self._due: list[DueItem] = []
-        self._paused = False
         self.update_due([], paused=False)
         self._connect_signals()
 
@@ -131,8 +129,6 @@ class ReminderTray(QObject):
         return self.available
 
     def update_due(self, items: list[DueItem], paused: bool) -> None:
-        self._due = items
-        self._paused = paused
         count = 0 if paused else len(items)
         self.icon.setIcon(badged_icon(self._icon, count))
         self.icon.setToolTip(tooltip_text(count, paused))

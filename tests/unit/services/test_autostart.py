@@ -12,8 +12,21 @@ from supportdesk.services import autostart
 
 
 def test_a_frozen_app_starts_its_own_executable_minimised() -> None:
-    assert autostart.launch_command(frozen=True, executable="/opt/SupportDesk/supportdesk") == [
+    assert autostart.launch_command(frozen=True, executable="/opt/SupportDesk/supportdesk",
+                                    env={}) == [
         "/opt/SupportDesk/supportdesk", "--minimized"]
+
+
+def test_an_appimage_starts_from_its_own_file_not_its_mount() -> None:
+    command = autostart.launch_command(frozen=True, executable="/tmp/.mount_Sup123/supportdesk",
+                                       env={"APPIMAGE": "/home/sam/Apps/SupportDesk.AppImage"})
+    assert command == ["/home/sam/Apps/SupportDesk.AppImage", "--minimized"]
+
+
+def test_windows_source_install_starts_without_a_console(tmp_path: Path) -> None:
+    (tmp_path / "pythonw.exe").touch()
+    command = autostart.launch_command(frozen=False, executable=str(tmp_path / "python.exe"))
+    assert command[0] == str(tmp_path / "pythonw.exe")
 
 
 def test_a_source_install_starts_the_package_with_python() -> None:
