@@ -111,6 +111,25 @@ def test_moving_time_zone_keeps_the_same_moment_for_ring_defaults_counted_in_the
     assert in_london == in_new_york == last.astimezone(UTC) + timedelta(days=7)
 
 
+def test_after_moving_zone_the_cadence_follows_the_new_local_clock() -> None:
+    # Friday 27 March 2026, 18:00 in London (GMT). London moves to BST on the 29th;
+    # New York has been on EDT since the 8th. Counted in London, the reminder is
+    # Friday 3 April 18:00 BST (17:00 UTC); for someone now living in New York it is
+    # 14:00 EDT, the local time of that call there, which is 18:00 UTC.
+    s = person(last_contact=local(LONDON, 2026, 3, 27, 18, 0))
+    assert due_date(s, tz=LONDON) == datetime(2026, 4, 3, 17, 0, tzinfo=UTC)
+    assert due_date(s, tz=NEW_YORK) == datetime(2026, 4, 3, 18, 0, tzinfo=UTC)
+
+
+def test_a_clock_going_back_makes_nothing_due_early_and_loses_nothing() -> None:
+    s = person(last_contact=datetime(2026, 5, 1, 9, 0, tzinfo=UTC))
+    due = datetime(2026, 5, 8, 9, 0, tzinfo=UTC)
+    assert [i.name for i in due_items([s], due + timedelta(hours=1), tz=UTC)] == ["Sam"]
+    earlier = due - timedelta(days=2)  # the clock was set back two days
+    assert due_items([s], earlier, tz=UTC) == []
+    assert next_reminder([s], earlier, tz=UTC) == due
+
+
 def test_due_counts_from_when_they_were_added_if_never_contacted() -> None:
     added = datetime(2026, 5, 1, 9, 0, tzinfo=UTC)
     assert due_date(person(created=added, ring=Ring.MIDDLE), tz=UTC) == added + timedelta(days=14)
