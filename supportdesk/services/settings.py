@@ -95,6 +95,13 @@ NO_TRAY_NOTICE_SHOWN = bool_key("tray.missing_notice_shown", False)
 LAST_REMINDER_CHECK = moment_key("reminders.last_check")
 NOTIFIED = id_moments_key("reminders.notified")  # supporter id -> reminder moment shown
 
+# -- views and insights (issue 5) -------------------------------------------
+CRISIS_COUNTRY = str_key("crisis.country", "")  # empty: follow the locale
+CRISIS_DATA_VERSION = int_key("crisis.data_version", 0)  # shipped lines loaded into the vault
+ESCALATION_ENABLED = bool_key("escalation.enabled", False)
+ESCALATION_THRESHOLD = int_key("escalation.threshold", 2)  # mood at or below, 1..5
+ESCALATION_COUNT = int_key("escalation.count", 3)  # check-ins in a row
+
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 365
 
