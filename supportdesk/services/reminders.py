@@ -92,6 +92,11 @@ def away_notice(items: list[DueItem], discreet: bool) -> Notice:
                   f"{came}: {join_names([i.name for i in items])}.", count, only)
 
 
+def _not_shown(due: list[DueItem], notified: dict[int, str]) -> list[DueItem]:
+    """Those whose current reminder has not been shown (a new snooze or due date counts anew)."""
+    return [i for i in due if notified.get(i.supporter_id) != i.remind_at.isoformat()]
+
+
 class ReminderService:
     def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
         self.session = session
@@ -127,8 +132,7 @@ class ReminderService:
         """
         moment = now or self.now()
         due = self.due_now(moment)
-        notified = self._prune_notified(due)
-        unseen = [i for i in due if notified.get(i.supporter_id) != i.remind_at.isoformat()]
+        unseen = _not_shown(due, self._prune_notified(due))
         if self.paused:
             return self._checked(moment, Check(due, [], []))
         # On start, everything due and never shown is surfaced: what fell due while the
@@ -171,9 +175,8 @@ class ReminderService:
         upcoming = next_reminder(supporters, moment, defaults, self.zone)
         if upcoming is not None:
             candidates.append(quiet.release(upcoming, self.zone))
-        notified = self.settings.get(keys.NOTIFIED)
-        waiting = [i for i in due_items(supporters, moment, defaults, self.zone)
-                   if notified.get(i.supporter_id) != i.remind_at.isoformat()]
+        waiting = _not_shown(due_items(supporters, moment, defaults, self.zone),
+                             self.settings.get(keys.NOTIFIED))
         if waiting and quiet.contains(moment, self.zone):
             candidates.append(quiet.release(moment, self.zone))
         return min(candidates, default=None)
