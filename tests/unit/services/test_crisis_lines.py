@@ -1,0 +1,101 @@
+"""Loading the shipped lines into the vault, the user's own lines, and the chosen country."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.kinds import Channel
+from supportdesk.core.model import CrisisLine
+from supportdesk.services.crisis_lines import CrisisLinesService, shipped_directory
+from supportdesk.services.session import Session
+
+
+def own_line(**kw: object) -> CrisisLine:
+    fields: dict[str, object] = {"country": "gb", "name": " Night Owls peer line ",
+                                 "contact": "0800 111 222", "channel": Channel.CALL,
+                                 "hours": "8pm to 2am", "source": ""}
+    fields.update(kw)
+    return CrisisLine(**fields)  # type: ignore[arg-type]
+
+
+def test_shipped_lines_are_loaded_once_on_first_use(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    names = [line.name for line in service.lines("GB")]
+    assert "Samaritans" in names and "Shout" in names
+    assert service.ensure_loaded() is False  # already there
+    assert len(session.repo.crisis_lines()) == sum(
+        len(c.lines) for c in shipped_directory().countries.values())
+
+
+def test_a_newer_file_replaces_shipped_lines_and_keeps_the_users_own(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    service.ensure_loaded()
+    mine = service.add_line(own_line())
+    gb = shipped_directory().countries["GB"]
+    changed = replace(gb, lines=(replace(gb.lines[0], contact="116 999"),))
+    newer = replace(shipped_directory(), version=shipped_directory().version + 1,
+                    countries={"GB": changed})
+    upgraded = CrisisLinesService(session.repo, newer)
+    assert upgraded.ensure_loaded() is True
+    lines = upgraded.lines("GB")
+    assert [(line.name, line.contact) for line in lines] == [
+        ("Night Owls peer line", "0800 111 222"), ("Samaritans", "116 999")]
+    assert lines[0].id == mine.id and lines[0].user_added
+
+
+def test_users_own_lines_come_first_and_are_cleaned(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    saved = service.add_line(own_line())
+    assert (saved.country, saved.name, saved.user_added) == ("GB", "Night Owls peer line", True)
+    assert service.lines("GB")[0].name == "Night Owls peer line"
+
+
+@pytest.mark.parametrize(
+    ("entry", "field"),
+    [(own_line(contact="ring me"), "contact"), (own_line(country="XX"), "country"),
+     (own_line(name=""), "name"), (own_line(channel=Channel.CHAT), "contact")],
+)
+def test_a_bad_own_line_is_refused_with_the_field(session: Session, entry: CrisisLine,
+                                                  field: str) -> None:
+    service = CrisisLinesService(session.repo)
+    with pytest.raises(ValidationError) as raised:
+        service.add_line(entry)
+    assert raised.value.field == field
+    assert all(not line.user_added for line in service.lines("GB"))
+
+
+def test_only_own_lines_can_be_removed_and_restored(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    shipped = service.lines("GB")[0]
+    assert shipped.id is not None
+    with pytest.raises(NotFoundError):
+        service.remove_line(shipped.id)
+    mine = service.add_line(own_line())
+    assert mine.id is not None
+    removed = service.remove_line(mine.id)
+    assert "Night Owls peer line" not in [line.name for line in service.lines("GB")]
+    service.restore_line(removed)
+    assert "Night Owls peer line" in [line.name for line in service.lines("GB")]
+
+
+def test_country_follows_the_locale_until_chosen(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    assert service.country("ie") == "IE"
+    service.set_country("nz")
+    assert service.country("IE") == "NZ"
+    service.set_country("")
+    assert service.country("AU") == "AU"
+
+
+def test_countries_include_shipped_and_own_and_emergency_numbers(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    service.add_line(own_line(country="PT", contact="808 200 204"))
+    codes = dict(service.countries())
+    assert codes["GB"] == "United Kingdom" and codes["PT"] == "PT"
+    assert service.emergency_number("au") == "000"
+    assert service.emergency_number("PT") == ""
+    assert shipped_directory().countries["US"].lines[0].verified == date(2026, 11, 24)
