@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
+from typing import Any
 
 from supportdesk.core.schedule import (
     DueItem,
@@ -186,11 +187,11 @@ class ReminderService:
     def snooze(self, supporter_id: int, option: SnoozeOption,
                now: datetime | None = None) -> datetime:
         until = snooze_until(option, now or self.now(), self.zone)
-        network = self.session.network
-        supporter = network.supporter(supporter_id)
-        network.save_supporter(
-            replace(supporter, cadence=replace(supporter.cadence, snoozed_until=until)))
+        self._change_cadence(supporter_id, snoozed_until=until)
         return until
+
+    def clear_snooze(self, supporter_id: int) -> None:
+        self._change_cadence(supporter_id, snoozed_until=None)
 
     def snooze_all(self, option: SnoozeOption, now: datetime | None = None) -> int:
         """Snooze everyone due now; returns how many."""
@@ -202,10 +203,12 @@ class ReminderService:
         return len(due)
 
     def set_supporter_paused(self, supporter_id: int, paused: bool) -> None:
+        self._change_cadence(supporter_id, paused=paused)
+
+    def _change_cadence(self, supporter_id: int, **changes: Any) -> None:
         network = self.session.network
         supporter = network.supporter(supporter_id)
-        network.save_supporter(
-            replace(supporter, cadence=replace(supporter.cadence, paused=paused)))
+        network.save_supporter(replace(supporter, cadence=replace(supporter.cadence, **changes)))
 
     # -- the record ---------------------------------------------------------
 
