@@ -416,7 +416,7 @@ def supporter_to_vcard(supporter: Supporter) -> str:
             lines.append(f"EMAIL{params}:{method.value}")
         elif method.type is ContactType.WEB:
             params = _params(method.label, {}, [], method.preferred)
-            lines.append(f"URL{params}:{method.value}")
+            lines.append(f"URL{params}:{_escape(method.value)}")
         elif method.type is ContactType.ADDRESS:
             params = _params(method.label, KNOWN_EMAIL_TYPES, [], method.preferred)
             lines.append(f"ADR{params}:;;{_escape(method.value)};;;;")

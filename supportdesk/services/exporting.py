@@ -1,0 +1,162 @@
+"""Exports: vCard, CSV, calendar and the contents of the printable plan.
+
+Every file is written to a hidden temporary file in the target folder and renamed
+into place only when complete, so a cancel, a full disk or a crash leaves nothing
+half-written behind. None of these files is encrypted: callers must show
+``UNENCRYPTED_WARNING`` and get an explicit yes first.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta, tzinfo
+from enum import StrEnum
+from pathlib import Path
+
+from supportdesk.core.errors import KnownError, StorageError
+from supportdesk.core.model import CrisisLine, PlanItem, Supporter
+from supportdesk.core.schedule import cadence_for, local_zone, next_due
+from supportdesk.formats.csv_io import write_csv
+from supportdesk.formats.ics import CheckInSeries, write_ics
+from supportdesk.formats.vcard import write_vcards
+from supportdesk.services.session import Session
+from supportdesk.services.settings import Settings
+
+UNENCRYPTED_WARNING = "This file will not be encrypted. Anyone who can open it can read it."
+
+
+class ExportFormat(StrEnum):
+    VCARD = "vcard"
+    CSV = "csv"
+    ICS = "ics"
+    PDF = "pdf"  # the support plan; drawn by the GUI layer
+    CARD = "card"  # the wallet-size crisis card; drawn by the GUI layer
+
+    @property
+    def suffix(self) -> str:
+        return {"vcard": ".vcf", "csv": ".csv", "ics": ".ics", "pdf": ".pdf",
+                "card": ".pdf"}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"vcard": "Contacts (vCard)", "csv": "Spreadsheet (CSV)",
+                "ics": "Calendar of check-ins (ICS)", "pdf": "Support plan (PDF)",
+                "card": "Crisis card (PDF)"}[self.value]
+
+
+class ExportCancelledError(KnownError):
+    """The person cancelled; nothing was written."""
+
+
+def write_atomic(target: Path, data: bytes,
+                 cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write ``data`` to ``target`` all at once, or not at all."""
+    folder = target.parent
+    if not folder.is_dir():
+        raise StorageError(f"The folder {folder} does not exist.",
+                           hint="Choose another folder.")
+    try:
+        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".supportdesk-",
+                                             suffix=".part")
+    except OSError as error:
+        raise _storage_error(error, folder) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if cancelled is not None and cancelled():
+            raise ExportCancelledError("The export was cancelled; nothing was saved.")
+        os.replace(temp, target)
+    except OSError as error:
+        temp.unlink(missing_ok=True)
+        raise _storage_error(error, folder) from None
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _storage_error(error: OSError, folder: Path) -> StorageError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageError(f"There is not enough free space in {folder}.",
+                            hint="Free some space or choose another folder.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageError(f"SupportDesk is not allowed to write to {folder}.",
+                            hint="Choose a folder you can write to.")
+    return StorageError(f"The file could not be saved in {folder}.",
+                        hint="Check the folder and try again.")
+
+
+@dataclass
+class PlanContents:
+    """Everything the printable support plan and crisis card show."""
+
+    supporters: list[Supporter]
+    plan_items: list[PlanItem]
+    crisis_lines: list[CrisisLine]
+    made_on: date
+    supporter_by_id: dict[int, Supporter] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.supporter_by_id = {s.id: s for s in self.supporters if s.id is not None}
+
+    def lines_for(self, country: str) -> list[CrisisLine]:
+        """The country's lines and the person's own; every line when none match."""
+        chosen = [line for line in self.crisis_lines
+                  if line.user_added or line.country == country.upper()]
+        return chosen or list(self.crisis_lines)
+
+
+class ExportService:
+    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
+        self.session = session
+        self.tz = tz or local_zone()
+
+    def vcard(self) -> bytes:
+        return write_vcards(self.session.network.supporters()).encode("utf-8")
+
+    def csv(self) -> bytes:
+        return write_csv(self.session.network.supporters()).encode("utf-8-sig")
+
+    def check_in_series(self) -> list[CheckInSeries]:
+        defaults = Settings(self.session.repo).cadence_defaults()
+        today = self.session.clock().astimezone(self.tz).date()
+        series = []
+        for supporter in self.session.network.supporters():
+            due = next_due(supporter, defaults, self.tz)
+            if supporter.cadence.paused:
+                continue
+            first = max(today, due.astimezone(self.tz).date()) if due is not None else today
+            every = cadence_for(supporter, defaults)
+            series.append(CheckInSeries(supporter, first, max(every, timedelta(days=1))))
+        return series
+
+    def ics(self, discreet: bool = False) -> bytes:
+        return write_ics(self.check_in_series(), self.session.clock(), discreet)
+
+    def data(self, fmt: ExportFormat, discreet: bool = False) -> bytes:
+        if fmt is ExportFormat.VCARD:
+            return self.vcard()
+        if fmt is ExportFormat.CSV:
+            return self.csv()
+        if fmt is ExportFormat.ICS:
+            return self.ics(discreet)
+        raise ValueError(f"{fmt} is drawn by the GUI layer")
+
+    def export(self, fmt: ExportFormat, target: Path, discreet: bool = False) -> Path:
+        return write_atomic(target, self.data(fmt, discreet))
+
+    def plan_contents(self) -> PlanContents:
+        repo = self.session.repo
+        return PlanContents(
+            supporters=self.session.network.supporters(),
+            plan_items=repo.plan_items(),
+            crisis_lines=repo.crisis_lines(),
+            made_on=self.session.clock().astimezone(self.tz).date(),
+        )

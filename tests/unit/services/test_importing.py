@@ -1,0 +1,137 @@
+"""Importing vCards: preview writes nothing, duplicates merge or skip, one undo."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from supportdesk.core.kinds import ContactType, Kind
+from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.services.importing import Action, ImportService, normalised_name, phone_key
+from supportdesk.services.session import Session
+
+
+def card(*lines: str) -> str:
+    return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"]) + "\r\n"
+
+
+@pytest.fixture
+def existing(session: Session) -> Supporter:
+    return session.network.save_supporter(Supporter(
+        "Zoë Adams", Kind.FRIEND,
+        contacts=[ContactMethod(ContactType.PHONE, "+44 7700 900123", "mobile")]))
+
+
+def test_preview_writes_nothing(session: Session, existing: Supporter) -> None:
+    preview = ImportService(session).preview(card("FN:New Person").encode())
+    assert [r.contact.name for r in preview.rows] == ["New Person"]
+    assert [s.name for s in session.network.supporters()] == ["Zoë Adams"]
+
+
+def test_duplicates_found_by_name_phone_or_email(session: Session, existing: Supporter) -> None:
+    session.network.save_supporter(Supporter("Sam", Kind.FAMILY, contacts=[
+        ContactMethod(ContactType.EMAIL, "Sam@Example.org")]))
+    data = (card("FN:zoe  ADAMS") + card("FN:Zed", "TEL;TYPE=CELL:07700 900123")
+            + card("FN:Samuel", "EMAIL:sam@example.ORG") + card("FN:Stranger"))
+    rows = ImportService(session).preview(data.encode()).rows
+    assert [(r.matched_on, r.action) for r in rows] == [
+        ("name", Action.MERGE), ("phone", Action.MERGE), ("email", Action.MERGE),
+        ("", Action.ADD)]
+    assert rows[0].duplicate_of is not None and rows[0].duplicate_of.name == "Zoë Adams"
+
+
+def test_merge_adds_only_new_methods_and_undo_puts_everything_back(
+        session: Session, existing: Supporter) -> None:
+    service = ImportService(session)
+    data = card("FN:Zoe Adams", "TEL;TYPE=CELL:07700 900123", "EMAIL:zoe@example.org") \
+        + card("FN:Kai", "TEL:0113 496 0000")
+    preview = service.preview(data.encode())
+    before = session.network.supporters()
+    outcome = service.apply(preview)
+    after = {s.name: s for s in session.network.supporters()}
+    assert set(after) == {"Zoë Adams", "Kai"}
+    zoe_methods = [(m.type, m.value) for m in after["Zoë Adams"].contacts]
+    assert zoe_methods.count((ContactType.PHONE, "+44 7700 900123")) == 1
+    assert (ContactType.EMAIL, "zoe@example.org") in zoe_methods
+    assert (ContactType.SMS, "07700 900123") in zoe_methods  # texting is new
+    assert outcome.summary == "1 added, 1 merged"
+    service.undo(outcome)
+    assert session.network.supporters() == before
+
+
+def test_skip_and_kind_per_row(session: Session, existing: Supporter) -> None:
+    service = ImportService(session)
+    preview = service.preview((card("FN:Zoë Adams") + card("FN:Dr Ray", "TITLE:GP",
+                                                          "ORG:Oak Surgery")
+                               + card("FN:Lee")).encode(), default_kind=Kind.FAMILY)
+    assert [r.kind for r in preview.rows] == [Kind.FAMILY, Kind.PROFESSIONAL, Kind.FAMILY]
+    preview.rows[0].action = Action.SKIP
+    preview.rows[2].kind = Kind.PARTNER
+    outcome = service.apply(preview)
+    kinds = {s.name: s.kind for s in session.network.supporters()}
+    assert kinds == {"Zoë Adams": Kind.FRIEND, "Dr Ray": Kind.PROFESSIONAL, "Lee": Kind.PARTNER}
+    assert outcome.skipped == 1
+    ray = [s for s in session.network.supporters() if s.name == "Dr Ray"][0]
+    assert "GP — Oak Surgery" in ray.notes
+
+
+def test_a_failure_midway_writes_nothing(session: Session, existing: Supporter,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    service = ImportService(session)
+    preview = service.preview((card("FN:One") + card("FN:Two") + card("FN:Three")).encode())
+    real_insert = session.repo._insert_supporter
+    calls = []
+
+    def failing_insert(supporter: Supporter, now: object = None) -> int:
+        calls.append(supporter.name)
+        if len(calls) == 3:
+            raise OSError("disk went away")
+        return real_insert(supporter, now)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(session.repo, "_insert_supporter", failing_insert)
+    with pytest.raises(OSError):
+        service.apply(preview)
+    assert [s.name for s in session.network.supporters()] == ["Zoë Adams"]
+
+
+def test_two_thousand_contacts_import_quickly(session: Session) -> None:
+    data = "".join(card(f"FN:Person {i}", f"TEL;TYPE=CELL:07700 {i:06d}",
+                        f"EMAIL:p{i}@example.org") for i in range(2000)).encode()
+    service = ImportService(session)
+    preview = service.preview(data)
+    started = time.perf_counter()
+    outcome = service.apply(preview)
+    elapsed = time.perf_counter() - started
+    assert len(outcome.added_ids) == 2000
+    assert elapsed < 2.0, f"import took {elapsed:.2f} s"
+
+
+def test_matching_keys() -> None:
+    assert normalised_name("  Zoë   O'Neil ") == normalised_name("zoe o neil")
+    assert phone_key("+44 (0) 7700-900123") == phone_key("07700 900123")
+    assert phone_key("112") == ""
+
+
+LINES = st.lists(st.one_of(
+    st.sampled_from(["BEGIN:VCARD", "END:VCARD", "VERSION:2.1", "VERSION:4.0", "FN:A",
+                     "N:;;;;", "TEL;CELL:1", "item1.EMAIL:x@y", " folded", "PHOTO;ENCODING=b:",
+                     "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=", "ADR:;;;", "=", ":", ";;"]),
+    st.text(max_size=30)), max_size=25)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(lines=LINES, tail=st.binary(max_size=40))
+def test_fuzzed_files_never_crash_and_never_half_import(
+        session: Session, lines: list[str], tail: bytes) -> None:
+    service = ImportService(session)
+    before = len(session.network.supporters())
+    data = "\n".join(lines).encode("utf-8", errors="replace") + tail
+    preview = service.preview(data)
+    outcome = service.apply(preview)
+    assert len(session.network.supporters()) == before + len(outcome.added_ids)
+    service.undo(outcome)
+    assert len(session.network.supporters()) == before
