@@ -34,7 +34,7 @@ def test_vcard_21_quoted_printable_in_latin1() -> None:
     [contact] = read_vcards(data).contacts
     assert contact.name == "Jürgen Müller"
     assert contact.notes.replace("\r\n", "\n") == "Erster Teil\nzweiter Teil"
-    phone = [m for m in contact.contacts if m.type is ContactType.PHONE][0]
+    phone = next(m for m in contact.contacts if m.type is ContactType.PHONE)
     assert phone.preferred and phone.label == "mobile"
 
 

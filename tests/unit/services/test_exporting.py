@@ -70,7 +70,7 @@ def test_ics_starts_at_next_due_and_repeats_by_cadence(session: Session,
     assert len(events) == 2
     intervals = sorted(e["rrule"]["INTERVAL"][0] for e in events)
     assert 5 in intervals
-    grace = [e for e in events if e["rrule"]["INTERVAL"][0] == 5][0]
+    grace = next(e for e in events if e["rrule"]["INTERVAL"][0] == 5)
     # created at FIXED_NOW, no check-ins yet: due five days later
     assert grace.decoded("dtstart") >= (FIXED_NOW + timedelta(days=4)).date()
     assert b"Grace" not in target.read_bytes()

@@ -74,7 +74,7 @@ def test_skip_and_kind_per_row(session: Session, existing: Supporter) -> None:
     kinds = {s.name: s.kind for s in session.network.supporters()}
     assert kinds == {"Zoë Adams": Kind.FRIEND, "Dr Ray": Kind.PROFESSIONAL, "Lee": Kind.PARTNER}
     assert outcome.skipped == 1
-    ray = [s for s in session.network.supporters() if s.name == "Dr Ray"][0]
+    ray = next(s for s in session.network.supporters() if s.name == "Dr Ray")
     assert "GP — Oak Surgery" in ray.notes
 
 
