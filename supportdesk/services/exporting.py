@@ -8,9 +8,6 @@ half-written behind. None of these files is encrypted: callers must show
 
 from __future__ import annotations
 
-import errno
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
@@ -23,8 +20,10 @@ from supportdesk.core.schedule import cadence_for, local_zone, next_due
 from supportdesk.formats.csv_io import write_csv
 from supportdesk.formats.ics import CheckInSeries, write_ics
 from supportdesk.formats.vcard import write_vcards
+from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
+from supportdesk.vault.atomic import atomic_write_bytes
 
 UNENCRYPTED_WARNING = "This file will not be encrypted. Anyone who can open it can read it."
 
@@ -55,42 +54,13 @@ class ExportCancelledError(KnownError):
 def write_atomic(target: Path, data: bytes,
                  cancelled: Callable[[], bool] | None = None) -> Path:
     """Write ``data`` to ``target`` all at once, or not at all."""
-    folder = target.parent
-    if not folder.is_dir():
-        raise StorageError(f"The folder {folder} does not exist.",
+    if not target.parent.is_dir():
+        raise StorageError(f"The folder {target.parent} does not exist.",
                            hint="Choose another folder.")
-    try:
-        handle, temp_name = tempfile.mkstemp(dir=folder, prefix=".supportdesk-",
-                                             suffix=".part")
-    except OSError as error:
-        raise _storage_error(error, folder) from None
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if cancelled is not None and cancelled():
-            raise ExportCancelledError("The export was cancelled; nothing was saved.")
-        os.replace(temp, target)
-    except OSError as error:
-        temp.unlink(missing_ok=True)
-        raise _storage_error(error, folder) from None
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    if cancelled is not None and cancelled():
+        raise ExportCancelledError("The export was cancelled; nothing was saved.")
+    atomic_write_bytes(target, data)
     return target
-
-
-def _storage_error(error: OSError, folder: Path) -> StorageError:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageError(f"There is not enough free space in {folder}.",
-                            hint="Free some space or choose another folder.")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StorageError(f"SupportDesk is not allowed to write to {folder}.",
-                            hint="Choose a folder you can write to.")
-    return StorageError(f"The file could not be saved in {folder}.",
-                        hint="Check the folder and try again.")
 
 
 @dataclass
@@ -101,16 +71,11 @@ class PlanContents:
     plan_items: list[PlanItem]
     crisis_lines: list[CrisisLine]
     made_on: date
+    country: str = ""
     supporter_by_id: dict[int, Supporter] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.supporter_by_id = {s.id: s for s in self.supporters if s.id is not None}
-
-    def lines_for(self, country: str) -> list[CrisisLine]:
-        """The country's lines and the person's own; every line when none match."""
-        chosen = [line for line in self.crisis_lines
-                  if line.user_added or line.country == country.upper()]
-        return chosen or list(self.crisis_lines)
 
 
 class ExportService:
@@ -152,11 +117,14 @@ class ExportService:
     def export(self, fmt: ExportFormat, target: Path, discreet: bool = False) -> Path:
         return write_atomic(target, self.data(fmt, discreet))
 
-    def plan_contents(self) -> PlanContents:
-        repo = self.session.repo
+    def plan_contents(self, locale_country: str = "") -> PlanContents:
+        """The plan as printed: the person's crisis lines for their chosen country."""
+        crisis = CrisisLinesService(self.session.repo)
+        country = crisis.country(locale_country)
         return PlanContents(
             supporters=self.session.network.supporters(),
-            plan_items=repo.plan_items(),
-            crisis_lines=repo.crisis_lines(),
+            plan_items=self.session.repo.plan_items(),
+            crisis_lines=crisis.lines(country) if country else [],
             made_on=self.session.clock().astimezone(self.tz).date(),
+            country=country,
         )
