@@ -1,0 +1,130 @@
+"""The opt-in app lock: PIN hashing and checking, the idle policy, and "locked now".
+
+The PIN is kept only as a scrypt hash with its own random salt, in the vault's
+settings. ``is_locked()`` is read by the reminder code so notifications stay
+discreet while the window is locked.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+
+from supportdesk.core.errors import ValidationError
+from supportdesk.services import settings as keys
+from supportdesk.services.settings import Settings
+
+LOCK_ENABLED = keys.bool_key("privacy.lock_enabled", False)
+IDLE_MINUTES = keys.int_key("privacy.idle_minutes", 5)
+LOCK_WITH_SCREEN = keys.bool_key("privacy.lock_with_screen", True)
+PIN_HASH = keys.str_key("privacy.pin_hash", "")
+
+IDLE_CHOICES = (1, 2, 5, 10, 15, 30, 60)
+MIN_PIN_DIGITS = 4
+MAX_PIN_DIGITS = 12
+# scrypt at n=2**14, r=8 takes about 50 ms here: slow to guess, quick to unlock.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+_PREFIX = "scrypt"
+
+
+def check_pin_shape(pin: str) -> None:
+    """Raise ValidationError unless ``pin`` is 4 to 12 digits."""
+    if not pin.isdigit() or not pin.isascii():
+        raise ValidationError("A PIN is made of digits only.", field="pin")
+    if not MIN_PIN_DIGITS <= len(pin) <= MAX_PIN_DIGITS:
+        raise ValidationError(
+            f"A PIN has {MIN_PIN_DIGITS} to {MAX_PIN_DIGITS} digits.", field="pin"
+        )
+
+
+def _derive(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=32)
+
+
+def hash_pin(pin: str) -> str:
+    """``scrypt$n$r$p$salt$hash`` (base64 parts) for a PIN of the right shape."""
+    check_pin_shape(pin)
+    salt = secrets.token_bytes(16)
+    digest = _derive(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    parts = (_PREFIX, str(SCRYPT_N), str(SCRYPT_R), str(SCRYPT_P),
+             base64.b64encode(salt).decode(), base64.b64encode(digest).decode())
+    return "$".join(parts)
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True when ``pin`` matches ``stored``; a malformed stored value never matches."""
+    try:
+        prefix, n, r, p, salt, digest = stored.split("$")
+        if prefix != _PREFIX:
+            return False
+        expected = base64.b64decode(digest, validate=True)
+        actual = _derive(pin, base64.b64decode(salt, validate=True), int(n), int(r), int(p))
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(actual, expected)
+
+
+@dataclass(frozen=True)
+class LockPolicy:
+    enabled: bool
+    idle_seconds: int
+    with_screen: bool
+    has_pin: bool
+
+    def should_lock_after(self, idle_seconds: float) -> bool:
+        return self.enabled and idle_seconds >= self.idle_seconds
+
+
+class AppLock:
+    """The lock's settings, and the one "is it locked now" state for this process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+
+    def policy(self) -> LockPolicy:
+        minutes = self.settings.get(IDLE_MINUTES)
+        minutes = minutes if minutes in IDLE_CHOICES else IDLE_MINUTES.default
+        return LockPolicy(
+            enabled=self.settings.get(LOCK_ENABLED),
+            idle_seconds=minutes * 60,
+            with_screen=self.settings.get(LOCK_WITH_SCREEN),
+            has_pin=bool(self.settings.get(PIN_HASH)),
+        )
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.settings.set(LOCK_ENABLED, enabled)
+        if not enabled:
+            set_locked(False)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        if minutes not in IDLE_CHOICES:
+            raise ValidationError("Choose one of the offered idle times.", field="idle")
+        self.settings.set(IDLE_MINUTES, minutes)
+
+    def set_lock_with_screen(self, on: bool) -> None:
+        self.settings.set(LOCK_WITH_SCREEN, on)
+
+    def set_pin(self, pin: str) -> None:
+        self.settings.set(PIN_HASH, hash_pin(pin))
+
+    def clear_pin(self) -> None:
+        self.settings.set(PIN_HASH, "")
+
+    def check_pin(self, pin: str) -> bool:
+        stored = self.settings.get(PIN_HASH)
+        return bool(stored) and verify_pin(pin, stored)
+
+
+_state = {"locked": False}
+
+
+def set_locked(locked: bool) -> None:
+    _state["locked"] = locked
+
+
+def is_locked() -> bool:
+    """True while the app lock covers the window (notifications then name no one)."""
+    return _state["locked"]
