@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from supportdesk.core.schedule import local_zone
+from supportdesk.services import app_lock
 from supportdesk.services import settings as keys
 from supportdesk.services.reminders import ReminderService, away_notice, reminder_notice
 from supportdesk.ui.events import Events
@@ -89,7 +90,7 @@ class ReminderEngine(QObject):
     def _look(self, starting: bool) -> None:
         now = self.service.now()
         found = self.service.check(now, starting=starting)
-        discreet = self.service.settings.get(keys.DISCREET)
+        discreet = self.service.settings.get(keys.DISCREET) or app_lock.is_locked()
         if starting and found.away:
             self.away_found.emit(found.away)
         if found.to_notify:
