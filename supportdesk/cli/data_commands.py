@@ -1,13 +1,138 @@
-"""Subcommands (filled in by their owner)."""
+"""``supportdesk import FILE.vcf`` and ``supportdesk export --format F OUT``.
+
+Import shows what it found and asks before writing (``--yes`` skips the question).
+Export warns that the file will not be encrypted and asks the same way. The PDFs are
+drawn with Qt, which this layer may not import, so they are made by
+``python -m supportdesk.ui.pdf`` in a child process over the same data folder.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
+
+from supportdesk.cli.due_command import _session_opener
+from supportdesk.core.errors import KnownError, StorageError
+from supportdesk.core.kinds import Kind
+from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat, ExportService
+from supportdesk.services.importing import Action, ImportPreview, ImportService
+from supportdesk.services.paths import data_dir
+
+PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
 
 
 def register(sub: Any) -> None:
-    del sub
+    importer = sub.add_parser(
+        "import", help="import contacts from a vCard (.vcf) file",
+        description="Import contacts from a vCard file. Shows what was found and asks "
+                    "before anything is saved.")
+    importer.add_argument("file", metavar="FILE.vcf", type=Path)
+    importer.add_argument("--kind", choices=[k.value for k in Kind], default=None,
+                          help="what the new people are to you (default: friend)")
+    importer.add_argument("--skip-duplicates", action="store_true",
+                          help="leave out contacts already in your network instead of "
+                               "adding their new numbers and addresses")
+    importer.add_argument("--yes", "-y", action="store_true", help="import without asking")
+    importer.set_defaults(func=run_import)
+
+    exporter = sub.add_parser(
+        "export", help="export your network to a file",
+        description="Export to vCard, CSV, a calendar of check-ins (ICS), the printable "
+                    "support plan (pdf) or the wallet-size crisis card (card). "
+                    + UNENCRYPTED_WARNING)
+    exporter.add_argument("--format", "-f", required=True,
+                          choices=[f.value for f in ExportFormat])
+    exporter.add_argument("out", metavar="OUT", type=Path)
+    exporter.add_argument("--discreet", action="store_true",
+                          help="calendar: leave names out of event titles")
+    exporter.add_argument("--yes", "-y", action="store_true",
+                          help="export without asking (the file is not encrypted)")
+    exporter.set_defaults(func=run_export)
 
 
-__all__ = ["argparse", "register"]
+def confirm(question: str, assume_yes: bool) -> bool:
+    if assume_yes:
+        return True
+    if not sys.stdin.isatty():
+        raise KnownError("Nothing was changed: this needs a yes.",
+                         hint="Run it again with --yes to go ahead.")
+    answer = input(f"{question} [y/N] ").strip().casefold()
+    return answer in ("y", "yes")
+
+
+def describe_preview(preview: ImportPreview) -> list[str]:
+    lines = [f"Found {len(preview.rows)} contact{'s' if len(preview.rows) != 1 else ''}: "
+             f"{preview.count(Action.ADD)} new, {preview.count(Action.MERGE)} already in "
+             f"your network (new details will be added), {preview.count(Action.SKIP)} left out."]
+    unnamed = sum(1 for row in preview.rows if row.contact.name_missing)
+    if unnamed:
+        lines.append(f"{unnamed} had no name and will be called \"Unnamed contact\" — "
+                     "you can rename them afterwards.")
+    lines += [f"  {problem}" for problem in preview.problems]
+    return lines
+
+
+def run_import(args: argparse.Namespace) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as error:
+        raise StorageError(f"SupportDesk could not read {args.file} "
+                           f"({error.strerror or error}).") from None
+    session = _session_opener()(args)
+    try:
+        service = ImportService(session)
+        preview = service.preview(data, default_kind=Kind(args.kind or Kind.FRIEND),
+                                  suggest_professional=args.kind is None)
+        if args.skip_duplicates:
+            for row in preview.rows:
+                if row.action is Action.MERGE:
+                    row.action = Action.SKIP
+        for line in describe_preview(preview):
+            print(line)
+        if not preview.rows or preview.count(Action.SKIP) == len(preview.rows):
+            print("Nothing to import.")
+            return 0
+        if not confirm("Import them now?", args.yes):
+            print("Nothing was imported.")
+            return 1
+        outcome = service.apply(preview)
+        print(f"Imported: {outcome.summary}.")
+        return 0
+    finally:
+        session.close()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    fmt = ExportFormat(args.format)
+    target: Path = args.out.expanduser().absolute()
+    print(UNENCRYPTED_WARNING, file=sys.stderr)
+    if not confirm(f"Save {fmt.label} to {target}?", args.yes):
+        print("Nothing was saved.")
+        return 1
+    if fmt in PDF_FORMATS:
+        return _export_pdf(args, fmt, target)
+    session = _session_opener()(args)
+    try:
+        ExportService(session).export(fmt, target, discreet=args.discreet)
+    finally:
+        session.close()
+    print(f"Saved {target}")
+    return 0
+
+
+def _export_pdf(args: argparse.Namespace, fmt: ExportFormat, target: Path) -> int:
+    if getattr(args, "demo", False):
+        raise KnownError("The sample network cannot be printed from the command line.",
+                         hint="Open SupportDesk with --demo and use File > Export instead.")
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    command = [sys.executable, "-m", "supportdesk.ui.pdf",
+               "--data-dir", str(data_dir(args.data_dir)), "--format", fmt.value, str(target)]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode == 0:
+        print(f"Saved {target}")
+    return result.returncode
