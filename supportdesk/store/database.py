@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
@@ -33,6 +34,11 @@ PRAGMAS = {
 EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1}
 
 
+def run_sql(db: pw.Database, query: str, params: Sequence[object] = ()) -> Any:
+    """``db.execute_sql`` with a typed signature; returns the cursor."""
+    return db.execute_sql(query, params)  # type: ignore[no-untyped-call]
+
+
 def raw_key(key: bytes) -> str:
     if len(key) != KEY_BYTES:
         raise ValueError("a database key is 32 bytes")
@@ -43,9 +49,26 @@ def connect(path: Path, key: bytes) -> SqlCipherDatabase:
     """Open ``path`` with ``key``; raise WrongKeyError or DamagedVaultError if it won't read."""
     db = SqlCipherDatabase(None)
     db.init(str(path), passphrase=raw_key(key), pragmas=PRAGMAS, check_same_thread=False)
+    _first_read(db, path)
+    check_pragmas(db)
+    return db
+
+
+def connect_backup(path: Path, key: bytes, *, writable: bool = False) -> SqlCipherDatabase:
+    """Open a backup file (or a copy being prepared) as it is: no WAL, read-only by default."""
+    db = SqlCipherDatabase(None)
+    uri = f"{path.resolve().as_uri()}?mode={'rw' if writable else 'ro'}"
+    db.init(uri, passphrase=raw_key(key), pragmas={"cipher_log_level": "NONE"},
+            uri=True, check_same_thread=False)
+    _first_read(db, path)
+    return db
+
+
+def _first_read(db: SqlCipherDatabase, path: Path) -> None:
+    """Connect and read once, turning SQLCipher's failures into errors a person can act on."""
     try:
         db.connect()
-        db.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+        run_sql(db, "SELECT count(*) FROM sqlite_master").fetchone()
     except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
         db.close()
         text = str(exc).lower()
@@ -62,13 +85,11 @@ def connect(path: Path, key: bytes) -> SqlCipherDatabase:
     except (pw.OperationalError, OSError) as exc:
         db.close()
         raise StorageError(f"The vault at {path} cannot be opened: {type(exc).__name__}.") from None
-    check_pragmas(db)
-    return db
 
 
 def check_pragmas(db: pw.Database) -> None:
     for name, expected in EXPECTED.items():
-        value = db.execute_sql(f"PRAGMA {name}").fetchone()[0]
+        value = run_sql(db, f"PRAGMA {name}").fetchone()[0]
         if value != expected:
             raise StorageError(
                 f"The vault could not be opened safely ({name} is {value}, needs {expected})."
@@ -77,8 +98,11 @@ def check_pragmas(db: pw.Database) -> None:
 
 def integrity_problems(db: pw.Database) -> list[str]:
     """Both checks: SQLCipher's page HMACs and SQLite's own structure. Empty means sound."""
-    problems = [row[0] for row in db.execute_sql("PRAGMA cipher_integrity_check").fetchall()]
-    rows = db.execute_sql("PRAGMA integrity_check").fetchall()
+    # cipher_integrity_check reads the main file, not the WAL: fold the WAL in first
+    # (a no-op for files that are not in WAL mode).
+    run_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")
+    problems = [row[0] for row in run_sql(db, "PRAGMA cipher_integrity_check").fetchall()]
+    rows = run_sql(db, "PRAGMA integrity_check").fetchall()
     problems += [row[0] for row in rows if row[0] != "ok"]
     return problems
 

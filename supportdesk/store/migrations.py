@@ -11,6 +11,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from supportdesk.core.errors import NewerVaultError
+from supportdesk.store.database import run_sql
 from supportdesk.store.models import ALL_MODELS, database_proxy
 
 Migration = Callable[[pw.Database], None]
@@ -25,27 +26,32 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def schema_version(db: pw.Database) -> int:
-    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+    return int(run_sql(db, "PRAGMA user_version").fetchone()[0])
 
 
-def needs_migration(db: pw.Database) -> bool:
-    version = schema_version(db)
-    if version > SCHEMA_VERSION:
+def refuse_newer(version: int, what: str = "vault", latest: int = SCHEMA_VERSION) -> None:
+    """NewerVaultError if ``version`` is beyond what this SupportDesk understands."""
+    if version > latest:
         raise NewerVaultError(
-            "This vault was saved by a newer version of SupportDesk.",
+            f"This {what} was saved by a newer version of SupportDesk.",
             hint="Please update SupportDesk to open it; nothing has been changed.",
         )
-    return version < SCHEMA_VERSION
+
+
+def needs_migration(db: pw.Database, latest: int = SCHEMA_VERSION) -> bool:
+    version = schema_version(db)
+    refuse_newer(version, latest=latest)
+    return version < latest
 
 
 def migrate(db: pw.Database, migrations: list[Migration] | None = None) -> int:
     """Bring the schema up to date; return the version reached."""
     database_proxy.initialize(db)
     steps = MIGRATIONS if migrations is None else migrations
-    needs_migration(db)
+    needs_migration(db, len(steps))
     version = schema_version(db)
     for number, step in enumerate(steps[version:], start=version + 1):
         with db.atomic():
             step(db)
-            db.execute_sql(f"PRAGMA user_version = {number}")
+            run_sql(db, f"PRAGMA user_version = {number}")
     return schema_version(db)

@@ -1,0 +1,55 @@
+"""Writing a file so that it is either the old one or the new one, never half."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from supportdesk.core.errors import StorageError
+
+
+def fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows cannot open a directory to flush it; os.replace is durable there
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def replace_durably(source: Path, target: Path) -> None:
+    """Flush ``source``, rename it over ``target`` and flush the folder."""
+    fsync_file(source)
+    os.replace(source, target)
+    fsync_dir(target.parent)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename over ``path``, fsync the folder."""
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        temp = Path(temp_name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        fsync_dir(path.parent)
+    except OSError as exc:
+        raise StorageError(
+            f"SupportDesk could not save {path.name} in {path.parent} ({exc.strerror or exc}).",
+            hint="Check the disk has space and the folder can be written.",
+        ) from None

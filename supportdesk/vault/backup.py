@@ -1,0 +1,222 @@
+"""Encrypted backups: made with sqlcipher_export, checked before they are trusted.
+
+A backup is a SQLCipher file keyed like the vault, with the schema version in its
+``user_version``, and a small JSON sidecar (``<name>.json``) holding the date, the
+schema version and the vault's wrapped key, so the recovery key opens it too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import peewee as pw
+
+from supportdesk.core.errors import (
+    DamagedVaultError,
+    NotFoundError,
+    WrongKeyError,
+)
+from supportdesk.store import database, migrations
+from supportdesk.store.models import CheckInRow, GratitudeRow, PlanItemRow, SupporterRow
+from supportdesk.vault.atomic import atomic_write_bytes, fsync_file, replace_durably
+from supportdesk.vault.metadata import VaultMetadata, key_matches, recovered_keys
+
+SUFFIX = ".sdbackup"
+SIDECAR_SUFFIX = ".json"
+NAME_PATTERN = re.compile(r"^supportdesk-(\d{8}-\d{6})(?:-[a-z0-9-]+)?\.sdbackup$")
+COUNTED = {
+    "supporters": SupporterRow,
+    "checkins": CheckInRow,
+    "gratitude": GratitudeRow,
+    "plan_items": PlanItemRow,
+}
+
+DAMAGED = "This backup file is damaged, so it cannot be restored."
+NOT_THIS_KEY = "This backup was not made with this vault's key."
+NOT_THIS_KEY_HINT = "Your recovery key from when the backup was made can open it."
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created: datetime | None
+    schema_version: int
+    counts: dict[str, int]
+    vault_uuid: str
+
+
+def backup_name(now: datetime, reason: str = "") -> str:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return f"supportdesk-{stamp}{'-' + reason if reason else ''}{SUFFIX}"
+
+
+def sidecar_path(backup: Path) -> Path:
+    return backup.with_name(backup.name + SIDECAR_SUFFIX)
+
+
+def export_copy(db: pw.Database, target: Path, key: bytes, schema_version: int) -> None:
+    """Write an encrypted copy of ``db`` to ``target`` (temp file, fsync, atomic rename)."""
+    temp = target.with_name(f".{target.name}.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        temp.unlink()
+    try:
+        attach = f"ATTACH DATABASE ? AS backup KEY \"{database.raw_key(key)}\""
+        database.run_sql(db, attach, (str(temp),))
+        try:
+            database.run_sql(db, "SELECT sqlcipher_export('backup')")
+            database.run_sql(db, f"PRAGMA backup.user_version = {int(schema_version)}")
+        finally:
+            database.run_sql(db, "DETACH DATABASE backup")
+        replace_durably(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        raise
+
+
+def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
+    """Copy ``backup`` to ``staged`` (flushed), re-keyed to ``new_key`` if it differs."""
+    shutil.copyfile(backup, staged)
+    if new_key != key:
+        db = database.connect_backup(staged, key, writable=True)
+        try:
+            database.run_sql(db, f"PRAGMA rekey = \"{database.raw_key(new_key)}\"")
+        finally:
+            db.close()
+    fsync_file(staged)
+
+
+def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: Path,
+                 now: datetime) -> Path:
+    """A full encrypted backup of the open vault at ``target``, with its sidecar."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    version = migrations.schema_version(db)
+    export_copy(db, target, key, version)
+    sidecar = {
+        "format": 1,
+        "created": now.isoformat(),
+        "schema_version": version,
+        "vault_uuid": metadata.uuid,
+        "key_check": metadata.key_check,
+        "vault_metadata": json.loads(metadata.with_changes(pending=None).to_json()),
+    }
+    atomic_write_bytes(sidecar_path(target), (json.dumps(sidecar, indent=2) + "\n").encode())
+    return target
+
+
+def read_sidecar(backup: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def sidecar_metadata(backup: Path) -> VaultMetadata | None:
+    data = read_sidecar(backup)
+    if not data or "vault_metadata" not in data:
+        return None
+    try:
+        return VaultMetadata.from_json(json.dumps(data["vault_metadata"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def backup_key(backup: Path, key: bytes | None = None, recovery_key: str | None = None) -> bytes:
+    """The key that opens ``backup``: the vault's own, or one the recovery key unwraps."""
+    sidecar = read_sidecar(backup) or {}
+    check = str(sidecar.get("key_check", ""))
+    if key is not None and (not check or key_matches(key, check)):
+        return key
+    metadata = sidecar_metadata(backup)
+    if recovery_key is not None and metadata is not None:
+        for candidate in recovered_keys(metadata, recovery_key):
+            if not check or key_matches(candidate, check):
+                return candidate
+    raise WrongKeyError(NOT_THIS_KEY, hint=NOT_THIS_KEY_HINT)
+
+
+def open_verified(backup: Path, key: bytes) -> pw.Database:
+    """Open a backup read-only after both integrity checks pass; DamagedVaultError if not."""
+    if not backup.is_file():
+        raise NotFoundError(f"There is no backup file at {backup}.")
+    try:
+        db: pw.Database = database.connect_backup(backup, key)
+    except WrongKeyError:
+        sidecar = read_sidecar(backup) or {}
+        if key_matches(key, str(sidecar.get("key_check", ""))):
+            raise DamagedVaultError(DAMAGED, hint="Try an older backup.") from None
+        raise
+    try:
+        problems = database.integrity_problems(db)
+    except pw.DatabaseError:
+        problems = ["unreadable"]
+    if problems:
+        db.close()
+        raise DamagedVaultError(DAMAGED, hint="Try an older backup.")
+    return db
+
+
+def backup_info(backup: Path, key: bytes | None = None,
+                recovery_key: str | None = None) -> BackupInfo:
+    """What a backup holds: date, schema version and counts (after verifying it)."""
+    db = open_verified(backup, backup_key(backup, key, recovery_key))
+    try:
+        version = migrations.schema_version(db)
+        counts = table_counts(db)
+    finally:
+        db.close()
+    sidecar = read_sidecar(backup) or {}
+    return BackupInfo(
+        path=backup,
+        created=_parse_time(sidecar.get("created")),
+        schema_version=version,
+        counts=counts,
+        vault_uuid=str(sidecar.get("vault_uuid", "")),
+    )
+
+
+def table_counts(db: pw.Database) -> dict[str, int]:
+    """Row counts read from ``db`` itself, not from whatever the models are bound to."""
+    tables = set(db.get_tables())
+    counts = {}
+    for label, model in COUNTED.items():
+        name = model._meta.table_name
+        counts[label] = (
+            int(database.run_sql(db, f'SELECT count(*) FROM "{name}"').fetchone()[0])
+            if name in tables else 0
+        )
+    return counts
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups in ``folder`` that SupportDesk made, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.iterdir() if NAME_PATTERN.match(p.name) and p.is_file()]
+    return sorted(found, key=lambda p: NAME_PATTERN.match(p.name).group(1),  # type: ignore[union-attr]
+                  reverse=True)
+
+
+def rotate_backups(folder: Path, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups (and their sidecars); return what went."""
+    removed = list_backups(folder)[max(keep, 1):]
+    for old in removed:
+        for path in (old, sidecar_path(old)):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+    return removed
+
+
+def _parse_time(value: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return None

@@ -1,0 +1,154 @@
+"""Where the database key is kept: the OS keyring, or memory for one session.
+
+The keyring holds the key as hex text under service ``supportdesk`` and username
+``vault:<uuid>``. Every write is read back and compared. A backend that would not
+really keep the key (keyring's null and fail backends, or anything with priority
+below 1) counts as "no keyring": there is never a plaintext fallback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+from typing import Any, Protocol
+
+from supportdesk.core.errors import KeyringUnavailableError
+
+SERVICE = "supportdesk"
+
+NO_KEYRING = "No keyring is available to keep your vault's key safely."
+NO_KEYRING_HINT = (
+    "You can open the vault with your recovery key for this session, "
+    "or sign in to a desktop session with a keyring and try again."
+)
+LOCKED = "Your keyring is locked, so SupportDesk cannot read your vault's key."
+LOCKED_HINT = "Unlock it (or sign in again) and try once more; your recovery key also works."
+DISMISSED = "The keyring asked for a password and the request was closed."
+NOT_KEPT = "The keyring did not keep your vault's key when asked to."
+
+
+class KeyStore(Protocol):
+    """Keeps one 32-byte database key per vault uuid."""
+
+    @property
+    def backend_name(self) -> str: ...
+
+    def get(self, vault_uuid: str) -> bytes | None: ...
+
+    def set(self, vault_uuid: str, key: bytes) -> None: ...
+
+    def delete(self, vault_uuid: str) -> None: ...
+
+
+def username(vault_uuid: str) -> str:
+    return f"vault:{vault_uuid}"
+
+
+def store_checked(keystore: KeyStore, vault_uuid: str, key: bytes) -> None:
+    """Write ``key`` and read it back; raise KeyringUnavailableError if it did not stick."""
+    keystore.set(vault_uuid, key)
+    again = keystore.get(vault_uuid)
+    if again is None or not hmac.compare_digest(again, key):
+        raise KeyringUnavailableError(NOT_KEPT, hint=NO_KEYRING_HINT)
+
+
+class MemoryKeyStore:
+    """Keys held only in this process: for --demo, tests, and recovery-key-only sessions."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, bytes] = {}
+
+    @property
+    def backend_name(self) -> str:
+        return "memory (this session only)"
+
+    def get(self, vault_uuid: str) -> bytes | None:
+        return self._keys.get(vault_uuid)
+
+    def set(self, vault_uuid: str, key: bytes) -> None:
+        self._keys[vault_uuid] = bytes(key)
+
+    def delete(self, vault_uuid: str) -> None:
+        self._keys.pop(vault_uuid, None)
+
+
+class KeyringKeyStore:
+    """The OS keyring via ``keyring``: Secret Service, macOS Keychain, Windows Credential Locker."""
+
+    def __init__(self, backend: Any | None = None) -> None:
+        self._backend = backend
+
+    def _keyring(self) -> Any:
+        if self._backend is None:
+            import keyring
+
+            self._backend = _call(keyring.get_keyring)
+        if not usable_backend(self._backend):
+            raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT)
+        return self._backend
+
+    @property
+    def backend_name(self) -> str:
+        backend = self._keyring()
+        return f"{type(backend).__module__}.{type(backend).__name__}"
+
+    def get(self, vault_uuid: str) -> bytes | None:
+        text = _call(self._keyring().get_password, SERVICE, username(vault_uuid))
+        if text is None:
+            return None
+        try:
+            return bytes.fromhex(str(text))
+        except ValueError:
+            # Something else is stored there; to the vault that is a wrong key.
+            return b""
+
+    def set(self, vault_uuid: str, key: bytes) -> None:
+        _call(self._keyring().set_password, SERVICE, username(vault_uuid), key.hex())
+
+    def delete(self, vault_uuid: str) -> None:
+        import keyring.errors
+
+        # Nothing stored is already what was asked for.
+        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+            _call(self._keyring().delete_password, SERVICE, username(vault_uuid))
+
+
+def usable_backend(backend: Any) -> bool:
+    """False for backends that would lose or refuse the key (null, fail, priority < 1)."""
+    from keyring.backends import fail, null
+
+    if isinstance(backend, null.Keyring | fail.Keyring):
+        return False
+    try:
+        priority = float(backend.priority)
+    except Exception:  # a backend that cannot even say how usable it is
+        return False
+    if priority < 1:
+        return False
+    children = getattr(backend, "backends", None)
+    return children is None or any(usable_backend(child) for child in children)
+
+
+def _call(function: Any, *args: Any) -> Any:
+    """Run a keyring call, turning its failures into one KeyringUnavailableError."""
+    import keyring.errors
+
+    try:
+        return function(*args)
+    except keyring.errors.KeyringLocked:
+        raise KeyringUnavailableError(LOCKED, hint=LOCKED_HINT) from None
+    except (keyring.errors.NoKeyringError, keyring.errors.InitError):
+        raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT) from None
+    except keyring.errors.PasswordDeleteError:
+        raise
+    except keyring.errors.KeyringError:
+        raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT) from None
+    except Exception as exc:
+        # secretstorage/jeepney/D-Bus failures that keyring passes through as they are.
+        name = type(exc).__name__
+        module = type(exc).__module__
+        if "Dismissed" in name:
+            raise KeyringUnavailableError(DISMISSED, hint=LOCKED_HINT) from None
+        if module.split(".")[0] in {"secretstorage", "jeepney", "dbus"}:
+            raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT) from None
+        raise
