@@ -1,0 +1,54 @@
+"""The house rules, checked by the suite: the layers point one way and Qt stays in ui/
+(import-linter), the code is ruff-clean, and the Qt-free packages pass mypy --strict.
+
+Each runs the real tool from the virtual environment, as `make lint` does.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def run_tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    tool = BIN / name
+    if not tool.exists():
+        pytest.fail(f"{name} is not installed in {BIN}; run `make test` to install it")
+    return subprocess.run([str(tool), *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=600, check=False)
+
+
+def test_layers_and_qt_boundary_hold() -> None:
+    result = run_tool("lint-imports", "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_ruff_finds_nothing() -> None:
+    result = run_tool("ruff", "check", "--no-cache", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_qt_free_packages_pass_mypy_strict() -> None:
+    result = run_tool("mypy", "--strict", "--no-incremental")
+    assert result.returncode == 0, result.stdout + result.stderr
+    checked = {"core", "store", "vault", "services", "formats"}
+    configured = (REPO / "pyproject.toml").read_text()
+    assert all(f'"supportdesk/{name}"' in configured for name in checked)
+
+
+def test_no_qt_outside_ui_and_app() -> None:
+    """A backstop for imports import-linter cannot see (inside strings or exec)."""
+    offenders = [
+        str(path.relative_to(REPO))
+        for path in (REPO / "supportdesk").rglob("*.py")
+        if "PySide6" in path.read_text(encoding="utf-8")
+        and path.relative_to(REPO / "supportdesk").parts[0] not in {"ui", "app.py"}
+    ]
+    assert offenders == []
