@@ -1,0 +1,309 @@
+"""The main window: a sidebar of pages, the page area, menus, a banner and the status bar.
+
+Extensions (see ``extensions.py``) add to it through ``menu(name)``, ``settings_tabs``,
+``show_banner(text, actions)``, ``status_message(text)`` and ``keep_running_on_close``.
+
+Signals:
+    page_shown(str): the page with this key is now the visible one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk import __version__
+from supportdesk.ui import icons
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
+
+BannerAction = tuple[str, Callable[[], None]]
+MENU_TITLES = {"file": "&File", "edit": "&Edit", "go": "&Go", "tools": "&Tools",
+               "help": "&Help"}
+SettingsTab = tuple[str, Callable[[AppContext], QWidget]]
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+
+
+class Banner(QFrame):
+    """A calm strip above the page with a message, its buttons and a Dismiss button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Message")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._buttons = QHBoxLayout()
+        self._buttons.setSpacing(6)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(self._buttons)
+
+    def show_message(self, text: str, actions: list[BannerAction]) -> None:
+        while self._buttons.count():
+            item = self._buttons.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self.text.setText(text)
+        self.setAccessibleDescription(text)
+        for label, callback in [*actions, ("Dismiss", self.hide)]:
+            button = QPushButton(label)
+            button.setAccessibleName(label.replace("&", ""))
+            button.clicked.connect(lambda _checked=False, run=callback: run())
+            if label != "Dismiss":
+                button.clicked.connect(self.hide)
+            self._buttons.addWidget(button)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    page_shown = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.keep_running_on_close = False
+        self.settings_tabs: list[SettingsTab] = []
+        self.extensions: dict[str, object] = {}
+        self._pages: dict[str, QWidget] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._current_key = ""
+        self.setWindowTitle("SupportDesk")
+        self.setWindowIcon(icons.app_icon())
+        self.setObjectName("MainWindow")
+        self._build_body()
+        self._build_menus()
+        self._connect_signals()
+        self.statusBar().setObjectName("StatusBar")
+        self._restore_geometry()
+        self.show_page(PAGES[0].key)
+
+    # -- building ------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("Sidebar")
+        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setAccessibleDescription("Choose what to look at. Ctrl+1 to Ctrl+7 "
+                                              "jump straight to a section.")
+        self.sidebar.setIconSize(icons.sidebar_icon_size(self))
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setUniformItemSizes(True)
+        for number, spec in enumerate(PAGES, start=1):
+            item = QListWidgetItem(icons.page_icon(spec.key), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.title} (Ctrl+{number})")
+            self.sidebar.addItem(item)
+        width = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 24
+        self.sidebar.setFixedWidth(max(width, self.fontMetrics().horizontalAdvance("M") * 12))
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("PageStack")
+        self.banner = Banner()
+        self.banner.hide()
+
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(body)
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` ("file", "edit", "go", "tools", "help")."""
+        if name not in self._menus:
+            bar = self.menuBar()
+            title = MENU_TITLES.get(name, name.capitalize())
+            created = QMenu(title, self)
+            created.setObjectName(f"menu_{name}")
+            later = [self._menus[key] for key in MENU_TITLES
+                     if key in self._menus and list(MENU_TITLES).index(key)
+                     > list(MENU_TITLES).index(name)] if name in MENU_TITLES else []
+            if later:
+                bar.insertMenu(later[0].menuAction(), created)
+            else:
+                bar.addMenu(created)
+            self._menus[name] = created
+        return self._menus[name]
+
+    def _build_menus(self) -> None:
+        for name in MENU_TITLES:
+            self.menu(name)
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.quit_app)
+        file_menu = self.menu("file")
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        undo = self.ctx.undo.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.ctx.undo.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.undo_action, self.redo_action = undo, redo
+        self.menu("edit").addActions([undo, redo])
+
+        self.page_actions: dict[str, QAction] = {}
+        for number, spec in enumerate(PAGES, start=1):
+            action = QAction(icons.page_icon(spec.key), spec.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            self.page_actions[spec.key] = action
+            self.menu("go").addAction(action)
+
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.menu("tools").addAction(self.settings_action)
+
+        about = QAction("&About SupportDesk", self)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self._on_about_triggered)
+        self.menu("help").addAction(about)
+
+    def _connect_signals(self) -> None:
+        self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        self.ctx.events.page_requested.connect(self.show_page)
+        self.ctx.events.supporter_open_requested.connect(self.show_supporter)
+        self.ctx.events.reach_out_requested.connect(lambda: self.show_page("reach_out"))
+        self.ctx.undo.indexChanged.connect(self._on_undo_index_changed)
+
+    # -- pages -------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self._pages:
+            spec = spec_for(key)
+            widget = build_page(spec, self.ctx, self.stack)
+            widget.setObjectName(f"page_{key}")
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    @property
+    def current_key(self) -> str:
+        return self._current_key
+
+    def show_page(self, key: str) -> None:
+        """Show the sidebar page ``key`` and refresh it."""
+        widget = self.page(key)
+        self._current_key = key
+        row = next((i for i, spec in enumerate(PAGES) if spec.key == key), -1)
+        if row >= 0 and self.sidebar.currentRow() != row:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentRow(row)
+            self.sidebar.blockSignals(False)
+        self.stack.setCurrentWidget(widget)
+        _refresh(widget)
+        self.page_shown.emit(key)
+
+    def show_supporter(self, supporter_id: int) -> None:
+        """Show one supporter's own page; the sidebar keeps People selected."""
+        widget = self.page(PERSON_PAGE.key)
+        show = getattr(widget, "show_supporter", None)
+        if show is not None:
+            show(supporter_id)
+        self._current_key = PERSON_PAGE.key
+        self.sidebar.blockSignals(True)
+        self.sidebar.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.key == "people"))
+        self.sidebar.blockSignals(False)
+        self.stack.setCurrentWidget(widget)
+        self.page_shown.emit(PERSON_PAGE.key)
+
+    # -- what extensions use ------------------------------------------------------
+
+    def status_message(self, text: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def show_banner(self, text: str, actions: list[BannerAction]) -> None:
+        """A calm strip above the page, e.g. "while you were away", with its buttons."""
+        self.banner.show_message(text, actions)
+
+    def open_settings(self) -> None:
+        from supportdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self.settings_tabs, self)
+        dialog.exec()
+
+    def quit_app(self) -> None:
+        self.keep_running_on_close = False
+        self.close()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
+
+    # -- window state ---------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+
+    def save_geometry(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_geometry()
+        if self.keep_running_on_close:
+            event.ignore()
+            self.hide()
+            return
+        event.accept()
+
+    # -- slots ------------------------------------------------------------------------
+
+    def _on_sidebar_row_changed(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.show_page(PAGES[row].key)
+
+    def _on_undo_index_changed(self, _index: int) -> None:
+        text = self.ctx.undo.undoText()
+        if text:
+            self.status_message(f"Done: {text}. Ctrl+Z undoes it.")
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self, "About SupportDesk",
+            f"<p><b>SupportDesk {__version__}</b></p>"
+            "<p>A private home for the people and places that support you.</p>"
+            "<p>Everything you write stays on this computer, encrypted. "
+            "Nothing is sent anywhere.</p>")
+
+
+def _refresh(widget: QWidget) -> None:
+    refresh = getattr(widget, "refresh", None)
+    if callable(refresh):
+        refresh()

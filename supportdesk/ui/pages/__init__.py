@@ -1,0 +1,70 @@
+"""The sidebar pages, in sidebar order, and how to build one lazily.
+
+Every page is a QWidget subclass in ``supportdesk/ui/pages/<key>.py`` built as
+``Page(ctx, parent=None)`` with a ``refresh()`` method, which the main window calls
+when the page is shown. Pages connect to ``ctx.events`` themselves for later changes.
+Modules are imported on first show so start-up stays quick.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from supportdesk.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    module: str
+    class_name: str
+
+
+PAGES: tuple[PageSpec, ...] = tuple(PageSpec(*row) for row in (
+    ("today", "Today", "supportdesk.ui.pages.today", "TodayPage"),
+    ("people", "People", "supportdesk.ui.pages.people", "PeoplePage"),
+    ("circles", "Circles", "supportdesk.ui.pages.circles", "CirclesPage"),
+    ("checkins", "Check-ins", "supportdesk.ui.pages.checkins", "CheckinsPage"),
+    ("gratitude", "Gratitude", "supportdesk.ui.pages.gratitude", "GratitudePage"),
+    ("safety_plan", "Safety plan", "supportdesk.ui.pages.safety_plan", "SafetyPlanPage"),
+    ("reach_out", "Reach out now", "supportdesk.ui.pages.reach_out", "ReachOutPage"),
+))
+
+PERSON_PAGE = PageSpec("person", "Person", "supportdesk.ui.pages.person", "PersonPage")
+
+_BY_KEY = {spec.key: spec for spec in (*PAGES, PERSON_PAGE)}
+
+
+def spec_for(key: str) -> PageSpec:
+    return _BY_KEY[key]
+
+
+class UnfinishedPage(QWidget):
+    """Stands in for a page whose module is not part of this build yet (scaffolding)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        note = QLabel(f"{title} is still being put together and will appear here soon.")
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        """Nothing to refresh."""
+
+
+def build_page(spec: PageSpec, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
+    """Import the page's module and build it; a page not written yet gets a short note."""
+    try:
+        module = importlib.import_module(spec.module)
+    except ModuleNotFoundError as error:
+        if error.name != spec.module:
+            raise
+        return UnfinishedPage(spec.title, parent)
+    page: QWidget = getattr(module, spec.class_name)(ctx, parent)
+    return page

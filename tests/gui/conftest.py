@@ -1,0 +1,49 @@
+"""GUI fixtures: an AppContext over the test session, the main window, the demo network."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from supportdesk.services.session import Session
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.events import Events
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def _private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Window geometry goes to a throwaway folder, never the tester's own settings."""
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName("SupportDeskTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield
+
+
+@pytest.fixture
+def ctx(session: Session, qtbot: QtBot) -> AppContext:
+    return AppContext(session=session, events=Events(), undo=QUndoStack())
+
+
+@pytest.fixture
+def demo_ctx(ctx: AppContext) -> AppContext:
+    from supportdesk.services.demo import fill_demo
+
+    fill_demo(ctx.session, FIXED_NOW)
+    return ctx
+
+
+@pytest.fixture
+def main_window(ctx: AppContext, qtbot: QtBot) -> object:
+    from supportdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
