@@ -1,0 +1,1 @@
+"""Printable PDFs drawn with QPdfWriter: the support plan and the wallet-size crisis card."""

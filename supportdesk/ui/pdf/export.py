@@ -1,0 +1,33 @@
+"""Drawing a PDF export and saving it the way every export is saved (all or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+
+from supportdesk.services.crisis_lines import CrisisLinesService
+from supportdesk.services.exporting import ExportFormat, ExportService, write_atomic
+from supportdesk.services.session import Session
+from supportdesk.ui.pdf.card import render_card
+from supportdesk.ui.pdf.plan import render_plan
+
+
+def locale_country(locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).name().rpartition("_")[2].upper()
+
+
+def pdf_bytes(session: Session, fmt: ExportFormat, locale: QLocale | None = None) -> bytes:
+    """The support plan (``PDF``) or the crisis card (``CARD``)."""
+    contents = ExportService(session).plan_contents(locale_country(locale))
+    if fmt is ExportFormat.CARD:
+        emergency = CrisisLinesService(session.repo).emergency_number(contents.country)
+        return render_card(contents, emergency)
+    if fmt is ExportFormat.PDF:
+        return render_plan(contents, locale)
+    raise ValueError(f"{fmt} is not a PDF")
+
+
+def save_pdf(session: Session, fmt: ExportFormat, target: Path,
+             locale: QLocale | None = None) -> Path:
+    return write_atomic(target, pdf_bytes(session, fmt, locale))
