@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import peewee as pw
 
@@ -10,12 +11,15 @@ from supportdesk.services.clock import Clock, system_clock
 from supportdesk.services.network import NetworkService
 from supportdesk.store import database
 from supportdesk.store.repository import Repository
+from supportdesk.vault.keystore import KeyringKeyStore, KeyStore, MemoryKeyStore
+from supportdesk.vault.vault import Vault
 
 
 @dataclass
 class Session:
     db: pw.Database
     clock: Clock = system_clock
+    vault: Vault | None = None
     repo: Repository = field(init=False)
     network: NetworkService = field(init=False)
 
@@ -25,5 +29,34 @@ class Session:
         self.network = NetworkService(self.repo, self.clock)
 
     def close(self) -> None:
-        if not self.db.is_closed():
+        if self.vault is not None:
+            self.vault.close()  # closes the database and lets go of the vault's lock
+        elif not self.db.is_closed():
             self.db.close()
+
+
+def open_session(data_dir: Path, keystore: KeyStore | None = None,
+                 clock: Clock = system_clock) -> Session:
+    """Open the vault in ``data_dir`` with the key in ``keystore`` (the OS keyring by default)."""
+    vault = Vault.open(data_dir, keystore or KeyringKeyStore(), clock=clock)
+    return Session(vault.db, clock=clock, vault=vault)
+
+
+def create_session(data_dir: Path, keystore: KeyStore | None = None,
+                   clock: Clock = system_clock) -> tuple[Session, str]:
+    """A new vault in ``data_dir`` and its recovery key (to show once)."""
+    vault, recovery_key = Vault.create(data_dir, keystore or KeyringKeyStore(), clock=clock)
+    return Session(vault.db, clock=clock, vault=vault), recovery_key
+
+
+def recover_session(data_dir: Path, recovery_key: str, keystore: KeyStore | None = None,
+                    clock: Clock = system_clock, *, store_key: bool = True) -> Session:
+    """Open with the recovery key, putting the key back into ``keystore`` if ``store_key``.
+
+    ``store_key=False`` is "use the recovery key for this session only": the key is
+    held in memory and the keyring is left alone.
+    """
+    if keystore is None:
+        keystore = KeyringKeyStore() if store_key else MemoryKeyStore()
+    vault = Vault.recover(data_dir, recovery_key, keystore, store_key=store_key, clock=clock)
+    return Session(vault.db, clock=clock, vault=vault)

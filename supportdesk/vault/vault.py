@@ -97,6 +97,18 @@ class Vault:
                clock: Clock = _utc_now) -> tuple[Vault, str]:
         """A new vault and its recovery key (to show once). Refuses if one is there."""
         data_dir = Path(data_dir)
+        if cls.exists(data_dir):
+            raise VaultExistsError(f"There is already a vault in {data_dir}; "
+                                   "it has not been changed.")
+        vault_uuid = str(uuid_module.uuid4())
+        key = secrets.token_bytes(database.KEY_BYTES)
+        # The key must be safely kept before anything is written to disk.
+        try:
+            store_checked(keystore, vault_uuid, key)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                keystore.delete(vault_uuid)
+            raise
         try:
             data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -105,18 +117,9 @@ class Vault:
         lock = VaultLock.acquire(data_dir)
         try:
             if cls.exists(data_dir):
-                raise VaultExistsError(
-                    f"There is already a vault in {data_dir}; it has not been changed."
-                )
-            vault_uuid = str(uuid_module.uuid4())
-            key = secrets.token_bytes(database.KEY_BYTES)
+                raise VaultExistsError(f"There is already a vault in {data_dir}; "
+                                       "it has not been changed.")
             recovery_key = generate_recovery_key()
-            try:
-                store_checked(keystore, vault_uuid, key)
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    keystore.delete(vault_uuid)
-                raise
             metadata = VaultMetadata(
                 uuid=vault_uuid,
                 schema_version=migrations.SCHEMA_VERSION,
