@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from supportdesk.core.errors import ValidationError
 from supportdesk.services import settings as keys
 from supportdesk.services.settings import Settings
+from supportdesk.vault.keystore import KeyringKeyStore, KeyStore
 
 LOCK_ENABLED = keys.bool_key("privacy.lock_enabled", False)
 IDLE_MINUTES = keys.int_key("privacy.idle_minutes", 5)
@@ -28,6 +29,7 @@ MAX_PIN_DIGITS = 12
 # scrypt at n=2**14, r=8 takes about 50 ms here: slow to guess, quick to unlock.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 _PREFIX = "scrypt"
+LOCK_CHECK_ID = "app-lock-check"  # a keyring entry that is only ever read
 
 
 def check_pin_shape(pin: str) -> None:
@@ -128,3 +130,13 @@ def set_locked(locked: bool) -> None:
 def is_locked() -> bool:
     """True while the app lock covers the window (notifications then name no one)."""
     return _state["locked"]
+
+
+def keyring_answers(keystore: KeyStore | None = None) -> None:
+    """Ask the OS keyring for this lock's entry; raise KeyringUnavailableError if it won't.
+
+    A locked keyring asks the person for their login password here, which is what
+    makes "unlock with your keyring" mean something when no PIN is set.
+    """
+    store = keystore if keystore is not None else KeyringKeyStore()
+    store.get(LOCK_CHECK_ID)

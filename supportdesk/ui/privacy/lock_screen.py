@@ -1,0 +1,74 @@
+"""The calm cover shown over the window while SupportDesk is locked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class LockScreen(QFrame):
+    """Covers the whole window; asks for the PIN or a keyring check.
+
+    Signals:
+        pin_entered(str): the person asked to unlock with this PIN.
+        keyring_unlock_requested(): the person asked to unlock through their keyring.
+    """
+
+    pin_entered = Signal(str)
+    keyring_unlock_requested = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        self.setAutoFillBackground(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.title = QLabel("SupportDesk is locked")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        self.title.setFont(font)
+        self.note = QLabel("Your network is safe and hidden. Take your time.")
+        self.pin = QLineEdit()
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setPlaceholderText("Your PIN")
+        self.pin.setAccessibleName("PIN")
+        self.pin.setMaxLength(12)
+        self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin.setFixedWidth(200)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setDefault(True)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        for widget in (self.title, self.note, self.pin, self.unlock_button, self.message):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        self.pin.returnPressed.connect(self._on_unlock_clicked)
+        self.unlock_button.clicked.connect(self._on_unlock_clicked)
+
+    def prepare(self, has_pin: bool) -> None:
+        """Reset the form for a fresh lock; PIN box only when a PIN is set."""
+        self.pin.clear()
+        self.pin.setVisible(has_pin)
+        self.message.clear()
+        self.unlock_button.setText("Unlock" if has_pin else "Unlock with my keyring")
+        (self.pin if has_pin else self.unlock_button).setFocus()
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def _on_unlock_clicked(self) -> None:
+        if self.pin.isVisible():
+            self.pin_entered.emit(self.pin.text())
+        else:
+            self.keyring_unlock_requested.emit()
