@@ -56,18 +56,20 @@ class Reciprocity:
         if self.checkins == 0:
             return f"No check-ins logged in the last {span}."
         if self.gave == 0 and self.received == 0:
-            return f"{_times(self.checkins)} in touch in the last {span}; no support noted."
-        lead = f"In the last {span} you supported them {_times(self.gave)} and they " \
-               f"supported you {_times(self.received)}"
-        if self.gave == self.received:
-            return f"{lead}: a two-way street."
-        if self.received > self.gave:
-            return f"{lead}: they have been there for you lately."
-        return f"{lead}: you have been there for them lately."
+            return f"In touch {_times(self.checkins)} in the last {span}; no support noted."
+        if self.gave and self.received:
+            words = (f"In the last {span} they supported you {_times(self.received)} and you "
+                     f"supported them {_times(self.gave)}.")
+            return words + (" A two-way street." if self.gave == self.received else "")
+        if self.received:
+            return (f"In the last {span} they supported you {_times(self.received)}. "
+                    "Support has mostly flowed your way lately, and that's okay.")
+        return (f"In the last {span} you supported them {_times(self.gave)}. "
+                "Support has mostly flowed from you lately.")
 
 
 def _times(count: int) -> str:
-    return {0: "no times", 1: "once", 2: "twice"}.get(count, f"{count} times")
+    return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
 def reciprocity(checkins: list[CheckIn], now: datetime, months: int) -> Reciprocity:

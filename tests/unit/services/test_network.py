@@ -92,11 +92,14 @@ def test_reciprocity_counts_only_the_span_asked_for() -> None:
     checkins = [_checkin(5, True, False), _checkin(40, False, True), _checkin(200, False, True)]
     three = reciprocity(checkins, FIXED_NOW, 3)
     assert (three.checkins, three.gave, three.received) == (2, 1, 1)
-    assert three.words == ("In the last 3 months you supported them once and they supported "
-                           "you once: a two-way street.")
+    assert three.words == ("In the last 3 months they supported you once and you supported "
+                           "them once. A two-way street.")
     twelve = reciprocity(checkins, FIXED_NOW, 12)
     assert twelve.received == 2
-    assert "they have been there for you" in twelve.words
+    assert twelve.words == ("In the last 12 months they supported you twice and you supported "
+                            "them once.")
+    only_theirs = reciprocity(checkins[1:], FIXED_NOW, 12)
+    assert "mostly flowed your way lately, and that's okay" in only_theirs.words
 
 
 def test_reciprocity_with_nothing_logged_says_so_gently() -> None:

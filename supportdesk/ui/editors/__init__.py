@@ -1,0 +1,1 @@
+"""Dialogs that edit supporters, check-ins and gratitude."""

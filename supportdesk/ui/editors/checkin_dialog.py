@@ -1,0 +1,221 @@
+"""Logging (or editing) a check-in: who, when, how, moods, support, note.
+
+Keyboard-complete in a few keystrokes: type part of a name, press Enter.
+Saving goes through ``undo_commands``; a refused save keeps everything typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import KnownError
+from supportdesk.core.kinds import Initiator, Mode
+from supportdesk.core.model import CheckIn, Supporter
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.leave_guard import may_close
+from supportdesk.ui.undo_commands import EditCheckin, LogCheckin, perform
+from supportdesk.ui.widgets.field_error import FieldError
+from supportdesk.ui.widgets.mood_picker import MoodPicker
+from supportdesk.ui.widgets.support_types import SupportTypeChecks
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone.systemTimeZone())
+
+
+def from_qdatetime(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+
+
+class PersonCombo(QComboBox):
+    """Choose a supporter by typing any part of their name."""
+
+    def __init__(self, supporters: list[Supporter], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for s in supporters:
+            self.addItem(f"{s.name} — {s.kind_label}", s.id)
+        completer = self.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setAccessibleName("Who")
+        self.setAccessibleDescription("Type part of a name, then press Enter.")
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+
+    def supporter_id(self) -> int | None:
+        """The one supporter the typed text means, or None."""
+        text = self.currentText().strip().casefold()
+        if not text:
+            return None
+        exact = [i for i in range(self.count()) if self.itemText(i).casefold() == text
+                 or self.itemText(i).casefold().split(" — ")[0] == text]
+        if exact:
+            return int(self.itemData(exact[0]))
+        matches = [i for i in range(self.count()) if text in self.itemText(i).casefold()]
+        return int(self.itemData(matches[0])) if len(matches) == 1 else None
+
+    def select(self, supporter_id: int) -> None:
+        self.setCurrentIndex(self.findData(supporter_id))
+
+
+class CheckinDialog(QDialog):
+    """Log a new check-in (``checkin`` None) or edit one."""
+
+    def __init__(self, ctx: AppContext, supporter_id: int | None = None,
+                 checkin: CheckIn | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.original = checkin
+        self.saved: CheckIn | None = None
+        self.setWindowTitle("Edit check-in" if checkin else "Log a check-in")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        self.banner = FieldError(self)
+        layout.addWidget(self.banner)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.person_box = PersonCombo(ctx.session.network.supporters(), self)
+        self.person_error = FieldError(self)
+        form.addRow("&Who", self.person_box)
+        form.addRow("", self.person_error)
+        self.when_edit = QDateTimeEdit(self)
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when_edit.setAccessibleName("When")
+        form.addRow("When", self.when_edit)
+        self.mode_box = QComboBox(self)
+        for mode in Mode:
+            self.mode_box.addItem(mode.label, mode)
+        self.mode_box.setAccessibleName("How you were in touch")
+        form.addRow("How", self.mode_box)
+        self.initiator_box = QComboBox(self)
+        for who in Initiator:
+            self.initiator_box.addItem(who.label, who)
+        self.initiator_box.setAccessibleName("Who reached out")
+        form.addRow("Who reached out", self.initiator_box)
+        self.mood_before = MoodPicker("Mood before", self)
+        self.mood_after = MoodPicker("Mood after", self)
+        form.addRow("Mood before", self.mood_before)
+        form.addRow("Mood after", self.mood_after)
+        self.given = SupportTypeChecks("Support I gave", self)
+        self.received = SupportTypeChecks("Support I received", self)
+        form.addRow("I gave", self.given)
+        form.addRow("I received", self.received)
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setAccessibleName("Note")
+        self.note_edit.setPlaceholderText("Anything you'd like to remember (optional)")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setMaximumHeight(self.note_edit.fontMetrics().lineSpacing() * 5 + 12)
+        form.addRow("Note", self.note_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._load(checkin, supporter_id)
+        self._clean_state = self._state()
+        line_edit = self.person_box.lineEdit()
+        if line_edit is not None:
+            line_edit.returnPressed.connect(self._on_person_return_pressed)
+        if checkin is None and supporter_id:
+            self.mode_box.setFocus()
+        else:
+            self.person_box.setFocus()
+
+    def _load(self, checkin: CheckIn | None, supporter_id: int | None) -> None:
+        if checkin is None:
+            self.when_edit.setDateTime(to_qdatetime(self.ctx.session.clock()))
+            if supporter_id:
+                self.person_box.select(supporter_id)
+            return
+        self.person_box.select(checkin.supporter_id)
+        self.when_edit.setDateTime(to_qdatetime(checkin.at))
+        self.mode_box.setCurrentIndex(self.mode_box.findData(checkin.mode))
+        self.initiator_box.setCurrentIndex(self.initiator_box.findData(checkin.initiator))
+        self.mood_before.set_mood(checkin.mood_before)
+        self.mood_after.set_mood(checkin.mood_after)
+        self.given.set_value(checkin.support_given)
+        self.received.set_value(checkin.support_received)
+        self.note_edit.setPlainText(checkin.note)
+
+    def _state(self) -> tuple[object, ...]:
+        return (self.person_box.currentText(), self.when_edit.dateTime().toSecsSinceEpoch(),
+                self.mode_box.currentIndex(), self.initiator_box.currentIndex(),
+                self.mood_before.mood(), self.mood_after.mood(), self.given.value(),
+                self.received.value(), self.note_edit.toPlainText())
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._state() != self._clean_state
+
+    def _on_person_return_pressed(self) -> None:
+        if self.person_box.supporter_id() is not None:
+            self.save()
+
+    def value(self) -> CheckIn | None:
+        supporter_id = self.person_box.supporter_id()
+        if supporter_id is None:
+            return None
+        base = self.original or CheckIn(supporter_id=supporter_id, at=self.ctx.session.clock())
+        return replace(
+            base, supporter_id=supporter_id, at=from_qdatetime(self.when_edit.dateTime()),
+            mode=Mode(self.mode_box.currentData()),
+            initiator=Initiator(self.initiator_box.currentData()),
+            mood_before=self.mood_before.mood(), mood_after=self.mood_after.mood(),
+            support_given=self.given.value(), support_received=self.received.value(),
+            note=self.note_edit.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        checkin = self.value()
+        if checkin is None:
+            typed = self.person_box.currentText().strip()
+            self.person_error.show_message(
+                "Choose who you were in touch with." if not typed else
+                f"More than one person, or nobody, matches “{typed}”; pick one from the list.")
+            self.person_box.setFocus()
+            return False
+        self.person_error.show_message("")
+        if checkin.at > self.ctx.session.clock():
+            self.banner.show_message("That time is still to come; a check-in is something "
+                                     "that has happened.")
+            self.when_edit.setFocus()
+            return False
+        try:
+            if self.original is None:
+                who = self.person_box.currentText().split(" — ")[0]
+                command = LogCheckin(self.ctx, checkin, who)
+                perform(self.ctx, command)
+                self.saved = command.checkin
+            else:
+                perform(self.ctx, EditCheckin(self.ctx, self.original, checkin))
+                self.saved = checkin
+        except KnownError as error:
+            self.banner.show_message(f"Not saved yet: {error}")
+            return False
+        self._clean_state = self._state()
+        self.done(QDialog.DialogCode.Accepted)
+        return True
+
+    def reject(self) -> None:
+        if may_close(self, self.has_unsaved_changes, self.save, "this check-in"):
+            super().reject()

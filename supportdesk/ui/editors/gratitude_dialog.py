@@ -1,0 +1,114 @@
+"""Adding or editing a gratitude entry: who, when, what, and whether I've thanked them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import KnownError
+from supportdesk.core.model import Gratitude
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.leave_guard import may_close
+from supportdesk.ui.models.gratitude_table import NO_ONE
+from supportdesk.ui.undo_commands import AddGratitude, EditGratitude, perform
+from supportdesk.ui.widgets.field_error import FieldError
+
+
+class GratitudeDialog(QDialog):
+    """Add (``entry`` None) or edit a gratitude entry."""
+
+    def __init__(self, ctx: AppContext, supporter_id: int | None = None,
+                 entry: Gratitude | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.original = entry
+        self.setWindowTitle("Edit gratitude" if entry else "Something I'm grateful for")
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.person_box = QComboBox(self)
+        self.person_box.addItem(NO_ONE, None)
+        for s in ctx.session.network.supporters():
+            self.person_box.addItem(s.name, s.id)
+        self.person_box.setAccessibleName("Who it's about")
+        form.addRow("&Who", self.person_box)
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit.setAccessibleName("Date")
+        form.addRow("Date", self.date_edit)
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setAccessibleName("What I'm grateful for")
+        self.text_edit.setPlaceholderText("e.g. She checked in after my appointment")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_error = FieldError(self)
+        form.addRow("&What", self.text_edit)
+        form.addRow("", self.text_error)
+        self.thanked_box = QCheckBox("I've thanked them", self)
+        self.thanked_box.setAccessibleName("I've thanked them")
+        form.addRow("", self.thanked_box)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        today = ctx.session.clock().astimezone().date()
+        day = entry.on if entry else today
+        self.date_edit.setDate(QDate(day.year, day.month, day.day))
+        chosen = entry.supporter_id if entry else supporter_id
+        self.person_box.setCurrentIndex(max(self.person_box.findData(chosen), 0))
+        if entry:
+            self.text_edit.setPlainText(entry.text)
+            self.thanked_box.setChecked(entry.thanked)
+        self._clean_state = self._state()
+        self.text_edit.setFocus()
+
+    def _state(self) -> tuple[object, ...]:
+        return (self.person_box.currentIndex(), self.date_edit.date().toJulianDay(),
+                self.text_edit.toPlainText(), self.thanked_box.isChecked())
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return self._state() != self._clean_state
+
+    def value(self) -> Gratitude:
+        base = self.original or Gratitude(supporter_id=None, on=self.date_edit.date().toPython(),
+                                          text="")
+        return replace(base, supporter_id=self.person_box.currentData(),
+                       on=self.date_edit.date().toPython(), text=self.text_edit.toPlainText(),
+                       thanked=self.thanked_box.isChecked())
+
+    def save(self) -> bool:
+        entry = self.value()
+        try:
+            if self.original is None:
+                perform(self.ctx, AddGratitude(self.ctx, entry))
+            else:
+                perform(self.ctx, EditGratitude(self.ctx, self.original, entry))
+        except KnownError as error:
+            self.text_error.show_message(error.message)
+            self.text_edit.setFocus()
+            return False
+        self._clean_state = self._state()
+        self.done(QDialog.DialogCode.Accepted)
+        return True
+
+    def reject(self) -> None:
+        if may_close(self, self.has_unsaved_changes, self.save, "this entry"):
+            super().reject()

@@ -1,0 +1,1 @@
+"""Qt item models over service results (thin adapters, no queries of their own)."""

@@ -1,0 +1,154 @@
+"""All check-ins as a table: when, who, how, mood, support, note.
+
+A thin row cache over ``NetworkService.checkins()``, with the names it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from supportdesk.core.kinds import Mode, SupportType
+from supportdesk.core.model import CheckIn
+from supportdesk.core.text import exact_time, mood_change, relative_day, search_key
+from supportdesk.ui.models.supporter_table import ID_ROLE, SORT_ROLE, Index
+
+
+class CheckinColumn(IntEnum):
+    WHEN = 0
+    WHO = 1
+    MODE = 2
+    MOOD = 3
+    SUPPORT = 4
+    NOTE = 5
+
+
+HEADERS = {CheckinColumn.WHEN: "When", CheckinColumn.WHO: "Who", CheckinColumn.MODE: "How",
+           CheckinColumn.MOOD: "Mood", CheckinColumn.SUPPORT: "Support",
+           CheckinColumn.NOTE: "Note"}
+
+
+def support_words(given: frozenset[SupportType], received: frozenset[SupportType]) -> str:
+    def names(kinds: frozenset[SupportType]) -> str:
+        return ", ".join(k.label.lower() for k in SupportType if k in kinds)
+    parts = []
+    if given:
+        parts.append(f"Gave {names(given)}")
+    if received:
+        parts.append(f"received {names(received)}" if given else f"Received {names(received)}")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class CheckinRow:
+    checkin: CheckIn
+    who: str
+    search_key: str
+
+
+class CheckinTableModel(QAbstractTableModel):
+    """Read-only check-in rows, newest first as given; ``set_checkins`` replaces them."""
+
+    def __init__(self, parent: Any = None, tz: tzinfo | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[CheckinRow] = []
+        self.now: datetime | None = None
+        self.tz = tz
+
+    def set_checkins(self, checkins: list[CheckIn], names: dict[int, str],
+                     now: datetime) -> None:
+        self.beginResetModel()
+        self.now = now
+        self.rows = [
+            CheckinRow(c, names.get(c.supporter_id, ""),
+                       search_key(c.note, names.get(c.supporter_id, "")))
+            for c in checkins
+        ]
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(CheckinColumn)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(CheckinColumn)):
+            return HEADERS[CheckinColumn(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        c = row.checkin
+        column = CheckinColumn(index.column())
+        if role == ID_ROLE:
+            return c.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column is CheckinColumn.WHEN:
+                return exact_time(c.at, self.tz)
+            if column is CheckinColumn.NOTE and c.note:
+                return c.note
+            return None
+        if role == SORT_ROLE:
+            if column is CheckinColumn.WHEN:
+                return c.at.timestamp()
+            if column is CheckinColumn.MOOD:
+                return (c.mood_after or 0) * 10 + (c.mood_before or 0)
+            return str(self.data(index)).casefold()
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column is CheckinColumn.WHEN:
+            when = relative_day(c.at, self.now, self.tz) if self.now else ""
+            return f"{c.at.astimezone(self.tz):%d %b %Y} ({when})" if when else \
+                f"{c.at.astimezone(self.tz):%d %b %Y}"
+        if column is CheckinColumn.WHO:
+            return row.who
+        if column is CheckinColumn.MODE:
+            return f"{c.mode.label} · {c.initiator.label}"
+        if column is CheckinColumn.MOOD:
+            return mood_change(c.mood_before, c.mood_after)
+        if column is CheckinColumn.SUPPORT:
+            return support_words(c.support_given, c.support_received)
+        return " ".join(c.note.split())
+
+
+class CheckinFilterProxy(QSortFilterProxyModel):
+    """Filter check-ins by person, by mode, and by words in the note or name."""
+
+    def __init__(self, source: CheckinTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self._supporter_id: int | None = None
+        self._mode: Mode | None = None
+        self._words: list[str] = []
+
+    def set_supporter(self, supporter_id: int | None) -> None:
+        self._supporter_id = supporter_id
+        self.invalidateRowsFilter()
+
+    def set_mode(self, mode: Mode | None) -> None:
+        self._mode = mode
+        self.invalidateRowsFilter()
+
+    def set_search(self, text: str) -> None:
+        self._words = text.casefold().split()
+        self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        row = self._source.rows[source_row]
+        c = row.checkin
+        if self._supporter_id is not None and c.supporter_id != self._supporter_id:
+            return False
+        if self._mode is not None and c.mode is not self._mode:
+            return False
+        return all(word in row.search_key for word in self._words)

@@ -1,0 +1,53 @@
+"""Search-as-you-type and kind/ring filters over the people table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from supportdesk.core.kinds import Kind, Ring
+from supportdesk.ui.models.supporter_table import SORT_ROLE, SupporterTableModel
+
+
+class SupporterFilterProxy(QSortFilterProxyModel):
+    """Keeps rows whose search key holds every typed word, of the chosen kind and ring."""
+
+    def __init__(self, source: SupporterTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._source = source
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self._words: list[str] = []
+        self._kind: Kind | None = None
+        self._ring: Ring | None = None
+
+    def set_search(self, text: str) -> None:
+        words = text.casefold().split()
+        if words != self._words:
+            self._words = words
+            self.invalidateRowsFilter()
+
+    def set_kind(self, kind: Kind | None) -> None:
+        if kind != self._kind:
+            self._kind = kind
+            self.invalidateRowsFilter()
+
+    def set_ring(self, ring: Ring | None) -> None:
+        if ring != self._ring:
+            self._ring = ring
+            self.invalidateRowsFilter()
+
+    @property
+    def is_filtering(self) -> bool:
+        return bool(self._words) or self._kind is not None or self._ring is not None
+
+    def filterAcceptsRow(self, source_row: int,
+                         source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        row = self._source.rows[source_row]
+        if self._kind is not None and row.supporter.kind is not self._kind:
+            return False
+        if self._ring is not None and row.supporter.ring is not self._ring:
+            return False
+        key = row.search_key
+        return all(word in key for word in self._words)

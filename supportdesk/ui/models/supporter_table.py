@@ -1,0 +1,137 @@
+"""The people table: a thin row cache over ``NetworkService.people()``.
+
+Columns: name, kind/role, ring, last contact, next due. Each row keeps a
+casefolded search key, so filtering as someone types never re-reads the vault.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from supportdesk.core.model import Supporter
+from supportdesk.core.text import exact_time, relative_day, supporter_search_key
+from supportdesk.services.network import PersonSummary
+
+Index = QModelIndex | QPersistentModelIndex
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+NO_DATE_SORT = float("inf")  # "never" and "paused" sort after every real date
+
+
+class Column(IntEnum):
+    NAME = 0
+    KIND = 1
+    RING = 2
+    LAST_CONTACT = 3
+    NEXT_DUE = 4
+
+
+HEADERS = {Column.NAME: "Name", Column.KIND: "Kind", Column.RING: "Ring",
+           Column.LAST_CONTACT: "Last contact", Column.NEXT_DUE: "Next due"}
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    supporter: Supporter
+    next_due: datetime | None
+    search_key: str
+
+
+class SupporterTableModel(QAbstractTableModel):
+    """Read-only rows of people; ``set_people`` replaces them all."""
+
+    def __init__(self, parent: Any = None, tz: tzinfo | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[PersonRow] = []
+        self.now: datetime | None = None
+        self.tz = tz
+
+    def set_people(self, people: list[PersonSummary], now: datetime) -> None:
+        self.beginResetModel()
+        self.now = now
+        self.rows = [PersonRow(p.supporter, p.next_due, supporter_search_key(p.supporter))
+                     for p in people]
+        self.endResetModel()
+
+    def row_of(self, supporter_id: int) -> int:
+        for number, row in enumerate(self.rows):
+            if row.supporter.id == supporter_id:
+                return number
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(Column)):
+            return HEADERS[Column(section)]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_value(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == ID_ROLE:
+            return row.supporter.id
+        return None
+
+    def _display(self, row: PersonRow, column: Column) -> str:
+        s = row.supporter
+        now = self.now
+        if column is Column.NAME:
+            return s.name
+        if column is Column.KIND:
+            return s.kind_label
+        if column is Column.RING:
+            return s.ring.label
+        if column is Column.LAST_CONTACT:
+            if s.last_contact is None or now is None:
+                return "Not yet"
+            return relative_day(s.last_contact, now, self.tz).capitalize()
+        if s.cadence.paused:
+            return "Paused"
+        if row.next_due is None or now is None:
+            return ""
+        if row.next_due <= now:
+            return "Due now" if relative_day(row.next_due, now, self.tz) == "today" else \
+                f"Due since {relative_day(row.next_due, now, self.tz)}"
+        return relative_day(row.next_due, now, self.tz).capitalize()
+
+    def _sort_value(self, row: PersonRow, column: Column) -> Any:
+        s = row.supporter
+        if column is Column.NAME:
+            return s.name.casefold()
+        if column is Column.KIND:
+            return s.kind_label.casefold()
+        if column is Column.RING:
+            return s.ring.order
+        if column is Column.LAST_CONTACT:
+            return s.last_contact.timestamp() if s.last_contact else -NO_DATE_SORT
+        return row.next_due.timestamp() if row.next_due else NO_DATE_SORT
+
+    def _tooltip(self, row: PersonRow, column: Column) -> str | None:
+        s = row.supporter
+        if column is Column.LAST_CONTACT and s.last_contact:
+            return exact_time(s.last_contact, self.tz)
+        if column is Column.NEXT_DUE and row.next_due:
+            return exact_time(row.next_due, self.tz)
+        return None

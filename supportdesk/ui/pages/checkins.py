@@ -1,0 +1,174 @@
+"""Check-ins: every logged contact, searchable, with edit and delete (Undo brings it back)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.kinds import Mode
+from supportdesk.core.schedule import local_zone
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.models.checkin_table import (
+    CheckinColumn,
+    CheckinFilterProxy,
+    CheckinTableModel,
+)
+from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.undo_commands import DeleteCheckin, perform
+
+EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
+              "a text, a coffee, a group meeting — log it here (Ctrl+L). Over time you will "
+              "see who you lean on, and who leans on you.</p>")
+
+
+class CheckinsPage(QWidget):
+    """All check-ins; uses ``ctx.events`` for changes."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName("Check-ins")
+        self.model = CheckinTableModel(self, tz=local_zone())
+        self.proxy = CheckinFilterProxy(self.model, self)
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText("Search notes and names")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName("Search check-ins")
+        bar.addWidget(self.search_edit, 3)
+        self.person_filter = QComboBox(self)
+        self.person_filter.setAccessibleName("Show check-ins with")
+        bar.addWidget(self.person_filter, 2)
+        self.mode_filter = QComboBox(self)
+        self.mode_filter.addItem("Any way", None)
+        for mode in Mode:
+            self.mode_filter.addItem(mode.label, mode)
+        self.mode_filter.setAccessibleName("Show check-ins made by")
+        bar.addWidget(self.mode_filter, 1)
+        self.log_button = QPushButton("Log a check-in", self)
+        self.log_button.setAccessibleName("Log a check-in")
+        self.log_button.setToolTip("Log a check-in (Ctrl+L)")
+        bar.addWidget(self.log_button)
+        layout.addLayout(bar)
+
+        self.stack = QStackedWidget(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Check-ins")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(CheckinColumn.WHEN, Qt.SortOrder.DescendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in CheckinColumn:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CheckinColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.stack.addWidget(self.table)
+        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(40)
+        self.stack.addWidget(self.empty)
+        self.no_match = QLabel("No check-ins match. Try other words or clear the filters.", self)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.no_match)
+        layout.addWidget(self.stack)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.edit_button = QPushButton("Edit…", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.edit_button.setAccessibleName("Edit the selected check-in")
+        self.delete_button.setAccessibleName("Delete the selected check-in")
+        self.delete_button.setToolTip("Undo (Ctrl+Z) brings it back")
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.search_edit.textChanged.connect(self._on_filters_changed)
+        self.person_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.mode_filter.currentIndexChanged.connect(self._on_filters_changed)
+        self.log_button.clicked.connect(lambda: self.ctx.events.checkin_log_requested.emit(0))
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.table.activated.connect(self.edit_current)
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_current)
+        self.ctx.events.checkins_changed.connect(self.refresh)
+        self.ctx.events.supporters_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        network = self.ctx.session.network
+        supporters = network.supporters()
+        names = {s.id or 0: s.name for s in supporters}
+        chosen = self.person_filter.currentData()
+        self.person_filter.blockSignals(True)
+        self.person_filter.clear()
+        self.person_filter.addItem("Everyone", None)
+        for s in supporters:
+            self.person_filter.addItem(s.name, s.id)
+        self.person_filter.setCurrentIndex(max(self.person_filter.findData(chosen), 0))
+        self.person_filter.blockSignals(False)
+        self.model.set_checkins(network.checkins(), names, self.ctx.session.clock())
+        self._on_filters_changed()
+
+    def _on_filters_changed(self) -> None:
+        self.proxy.set_search(self.search_edit.text())
+        self.proxy.set_supporter(self.person_filter.currentData())
+        self.proxy.set_mode(self.mode_filter.currentData())
+        if not self.model.rows:
+            self.stack.setCurrentWidget(self.empty)
+        elif not self.proxy.rowCount():
+            self.stack.setCurrentWidget(self.no_match)
+        else:
+            self.stack.setCurrentWidget(self.table)
+        has_rows = self.proxy.rowCount() > 0
+        self.edit_button.setEnabled(has_rows)
+        self.delete_button.setEnabled(has_rows)
+
+    def current_checkin_id(self) -> int | None:
+        index = self.table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def edit_current(self) -> None:
+        checkin_id = self.current_checkin_id()
+        if checkin_id is not None:
+            checkin = self.ctx.session.network.checkin(checkin_id)
+            CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
+
+    def delete_current(self) -> None:
+        checkin_id = self.current_checkin_id()
+        if checkin_id is not None:
+            row = self.table.currentIndex().row()
+            perform(self.ctx, DeleteCheckin(self.ctx, self.ctx.session.network.checkin(checkin_id)))
+            if self.proxy.rowCount():
+                self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1),
+                                                            0))

@@ -1,0 +1,158 @@
+"""Gratitude: what people have done for me, and whether I've thanked them yet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.model import Gratitude
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
+from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
+from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
+
+EMPTY_TEXT = ("<h3>Noticing the good</h3><p>Jot down something someone did that helped — a "
+              "lift to an appointment, a kind message, just listening. Ticking “thanked” "
+              "reminds you who might like to hear it.</p>")
+
+
+class GratitudePage(QWidget):
+    """Gratitude entries; uses ``ctx.events`` for changes."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setAccessibleName("Gratitude")
+        self.model = GratitudeTableModel(self)
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        intro = QLabel("Things people have done that I'm grateful for.", self)
+        intro.setWordWrap(True)
+        bar.addWidget(intro, 1)
+        self.add_button = QPushButton("Add gratitude", self)
+        self.add_button.setAccessibleName("Add something you're grateful for")
+        self.add_button.setToolTip("Add gratitude (Ctrl+Shift+G)")
+        bar.addWidget(self.add_button)
+        layout.addLayout(bar)
+        self.stack = QStackedWidget(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Gratitude entries")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in GratitudeColumn:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(GratitudeColumn.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.stack.addWidget(self.table)
+        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(40)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.thanked_button = QPushButton("Mark thanked", self)
+        self.edit_button = QPushButton("Edit…", self)
+        self.delete_button = QPushButton("Delete", self)
+        self.thanked_button.setAccessibleName("Mark the selected entry as thanked, or not")
+        self.edit_button.setAccessibleName("Edit the selected gratitude entry")
+        self.delete_button.setAccessibleName("Delete the selected gratitude entry")
+        for button in (self.thanked_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+    def _connect_signals(self) -> None:
+        self.add_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.thanked_button.clicked.connect(self.toggle_thanked)
+        self.table.activated.connect(self.edit_current)
+        self.model.thanked_toggled.connect(self._on_model_thanked_toggled)
+        self.table.selectionModel().currentChanged.connect(self._sync_buttons)
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_current)
+        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
+        space.setContext(Qt.ShortcutContext.WidgetShortcut)
+        space.activated.connect(self.toggle_thanked)
+        self.ctx.events.gratitude_changed.connect(self.refresh)
+        self.ctx.events.supporters_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        network = self.ctx.session.network
+        row = self.table.currentIndex().row()
+        names = {s.id or 0: s.name for s in network.supporters()}
+        self.model.set_entries(network.gratitude(), names)
+        self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
+        if self.model.rows:
+            self.table.setCurrentIndex(self.model.index(max(0, min(row, len(self.model.rows) - 1)),
+                                                        GratitudeColumn.TEXT))
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        entry = self._current()
+        for button in (self.thanked_button, self.edit_button, self.delete_button):
+            button.setEnabled(entry is not None)
+        self.thanked_button.setText("Mark not thanked" if entry and entry.thanked
+                                    else "Mark thanked")
+
+    def _current(self) -> Gratitude | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.rows[index.row()][0]
+
+    def _current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def add_entry(self) -> None:
+        GratitudeDialog(self.ctx, parent=self.window()).exec()
+
+    def edit_current(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is not None:
+            entry = self.ctx.session.network.gratitude_entry(entry_id)
+            GratitudeDialog(self.ctx, entry=entry, parent=self.window()).exec()
+
+    def delete_current(self) -> None:
+        entry_id = self._current_id()
+        if entry_id is not None:
+            entry = self.ctx.session.network.gratitude_entry(entry_id)
+            perform(self.ctx, DeleteGratitude(self.ctx, entry))
+
+    def toggle_thanked(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            entry = self.model.rows[index.row()][0]
+            if entry.id is not None:
+                mark_thanked(self.ctx, entry.id, not entry.thanked)
+
+    def _on_model_thanked_toggled(self, entry_id: int, thanked: bool) -> None:
+        mark_thanked(self.ctx, entry_id, thanked)

@@ -1,0 +1,383 @@
+"""One person's page: how to reach them, what to keep in mind first, and your story together.
+
+Order matters: the contact buttons sit with their boundary notes and "how you can
+help me" notes, so those are read before reaching out. Below: reciprocity, the
+check-in timeline (newest first; edit and delete with Undo) and gratitude.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import NotFoundError
+from supportdesk.core.kinds import Kind
+from supportdesk.core.model import Supporter
+from supportdesk.core.schedule import local_zone
+from supportdesk.core.text import exact_time, relative_day
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
+from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.models.checkin_table import (
+    CheckinColumn,
+    CheckinFilterProxy,
+    CheckinTableModel,
+)
+from supportdesk.ui.models.gratitude_table import (
+    GratitudeColumn,
+    GratitudeFilterProxy,
+    GratitudeTableModel,
+)
+from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.undo_commands import (
+    DeleteCheckin,
+    DeleteGratitude,
+    DeleteSupporter,
+    mark_thanked,
+    perform,
+)
+from supportdesk.ui.widgets.contact_buttons import ContactButtons
+
+
+def _wrapping_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _table(model_owner: QWidget, name: str) -> QTableView:
+    table = QTableView(model_owner)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().hide()
+    table.setMinimumHeight(160)
+    return table
+
+
+class PersonPage(QWidget):
+    """A supporter's page; ``show_supporter(id)`` chooses who."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.supporter_id: int | None = None
+        self.supporter: Supporter | None = None
+        self.tz = local_zone()
+        self.setAccessibleName("Person")
+        self.checkin_model = CheckinTableModel(self, tz=self.tz)
+        self.checkin_proxy = CheckinFilterProxy(self.checkin_model, self)
+        self.gratitude_model = GratitudeTableModel(self)
+        self.gratitude_proxy = GratitudeFilterProxy(self.gratitude_model, self)
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    # -- building --------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setSpacing(14)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        self.name_label = QLabel(body)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        titles.addWidget(self.name_label)
+        self.summary_label = _wrapping_label(body)
+        titles.addWidget(self.summary_label)
+        self.contact_label = _wrapping_label(body)
+        titles.addWidget(self.contact_label)
+        header.addLayout(titles, 1)
+        self.edit_button = QPushButton("Edit", body)
+        self.log_button = QPushButton("Log check-in", body)
+        self.delete_button = QPushButton("Remove…", body)
+        for button, name in ((self.edit_button, "Edit this person"),
+                             (self.log_button, "Log a check-in with this person"),
+                             (self.delete_button, "Remove this person from your network")):
+            button.setAccessibleName(name)
+            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self.delete_button.setToolTip("Removed people can be brought back with Undo (Ctrl+Z)")
+        layout.addLayout(header)
+
+        reach = QGroupBox("Reach out", body)
+        reach_layout = QVBoxLayout(reach)
+        self.contacts = ContactButtons(reach)
+        reach_layout.addWidget(self.contacts)
+        self.availability_label = _wrapping_label(reach)
+        reach_layout.addWidget(self.availability_label)
+        layout.addWidget(reach)
+
+        self.before_box = QGroupBox("Before you reach out", body)
+        before = QGridLayout(self.before_box)
+        before.setColumnStretch(1, 1)
+        self.note_labels: dict[str, tuple[QLabel, QLabel]] = {}
+        titles_in_order = [("boundaries.mine", "Boundaries I keep"),
+                           ("boundaries.theirs", "Their boundaries"),
+                           ("help.warning_signs", "My warning signs"),
+                           ("help.what_helps", "What helps"),
+                           ("help.what_does_not", "What doesn't help"),
+                           ("help.in_a_crisis", "In a crisis")]
+        for row, (key, title) in enumerate(titles_in_order):
+            title_label = QLabel(f"<b>{title}</b>", self.before_box)
+            text_label = _wrapping_label(self.before_box)
+            before.addWidget(title_label, row, 0, Qt.AlignmentFlag.AlignTop)
+            before.addWidget(text_label, row, 1)
+            self.note_labels[key] = (title_label, text_label)
+        self.notes_label = _wrapping_label(self.before_box)
+        before.addWidget(self.notes_label, len(titles_in_order), 0, 1, 2)
+        layout.addWidget(self.before_box)
+
+        together = QGroupBox("Give and take", body)
+        together_layout = QVBoxLayout(together)
+        self.reciprocity_labels = [_wrapping_label(together), _wrapping_label(together)]
+        for label in self.reciprocity_labels:
+            together_layout.addWidget(label)
+        layout.addWidget(together)
+
+        checkins = QGroupBox("Check-ins", body)
+        checkins_layout = QVBoxLayout(checkins)
+        self.checkin_table = _table(checkins, "Check-ins with this person")
+        self.checkin_table.setModel(self.checkin_proxy)
+        self.checkin_table.setColumnHidden(CheckinColumn.WHO, True)
+        for column in CheckinColumn:
+            self.checkin_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if column is CheckinColumn.NOTE
+                else QHeaderView.ResizeMode.ResizeToContents)
+        self.checkin_empty = QLabel("No check-ins yet. When you are in touch, log it here — "
+                                    "even a short text counts.", checkins)
+        self.checkin_empty.setWordWrap(True)
+        checkins_layout.addWidget(self.checkin_empty)
+        checkins_layout.addWidget(self.checkin_table)
+        row_buttons = QHBoxLayout()
+        self.edit_checkin_button = QPushButton("Edit check-in", checkins)
+        self.delete_checkin_button = QPushButton("Delete check-in", checkins)
+        self.edit_checkin_button.setAccessibleName("Edit the selected check-in")
+        self.delete_checkin_button.setAccessibleName("Delete the selected check-in")
+        row_buttons.addStretch(1)
+        row_buttons.addWidget(self.edit_checkin_button)
+        row_buttons.addWidget(self.delete_checkin_button)
+        checkins_layout.addLayout(row_buttons)
+        layout.addWidget(checkins)
+
+        gratitude = QGroupBox("Gratitude", body)
+        gratitude_layout = QVBoxLayout(gratitude)
+        self.gratitude_table = _table(gratitude, "Gratitude for this person")
+        self.gratitude_table.setModel(self.gratitude_proxy)
+        self.gratitude_table.setColumnHidden(GratitudeColumn.WHO, True)
+        for column in GratitudeColumn:
+            self.gratitude_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch if column is GratitudeColumn.TEXT
+                else QHeaderView.ResizeMode.ResizeToContents)
+        self.gratitude_empty = QLabel("Nothing noted yet. Small things count too.", gratitude)
+        gratitude_layout.addWidget(self.gratitude_empty)
+        gratitude_layout.addWidget(self.gratitude_table)
+        gratitude_buttons = QHBoxLayout()
+        self.add_gratitude_button = QPushButton("Add gratitude", gratitude)
+        self.delete_gratitude_button = QPushButton("Delete", gratitude)
+        self.add_gratitude_button.setAccessibleName("Add something you're grateful for")
+        self.delete_gratitude_button.setAccessibleName("Delete the selected gratitude entry")
+        gratitude_buttons.addStretch(1)
+        gratitude_buttons.addWidget(self.add_gratitude_button)
+        gratitude_buttons.addWidget(self.delete_gratitude_button)
+        gratitude_layout.addLayout(gratitude_buttons)
+        layout.addWidget(gratitude)
+        layout.addStretch(1)
+
+        self.gone_label = QLabel("This person is no longer in your network.", self)
+        self.gone_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self.gone_label)
+        self.body = scroll
+
+    def _connect_signals(self) -> None:
+        self.edit_button.clicked.connect(self.edit_supporter)
+        self.log_button.clicked.connect(self._on_log_button_clicked)
+        self.delete_button.clicked.connect(self.delete_supporter)
+        self.edit_checkin_button.clicked.connect(self.edit_checkin)
+        self.delete_checkin_button.clicked.connect(self.delete_checkin)
+        self.checkin_table.activated.connect(self.edit_checkin)
+        self.add_gratitude_button.clicked.connect(self.add_gratitude)
+        self.delete_gratitude_button.clicked.connect(self.delete_gratitude)
+        self.gratitude_model.thanked_toggled.connect(self._on_gratitude_thanked_toggled)
+        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.checkin_table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_checkin)
+        self.ctx.events.supporters_changed.connect(self.refresh)
+        self.ctx.events.checkins_changed.connect(self.refresh)
+        self.ctx.events.gratitude_changed.connect(self.refresh)
+        self.ctx.events.settings_changed.connect(self.refresh)
+
+    # -- showing ---------------------------------------------------------------
+
+    def show_supporter(self, supporter_id: int) -> None:
+        self.supporter_id = supporter_id
+        self.checkin_proxy.set_supporter(supporter_id)
+        self.gratitude_proxy.set_supporter(supporter_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        network = self.ctx.session.network
+        person = None
+        if self.supporter_id is not None:
+            try:
+                person = network.person(self.supporter_id)
+            except NotFoundError:
+                person = None
+        self.body.setVisible(person is not None)
+        self.gone_label.setVisible(person is None and self.supporter_id is not None)
+        if person is None:
+            self.supporter = None
+            return
+        s = self.supporter = person.supporter
+        now = self.ctx.session.clock()
+        self.name_label.setText(s.name)
+        self.name_label.setAccessibleName(s.name)
+        parts = [s.kind_label, s.ring.label]
+        if s.kind is Kind.GROUP and s.meeting_schedule:
+            parts.append(f"meets {s.meeting_schedule}")
+        if s.kind is Kind.GROUP and s.meeting_place:
+            parts.append(s.meeting_place)
+        if s.stressful:
+            parts.append("contact can be stressful")
+        self.summary_label.setText(" · ".join(parts))
+        last = (f"Last in touch {relative_day(s.last_contact, now, self.tz)}"
+                if s.last_contact else "Not in touch yet")
+        if s.cadence.paused:
+            due = "reminders paused"
+        elif person.next_due is None:
+            due = ""
+        elif person.next_due <= now:
+            due = "a check-in is due"
+        else:
+            due = f"next check-in {relative_day(person.next_due, now, self.tz)}"
+        self.contact_label.setText(" · ".join(x for x in (last, due) if x))
+        if s.last_contact:
+            self.contact_label.setToolTip(exact_time(s.last_contact, self.tz))
+        self.contacts.set_contacts(s.contacts, s.name)
+        self.availability_label.setText(self._availability_words(s))
+        self.availability_label.setVisible(bool(s.availability))
+        self._show_notes(s)
+        for label, months in zip(self.reciprocity_labels, (3, 12), strict=True):
+            label.setText(network.reciprocity(s.id or 0, months).words)
+        names = {s.id or 0: s.name}
+        self.checkin_model.set_checkins(network.checkins(s.id), names, now)
+        self.gratitude_model.set_entries(network.gratitude(s.id), names)
+        self.checkin_table.setVisible(bool(self.checkin_model.rows))
+        self.checkin_empty.setVisible(not self.checkin_model.rows)
+        for button in (self.edit_checkin_button, self.delete_checkin_button):
+            button.setEnabled(bool(self.checkin_model.rows))
+        self.gratitude_table.setVisible(bool(self.gratitude_model.rows))
+        self.gratitude_empty.setVisible(not self.gratitude_model.rows)
+        self.delete_gratitude_button.setEnabled(bool(self.gratitude_model.rows))
+
+    def _availability_words(self, s: Supporter) -> str:
+        if not s.availability:
+            return ""
+        days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+        pieces = []
+        for window in s.availability:
+            if window.is_always:
+                pieces.append("any time, day or night")
+                continue
+            names = ", ".join(days[d] for d in sorted(window.days))
+            hours = "all day" if window.start == window.end else \
+                f"{window.start:%H:%M}–{window.end:%H:%M}"
+            pieces.append(f"{names} {hours}")
+        zone = f" ({s.timezone} time)" if s.timezone else ""
+        return "Usually reachable: " + "; ".join(pieces) + zone
+
+    def _show_notes(self, s: Supporter) -> None:
+        texts = {"boundaries.mine": s.boundaries.mine, "boundaries.theirs": s.boundaries.theirs,
+                 "help.warning_signs": s.help.warning_signs,
+                 "help.what_helps": s.help.what_helps,
+                 "help.what_does_not": s.help.what_does_not,
+                 "help.in_a_crisis": s.help.in_a_crisis}
+        for key, (title, text_label) in self.note_labels.items():
+            text_label.setText(texts[key])
+            title.setVisible(bool(texts[key]))
+            text_label.setVisible(bool(texts[key]))
+        self.notes_label.setText(s.notes)
+        self.notes_label.setVisible(bool(s.notes))
+        empty = not any(texts.values()) and not s.notes
+        self.before_box.setTitle("Before you reach out" if not empty else
+                                 "Before you reach out — nothing noted yet (add notes with Edit)")
+
+    # -- intents ---------------------------------------------------------------
+
+    def edit_supporter(self) -> None:
+        if self.supporter is not None:
+            SupporterEditor(self.ctx, self.supporter, parent=self.window()).exec()
+
+    def _on_log_button_clicked(self) -> None:
+        if self.supporter_id is not None:
+            CheckinDialog(self.ctx, self.supporter_id, parent=self.window()).exec()
+
+    def delete_supporter(self) -> None:
+        if self.supporter is None:
+            return
+        perform(self.ctx, DeleteSupporter(self.ctx, self.supporter))
+        self.ctx.events.page_requested.emit("people")
+
+    def _selected_checkin_id(self) -> int | None:
+        index = self.checkin_table.currentIndex()
+        if not index.isValid() and self.checkin_proxy.rowCount() == 1:
+            index = self.checkin_proxy.index(0, 0)
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def edit_checkin(self) -> None:
+        checkin_id = self._selected_checkin_id()
+        if checkin_id is not None:
+            checkin = self.ctx.session.network.checkin(checkin_id)
+            CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
+
+    def delete_checkin(self) -> None:
+        checkin_id = self._selected_checkin_id()
+        if checkin_id is not None:
+            checkin = self.ctx.session.network.checkin(checkin_id)
+            perform(self.ctx, DeleteCheckin(self.ctx, checkin))
+
+    def add_gratitude(self) -> None:
+        if self.supporter_id is not None:
+            GratitudeDialog(self.ctx, self.supporter_id, parent=self.window()).exec()
+
+    def delete_gratitude(self) -> None:
+        index = self.gratitude_table.currentIndex()
+        if index.isValid():
+            entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
+            perform(self.ctx, DeleteGratitude(self.ctx, entry))
+
+    def _on_gratitude_thanked_toggled(self, entry_id: int, thanked: bool) -> None:
+        mark_thanked(self.ctx, entry_id, thanked)

@@ -1,0 +1,91 @@
+"""Window-wide actions for the network: Add person (Ctrl+N), Log a check-in (Ctrl+L),
+Add gratitude (Ctrl+Shift+G) and Find person (Ctrl+F).
+
+``install(window, ctx)`` adds them to the File and Go menus and answers
+``ctx.events.checkin_log_requested`` by opening the log dialog (preselecting the
+person whose page is showing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
+from supportdesk.ui.editors.supporter_editor import SupporterEditor
+
+if TYPE_CHECKING:
+    from supportdesk.ui.main_window import MainWindow
+
+
+@dataclass
+class PeopleActions:
+    window: MainWindow
+    ctx: AppContext
+    add_person: QAction
+    log_checkin: QAction
+    add_gratitude: QAction
+    find_person: QAction
+
+    def current_supporter_id(self) -> int:
+        """The person whose page is showing, else 0."""
+        if self.window.current_key != "person":
+            return 0
+        return int(getattr(self.window.page("person"), "supporter_id", None) or 0)
+
+    def _on_add_person_triggered(self) -> None:
+        editor = SupporterEditor(self.ctx, parent=self.window)
+        if editor.exec() and editor.saved_id is not None:
+            self.ctx.events.supporter_open_requested.emit(editor.saved_id)
+
+    def _on_log_checkin_triggered(self) -> None:
+        self.ctx.events.checkin_log_requested.emit(self.current_supporter_id())
+
+    def _on_checkin_log_requested(self, supporter_id: int) -> None:
+        CheckinDialog(self.ctx, supporter_id or None, parent=self.window).exec()
+
+    def _on_add_gratitude_triggered(self) -> None:
+        GratitudeDialog(self.ctx, self.current_supporter_id() or None, parent=self.window).exec()
+
+    def _on_find_person_triggered(self) -> None:
+        self.window.show_page("people")
+        focus = getattr(self.window.page("people"), "focus_search", None)
+        if focus is not None:
+            focus()
+
+
+def _action(window: MainWindow, text: str, shortcut: str, tip: str) -> QAction:
+    action = QAction(text, window)
+    action.setShortcut(QKeySequence(shortcut))
+    action.setStatusTip(tip)
+    action.setToolTip(tip)
+    return action
+
+
+def install(window: MainWindow, ctx: AppContext) -> PeopleActions:
+    actions = PeopleActions(
+        window, ctx,
+        add_person=_action(window, "&Add someone…", "Ctrl+N", "Add someone to your network"),
+        log_checkin=_action(window, "&Log a check-in…", "Ctrl+L", "Log a check-in"),
+        add_gratitude=_action(window, "Add &gratitude…", "Ctrl+Shift+G",
+                              "Note something you're grateful for"),
+        find_person=_action(window, "&Find someone", "Ctrl+F", "Find someone in your network"),
+    )
+    actions.add_person.triggered.connect(actions._on_add_person_triggered)
+    actions.log_checkin.triggered.connect(actions._on_log_checkin_triggered)
+    actions.add_gratitude.triggered.connect(actions._on_add_gratitude_triggered)
+    actions.find_person.triggered.connect(actions._on_find_person_triggered)
+    ctx.events.checkin_log_requested.connect(actions._on_checkin_log_requested)
+    file_menu = window.menu("file")
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    for action in (actions.add_person, actions.log_checkin, actions.add_gratitude):
+        file_menu.insertAction(first, action) if first else file_menu.addAction(action)
+    if first is not None:
+        file_menu.insertSeparator(first)
+    window.menu("go").addSeparator()
+    window.menu("go").addAction(actions.find_person)
+    return actions

@@ -1,0 +1,1 @@
+"""Small shared widgets: mood picker, support-type checkboxes, contact buttons."""

@@ -1,0 +1,75 @@
+"""One button per contact method that opens it in one click (tel:, sms:, mailto:, web, map).
+
+Reusable wherever contacts are shown (a person's page, Reach out now).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from supportdesk.core.kinds import ContactType
+from supportdesk.core.model import ContactMethod
+from supportdesk.core.text import contact_link
+
+_VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL: "Email",
+          ContactType.WEB: "Open", ContactType.ADDRESS: "Map"}
+
+UrlOpener = Callable[[QUrl], bool]
+
+
+def open_url(url: QUrl) -> bool:
+    """Hand a link to the desktop (phone app, mail app, browser)."""
+    return QDesktopServices.openUrl(url)
+
+
+def button_text(contact: ContactMethod) -> str:
+    label = f" ({contact.label})" if contact.label else ""
+    return f"{_VERBS[contact.type]} {contact.value}{label}"
+
+
+class ContactButtons(QWidget):
+    """A row of buttons, preferred contact first.
+
+    Signals:
+        contact_opened(str): a contact's link was handed to the desktop.
+    """
+
+    contact_opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, opener: UrlOpener = open_url) -> None:
+        super().__init__(parent)
+        self._opener = opener
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.buttons: list[QPushButton] = []
+        self._empty = QLabel("No contact details yet — add them with Edit.", self)
+        self._layout.addWidget(self._empty)
+        self._layout.addStretch(1)
+
+    def set_contacts(self, contacts: list[ContactMethod], person: str = "") -> None:
+        for button in self.buttons:
+            self._layout.removeWidget(button)
+            button.deleteLater()
+        self.buttons = []
+        ordered = sorted(contacts, key=lambda c: not c.preferred)
+        for index, contact in enumerate(ordered):
+            button = QPushButton(button_text(contact), self)
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(f"{_VERBS[contact.type]} {person}".strip())
+            button.setAccessibleDescription(
+                f"{contact.type.label}: {contact.value}" + (" (preferred)" if contact.preferred
+                                                             else ""))
+            button.setToolTip(contact_link(contact))
+            button.clicked.connect(lambda _=False, c=contact: self._open(c))
+            self._layout.insertWidget(index, button)
+            self.buttons.append(button)
+        self._empty.setVisible(not ordered)
+
+    def _open(self, contact: ContactMethod) -> None:
+        link = contact_link(contact)
+        if self._opener(QUrl(link)):
+            self.contact_opened.emit(link)
