@@ -15,7 +15,13 @@ from enum import StrEnum
 
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
-from supportdesk.formats.vcard import CardProblem, ParsedContact, Progress, read_vcards
+from supportdesk.formats.vcard import (
+    CardProblem,
+    ParsedContact,
+    Progress,
+    ReadResult,
+    read_vcards,
+)
 from supportdesk.services.session import Session
 
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
@@ -155,7 +161,12 @@ class ImportService:
                 progress: Progress | None = None, suggest_professional: bool = True
                 ) -> ImportPreview:
         """What importing ``data`` would do; duplicates default to merge. Writes nothing."""
-        read = read_vcards(data, progress)
+        return self.preview_read(read_vcards(data, progress), default_kind,
+                                 suggest_professional)
+
+    def preview_read(self, read: ReadResult, default_kind: Kind = Kind.FRIEND,
+                     suggest_professional: bool = True) -> ImportPreview:
+        """``preview`` for cards already read (the GUI reads them off its own thread)."""
         result = ImportPreview(problems=read.problems, cancelled=read.cancelled)
         if read.cancelled:
             return result

@@ -1,0 +1,355 @@
+"""Importing contacts: read the file off the GUI thread, preview, choose, then one undo.
+
+``ImportPreviewModel`` is a thin table over an ``ImportPreview``: one row per card with
+what will happen (add, merge, skip), the name, what they are to you, their contact
+details and which existing person they match. ``ImportDialog`` shows it through a
+``QSortFilterProxyModel``. ``ImportContacts`` is the single undoable command.
+
+Signals:
+    CardReader.progressed(int, int): cards read so far, cards in the file.
+    CardReader.read(object): the ``ReadResult`` (``cancelled`` set when stopped).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEventLoop,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QThread,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.kinds import Kind
+from supportdesk.formats.vcard import ReadResult, read_vcards
+from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.undo_commands import NetworkCommand, perform
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
+ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ImportPreviewModel(QAbstractTableModel):
+    """The preview's rows; the action and the kind can be changed in place."""
+
+    def __init__(self, preview: ImportPreview, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.preview.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (ACTION_COL, KIND_COL):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.preview.rows):
+            return None
+        row = self.preview.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if column == ACTION_COL:
+                return row.action.label
+            if column == NAME_COL:
+                return row.contact.name
+            if column == KIND_COL:
+                return row.kind.label
+            if column == DETAILS_COL:
+                return ", ".join(m.value for m in row.contact.contacts[:3])
+            if column == MATCH_COL:
+                if row.duplicate_of is None:
+                    return ""
+                return f"{row.duplicate_of.name} (same {row.matched_on})"
+        if role == Qt.ItemDataRole.EditRole:
+            if column == ACTION_COL:
+                return row.action.value
+            if column == KIND_COL:
+                return row.kind.value
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == NAME_COL and row.contact.name_missing:
+                return "The file had no name for this contact. You can rename them afterwards."
+            if column == DETAILS_COL:
+                return "\n".join(f"{m.type.label}: {m.value}" for m in row.contact.contacts)
+            if column == MATCH_COL and row.duplicate_of is not None:
+                return ("Merge adds the new phone numbers and addresses to "
+                        f"{row.duplicate_of.name}; Skip leaves this contact out.")
+        if role == Qt.ItemDataRole.ForegroundRole and column == NAME_COL \
+                and row.contact.name_missing:
+            return Qt.GlobalColor.darkYellow
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.preview.rows[index.row()]
+        if index.column() == ACTION_COL and value in Action.__members__.values():
+            action = Action(value)
+            if action is Action.MERGE and row.duplicate_of is None:
+                return False
+            row.action = action
+        elif index.column() == KIND_COL and value in Kind.__members__.values():
+            row.kind = Kind(value)
+        else:
+            return False
+        self.dataChanged.emit(index, index)
+        return True
+
+    def set_all_kinds(self, kind: Kind, previous: Kind) -> None:
+        """The default changed: rows still on the old default follow it."""
+        for row in self.preview.rows:
+            if row.kind is previous:
+                row.kind = kind
+        if self.preview.rows:
+            self.dataChanged.emit(self.index(0, KIND_COL),
+                                  self.index(len(self.preview.rows) - 1, KIND_COL))
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box over (value, label) pairs; the model keeps values in EditRole."""
+
+    def __init__(self, choices: list[tuple[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.choices = choices
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        for value, label in self._choices_for(index):
+            combo.addItem(label, value)
+        return combo
+
+    def _choices_for(self, index: Index) -> list[tuple[str, str]]:
+        if index.column() == ACTION_COL and not index.siblingAtColumn(MATCH_COL).data():
+            return [c for c in self.choices if c[0] != Action.MERGE.value]
+        return self.choices
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class CardReader(QThread):
+    """Reads a vCard file off the GUI thread; ``cancel()`` stops it between cards."""
+
+    progressed = Signal(int, int)
+    read = Signal(object)
+
+    def __init__(self, data: bytes, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data = data
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._stop.is_set()
+
+    def run(self) -> None:
+        self.read.emit(read_vcards(self.data, self._progress))
+
+
+class ImportContacts(NetworkCommand):
+    """The whole import as one undo step: undo removes exactly what it added or merged."""
+
+    def __init__(self, ctx: AppContext, preview: ImportPreview) -> None:
+        count = len(preview.rows) - preview.count(Action.SKIP)
+        super().__init__(ctx, f"Import {count} contact{'s' if count != 1 else ''}")
+        self.preview = preview
+        self.outcome: ImportOutcome | None = None
+
+    def apply(self) -> None:
+        self.outcome = ImportService(self.ctx.session).apply(self.preview)
+
+    def revert(self) -> None:
+        assert self.outcome is not None
+        ImportService(self.ctx.session).undo(self.outcome)
+
+    def announce(self) -> None:
+        self.ctx.events.supporters_changed.emit()
+
+
+class ImportDialog(QDialog):
+    """The preview: choose a kind per contact and merge or skip duplicates, then import."""
+
+    def __init__(self, ctx: AppContext, preview: ImportPreview, file_name: str,
+                 default_kind: Kind = Kind.FRIEND, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview = preview
+        self.default_kind = default_kind
+        self.setWindowTitle(f"Import contacts from {file_name}")
+        self.resize(820, 520)
+        self.model = ImportPreviewModel(preview, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self._build()
+        self._connect_signals()
+        self._update_summary()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        if self.preview.problems:
+            shown = self.preview.problems[:8]
+            more = len(self.preview.problems) - len(shown)
+            text = ("Some cards could not be read and will be left out:\n"
+                    + "\n".join(f"• {p}" for p in shown)
+                    + (f"\n…and {more} more." if more else ""))
+            self.problems = QLabel(text, self)
+            self.problems.setWordWrap(True)
+            layout.addWidget(self.problems)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("New people are:", self))
+        self.kind_combo = QComboBox(self)
+        for kind in Kind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(self.default_kind.value))
+        self.kind_combo.setAccessibleName("What new people are to you")
+        controls.addWidget(self.kind_combo)
+        controls.addStretch(1)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Find in the list")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Find in the list")
+        controls.addWidget(self.filter)
+        layout.addLayout(controls)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME_COL, Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegateForColumn(
+            ACTION_COL, ChoiceDelegate([(a.value, a.label) for a in Action], self.table))
+        self.table.setItemDelegateForColumn(
+            KIND_COL, ChoiceDelegate([(k.value, k.label) for k in Kind], self.table))
+        self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            DETAILS_COL, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("Contacts found in the file")
+        layout.addWidget(self.table, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._on_import_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_changed)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model.dataChanged.connect(self._update_summary)
+
+    def _update_summary(self) -> None:
+        preview = self.preview
+        adding, merging = preview.count(Action.ADD), preview.count(Action.MERGE)
+        unnamed = sum(1 for r in preview.rows if r.contact.name_missing)
+        text = (f"{len(preview.rows)} contacts found: {adding} will be added, "
+                f"{merging} already in your network will get their new details, "
+                f"{preview.count(Action.SKIP)} left out. Nothing is saved until you "
+                "choose Import, and you can undo it afterwards.")
+        if unnamed:
+            text += f" {unnamed} had no name in the file (shown as “Unnamed contact”)."
+        self.summary.setText(text)
+        count = adding + merging
+        self.import_button.setText(f"Import {count} contact{'s' if count != 1 else ''}")
+        self.import_button.setEnabled(count > 0)
+
+    def _on_kind_combo_changed(self, _index: int) -> None:
+        kind = Kind(self.kind_combo.currentData())
+        self.model.set_all_kinds(kind, self.default_kind)
+        self.default_kind = kind
+
+    def _on_import_clicked(self) -> None:
+        self.command = ImportContacts(self.ctx, self.preview)
+        perform(self.ctx, self.command)
+        self.accept()
+
+
+def read_with_progress(data: bytes, parent: QWidget) -> ReadResult:
+    """Read cards in a worker thread behind a progress dialog with Cancel."""
+    reader = CardReader(data)
+    dialog = QProgressDialog("Reading contacts…", "Cancel", 0, 0, parent)
+    dialog.setWindowTitle("Import contacts")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    loop = QEventLoop()
+    results: list[ReadResult] = []
+
+    def on_progress(done: int, total: int) -> None:
+        if not dialog.wasCanceled():
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+
+    reader.progressed.connect(on_progress)
+    reader.read.connect(results.append)
+    reader.finished.connect(loop.quit)
+    dialog.canceled.connect(reader.cancel)
+    reader.start()
+    if not reader.isFinished():
+        loop.exec()
+    reader.wait()
+    dialog.close()
+    dialog.deleteLater()
+    return results[0] if results else ReadResult(cancelled=True)
+
+
+def import_file(ctx: AppContext, path: Path, parent: QWidget,
+                default_kind: Kind = Kind.FRIEND) -> ImportDialog | None:
+    """Read ``path`` and build the preview dialog (not yet shown); None if cancelled."""
+    read = read_with_progress(path.read_bytes(), parent)
+    if read.cancelled:
+        return None
+    preview = ImportService(ctx.session).preview_read(read, default_kind)
+    return ImportDialog(ctx, preview, path.name, default_kind, parent)
