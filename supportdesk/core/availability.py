@@ -101,6 +101,9 @@ def next_available_words(moment: datetime | None, now: datetime, user_tz: tzinfo
         return "Available now"
     local, today = moment.astimezone(user_tz), now.astimezone(user_tz).date()
     clock = f"{local.hour}:{local.minute:02d}"
+    if local.time() == time(0, 0):  # a window that starts with the day
+        return "Available tomorrow" if local.date() == today + timedelta(days=1) else \
+            f"Available from {local.strftime('%A')}"
     if local.date() == today:
         return f"Available from {clock}"
     if local.date() == today + timedelta(days=1):

@@ -123,6 +123,8 @@ def test_next_available(windows: list[AvailabilityWindow], tz: str, now: datetim
         (datetime(2026, 11, 24, 18, 0, tzinfo=UTC), "Available from 18:00"),
         (datetime(2026, 11, 25, 9, 0, tzinfo=UTC), "Available tomorrow from 9:00"),
         (datetime(2026, 11, 30, 9, 0, tzinfo=UTC), "Available from Monday 9:00"),
+        (datetime(2026, 11, 28, 0, 0, tzinfo=UTC), "Available from Saturday"),
+        (datetime(2026, 11, 25, 0, 0, tzinfo=UTC), "Available tomorrow"),
     ],
 )
 def test_next_available_words(moment: datetime | None, expected: str) -> None:

@@ -1,0 +1,250 @@
+"""Reach out now: who can be reached this minute, professionals, crisis lines, the plan.
+
+Calm and large on purpose: a person may open this in a very hard moment. Focus lands
+on the first contact button, so Enter reaches out.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QWidget,
+)
+
+from supportdesk.core.availability import available_now, next_available, next_available_words
+from supportdesk.core.kinds import Kind
+from supportdesk.core.model import CrisisLine, PlanItem, Supporter
+from supportdesk.core.schedule import local_zone
+from supportdesk.services.crisis_lines import CrisisLinesService
+from supportdesk.services.safety_plan import SafetyPlanService, plan_is_empty
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
+from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, crisis_contact, heading
+from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
+
+WARM_LINE = "You don't have to go through this alone."
+MAX_OTHERS = 6
+
+
+def locale_country() -> str:
+    """The two-letter country of the user's locale ("" when it has none)."""
+    name = QLocale().name()  # e.g. "en_GB"
+    code = name.split("_")[-1] if "_" in name else ""
+    return code.upper() if len(code) == 2 and code.isalpha() else ""
+
+
+class ReachOutPage(ScrollingPage):
+    """Reach out now. Emits navigation through ``ctx.events`` only."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 opener: UrlOpener = open_url) -> None:
+        super().__init__(parent, text_scale=1.2)  # calm and large
+        self.ctx = ctx
+        self.opener = opener
+        self.crisis = CrisisLinesService(ctx.session.repo)
+        self.plan = SafetyPlanService(ctx.session.repo)
+        self.contact_rows: list[ContactButtons] = []
+        self.country_box: QComboBox | None = None
+        self.setAccessibleName("Reach out now")
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        events = self.ctx.events
+        for signal in (events.supporters_changed, events.plan_changed, events.settings_changed):
+            signal.connect(self._on_data_changed)
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()  # "right now" moves on while the page is hidden
+        super().showEvent(event)
+        QTimer.singleShot(0, self.focus_first_contact)
+
+    # -- building -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.clear_column()
+        self.contact_rows = []
+        now = self.ctx.session.clock()
+        zone = local_zone()
+        supporters = self.ctx.session.repo.supporters()
+        self.column.addWidget(heading(WARM_LINE, 1.9, self.holder))
+        self.column.addWidget(body("Here is who you can reach right now. One click is enough.",
+                                   self.holder, scale=1.15))
+        reachable = [s for s in available_now(supporters, now, zone)
+                     if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
+        self._add_available(reachable, supporters)
+        self._add_professionals([s for s in supporters if s.kind is Kind.PROFESSIONAL])
+        self._add_crisis_lines()
+        self._add_plan(supporters)
+        self.column.addStretch(1)
+
+    def _person_card(self, supporter: Supporter, status: str) -> Card:
+        card = Card(supporter.name, self.holder)
+        card.setAccessibleName(f"{supporter.name}, {supporter.kind_label}. {status}")
+        card.content.addWidget(body(f"{supporter.kind_label} · {status}", card, muted=True))
+        buttons = ContactButtons(card, opener=self.opener)
+        buttons.set_contacts(supporter.contacts, supporter.name)
+        self.contact_rows.append(buttons)
+        card.content.addWidget(buttons)
+        if supporter.boundaries.theirs:
+            card.content.addWidget(body(f"Their boundaries: {supporter.boundaries.theirs}", card))
+        if supporter.boundaries.mine:
+            card.content.addWidget(body(f"My boundaries with them: {supporter.boundaries.mine}",
+                                        card))
+        notes = supporter.help
+        for label, text in (("What helps", notes.what_helps),
+                            ("In a crisis, I'd like them to", notes.in_a_crisis),
+                            ("What doesn't help", notes.what_does_not)):
+            if text:
+                card.content.addWidget(body(f"{label}: {text}", card))
+        open_button = QPushButton("See their page", card)
+        open_button.setAccessibleName(f"See {supporter.name}'s page")
+        open_button.setFlat(True)
+        sid = supporter.id or 0
+        open_button.clicked.connect(lambda: self.ctx.events.supporter_open_requested.emit(sid))
+        card.content.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return card
+
+    def _add_available(self, reachable: list[Supporter], everyone: list[Supporter],
+                       ) -> None:
+        self.column.addWidget(heading("Available now", 1.3, self.holder))
+        if not reachable:
+            self.column.addWidget(body(
+                "No one in your network has said they're free right now. The services below "
+                "are there for you, and the people listed here may still answer.", self.holder))
+        for supporter in reachable:
+            self.column.addWidget(self._person_card(supporter, "Available now"))
+        reachable_ids = {s.id for s in reachable}
+        others = [s for s in everyone if s.id not in reachable_ids and s.kind.is_person]
+        if others:
+            self.column.addWidget(heading("Others close to you", 1.1, self.holder))
+            for supporter in others[:MAX_OTHERS]:
+                self.column.addWidget(self._person_card(supporter, self._when(supporter)))
+
+    def _when(self, supporter: Supporter) -> str:
+        now = self.ctx.session.clock()
+        zone = local_zone()
+        return next_available_words(next_available(supporter, now, zone), now, zone)
+
+    def _add_professionals(self, professionals: list[Supporter]) -> None:
+        if not professionals:
+            return
+        self.column.addWidget(heading("Professionals", 1.3, self.holder))
+        for supporter in sorted(professionals, key=lambda s: (s.ring.order, s.name.casefold())):
+            self.column.addWidget(self._person_card(supporter, self._when(supporter)))
+
+    def _add_crisis_lines(self) -> None:
+        self.column.addWidget(heading("Crisis lines", 1.3, self.holder))
+        country = self.crisis.country(locale_country())
+        row = QHBoxLayout()
+        self.country_box = QComboBox(self.holder)
+        self.country_box.setAccessibleName("Country for crisis lines")
+        for code, name in self.crisis.countries():
+            self.country_box.addItem(name, code)
+        if country and self.country_box.findData(country) < 0:
+            self.country_box.addItem(QLocale.territoryToString(
+                QLocale.codeToTerritory(country)) or country, country)
+        self.country_box.setCurrentIndex(max(0, self.country_box.findData(country)))
+        self.country_box.currentIndexChanged.connect(self._on_country_changed)
+        add = QPushButton("Add a local service…", self.holder)
+        add.setAccessibleName("Add a local crisis or support service")
+        add.clicked.connect(self._on_add_line_clicked)
+        row.addWidget(self.country_box)
+        row.addStretch(1)
+        row.addWidget(add)
+        holder = QWidget(self.holder)
+        holder.setLayout(row)
+        self.column.addWidget(holder)
+        code = str(self.country_box.currentData() or "")
+        emergency = self.crisis.emergency_number(code)
+        danger = (f"If you are in danger right now, call {emergency}." if emergency else
+                  "If you are in danger right now, call your local emergency number.")
+        self.column.addWidget(body(danger, self.holder, scale=1.1))
+        lines = self.crisis.lines(code)
+        if not lines:
+            self.column.addWidget(body("There are no services listed for this country yet. "
+                                       "You can add one you trust.", self.holder))
+        for line in lines:
+            self.column.addWidget(self._line_card(line))
+
+    def _line_card(self, line: CrisisLine) -> Card:
+        card = Card(line.name, self.holder)
+        card.setAccessibleName(f"{line.name}, {line.channel.label}, {line.hours}")
+        detail = f"{line.channel.label} · {line.hours}"
+        if line.notes:
+            detail += f" · {line.notes}"
+        card.content.addWidget(body(detail, card))
+        buttons = ContactButtons(card, opener=self.opener)
+        buttons.set_contacts([crisis_contact(line)], line.name)
+        self.contact_rows.append(buttons)
+        card.content.addWidget(buttons)
+        if line.user_added:
+            source = "Added by you"
+        else:
+            checked = line.verified.strftime("%d %b %Y") if line.verified else "not yet"
+            source = f"Checked {checked} against {line.source}. Please confirm locally."
+        card.content.addWidget(body(source, card, muted=True, scale=0.9))
+        return card
+
+    def _add_plan(self, supporters: list[Supporter]) -> None:
+        self.column.addWidget(heading("My safety plan", 1.3, self.holder))
+        plan = self.plan.plan()
+        edit = QPushButton("Open my safety plan", self.holder)
+        edit.setAccessibleName("Open my safety plan")
+        edit.clicked.connect(lambda: self.ctx.events.page_requested.emit("safety_plan"))
+        if plan_is_empty(plan):
+            self.column.addWidget(body("You haven't written a safety plan yet. When you feel "
+                                       "able, it can help to have one ready.", self.holder))
+            self.column.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
+            return
+        names = {s.id: s.name for s in supporters}
+        for step, items in plan.items():
+            if items:
+                card = Card(step.label, self.holder)
+                for item in items:
+                    card.content.addWidget(body(f"•  {plan_item_words(item, names)}", card))
+                self.column.addWidget(card)
+        self.column.addWidget(edit, 0, Qt.AlignmentFlag.AlignLeft)
+
+    # -- actions --------------------------------------------------------------
+
+    def focus_first_contact(self) -> None:
+        for row in self.contact_rows:
+            if row.buttons:
+                row.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+                row.buttons[0].setDefault(True)
+                self.scroll.ensureVisible(0, 0)
+                return
+
+    def _on_country_changed(self) -> None:
+        if self.country_box is None:
+            return
+        self.crisis.set_country(str(self.country_box.currentData() or ""))
+        self.ctx.events.settings_changed.emit()
+        if not self.isVisible():
+            self.refresh()
+
+    def _on_add_line_clicked(self) -> None:
+        code = str(self.country_box.currentData() or "") if self.country_box else ""
+        dialog = CrisisLineDialog(self.crisis, code, self.crisis.countries(), self)
+        if dialog.exec() and dialog.saved is not None:
+            self.ctx.events.plan_changed.emit()
+            if not self.isVisible():
+                self.refresh()
+
+
+def plan_item_words(item: PlanItem, names: dict[int | None, str]) -> str:
+    """A plan item as one line: the linked person's name and the note."""
+    person = names.get(item.supporter_id, "") if item.supporter_id is not None else ""
+    if person and item.text:
+        return f"{person}: {item.text}"
+    return person or item.text
+

@@ -1,0 +1,132 @@
+"""Small building blocks shared by the Today, Reach out now and Safety plan pages.
+
+Cards take their colours from the palette, so they follow light and dark themes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.kinds import Channel, ContactType
+from supportdesk.core.model import ContactMethod, CrisisLine
+
+CONTENT_WIDTH = 820
+
+
+
+def heading(text: str, scale: float = 1.6, parent: QWidget | None = None) -> QLabel:
+    """A large, bold line of text; wraps when the window is narrow."""
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setPointSizeF(max(9.0, font.pointSizeF() * scale))
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def body(text: str, parent: QWidget | None = None, *, muted: bool = False,
+         scale: float = 1.0) -> QLabel:
+    """Readable, wrapping body text (``muted`` for secondary lines)."""
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if scale != 1.0:
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        label.setFont(font)
+    if muted:
+        palette = label.palette()
+        colour = palette.color(QPalette.ColorRole.WindowText)
+        colour.setAlphaF(0.72)
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+    return label
+
+
+class Card(QFrame):
+    """A rounded panel with a title and a vertical body (``card.content``).
+
+    Painted from the palette (base fill, mid border; highlight when ``warm``), so it
+    follows light and dark themes without a style sheet.
+    """
+
+    def __init__(self, title: str, parent: QWidget | None = None, *, warm: bool = False) -> None:
+        super().__init__(parent)
+        self.warm = warm
+        self.content = QVBoxLayout(self)
+        self.content.setContentsMargins(18, 14, 18, 16)
+        self.content.setSpacing(8)
+        self.title = heading(title, 1.2, self) if title else None
+        if self.title is not None:
+            self.title.setAccessibleName(title)
+            self.content.addWidget(self.title)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        border = palette.color(QPalette.ColorRole.Highlight if self.warm
+                               else QPalette.ColorRole.Mid)
+        painter.setPen(QPen(border, 2.0 if self.warm else 1.0))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 10, 10)
+
+
+class ScrollingPage(QWidget):
+    """A page whose content column (``self.column``) scrolls and stays a readable width."""
+
+    def __init__(self, parent: QWidget | None = None, *, text_scale: float = 1.0) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll)
+        self.holder = holder = QWidget()
+        if text_scale != 1.0:
+            font = QFont(holder.font())
+            font.setPointSizeF(font.pointSizeF() * text_scale)
+            holder.setFont(font)
+        self.column = QVBoxLayout(holder)
+        self.column.setSpacing(14)
+        self.scroll.setWidget(holder)
+        self.scroll.viewport().installEventFilter(self)
+        self._centre_column()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._centre_column()
+        return super().eventFilter(watched, event)
+
+    def _centre_column(self) -> None:
+        """Side margins that keep the column at most ``CONTENT_WIDTH`` wide, centred."""
+        side = max(24, (self.scroll.viewport().width() - CONTENT_WIDTH) // 2)
+        self.column.setContentsMargins(side, 20, side, 24)
+
+    def clear_column(self) -> None:
+        """Remove everything from the content column (before building it again)."""
+        while self.column.count():
+            item = self.column.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+
+
+def crisis_contact(line: CrisisLine) -> ContactMethod:
+    """A crisis line as a contact the shared contact buttons can open."""
+    kind = {Channel.CALL: ContactType.PHONE, Channel.TEXT: ContactType.SMS,
+            Channel.CHAT: ContactType.WEB}[line.channel]
+    return ContactMethod(kind, line.contact, preferred=True)
