@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3 import dbapi2 as sqlcipher_dbapi
 
 from supportdesk.core.errors import DamagedVaultError, StorageError, WrongKeyError
 from supportdesk.store.models import database_proxy
@@ -69,7 +70,7 @@ def _first_read(db: SqlCipherDatabase, path: Path) -> None:
     try:
         db.connect()
         run_sql(db, "SELECT count(*) FROM sqlite_master").fetchone()
-    except (pw.DatabaseError, sqlite3.DatabaseError) as exc:
+    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError) as exc:
         db.close()
         text = str(exc).lower()
         if "not a database" in text or "encrypted" in text:
@@ -98,11 +99,14 @@ def check_pragmas(db: pw.Database) -> None:
 
 def integrity_problems(db: pw.Database) -> list[str]:
     """Both checks: SQLCipher's page HMACs and SQLite's own structure. Empty means sound."""
-    # cipher_integrity_check reads the main file, not the WAL: fold the WAL in first
-    # (a no-op for files that are not in WAL mode).
-    run_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")
-    problems = [row[0] for row in run_sql(db, "PRAGMA cipher_integrity_check").fetchall()]
-    rows = run_sql(db, "PRAGMA integrity_check").fetchall()
+    try:
+        # cipher_integrity_check reads the main file, not the WAL: fold the WAL in first
+        # (a no-op for files that are not in WAL mode).
+        run_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")
+        problems = [row[0] for row in run_sql(db, "PRAGMA cipher_integrity_check").fetchall()]
+        rows = run_sql(db, "PRAGMA integrity_check").fetchall()
+    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError):
+        return ["the file could not be read to the end (database disk image is malformed)"]
     problems += [row[0] for row in rows if row[0] != "ok"]
     return problems
 

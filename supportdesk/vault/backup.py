@@ -154,11 +154,7 @@ def open_verified(backup: Path, key: bytes) -> pw.Database:
         if key_matches(key, str(sidecar.get("key_check", ""))):
             raise DamagedVaultError(DAMAGED, hint="Try an older backup.") from None
         raise
-    try:
-        problems = database.integrity_problems(db)
-    except pw.DatabaseError:
-        problems = ["unreadable"]
-    if problems:
+    if database.integrity_problems(db):
         db.close()
         raise DamagedVaultError(DAMAGED, hint="Try an older backup.")
     return db

@@ -216,11 +216,7 @@ class Vault:
             problems.append("The keyring has no key for this vault (the recovery key restores it).")
         elif not key_matches(stored, self.metadata.key_check):
             problems.append("The keyring holds a different key for this vault.")
-        try:
-            found = database.integrity_problems(self.db)
-        except pw.DatabaseError:
-            found = ["the file could not be read to the end"]
-        problems += [f"Integrity check: {text}" for text in found]
+        problems += [f"Integrity check: {text}" for text in database.integrity_problems(self.db)]
         return problems
 
     # -- key rotation ------------------------------------------------------------------
@@ -413,7 +409,7 @@ def _open_with(path: Path, metadata: VaultMetadata, keys: list[bytes]) -> tuple[
             db = database.connect(path, key)
         except (WrongKeyError, DamagedVaultError):
             continue
-        if _sound(db):
+        if not database.integrity_problems(db):
             return db, key
         db.close()
     raise DamagedVaultError(
@@ -421,9 +417,3 @@ def _open_with(path: Path, metadata: VaultMetadata, keys: list[bytes]) -> tuple[
         hint="You can restore it from a backup; the damaged file has been left as it is.",
     )
 
-
-def _sound(db: pw.Database) -> bool:
-    try:
-        return not database.integrity_problems(db)
-    except pw.DatabaseError:
-        return False
