@@ -77,7 +77,8 @@ def _kill_during(prepared: Prepared, operation: str, rng: random.Random) -> None
             raise AssertionError(f"worker did not start: {child.stderr.read().decode()[-2000:]}")
         time.sleep(rng.uniform(0, KILL_WITHIN[operation]))
         if child.poll() is not None:
-            raise AssertionError(f"worker stopped by itself: {child.stderr.read().decode()[-2000:]}")
+            error = child.stderr.read().decode()[-2000:]
+            raise AssertionError(f"worker stopped by itself: {error}")
         child.send_signal(signal.SIGKILL)
         child.wait()
     finally:
