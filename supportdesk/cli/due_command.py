@@ -9,12 +9,11 @@ The vault is opened the same way as every other subcommand, through
 from __future__ import annotations
 
 import argparse
-import importlib
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from typing import Any
 
-from supportdesk.core.errors import KnownError
+from supportdesk.cli import vault_commands
 from supportdesk.core.schedule import DueItem, local_zone
 from supportdesk.core.text import exact_time, relative_day
 from supportdesk.services.reminders import ReminderService
@@ -53,11 +52,8 @@ def due_lines(session: Session, now: datetime | None = None,
 
 
 def _session_opener() -> SessionOpener:
-    vault_commands = importlib.import_module("supportdesk.cli.vault_commands")
-    opener = getattr(vault_commands, "open_session", None)
-    if opener is None:
-        raise KnownError("This build of SupportDesk cannot open the vault from the command line.")
-    return opener  # type: ignore[no-any-return]
+    """Looked up when a command runs, so tests can point it at a test vault."""
+    return vault_commands.open_session
 
 
 def run(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:

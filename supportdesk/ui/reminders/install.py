@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import settings as keys
 from supportdesk.services.reminders import Notice, ReminderService
+from supportdesk.ui import icons
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.reminders.away import away_actions, show_away_banner
+from supportdesk.ui.reminders.dbus_notify import DbusNotifications
 from supportdesk.ui.reminders.notifier import DeliveryResult, Notifier
 from supportdesk.ui.reminders.settings_tab import RemindersTab
 from supportdesk.ui.reminders.timer import ReminderEngine
@@ -28,6 +30,12 @@ NO_TRAY_NOTICE = ("There's no system tray on this desktop, so closing SupportDes
                   "Reminders show while it's open, and anything missed shows on the next start.")
 
 
+def _icon_path() -> str:
+    """The app icon as a file, for desktop notifications ("" if it is missing)."""
+    path = icons.app_icon_svg()
+    return str(path) if path.exists() else ""
+
+
 class RemindersUi(QObject):
     """Owns the reminder engine, the tray and the notifier for one main window."""
 
@@ -38,7 +46,8 @@ class RemindersUi(QObject):
         self.service = ReminderService(ctx.session)
         self.tray = ReminderTray(ctx.events, self)
         self.notifier = Notifier(record=self.service.record_delivery,
-                                 tray_message=self.tray.show_message, parent=self)
+                                 tray_message=self.tray.show_message,
+                                 dbus=DbusNotifications(app_icon=_icon_path()), parent=self)
         self.engine = ReminderEngine(self.service, self.notifier, ctx.events, parent=self)
         self.tray_shown = self.tray.show()
         self._connect_signals()
@@ -132,6 +141,10 @@ class RemindersUi(QObject):
         self.ctx.events.settings_changed.emit()
 
     def _on_tray_quit_requested(self) -> None:
+        quit_app = getattr(self.window, "quit_app", None)
+        if quit_app is not None:
+            quit_app()  # the window saves its state and quits
+            return
         self.window.keep_running_on_close = False  # type: ignore[attr-defined]
         app = QApplication.instance()
         if app is not None:

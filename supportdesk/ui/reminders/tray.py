@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from supportdesk.core.schedule import DueItem, SnoozeOption
+from supportdesk.ui import icons
 from supportdesk.ui.events import Events
 
 ICON_SIZE = 64
@@ -23,27 +24,19 @@ MAX_LISTED = 12
 
 
 def base_icon() -> QIcon:
-    """The app's icon: the shell's icon set when present, else the window icon, else a dot."""
+    """The app's icon, or a plain dot if the shipped icon cannot be read."""
     try:
-        from supportdesk.ui import icons  # type: ignore[attr-defined]
-
-        icon = icons.app_icon()
-        if isinstance(icon, QIcon) and not icon.isNull():
-            return icon
-    except (ImportError, AttributeError):
-        pass
-    icon = QApplication.windowIcon()
-    if not icon.isNull():
-        return icon
-    pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#3f7f74"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(4, 4, ICON_SIZE - 8, ICON_SIZE - 8)
-    painter.end()
-    return QIcon(pixmap)
+        return icons.app_icon()
+    except OSError:
+        pixmap = QPixmap(ICON_SIZE, ICON_SIZE)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor("#3f7f74"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(4, 4, ICON_SIZE - 8, ICON_SIZE - 8)
+        painter.end()
+        return QIcon(pixmap)
 
 
 def badged_icon(icon: QIcon, count: int) -> QIcon:
