@@ -7,6 +7,7 @@ from the SVG with Qt's SVG renderer, offscreen.
     python packaging/icons.py THEME_DIR [SIZE...]
         -> THEME_DIR/<size>x<size>/apps/supportdesk.png and scalable/apps/supportdesk.svg
         (the hicolor icon theme's layout)
+    python packaging/icons.py --ico OUT.ico      (Windows; needs Pillow)
 """
 
 from __future__ import annotations
@@ -68,7 +69,20 @@ def render_theme(theme_dir: Path, sizes: tuple[int, ...] = HICOLOR_SIZES) -> lis
     return written
 
 
+def write_ico(target: Path) -> Path:
+    """A multi-size Windows .ico (for the installer; PyInstaller makes the exe's own)."""
+    from PIL import Image
+
+    source = render_png(256, target.with_suffix(".png"))
+    with Image.open(source) as image:
+        image.save(target, sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    return target
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--ico":
+        print(write_ico(Path(sys.argv[2])))
+        raise SystemExit(0)
     chosen = tuple(int(s) for s in sys.argv[2:]) or HICOLOR_SIZES
     for path in render_theme(Path(sys.argv[1]), chosen):
         print(path)

@@ -52,3 +52,26 @@ def test_no_qt_outside_ui_and_app() -> None:
         and path.relative_to(REPO / "supportdesk").parts[0] not in {"ui", "app.py"}
     ]
     assert offenders == []
+
+
+WORKFLOW = REPO / ".github" / "workflows" / "build.yml"
+
+
+def test_ci_workflow_is_valid_and_builds_every_platform() -> None:
+    result = run_tool("check-jsonschema", "--builtin-schema", "vendor.github-workflows",
+                      str(WORKFLOW))
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = WORKFLOW.read_text()
+    for runner in ("ubuntu-", "windows-", "macos-14", "macos-13"):
+        assert f"{runner}" in text, f"no {runner} build"
+    assert text.count("--smoke-test") >= 3, "each platform must start its frozen app"
+    assert "if: startsWith(github.ref, 'refs/tags/v')" in text, "release only on tags"
+
+
+def test_shell_scripts_parse() -> None:
+    scripts = [REPO / ".ci" / "run", *REPO.glob("scripts/*.sh"),
+               *REPO.glob("packaging/**/*.sh")]
+    for script in scripts:
+        result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True,
+                                timeout=60, check=False)
+        assert result.returncode == 0, f"{script}: {result.stderr}"
