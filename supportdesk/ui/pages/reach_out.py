@@ -147,6 +147,8 @@ class ReachOutPage(ScrollingPage):
         row = QHBoxLayout()
         self.country_box = QComboBox(self.holder)
         self.country_box.setAccessibleName("Country for crisis lines")
+        if not country:
+            self.country_box.addItem("Choose your country…", "")
         for code, name in self.crisis.countries():
             self.country_box.addItem(name, code)
         if country and self.country_box.findData(country) < 0:

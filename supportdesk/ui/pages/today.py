@@ -1,0 +1,263 @@
+"""Today: a warm greeting, check-ins due, and a gentle look at the whole network."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from supportdesk.core.insights import EscalationRule
+from supportdesk.core.kinds import Kind
+from supportdesk.core.schedule import DueItem, SnoozeOption
+from supportdesk.core.text import relative_day
+from supportdesk.services.dashboard import DashboardService, Today
+from supportdesk.services.reminders import ReminderService
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.sparkline import Sparkline
+from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, heading
+from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
+
+KIND_ORDER = list(Kind)
+
+
+class TodayPage(ScrollingPage):
+    """The Today dashboard. Changes go through services; navigation through ``ctx.events``."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 opener: UrlOpener = open_url) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.opener = opener
+        self.dashboard = DashboardService(ctx.session)
+        self.reminders = ReminderService(ctx.session)
+        self.today: Today | None = None
+        self.due_rows: dict[int, QWidget] = {}
+        self.suggestions: list[str] = []
+        self._saving_rule = False
+        self.setAccessibleName("Today")
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        events = self.ctx.events
+        for signal in (events.supporters_changed, events.checkins_changed,
+                       events.gratitude_changed, events.settings_changed):
+            signal.connect(self._on_data_changed)
+
+    def _on_data_changed(self) -> None:
+        if not self._saving_rule:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()  # the day may have moved on while hidden
+        super().showEvent(event)
+
+    # -- building -------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.clear_column()
+        self.due_rows = {}
+        self.suggestions = []
+        today = self.today = self.dashboard.today()
+        holder = self.holder
+        self.column.addWidget(heading(f"{today.greeting}.", 1.8, holder))
+        if today.is_empty:
+            self._add_welcome()
+            self.column.addStretch(1)
+            return
+        self.column.addWidget(body("Here's how your support network looks today.", holder,
+                                   scale=1.1))
+        if today.escalation is not None:
+            self._add_escalation(today)
+        self._add_due(today)
+        self._add_coverage(today)
+        self._add_mood(today)
+        self._add_reciprocity(today)
+        self._add_gratitude(today)
+        self.column.addStretch(1)
+
+    def _add_welcome(self) -> None:
+        card = Card("Welcome. Let's start with one person.", self.holder, warm=True)
+        card.content.addWidget(body(
+            "Think of someone you can lean on, even a little: a friend, a relative, your GP, "
+            "a group you go to. Add them here, and SupportDesk will help you keep in touch "
+            "and see your support at a glance.", card))
+        row = QHBoxLayout()
+        add = QPushButton("Add someone", card)
+        add.setAccessibleName("Add the first person to your network")
+        add.clicked.connect(lambda: self.ctx.events.page_requested.emit("people"))
+        reach = QPushButton("I need someone now", card)
+        reach.setAccessibleName("Reach out now")
+        reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
+        row.addWidget(add)
+        row.addWidget(reach)
+        row.addStretch(1)
+        card.content.addLayout(row)
+        self.column.addWidget(card)
+
+    def _add_escalation(self, today: Today) -> None:
+        assert today.escalation is not None
+        card = Card("Things have been hard lately", self.holder, warm=True)
+        card.content.addWidget(body(today.escalation.words, card))
+        for professional in today.escalation.professionals[:2]:
+            buttons = ContactButtons(card, opener=self.opener)
+            buttons.set_contacts(professional.contacts, professional.name)
+            card.content.addWidget(QLabel(professional.name, card))
+            card.content.addWidget(buttons)
+        reach = QPushButton("Reach out now", card)
+        reach.setAccessibleName("Reach out now")
+        reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
+        card.content.addWidget(reach, 0, Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(card)
+
+    def _add_due(self, today: Today) -> None:
+        card = Card("Check-ins due", self.holder)
+        if not today.due:
+            card.content.addWidget(body("Nothing is due today. You're keeping in touch well.",
+                                        card))
+        grid = QGridLayout()
+        grid.setColumnStretch(2, 1)
+        for row, item in enumerate(today.due):
+            self._add_due_row(grid, row, item, card)
+        card.content.addLayout(grid)
+        self.column.addWidget(card)
+
+    def _add_due_row(self, grid: QGridLayout, row: int, item: DueItem, card: QWidget) -> None:
+        words = due_words(item, self.ctx.session.clock())
+        name = QPushButton(item.name, card)
+        name.setFlat(True)
+        name.setStyleSheet("text-align: left; padding: 3px 6px;")
+        name.setAccessibleName(f"Open {item.name}, {words}")
+        name.clicked.connect(lambda: self.ctx.events.supporter_open_requested.emit(
+            item.supporter_id))
+        log = QPushButton("Log", card)
+        log.setAccessibleName(f"Log a check-in with {item.name}")
+        log.clicked.connect(lambda: self.ctx.events.checkin_log_requested.emit(
+            item.supporter_id))
+        snooze = QToolButton(card)
+        snooze.setText("Snooze")
+        snooze.setAccessibleName(f"Snooze the reminder for {item.name}")
+        snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(snooze)
+        for option in SnoozeOption:
+            action = menu.addAction(option.label)
+            action.triggered.connect(
+                lambda _=False, o=option: self.snooze(item.supporter_id, o))
+        snooze.setMenu(menu)
+        grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(body(words, card, muted=True), row, 1)
+        grid.addWidget(log, row, 3)
+        grid.addWidget(snooze, row, 4)
+        self.due_rows[item.supporter_id] = log
+
+    def _add_coverage(self, today: Today) -> None:
+        card = Card("Your network", self.holder)
+        kinds = sorted({s.kind for s in today.supporters.values()}, key=KIND_ORDER.index)
+        count = len(today.supporters)
+        people = "person" if count == 1 else "people and places"
+        card.content.addWidget(body(f"{count} {people} in your network: "
+                                    + ", ".join(k.label.lower() for k in kinds) + ".", card))
+        self.suggestions = [gap.suggestion for gap in today.coverage.gaps]
+        if not self.suggestions:
+            card.content.addWidget(body("Your network covers a good range of support. "
+                                        "That's something to feel good about.", card))
+        for words in self.suggestions:
+            card.content.addWidget(body(f"•  {words}", card))
+        self.column.addWidget(card)
+
+    def _add_mood(self, today: Today) -> None:
+        card = Card("Mood lately", self.holder)
+        line = Sparkline(card)
+        line.set_moods(today.mood.moods)
+        line.setVisible(bool(today.mood.moods))
+        card.content.addWidget(line)
+        card.content.addWidget(body(today.mood.words, card))
+        card.content.addWidget(self._escalation_controls(card))
+        self.column.addWidget(card)
+
+    def _escalation_controls(self, parent: QWidget) -> QWidget:
+        rule = self.dashboard.escalation_rule()
+        box = QWidget(parent)
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        self.escalation_check = QCheckBox("Gently suggest a professional when my mood stays "
+                                          "at or below", box)
+        self.escalation_check.setAccessibleName("Suggest a professional when my mood stays low")
+        self.escalation_check.setChecked(rule.enabled)
+        self.threshold = QSpinBox(box)
+        self.threshold.setRange(1, 5)
+        self.threshold.setValue(rule.threshold)
+        self.threshold.setAccessibleName("Mood level, 1 very low to 5 very good")
+        self.count = QSpinBox(box)
+        self.count.setRange(1, 14)
+        self.count.setValue(rule.count)
+        self.count.setSuffix(" check-ins in a row")
+        self.count.setAccessibleName("How many check-ins in a row")
+        for widget in (self.escalation_check, self.threshold, self.count):
+            layout.addWidget(widget)
+        layout.addWidget(QLabel("for", box), 0)
+        layout.insertWidget(2, layout.takeAt(3).widget())  # "…at or below [2] for [3] …"
+        layout.addStretch(1)
+        self.escalation_check.toggled.connect(self._on_rule_edited)
+        self.threshold.valueChanged.connect(self._on_rule_edited)
+        self.count.valueChanged.connect(self._on_rule_edited)
+        return box
+
+    def _on_rule_edited(self) -> None:
+        self._saving_rule = True
+        try:
+            self.dashboard.set_escalation_rule(EscalationRule(
+                enabled=self.escalation_check.isChecked(), threshold=self.threshold.value(),
+                count=self.count.value()))
+            self.ctx.events.settings_changed.emit()
+        finally:
+            self._saving_rule = False
+
+    def _add_reciprocity(self, today: Today) -> None:
+        card = Card("Give and take", self.holder)
+        card.content.addWidget(body(today.reciprocity.words, card))
+        heavy = today.names(today.reciprocity.giving_a_lot_to)
+        if heavy:
+            card.content.addWidget(body(
+                f"You've been giving a lot to {', '.join(heavy[:3])}. Looking after yourself "
+                "matters too.", card))
+        self.column.addWidget(card)
+
+    def _add_gratitude(self, today: Today) -> None:
+        if not today.gratitude:
+            return
+        card = Card("A moment of thanks", self.holder)
+        for prompt in today.gratitude:
+            row = QHBoxLayout()
+            row.addWidget(body(prompt.words, card), 1)
+            open_button = QPushButton(f"Open {prompt.name}", card)
+            open_button.setAccessibleName(f"Open {prompt.name}")
+            sid = prompt.supporter_id
+            open_button.clicked.connect(
+                lambda _=False, s=sid: self.ctx.events.supporter_open_requested.emit(s))
+            row.addWidget(open_button)
+            card.content.addLayout(row)
+        self.column.addWidget(card)
+
+    # -- actions --------------------------------------------------------------
+
+    def snooze(self, supporter_id: int, option: SnoozeOption) -> None:
+        self.reminders.snooze(supporter_id, option)
+        self.ctx.events.supporters_changed.emit()
+
+
+def due_words(item: DueItem, now: datetime) -> str:
+    """ "due today", "due yesterday", "due 3 days ago" (local calendar days)."""
+    return f"due {relative_day(item.due_at, now)}"
