@@ -1,0 +1,364 @@
+"""File menu: Import contacts…, Export ▸, Back up now…, Restore from backup…; the
+"Backups" settings tab; and the automatic daily backup while the app runs.
+
+Every unencrypted export asks first, with the same plain warning. Errors from the
+disk (full, read-only, missing folder) are shown as the message the service gives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import KnownError
+from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupScheduler
+from supportdesk.services.exporting import (
+    UNENCRYPTED_WARNING,
+    ExportCancelledError,
+    ExportFormat,
+    ExportService,
+)
+from supportdesk.services.settings import Settings, str_key
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.import_dialog import import_file
+from supportdesk.ui.pdf.export import save_pdf
+from supportdesk.ui.restore_dialog import RestoreDialog
+
+EXPORT_FOLDER = str_key("export.folder", "")
+IMPORT_FOLDER = str_key("import.folder", "")
+CHECK_EVERY_MS = 30 * 60 * 1000
+FIRST_CHECK_MS = 2 * 60 * 1000
+FILTERS = {
+    ExportFormat.VCARD: "Contacts (*.vcf)",
+    ExportFormat.CSV: "Spreadsheet (*.csv)",
+    ExportFormat.ICS: "Calendar (*.ics)",
+    ExportFormat.PDF: "PDF (*.pdf)",
+    ExportFormat.CARD: "PDF (*.pdf)",
+}
+DEFAULT_NAMES = {
+    ExportFormat.VCARD: "supportdesk-contacts.vcf",
+    ExportFormat.CSV: "supportdesk-network.csv",
+    ExportFormat.ICS: "supportdesk-check-ins.ics",
+    ExportFormat.PDF: "my-support-plan.pdf",
+    ExportFormat.CARD: "my-crisis-card.pdf",
+}
+MENU_LABELS = {
+    ExportFormat.VCARD: "&Contacts (vCard)…",
+    ExportFormat.CSV: "&Spreadsheet (CSV)…",
+    ExportFormat.ICS: "Calendar of &check-ins (ICS)…",
+    ExportFormat.PDF: "Support &plan (PDF)…",
+    ExportFormat.CARD: "C&risis card (PDF)…",
+}
+
+
+class DataActions(QObject):
+    """The data menu items and the backup timer for one main window."""
+
+    def __init__(self, window: QMainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.settings = Settings(ctx.session.repo)
+        self.scheduler = (BackupScheduler(ctx.vault, self.settings, ctx.session.clock)
+                          if ctx.vault is not None else None)
+        self._shown_failure = ""
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self._build_menu()
+        self._connect_signals()
+        if self.scheduler is not None:
+            self.timer.start()
+            QTimer.singleShot(FIRST_CHECK_MS, self, self.run_automatic_backup)
+
+    # -- building ---------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        menu: QMenu = self.window.menu("file")  # type: ignore[attr-defined]
+        first = menu.actions()[0] if menu.actions() else None
+        self.import_action = QAction("&Import contacts…", self.window)
+        self.export_menu = QMenu("&Export", self.window)
+        self.export_actions: dict[ExportFormat, QAction] = {}
+        for fmt in ExportFormat:
+            action = QAction(MENU_LABELS[fmt], self.window)
+            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
+            self.export_menu.addAction(action)
+            self.export_actions[fmt] = action
+        self.backup_action = QAction("&Back up now…", self.window)
+        self.restore_action = QAction("&Restore from backup…", self.window)
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(self.scheduler is not None)
+        menu.insertAction(first, self.import_action)  # type: ignore[arg-type]
+        menu.insertMenu(first, self.export_menu)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
+        menu.insertAction(first, self.backup_action)  # type: ignore[arg-type]
+        menu.insertAction(first, self.restore_action)  # type: ignore[arg-type]
+        menu.insertSeparator(first)  # type: ignore[arg-type]
+        tabs = getattr(self.window, "settings_tabs", None)
+        if tabs is not None and self.scheduler is not None:
+            tabs.append(("Backups", lambda ctx: BackupsTab(ctx, self)))
+
+    def _connect_signals(self) -> None:
+        self.import_action.triggered.connect(lambda: self.import_contacts())
+        self.backup_action.triggered.connect(lambda: self.back_up_now())
+        self.restore_action.triggered.connect(lambda: self.restore())
+        self.timer.timeout.connect(self.run_automatic_backup)
+
+    # -- asking the person (replaced in tests) -------------------------------------
+
+    def ask_open_path(self, title: str, folder: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.window, title, folder, filters)
+        return Path(name) if name else None
+
+    def ask_save_path(self, fmt: ExportFormat, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.window, f"Export {fmt.label}",
+                                              str(suggested), FILTERS[fmt])
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(fmt.suffix)
+
+    def ask_folder(self, title: str, start: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(self.window, title, str(start))
+        return Path(name) if name else None
+
+    def confirm_unencrypted(self, fmt: ExportFormat) -> tuple[bool, bool]:
+        """(go ahead, discreet): the plain warning, with a names-out choice for calendars."""
+        box = QMessageBox(QMessageBox.Icon.Warning, f"Export {fmt.label}",
+                          UNENCRYPTED_WARNING, QMessageBox.StandardButton.Cancel, self.window)
+        box.setInformativeText("Keep it somewhere private, and delete it when you no "
+                               "longer need it.")
+        go = box.addButton("Export", QMessageBox.ButtonRole.AcceptRole)
+        discreet = None
+        if fmt is ExportFormat.ICS:
+            discreet = QCheckBox("Leave names out of the calendar (shows “Check-in”)")
+            box.setCheckBox(discreet)
+        box.exec()
+        return box.clickedButton() is go, bool(discreet and discreet.isChecked())
+
+    def show_error(self, title: str, error: KnownError) -> None:
+        QMessageBox.warning(self.window, title, str(error))
+
+    def _status(self, text: str) -> None:
+        show = getattr(self.window, "status_message", None)
+        if show is not None:
+            show(text)
+
+    # -- import -----------------------------------------------------------------------
+
+    def import_contacts(self, path: Path | None = None) -> bool:
+        path = path or self.ask_open_path("Import contacts", self.settings.get(IMPORT_FOLDER),
+                                          "Contacts (*.vcf *.vcard);;All files (*)")
+        if path is None:
+            return False
+        try:
+            dialog = import_file(self.ctx, path, self.window)
+        except OSError as error:
+            self.show_error("Import contacts", KnownError(
+                f"SupportDesk could not read {path} ({error.strerror or error})."))
+            return False
+        self.settings.set(IMPORT_FOLDER, str(path.parent))
+        if dialog is None:
+            self._status("Import cancelled; nothing was changed.")
+            return False
+        accepted = dialog.exec() == dialog.DialogCode.Accepted
+        if accepted:
+            self._status(f"{dialog.command.text()} done. Undo is in the Edit menu.")
+        dialog.deleteLater()
+        return accepted
+
+    # -- export -----------------------------------------------------------------------
+
+    def export(self, fmt: ExportFormat, target: Path | None = None) -> Path | None:
+        go, discreet = self.confirm_unencrypted(fmt)
+        if not go:
+            return None
+        folder = Path(self.settings.get(EXPORT_FOLDER) or Path.home())
+        target = target or self.ask_save_path(fmt, folder / DEFAULT_NAMES[fmt])
+        if target is None:
+            return None
+        try:
+            if fmt in (ExportFormat.PDF, ExportFormat.CARD):
+                save_pdf(self.ctx.session, fmt, target)
+            else:
+                ExportService(self.ctx.session).export(fmt, target, discreet)
+        except ExportCancelledError:
+            return None
+        except KnownError as error:
+            self.show_error(f"Export {fmt.label}", error)
+            return None
+        self.settings.set(EXPORT_FOLDER, str(target.parent))
+        self._status(f"Saved {target.name} in {target.parent}")
+        return target
+
+    # -- backups ----------------------------------------------------------------------
+
+    def back_up_now(self, folder: Path | None = None) -> Path | None:
+        if self.scheduler is None:
+            return None
+        folder = folder or self.ask_folder("Choose a folder for backups",
+                                           self.scheduler.folder())
+        if folder is None:
+            return None
+        try:
+            self.scheduler.set_folder(folder)
+            written = self.scheduler.back_up(folder)
+        except KnownError as error:
+            self.show_error("Back up", error)
+            return None
+        self.ctx.events.settings_changed.emit()
+        self._status(f"Backed up to {written.name} in {written.parent}")
+        return written
+
+    def run_automatic_backup(self) -> Path | None:
+        if self.scheduler is None:
+            return None
+        try:
+            written = self.scheduler.run_if_due()
+        except KnownError as error:
+            if error.message != self._shown_failure:
+                self._shown_failure = error.message
+                banner = getattr(self.window, "show_banner", None)
+                text = f"Today's automatic backup could not be made. {error}"
+                if banner is not None:
+                    banner(text, [("Back up now…", lambda: self.back_up_now())])
+                else:
+                    self._status(text)
+            return None
+        if written is not None:
+            self._shown_failure = ""
+            self.ctx.events.settings_changed.emit()
+        return written
+
+    def restore(self, path: Path | None = None) -> bool:
+        vault = self.ctx.vault
+        if vault is None or self.scheduler is None:
+            return False
+        path = path or self.ask_open_path("Restore from backup", str(self.scheduler.folder()),
+                                          "SupportDesk backups (*.sdbackup)")
+        if path is None:
+            return False
+        dialog = RestoreDialog(vault, path, self.window)
+        accepted = self.exec_restore(dialog)
+        if accepted:
+            self.ctx.undo.clear()  # undo steps refer to what was there before
+            for signal in (self.ctx.events.supporters_changed, self.ctx.events.checkins_changed,
+                           self.ctx.events.gratitude_changed, self.ctx.events.plan_changed,
+                           self.ctx.events.settings_changed):
+                signal.emit()
+            kept = dialog.safety_backup
+            self._status("Restored from the backup." + (
+                f" What you had before is saved as {kept.name}." if kept else ""))
+        dialog.deleteLater()
+        return accepted
+
+    def exec_restore(self, dialog: RestoreDialog) -> bool:
+        return dialog.exec() == dialog.DialogCode.Accepted
+
+
+class BackupsTab(QWidget):
+    """Settings > Backups: daily automatic backups, where, how many, and the last one."""
+
+    def __init__(self, ctx: AppContext, actions: DataActions,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = actions
+        assert actions.scheduler is not None
+        self.scheduler = actions.scheduler
+        layout = QVBoxLayout(self)
+        intro = QLabel("Backups are encrypted copies of everything in SupportDesk. They open "
+                       "with this vault's key, or with your recovery key on another computer.",
+                       self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.auto_box = QCheckBox("Back up automatically once a day while SupportDesk runs",
+                                  self)
+        form.addRow(self.auto_box)
+        folder_row = QHBoxLayout()
+        self.folder_label = QLabel(self)
+        self.folder_label.setWordWrap(True)
+        self.folder_button = QPushButton("Choose…", self)
+        self.folder_button.setAccessibleName("Choose the backup folder")
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.folder_button)
+        form.addRow("Folder:", folder_row)
+        self.keep_spin = QSpinBox(self)
+        self.keep_spin.setRange(MIN_KEEP, MAX_KEEP)
+        self.keep_spin.setSuffix(" backups")
+        self.keep_spin.setAccessibleName("How many backups to keep")
+        form.addRow("Keep the newest:", self.keep_spin)
+        self.last_label = QLabel(self)
+        self.last_label.setWordWrap(True)
+        form.addRow("Last backup:", self.last_label)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.backup_button = QPushButton("Back up now", self)
+        self.restore_button = QPushButton("Restore from backup…", self)
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self._refresh()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.auto_box.toggled.connect(self._on_auto_box_toggled)
+        self.keep_spin.valueChanged.connect(self._on_keep_spin_changed)
+        self.folder_button.clicked.connect(self._on_folder_button_clicked)
+        self.backup_button.clicked.connect(self._on_backup_button_clicked)
+        self.restore_button.clicked.connect(lambda: self.actions.restore())
+        self.ctx.events.settings_changed.connect(self._refresh)
+
+    def _refresh(self) -> None:
+        self.auto_box.blockSignals(True)
+        self.auto_box.setChecked(self.scheduler.enabled())
+        self.auto_box.blockSignals(False)
+        self.keep_spin.blockSignals(True)
+        self.keep_spin.setValue(self.scheduler.keep())
+        self.keep_spin.blockSignals(False)
+        self.folder_label.setText(str(self.scheduler.folder()))
+        last = self.scheduler.last_backup()
+        text = last.astimezone().strftime("%d %B %Y, %H:%M") if last else "None yet"
+        failure = self.scheduler.last_failure()
+        if failure:
+            text += f"\nThe last try did not work: {failure}"
+        self.last_label.setText(text)
+
+    def _on_auto_box_toggled(self, on: bool) -> None:
+        self.scheduler.set_enabled(on)
+
+    def _on_keep_spin_changed(self, value: int) -> None:
+        self.scheduler.set_keep(value)
+
+    def _on_folder_button_clicked(self) -> None:
+        folder = self.actions.ask_folder("Choose a folder for backups", self.scheduler.folder())
+        if folder is not None:
+            self.scheduler.set_folder(folder)
+            self._refresh()
+
+    def _on_backup_button_clicked(self) -> None:
+        self.actions.back_up_now(self.scheduler.folder())
+        self._refresh()
+
+
+def install(window: QWidget, ctx: AppContext) -> DataActions:
+    assert isinstance(window, QMainWindow)
+    return DataActions(window, ctx)
