@@ -77,7 +77,7 @@ def test_each_export_writes_after_a_yes(actions: DataActions, tmp_path: Path,
     data = target.read_bytes()
     assert data
     if fmt in (ExportFormat.VCARD, ExportFormat.CSV, ExportFormat.ICS):
-        assert "Iris Lane".encode() in data
+        assert b"Iris Lane" in data
     assert actions.errors == []  # type: ignore[attr-defined]
 
 
