@@ -96,11 +96,29 @@ def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
 def test_without_a_tray_closing_quits_and_the_app_says_so_once(
     qtbot: QtBot, ctx: AppContext
 ) -> None:
-    window, _ = installed(qtbot, ctx)
+    window, reminders = installed(qtbot, ctx)
+    reminders.start()
     assert window.keep_running_on_close is False
     assert window.banners == [(NO_TRAY_NOTICE, [])]
-    again, _ = installed(qtbot, ctx)
+    again, reminders_again = installed(qtbot, ctx)
+    reminders_again.start()
     assert again.banners == []
+
+
+def test_a_while_you_were_away_banner_comes_before_the_no_tray_notice(
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
+) -> None:
+    add(ctx, "Sam")
+    clock.advance(timedelta(days=8))
+    window, reminders = installed(qtbot, ctx)
+    reminders.start()
+    assert [text for text, _ in window.banners] == [
+        "While you were away, 1 check-in came due: Sam."]
+    reminders.service.mark_notified(reminders.service.due_now())  # as if it was delivered
+    clock.advance(timedelta(days=1))
+    later, reminders_later = installed(qtbot, ctx)  # the next start
+    reminders_later.start()
+    assert later.banners == [(NO_TRAY_NOTICE, [])]
 
 
 def test_missed_check_ins_show_once_in_a_banner_with_log_and_snooze(
@@ -110,7 +128,6 @@ def test_missed_check_ins_show_once_in_a_banner_with_log_and_snooze(
     add(ctx, "Priya", Ring.MIDDLE)
     clock.advance(timedelta(days=20))
     window, reminders = installed(qtbot, ctx)
-    window.banners.clear()
     reminders.start()
     assert len(window.banners) == 1
     text, actions = window.banners[0]

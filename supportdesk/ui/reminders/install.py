@@ -50,6 +50,7 @@ class RemindersUi(QObject):
                                  dbus=DbusNotifications(app_icon=_icon_path()), parent=self)
         self.engine = ReminderEngine(self.service, self.notifier, ctx.events, parent=self)
         self.tray_shown = self.tray.show()
+        self._away_shown = False
         self._connect_signals()
         self._add_settings_tab()
         self._apply_close_behaviour()
@@ -70,7 +71,10 @@ class RemindersUi(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
+        self._away_shown = False
         self.engine.start()
+        if not self._away_shown:
+            self._tell_once_there_is_no_tray()
 
     def shutdown(self) -> None:
         self.engine.stop()
@@ -88,11 +92,15 @@ class RemindersUi(QObject):
     def _apply_close_behaviour(self) -> None:
         keep = self.tray_shown and not self.service.paused
         self.window.keep_running_on_close = keep  # type: ignore[attr-defined]
-        if not self.tray_shown and not self.service.settings.get(keys.NO_TRAY_NOTICE_SHOWN):
-            show_banner = getattr(self.window, "show_banner", None)
-            if show_banner is not None:
-                show_banner(NO_TRAY_NOTICE, [])
-                self.service.settings.set(keys.NO_TRAY_NOTICE_SHOWN, True)
+
+    def _tell_once_there_is_no_tray(self) -> None:
+        """Said once, in the banner; a "while you were away" banner goes first."""
+        if self.tray_shown or self.service.settings.get(keys.NO_TRAY_NOTICE_SHOWN):
+            return
+        show_banner = getattr(self.window, "show_banner", None)
+        if show_banner is not None:
+            show_banner(NO_TRAY_NOTICE, [])
+            self.service.settings.set(keys.NO_TRAY_NOTICE_SHOWN, True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -123,7 +131,7 @@ class RemindersUi(QObject):
             snooze_all=lambda: self._on_tray_snooze_all_requested(SnoozeOption.TOMORROW.value),
             open_supporter=self.ctx.events.supporter_open_requested.emit,
         )
-        show_away_banner(self.window, items, actions)
+        self._away_shown = show_away_banner(self.window, items, actions)
 
     def _on_notifier_activated(self, supporter_id: int) -> None:
         self.show_window()
