@@ -1,0 +1,164 @@
+"""Back up now, the automatic backup and Restore from backup, through the UI, on real vaults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from supportdesk.core.kinds import ContactType, Kind
+from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.services.session import Session
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.data_actions import BackupsTab, DataActions
+from supportdesk.ui.events import Events
+from supportdesk.ui.restore_dialog import RestoreDialog
+from supportdesk.vault.keystore import MemoryKeyStore
+from supportdesk.vault.vault import Vault
+from tests.gui.test_export_actions import DataHost, installed
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def vault_ctx(tmp_path: Path, clock: Clock, qtbot: QtBot) -> Iterator[AppContext]:
+    vault, _recovery = Vault.create(tmp_path / "data", MemoryKeyStore(), clock=clock)
+    session = Session(vault.db, clock=clock)
+    yield AppContext(session=session, events=Events(), undo=QUndoStack(), vault=vault)
+    vault.close()
+
+
+@pytest.fixture
+def actions(vault_ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+            ) -> DataActions:
+    return installed(vault_ctx, qtbot, monkeypatch)
+
+
+def people(ctx: AppContext) -> list[tuple[str, list[str]]]:
+    return [(s.name, [m.value for m in s.contacts]) for s in ctx.session.network.supporters()]
+
+
+def restore_by_clicking(actions: DataActions, qtbot: QtBot, recovery_key: str = "") -> None:
+    def exec_restore(dialog: RestoreDialog) -> bool:
+        qtbot.addWidget(dialog)
+        if recovery_key:
+            assert not dialog.key_row.isHidden()
+            assert not dialog.restore_button.isEnabled()
+            dialog.key_edit.setText(recovery_key)
+            qtbot.mouseClick(dialog.key_button, Qt.MouseButton.LeftButton)
+        assert dialog.restore_button.isEnabled(), dialog.message.text()
+        actions.seen_holds = dialog.holds_label.text()  # type: ignore[attr-defined]
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        return dialog.result() == dialog.DialogCode.Accepted
+
+    actions.exec_restore = exec_restore  # type: ignore[method-assign]
+
+
+def test_back_up_then_restore_gives_back_the_same_data(
+        actions: DataActions, vault_ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:
+    network = vault_ctx.session.network
+    network.save_supporter(Supporter("Noor Haddad", Kind.FRIEND, contacts=[
+        ContactMethod(ContactType.PHONE, "07700 900321", "mobile")]))
+    network.save_supporter(Supporter("Dev Patel", Kind.FAMILY))
+    before = people(vault_ctx)
+    backup = actions.back_up_now(tmp_path / "usb")
+    assert backup is not None and backup.parent == tmp_path / "usb"
+    assert actions.scheduler is not None and actions.scheduler.folder() == tmp_path / "usb"
+
+    dev = next(s for s in network.supporters() if s.name == "Dev Patel")
+    assert dev.id is not None
+    network.delete_supporter(dev.id)
+    network.save_supporter(Supporter("Someone New", Kind.FRIEND))
+    changed: list[bool] = []
+    vault_ctx.events.supporters_changed.connect(lambda: changed.append(True))
+
+    restore_by_clicking(actions, qtbot)
+    assert actions.restore(backup)
+    assert actions.seen_holds.startswith("2 people")  # type: ignore[attr-defined]
+    assert people(vault_ctx) == before
+    assert changed
+    assert "saved as supportdesk-" in actions.window.messages[-1]  # type: ignore[attr-defined]
+
+
+def test_a_backup_from_another_vault_asks_for_its_recovery_key(
+        actions: DataActions, vault_ctx: AppContext, qtbot: QtBot, tmp_path: Path,
+        clock: Clock) -> None:
+    other, recovery = Vault.create(tmp_path / "old-computer", MemoryKeyStore(), clock=clock)
+    Session(other.db, clock=clock).network.save_supporter(Supporter("From Before",
+                                                                    Kind.FRIEND))
+    backup = other.backup(tmp_path / "old.sdbackup")
+    other.close()
+    Session(vault_ctx.session.db, clock=clock)  # rebind the models to this vault
+    restore_by_clicking(actions, qtbot, recovery_key=recovery)
+    assert actions.restore(backup)
+    assert [name for name, _ in people(vault_ctx)] == ["From Before"]
+
+
+def test_a_damaged_backup_is_refused_and_nothing_changes(
+        actions: DataActions, vault_ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:
+    vault_ctx.session.network.save_supporter(Supporter("Keep Me", Kind.FRIEND))
+    backup = actions.back_up_now(tmp_path / "b")
+    assert backup is not None
+    data = bytearray(backup.read_bytes())
+    data[5000:5100] = bytes(100)
+    backup.write_bytes(bytes(data))
+    assert vault_ctx.vault is not None
+    dialog = RestoreDialog(vault_ctx.vault, backup)
+    qtbot.addWidget(dialog)
+    assert not dialog.restore_button.isEnabled()
+    assert "damaged" in dialog.message.text()
+    assert [name for name, _ in people(vault_ctx)] == ["Keep Me"]
+
+
+def test_automatic_backup_daily_and_a_failure_shows_once(
+        actions: DataActions, vault_ctx: AppContext, clock: Clock, tmp_path: Path) -> None:
+    scheduler = actions.scheduler
+    assert scheduler is not None and actions.timer.isActive()
+    scheduler.set_folder(tmp_path / "auto")
+    assert actions.run_automatic_backup() is not None
+    assert actions.run_automatic_backup() is None  # not again the same day
+    clock.now += timedelta(days=1)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    scheduler.set_folder(blocker)
+    assert actions.run_automatic_backup() is None
+    assert actions.run_automatic_backup() is None
+    host = actions.window
+    assert isinstance(host, DataHost)
+    assert len(host.banners) == 1 and str(blocker) in host.banners[0]
+
+
+def test_backups_settings_tab(actions: DataActions, vault_ctx: AppContext, qtbot: QtBot,
+                              tmp_path: Path) -> None:
+    host = actions.window
+    assert isinstance(host, DataHost)
+    [(title, factory)] = host.settings_tabs
+    assert title == "Backups"
+    tab = factory(vault_ctx)
+    qtbot.addWidget(tab)
+    assert isinstance(tab, BackupsTab)
+    assert tab.last_label.text() == "None yet"
+    tab.keep_spin.setValue(4)
+    tab.auto_box.setChecked(False)
+    assert actions.scheduler is not None
+    assert actions.scheduler.keep() == 4 and not actions.scheduler.enabled()
+    actions.scheduler.set_folder(tmp_path / "tabbed")
+    qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
+    assert tab.last_label.text() != "None yet"
+    assert str(tmp_path / "tabbed") == tab.folder_label.text()
