@@ -88,6 +88,11 @@ def _first_read(db: SqlCipherDatabase, path: Path) -> None:
         raise StorageError(f"The vault at {path} cannot be opened: {type(exc).__name__}.") from None
 
 
+def rekey(db: pw.Database, key: bytes) -> None:
+    """Re-encrypt the open database under ``key`` (one transaction) and reconnect with it."""
+    db.rekey(raw_key(key))  # type: ignore[attr-defined]
+
+
 def check_pragmas(db: pw.Database) -> None:
     for name, expected in EXPECTED.items():
         value = run_sql(db, f"PRAGMA {name}").fetchone()[0]

@@ -241,7 +241,7 @@ class Vault:
             pending = PendingKey(key_check(new_key), link=seal_key(new_key, self._key, self.uuid))
         self._save_metadata(self.metadata.with_changes(pending=pending))
         store_checked(self.keystore, pending_slot(self.uuid), new_key)
-        self.db.rekey(database.raw_key(new_key))  # one transaction; also reconnects with it
+        database.rekey(self.db, new_key)
         database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
         self._key = new_key
         self._finish_rotation(store_key=True)

@@ -85,7 +85,7 @@ def _crash_after(vault: Vault, monkeypatch: pytest.MonkeyPatch, step: str) -> No
     if step == "pending recorded":
         monkeypatch.setattr("supportdesk.vault.vault.store_checked", _raise_crash)
     elif step == "pending key stored":
-        monkeypatch.setattr(vault.db, "rekey", _raise_crash)
+        monkeypatch.setattr("supportdesk.store.database.rekey", _raise_crash)
     elif step == "rekeyed":
         monkeypatch.setattr(Vault, "_finish_rotation", _raise_crash)
     elif step == "keyring promoted":
