@@ -5,6 +5,7 @@ Extensions (see ``extensions.py``) add to it through ``menu(name)``, ``settings_
 
 Signals:
     page_shown(str): the page with this key is now the visible one.
+    closed(): the window really closed (not hidden to the tray); the app may quit.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class Banner(QFrame):
 
 class MainWindow(QMainWindow):
     page_shown = Signal(str)
+    closed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         event.accept()
+        self.closed.emit()
 
     # -- slots ------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""Start-up dialogs: the first-run welcome with the recovery key, recovery, and problems."""

@@ -1,0 +1,107 @@
+"""The open-vault flow: first run, recovery, keyring trouble and damaged files.
+
+Which case applies is decided by the database file alone (``Vault.exists``): a missing
+or wrong key with an existing vault is a recovery case, never a reason to create anew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QWidget
+
+from supportdesk.core.errors import (
+    DamagedVaultError,
+    KeyMissingError,
+    KeyringUnavailableError,
+    KnownError,
+    LockedError,
+    NewerVaultError,
+    WrongKeyError,
+)
+from supportdesk.services.clock import Clock, system_clock
+from supportdesk.services.session import (
+    Session,
+    create_session,
+    open_session,
+    recover_session,
+)
+from supportdesk.ui.startup import problems
+from supportdesk.ui.startup.recovery import (
+    KEY_MISSING_TEXT,
+    SESSION_ONLY_TEXT,
+    WRONG_KEY_TEXT,
+    RecoveryDialog,
+)
+from supportdesk.ui.startup.welcome import WelcomeDialog
+from supportdesk.vault.keystore import KeyringKeyStore, KeyStore, MemoryKeyStore
+from supportdesk.vault.vault import Vault
+
+
+class VaultOpener:
+    """Opens (or on first run creates) the vault in ``data_dir``; None when they chose Quit."""
+
+    def __init__(self, data_dir: Path, *, keystore: KeyStore | None = None,
+                 clock: Clock = system_clock, parent: QWidget | None = None,
+                 welcome_shown: Callable[[WelcomeDialog], None] | None = None) -> None:
+        self.data_dir = data_dir
+        self.keystore: KeyStore = keystore or KeyringKeyStore()
+        self.clock = clock
+        self.parent = parent
+        self._welcome_shown = welcome_shown
+
+    def run(self) -> Session | None:
+        try:
+            if not Vault.exists(self.data_dir):
+                return self._first_run()
+            return self._open_existing()
+        except NewerVaultError:
+            problems.show_problem("A newer SupportDesk is needed", problems.NEWER, self.parent)
+        except DamagedVaultError as error:
+            problems.show_damaged(self.data_dir, error, self.parent)
+        except LockedError as error:
+            problems.show_problem("SupportDesk is already open", str(error), self.parent)
+        except KnownError as error:
+            problems.show_problem("SupportDesk can't start", str(error), self.parent)
+        return None
+
+    def _first_run(self) -> Session | None:
+        try:
+            session, recovery_key = create_session(self.data_dir, self.keystore, self.clock)
+        except KeyringUnavailableError as error:
+            if not problems.ask_keyring_choice(error, first_run=True, parent=self.parent):
+                return None
+            session, recovery_key = create_session(self.data_dir, MemoryKeyStore(),
+                                                   self.clock)
+        welcome = WelcomeDialog(recovery_key, self.parent)
+        if self._welcome_shown is not None:
+            self._welcome_shown(welcome)
+        welcome.exec()
+        return session
+
+    def _open_existing(self) -> Session | None:
+        try:
+            return open_session(self.data_dir, self.keystore, self.clock)
+        except KeyMissingError:
+            return self._recover(KEY_MISSING_TEXT, store_key=True)
+        except WrongKeyError:
+            return self._recover(WRONG_KEY_TEXT, store_key=True)
+        except KeyringUnavailableError as error:
+            if not problems.ask_keyring_choice(error, first_run=False, parent=self.parent):
+                return None
+            return self._recover(SESSION_ONLY_TEXT, store_key=False)
+
+    def _recover(self, reason: str, *, store_key: bool) -> Session | None:
+        keystore = self.keystore if store_key else MemoryKeyStore()
+
+        def attempt(recovery_key: str) -> Session:
+            return recover_session(self.data_dir, recovery_key, keystore, self.clock,
+                                   store_key=store_key)
+
+        dialog: RecoveryDialog[Session] = RecoveryDialog(reason, attempt, self.parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_value
+        if dialog.other_error is not None:
+            raise dialog.other_error
+        return None

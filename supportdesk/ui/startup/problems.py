@@ -1,0 +1,80 @@
+"""Plain, warm messages for the vault problems start-up cannot fix by itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from supportdesk.core.errors import KeyringUnavailableError, KnownError
+
+KEYRING_FIRST_RUN = (
+    "SupportDesk keeps the key to your notes in your computer's keyring, but the keyring "
+    "isn't available right now. You can still start: your notes will be protected by a "
+    "recovery key you'll be shown next, and you'll type it each time you open SupportDesk "
+    "until the keyring is working."
+)
+KEYRING_EXISTING = (
+    "SupportDesk keeps the key to your notes in your computer's keyring, but the keyring "
+    "isn't available right now. You can use your recovery key instead, for this session "
+    "only. Nothing is saved to the keyring and nothing is changed."
+)
+DAMAGED = (
+    "SupportDesk can't read your notes file: it looks damaged. Nothing has been deleted. "
+    "SupportDesk keeps automatic backups in the 'backups' folder next to your notes, and "
+    "any backups you made yourself are where you saved them. Please keep them safe; "
+    "opening the folder shows what is there."
+)
+NEWER = (
+    "These notes were saved by a newer version of SupportDesk. To keep them safe, this "
+    "version won't open them. Please install the latest SupportDesk; nothing has been changed."
+)
+
+
+def ask_keyring_choice(error: KeyringUnavailableError, first_run: bool,
+                       parent: QWidget | None = None) -> bool:
+    """True when the person chooses to go on with the recovery key for this session."""
+    box = QMessageBox(parent)
+    box.setObjectName("KeyringUnavailable")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("The keyring isn't available")
+    box.setText(KEYRING_FIRST_RUN if first_run else KEYRING_EXISTING)
+    box.setInformativeText(str(error))
+    go_on = box.addButton("Continue with a recovery key" if first_run
+                          else "Use my recovery key for this session",
+                          QMessageBox.ButtonRole.AcceptRole)
+    go_on.setAccessibleName(go_on.text())
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button.setAccessibleName("Quit SupportDesk")
+    box.setDefaultButton(go_on)
+    box.exec()
+    return box.clickedButton() is go_on
+
+
+def show_damaged(data_dir: Path, error: KnownError, parent: QWidget | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setObjectName("DamagedVault")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Your notes can't be opened")
+    box.setText(DAMAGED)
+    box.setInformativeText(str(error))
+    open_folder = box.addButton("Open the backups folder", QMessageBox.ButtonRole.ActionRole)
+    open_folder.setAccessibleName("Open the backups folder")
+    quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    quit_button.setAccessibleName("Quit SupportDesk")
+    box.exec()
+    if box.clickedButton() is open_folder:
+        folder = data_dir / "backups"
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder if folder.is_dir()
+                                                        else data_dir)))
+
+
+def show_problem(title: str, text: str, parent: QWidget | None = None) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton("Close", QMessageBox.ButtonRole.RejectRole).setAccessibleName("Close")
+    box.exec()

@@ -1,0 +1,119 @@
+"""Entering the recovery key when the keyring's key is missing or does not fit.
+
+Nothing is created or deleted here: the attempt only opens the existing vault. A typo
+gets a clear message and another try.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import KnownError, ValidationError, WrongKeyError
+
+T = TypeVar("T")
+
+KEY_MISSING_TEXT = (
+    "SupportDesk couldn't find the key to your notes in this computer's keyring. "
+    "This can happen after moving to a new computer or resetting the keyring. "
+    "Your notes are safe and nothing has been changed."
+)
+WRONG_KEY_TEXT = (
+    "The key in this computer's keyring doesn't fit your notes. "
+    "Your notes are safe and nothing has been changed."
+)
+SESSION_ONLY_TEXT = (
+    "Your recovery key will unlock SupportDesk for this session only. "
+    "You'll be asked for it again next time."
+)
+WRONG_RECOVERY_KEY = ("That recovery key is well formed, but it isn't the one for these notes. "
+                      "If you have more than one, please try another.")
+
+
+class RecoveryDialog(QDialog, Generic[T]):
+    """Asks for the recovery key and tries it with ``attempt`` until it works or they stop.
+
+    After ``exec()``: ``result_value`` holds what ``attempt`` returned, or
+    ``other_error`` a problem that is not about the key (shown by the caller).
+    """
+
+    def __init__(self, reason: str, attempt: Callable[[str], T],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._attempt = attempt
+        self.result_value: T | None = None
+        self.other_error: KnownError | None = None
+        self.setWindowTitle("Open SupportDesk with your recovery key")
+        self.setObjectName("RecoveryDialog")
+        intro = QLabel(reason)
+        intro.setWordWrap(True)
+        ask = QLabel("Please type your recovery key. It's the eight groups of letters and "
+                     "numbers you saved or printed when you first started SupportDesk. "
+                     "Dashes and spaces don't matter.")
+        ask.setWordWrap(True)
+        self.key_edit = QLineEdit()
+        self.key_edit.setAccessibleName("Recovery key")
+        self.key_edit.setAccessibleDescription("Eight groups of five letters and numbers")
+        self.key_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
+        self.key_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.key_edit.setMinimumWidth(self.key_edit.fontMetrics().horizontalAdvance("X" * 52))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("FieldError")
+        self.message.setAccessibleName("Problem with the recovery key")
+        self.message.hide()
+        self.buttons = QDialogButtonBox()
+        self.open_button = self.buttons.addButton("Open", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.open_button.setAccessibleName("Open with this recovery key")
+        self.open_button.setEnabled(False)
+        self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
+        self.quit_button.setAccessibleName("Quit SupportDesk")
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(ask)
+        layout.addWidget(self.key_edit)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.key_edit.textChanged.connect(self._on_key_edit_changed)
+        self.buttons.accepted.connect(self.try_key)
+        self.buttons.rejected.connect(self.reject)
+
+    def _on_key_edit_changed(self, text: str) -> None:
+        self.open_button.setEnabled(bool(text.strip()))
+        self.message.hide()
+
+    def show_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+        self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.key_edit.selectAll()
+
+    def try_key(self) -> None:
+        text = self.key_edit.text()
+        if not text.strip():
+            return
+        try:
+            self.result_value = self._attempt(text)
+        except ValidationError as error:
+            self.show_problem(error.message)
+        except WrongKeyError:
+            self.show_problem(WRONG_RECOVERY_KEY)
+        except KnownError as error:
+            self.other_error = error
+            self.reject()
+        else:
+            self.accept()

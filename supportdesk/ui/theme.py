@@ -1,0 +1,120 @@
+"""Look and feel: the platform's own style, light or dark as the OS says, calm accents.
+
+Sizes come from the font (``em``), never fixed pixels, so the app follows the system's
+text size. The few colours we add are derived from the palette, so they work in both
+light and dark and follow a switch made while the app is open.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+ACCENT_LIGHT = QColor("#2f8f80")
+ACCENT_DARK = QColor("#6cc4b4")
+# Styles whose look has aged badly or that ignore dark mode; Fusion reads better.
+POOR_STYLES = {"windows"}
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = hints.colorScheme()
+    if scheme != Qt.ColorScheme.Unknown:
+        return scheme == Qt.ColorScheme.Dark
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def accent() -> QColor:
+    return ACCENT_DARK if is_dark() else ACCENT_LIGHT
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(a.redF() + (b.redF() - a.redF()) * amount,
+                           a.greenF() + (b.greenF() - a.greenF()) * amount,
+                           a.blueF() + (b.blueF() - a.blueF()) * amount)
+
+
+def dark_palette() -> QPalette:
+    """A soft dark palette for Fusion where the platform gives none."""
+    p = QPalette()
+    window, base, text = QColor("#1f2526"), QColor("#171c1d"), QColor("#e4ecea")
+    roles = {
+        QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#232a2b"),
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#2a3233"),
+        QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.ToolTipBase: base,
+        QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.PlaceholderText:
+            QColor("#8fa09d"), QPalette.ColorRole.Highlight: QColor("#2f7f73"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: ACCENT_DARK, QPalette.ColorRole.Mid: QColor("#3a4445"),
+        QPalette.ColorRole.Light: QColor("#3d4748"), QPalette.ColorRole.Dark: QColor("#101415"),
+    }
+    for role, color in roles.items():
+        p.setColor(role, color)
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a8785"))
+    return p
+
+
+def light_palette(style_palette: QPalette) -> QPalette:
+    p = QPalette(style_palette)
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f8f80"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.Link, ACCENT_LIGHT)
+    return p
+
+
+def style_sheet(palette: QPalette) -> str:
+    window = palette.color(QPalette.ColorRole.Window)
+    tint = _mix(window, accent(), 0.14).name()
+    border = _mix(window, accent(), 0.45).name()
+    sidebar = _mix(window, palette.color(QPalette.ColorRole.Base), 0.5).name()
+    selected = palette.color(QPalette.ColorRole.Highlight).name()
+    selected_text = palette.color(QPalette.ColorRole.HighlightedText).name()
+    hover = _mix(window, accent(), 0.22).name()
+    return f"""
+        QListWidget#Sidebar {{ background: {sidebar}; border: none; padding: 0.4em 0; }}
+        QListWidget#Sidebar::item {{ padding: 0.45em 0.7em; border-radius: 0.3em;
+                                     margin: 0.05em 0.35em; }}
+        QListWidget#Sidebar::item:hover {{ background: {hover}; }}
+        QListWidget#Sidebar::item:selected {{ background: {selected};
+                                              color: {selected_text}; }}
+        QFrame#Banner {{ background: {tint}; border: 1px solid {border};
+                         border-radius: 0.4em; margin: 0.5em; }}
+        QFrame#RecoveryKey {{ background: {tint}; border: 1px solid {border};
+                              border-radius: 0.4em; padding: 0.8em; }}
+        QLabel#FieldError {{ color: {"#f0a39a" if is_dark(palette) else "#a3372b"}; }}
+    """
+
+
+class Theme(QObject):
+    """Applies the look to ``app`` and again whenever the OS switches light/dark."""
+
+    def __init__(self, app: QApplication, forced_dark: bool | None = None) -> None:
+        super().__init__(app)
+        self.app = app
+        self._choose_style()
+        self._style_palette = QPalette(app.style().standardPalette())
+        if forced_dark is not None:
+            QGuiApplication.styleHints().setColorScheme(
+                Qt.ColorScheme.Dark if forced_dark else Qt.ColorScheme.Light)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self.apply()
+
+    def _choose_style(self) -> None:
+        name = self.app.style().name().lower()
+        if name in POOR_STYLES and "fusion" in [k.lower() for k in QStyleFactory.keys()]:
+            self.app.setStyle("Fusion")
+
+    def apply(self) -> None:
+        dark = is_dark()
+        is_fusion = self.app.style().name().lower() == "fusion"
+        if is_fusion:
+            self.app.setPalette(dark_palette() if dark else light_palette(self._style_palette))
+        self.app.setStyleSheet(style_sheet(self.app.palette()))
+
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply()
