@@ -75,8 +75,9 @@ class DataActions(QObject):
         self.window = window
         self.ctx = ctx
         self.settings = Settings(ctx.session.repo)
-        self.scheduler = (BackupScheduler(ctx.vault, self.settings, ctx.session.clock)
-                          if ctx.vault is not None else None)
+        vault = ctx.session.vault
+        self.scheduler = (BackupScheduler(vault, self.settings, ctx.session.clock)
+                          if vault is not None else None)
         self._shown_failure = ""
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -246,14 +247,13 @@ class DataActions(QObject):
         return written
 
     def restore(self, path: Path | None = None) -> bool:
-        vault = self.ctx.vault
-        if vault is None or self.scheduler is None:
+        if self.scheduler is None:
             return False
         path = path or self.ask_open_path("Restore from backup", str(self.scheduler.folder()),
                                           "SupportDesk backups (*.sdbackup)")
         if path is None:
             return False
-        dialog = RestoreDialog(vault, path, self.window)
+        dialog = RestoreDialog(self.ctx.session, path, self.window)
         accepted = self.exec_restore(dialog)
         if accepted:
             self.ctx.undo.clear()  # undo steps refer to what was there before

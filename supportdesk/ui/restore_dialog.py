@@ -1,7 +1,8 @@
 """Restore from backup: what the backup holds, the recovery key if needed, a clear yes.
 
-The vault does the restoring (``Vault.restore``): it verifies the backup's integrity
-first and backs up what is there now before replacing anything.
+The vault does the restoring (``services.backups.restore_backup``): it verifies both
+integrity checks of the backup first and backs up what is there now before replacing
+anything.
 """
 
 from __future__ import annotations
@@ -21,28 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.errors import KnownError, WrongKeyError
+from supportdesk.services.backups import describe_counts, inspect_backup, restore_backup
+from supportdesk.services.session import Session
 from supportdesk.vault.backup import BackupInfo
-from supportdesk.vault.vault import Vault
-
-COUNT_WORDS = {"supporters": ("person", "people"), "checkins": ("check-in", "check-ins"),
-               "gratitude": ("gratitude note", "gratitude notes"),
-               "plan_items": ("safety plan item", "safety plan items")}
-
-
-def counts_words(counts: dict[str, int]) -> str:
-    parts = []
-    for key, (one, many) in COUNT_WORDS.items():
-        number = counts.get(key, 0)
-        parts.append(f"{number} {one if number == 1 else many}")
-    return ", ".join(parts)
 
 
 class RestoreDialog(QDialog):
     """Opens the backup read-only to show its contents; restores only on Restore."""
 
-    def __init__(self, vault: Vault, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.vault = vault
+        self.session = session
         self.path = path
         self.info: BackupInfo | None = None
         self.recovery_key: str | None = None
@@ -98,7 +88,7 @@ class RestoreDialog(QDialog):
 
     def _load(self, recovery_key: str | None = None) -> None:
         try:
-            info = self.vault.backup_info(self.path, recovery_key)
+            info = inspect_backup(self.session, self.path, recovery_key)
         except WrongKeyError as error:
             self.key_row.show()
             self.message.setText(
@@ -115,7 +105,7 @@ class RestoreDialog(QDialog):
         self.key_row.hide()
         self.made_label.setText(info.created.astimezone().strftime("%d %B %Y, %H:%M")
                                 if info.created else "Not recorded")
-        self.holds_label.setText(counts_words(info.counts))
+        self.holds_label.setText(", ".join(describe_counts(info.counts)))
         self.version_label.setText(str(info.schema_version))
         self.message.setText("The backup looks sound.")
         self.restore_button.setEnabled(True)
@@ -128,7 +118,7 @@ class RestoreDialog(QDialog):
 
     def _on_restore_clicked(self) -> None:
         try:
-            self.safety_backup = self.vault.restore(self.path, self.recovery_key)
+            self.safety_backup = restore_backup(self.session, self.path, self.recovery_key)
         except KnownError as error:
             self.message.setText(str(error))
             return

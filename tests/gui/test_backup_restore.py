@@ -39,9 +39,9 @@ def clock() -> Clock:
 @pytest.fixture
 def vault_ctx(tmp_path: Path, clock: Clock, qtbot: QtBot) -> Iterator[AppContext]:
     vault, _recovery = Vault.create(tmp_path / "data", MemoryKeyStore(), clock=clock)
-    session = Session(vault.db, clock=clock)
-    yield AppContext(session=session, events=Events(), undo=QUndoStack(), vault=vault)
-    vault.close()
+    session = Session(vault.db, clock=clock, vault=vault)
+    yield AppContext(session=session, events=Events(), undo=QUndoStack())
+    session.close()
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_back_up_then_restore_gives_back_the_same_data(
 
     restore_by_clicking(actions, qtbot)
     assert actions.restore(backup)
-    assert actions.seen_holds.startswith("2 people")  # type: ignore[attr-defined]
+    assert actions.seen_holds.startswith("2 people and services")  # type: ignore[attr-defined]
     assert people(vault_ctx) == before
     assert changed
     assert "saved as supportdesk-" in actions.window.messages[-1]  # type: ignore[attr-defined]
@@ -118,8 +118,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
     data = bytearray(backup.read_bytes())
     data[5000:5100] = bytes(100)
     backup.write_bytes(bytes(data))
-    assert vault_ctx.vault is not None
-    dialog = RestoreDialog(vault_ctx.vault, backup)
+    dialog = RestoreDialog(vault_ctx.session, backup)
     qtbot.addWidget(dialog)
     assert not dialog.restore_button.isEnabled()
     assert "damaged" in dialog.message.text()

@@ -15,10 +15,8 @@ from PySide6.QtGui import QGuiApplication
 
 from supportdesk.core.errors import KnownError
 from supportdesk.services.exporting import ExportFormat
-from supportdesk.services.session import Session
+from supportdesk.services.session import open_session
 from supportdesk.ui.pdf.export import save_pdf
-from supportdesk.vault.keystore import KeyringKeyStore
-from supportdesk.vault.vault import Vault
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,11 +28,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     try:
-        vault = Vault.open(args.data_dir, KeyringKeyStore())
+        session = open_session(args.data_dir)
         try:
-            save_pdf(Session(vault.db), ExportFormat(args.format), args.out)
+            save_pdf(session, ExportFormat(args.format), args.out)
         finally:
-            vault.close()
+            session.close()
     except KnownError as error:
         print(f"supportdesk: {error}", file=sys.stderr)
         return error.exit_code
