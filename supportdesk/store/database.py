@@ -46,9 +46,51 @@ def raw_key(key: bytes) -> str:
     return f"x'{key.hex()}'"
 
 
+def _disk_refusal(exc: Exception, path: str) -> StorageError | None:
+    """A StorageError for a full, read-only or failing disk; None for anything else."""
+    text = " ".join(str(e).lower() for e in (exc, exc.__context__) if e is not None)
+    where = Path(path).parent if path else Path()
+    if "full" in text:
+        return StorageError(
+            f"There is not enough free space on the disk that holds {where}, so this was "
+            "not saved.",
+            hint="Free some space and save again; everything saved before is safe.")
+    if "readonly" in text or "read-only" in text:
+        return StorageError(f"The vault at {path} is read-only, so this was not saved.",
+                            hint="Check the folder can be written, then save again.")
+    if "disk i/o error" in text:
+        return StorageError(f"The disk that holds {where} could not write, so this was not "
+                            "saved.", hint="Check the disk, then save again.")
+    return None
+
+
+class VaultDatabase(SqlCipherDatabase):  # type: ignore[misc]
+    """The vault's database: a full or read-only disk becomes a StorageError to act on."""
+
+    def execute_sql(self, sql: str, params: Any = None) -> Any:
+        try:
+            return super().execute_sql(sql, params)
+        except pw.OperationalError as exc:
+            raise (_disk_refusal(exc, self.database) or exc) from None
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except pw.OperationalError as exc:
+            raise (_disk_refusal(exc, self.database) or exc) from None
+
+    def rollback(self) -> None:
+        try:
+            super().rollback()
+        except pw.OperationalError as exc:
+            # SQLite already rolled back on its own (a full disk does that).
+            if "no transaction is active" not in str(exc):
+                raise
+
+
 def connect(path: Path, key: bytes) -> SqlCipherDatabase:
     """Open ``path`` with ``key``; raise WrongKeyError or DamagedVaultError if it won't read."""
-    db = SqlCipherDatabase(None)
+    db = VaultDatabase(None)
     db.init(str(path), passphrase=raw_key(key), pragmas=PRAGMAS, check_same_thread=False)
     _first_read(db, path)
     check_pragmas(db)
