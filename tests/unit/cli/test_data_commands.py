@@ -1,0 +1,132 @@
+"""``supportdesk import`` and ``supportdesk export`` over a real encrypted vault file."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+import pytest
+
+from supportdesk.cli import run, vault_commands
+from supportdesk.core.kinds import ContactType, Kind
+from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.services.exporting import UNENCRYPTED_WARNING
+from supportdesk.services.session import Session
+from supportdesk.store import database, migrations
+from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture
+def open_vault(tmp_path: Path, db_key: bytes, monkeypatch: pytest.MonkeyPatch) -> Session:
+    path = tmp_path / "supportdesk.db"
+
+    def open_session(args: argparse.Namespace) -> Session:
+        db = database.connect(path, db_key)
+        migrations.migrate(db)
+        return Session(db, clock=lambda: FIXED_NOW)
+
+    monkeypatch.setattr(vault_commands, "open_session", open_session)
+    return open_session(argparse.Namespace())
+
+
+def card(*lines: str) -> str:
+    return "\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"]) + "\r\n"
+
+
+def names(session: Session) -> list[str]:
+    return [s.name for s in session.network.supporters()]
+
+
+def test_import_with_yes_and_kind(open_vault: Session, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "phone.vcf"
+    source.write_bytes((card("FN:Ada", "TEL;TYPE=CELL:07700 900001")
+                        + card("FN:Bo", "TITLE:GP", "ORG:Elm Surgery")).encode())
+    assert run(["import", str(source), "--kind", "family", "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Found 2 contacts: 2 new" in out
+    assert "Imported: 2 added." in out
+    kinds = {s.name: s.kind for s in open_vault.network.supporters()}
+    assert kinds == {"Ada": Kind.FAMILY, "Bo": Kind.FAMILY}  # --kind wins over the hint
+
+
+def test_import_reports_bad_cards_and_merges_duplicates(
+        open_vault: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    open_vault.network.save_supporter(Supporter("Ada", Kind.FRIEND))
+    source = tmp_path / "x.vcf"
+    source.write_bytes((card("FN:Ada", "EMAIL:ada@example.org")
+                        + "BEGIN:VCARD\nVERSION:3.0\nFN:Bad\nNO COLON\nEND:VCARD\n").encode())
+    assert run(["import", str(source), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Card 2 (line 9)" in out
+    assert "Imported: 0 added, 1 merged." in out
+    [ada] = open_vault.network.supporters()
+    assert [m.value for m in ada.contacts] == ["ada@example.org"]
+
+
+def test_import_without_yes_and_no_terminal_changes_nothing(
+        open_vault: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "x.vcf"
+    source.write_bytes(card("FN:Ada").encode())
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert run(["import", str(source)]) == 2
+    assert "--yes" in capsys.readouterr().err
+    assert names(open_vault) == []
+
+
+def test_interactive_no_keeps_everything(open_vault: Session, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    source = tmp_path / "x.vcf"
+    source.write_bytes(card("FN:Ada").encode())
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("builtins.input", lambda prompt: "n")
+    assert run(["import", str(source)]) == 1
+    assert names(open_vault) == []
+
+
+def test_missing_file_is_a_clear_error(open_vault: Session, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["import", str(tmp_path / "nope.vcf"), "--yes"]) == 2
+    assert "could not read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [("vcard", b"BEGIN:VCARD"),
+                                             ("csv", b"\xef\xbb\xbfName,"),
+                                             ("ics", b"BEGIN:VCALENDAR")])
+def test_export_warns_then_writes(open_vault: Session, tmp_path: Path, fmt: str, marker: bytes,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    open_vault.network.save_supporter(Supporter("Ada", Kind.FRIEND, contacts=[
+        ContactMethod(ContactType.PHONE, "07700 900001")]))
+    out = tmp_path / f"network.{fmt}"
+    assert run(["export", "--format", fmt, str(out), "--yes"]) == 0
+    assert UNENCRYPTED_WARNING in capsys.readouterr().err
+    assert out.read_bytes().startswith(marker)
+    assert b"Ada" in out.read_bytes()
+
+
+def test_export_round_trips_through_import(open_vault: Session, tmp_path: Path) -> None:
+    open_vault.network.save_supporter(Supporter("Ada", Kind.PARTNER, contacts=[
+        ContactMethod(ContactType.EMAIL, "ada@example.org", "home")]))
+    out = tmp_path / "n.vcf"
+    assert run(["export", "-f", "vcard", str(out), "-y"]) == 0
+    [ada] = open_vault.network.supporters()
+    assert ada.id is not None
+    open_vault.network.delete_supporter(ada.id)
+    assert run(["import", str(out), "-y"]) == 0
+    [back] = open_vault.network.supporters()
+    assert (back.name, back.kind, back.contacts) == ("Ada", Kind.PARTNER, ada.contacts)
+
+
+def test_export_without_a_yes_writes_nothing(open_vault: Session, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert run(["export", "--format", "csv", str(tmp_path / "x.csv")]) == 2
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_export_into_a_missing_folder(open_vault: Session, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["export", "--format", "csv", str(tmp_path / "gone" / "x.csv"), "--yes"]) == 2
+    assert "does not exist" in capsys.readouterr().err
