@@ -60,7 +60,8 @@ def _disk_refusal(exc: Exception, path: str) -> StorageError | None:
                             hint="Check the folder can be written, then save again.")
     if "disk i/o error" in text:
         return StorageError(f"The disk that holds {where} could not write, so this was not "
-                            "saved.", hint="Check the disk, then save again.")
+                            "saved.", hint="Check it has free space and is still connected, "
+                            "then save again; everything saved before is safe.")
     return None
 
 

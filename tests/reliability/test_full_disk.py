@@ -1,0 +1,127 @@
+"""A full disk: a clear message, the typed text still on screen, nothing saved before lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from supportdesk.core.errors import StorageError
+from supportdesk.core.kinds import Kind
+from supportdesk.core.model import Supporter
+from supportdesk.services.session import Session
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.vault.vault import Vault
+from tests.reliability.figures import Figures
+from tests.reliability.file_keystore import FileKeyStore
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_full_disk_refuses_plainly_and_keeps_what_was_saved(
+    tmp_path: Path, figures: Figures
+) -> None:
+    keys = FileKeyStore(tmp_path / "keys.json")
+    data_dir = tmp_path / "vault"
+    vault, _recovery = Vault.create(data_dir, keys)
+    Session(vault.db).network.save_supporter(Supporter("Saved Before", Kind.FAMILY))
+    vault.close()
+
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.reliability.disk_full_worker", str(data_dir),
+         str(keys.path)],
+        cwd=REPO, env=dict(os.environ, SUPPORTDESK_NO_NETWORK="1"),
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert child.returncode == 0, child.stderr[-2000:]
+    result = json.loads(child.stdout.strip().splitlines()[-1])
+    assert "unexpected" not in result, result
+    assert result["type"] == "StorageError"
+    # EFBIG reads as an I/O error to SQLite, a full tmpfs as "full": both say what to do.
+    assert "not saved" in result["message"] and "free space" in result["message"]
+    assert "Traceback" not in child.stderr
+    assert result["saved"] > 0  # the limit was reached part-way, like a real disk
+
+    vault = Vault.open(data_dir, keys)
+    try:
+        assert vault.check() == []
+        names = [s.name for s in Session(vault.db).network.repo.supporters()]
+    finally:
+        vault.close()
+    assert "Saved Before" in names
+    assert len(names) == 1 + result["saved"]  # every acknowledged save is there
+    figures.record("full disk (RLIMIT_FSIZE)", runs=1, lost=0, integrity_failures=0,
+                   clear_message=1)
+
+
+def test_editor_keeps_the_dialog_and_the_text_when_the_disk_is_full(
+    ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, figures: Figures
+) -> None:
+    ctx.session.network.save_supporter(Supporter("Saved Before", Kind.FRIEND))
+
+    def disk_full(_supporter: Supporter) -> Supporter:
+        raise StorageError("There is not enough free space on the disk, so this was not saved.",
+                           hint="Free some space and save again; everything saved before is safe.")
+
+    monkeypatch.setattr(ctx.session.network, "save_supporter", disk_full)
+    editor = SupporterEditor(ctx)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.keyClicks(editor.name_edit, "Someone new")
+    assert editor.save() is False
+    assert editor.isVisible()
+    assert editor.result() != editor.DialogCode.Accepted
+    assert editor.name_edit.text() == "Someone new"
+    assert "not enough free space" in editor.banner.text()
+    monkeypatch.undo()
+    assert [s.name for s in ctx.session.network.repo.supporters()] == ["Saved Before"]
+    figures.record("full disk in the editor", runs=1, text_kept=1, dialog_kept=1)
+
+
+@pytest.fixture
+def ctx(session: Session, qtbot: QtBot) -> AppContext:
+    from PySide6.QtGui import QUndoStack
+
+    from supportdesk.ui.events import Events
+
+    return AppContext(session=session, events=Events(), undo=QUndoStack())
+
+
+def test_a_really_full_tmpfs_says_so_and_loses_nothing(tmp_path: Path,
+                                                       figures: Figures) -> None:
+    from supportdesk.vault.keystore import MemoryKeyStore
+    from tests.reliability.readonly import small_tmpfs
+
+    keys = MemoryKeyStore()
+    with small_tmpfs(tmp_path / "small") as disk:
+        vault, _recovery = Vault.create(disk / "vault", keys)
+        network = Session(vault.db).network
+        network.save_supporter(Supporter("Saved Before", Kind.FAMILY))
+        filler = disk / "filler"
+        with open(filler, "wb") as handle, pytest.raises(OSError):
+            while True:
+                handle.write(b"\0" * 65536)
+                handle.flush()
+        saved = 0
+        with pytest.raises(StorageError) as raised:
+            while saved < 1000:
+                network.save_supporter(Supporter(f"Filler {saved}", Kind.FRIEND,
+                                                 notes="a long note " * 400))
+                saved += 1
+        assert "not enough free space" in str(raised.value)
+        assert str(disk / "vault") in str(raised.value)
+        filler.unlink()
+        network.save_supporter(Supporter("Saved After", Kind.FRIEND))
+        assert vault.check() == []
+        names = [s.name for s in network.repo.supporters()]
+        vault.close()
+    assert {"Saved Before", "Saved After"} <= set(names)
+    assert len(names) == 2 + saved
+    figures.record("full disk (small tmpfs)", runs=1, lost=0, integrity_failures=0,
+                   clear_message=1)
