@@ -106,7 +106,8 @@ class Theme(QObject):
 
     def _choose_style(self) -> None:
         name = self.app.style().name().lower()
-        if name in POOR_STYLES and "fusion" in [k.lower() for k in QStyleFactory.keys()]:
+        styles = [k.lower() for k in QStyleFactory.keys()]  # noqa: SIM118 (a static method)
+        if name in POOR_STYLES and "fusion" in styles:
             self.app.setStyle("Fusion")
 
     def apply(self) -> None:

@@ -1,0 +1,110 @@
+"""The open-vault flow with real vaults: first run, and a missing key that is recovered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from supportdesk.services.session import create_session
+from supportdesk.ui.startup.open_vault import VaultOpener
+from supportdesk.ui.startup.recovery import RecoveryDialog
+from supportdesk.ui.startup.welcome import WelcomeDialog
+from supportdesk.vault.keystore import MemoryKeyStore
+from supportdesk.vault.vault import Vault
+
+
+def _when_modal(check: Callable[[QWidget], None]) -> None:
+    """Run ``check`` on the modal dialog once it is up."""
+
+    def poll() -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            QTimer.singleShot(20, poll)
+            return
+        check(widget)
+
+    QTimer.singleShot(20, poll)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+
+def test_first_run_creates_the_vault_and_shows_the_key(qtbot: QtBot, tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    def confirm(widget: QWidget) -> None:
+        assert isinstance(widget, WelcomeDialog)
+        seen.append(widget.recovery_key)
+        assert not widget.continue_button.isEnabled()
+        widget.stored_check.setChecked(True)
+        widget.continue_button.click()
+
+    _when_modal(confirm)
+    keystore = MemoryKeyStore()
+    session = VaultOpener(tmp_path / "vault", keystore=keystore).run()
+    assert session is not None
+    try:
+        assert Vault.exists(tmp_path / "vault")
+        assert seen and len(seen[0].split("-")) == 8
+    finally:
+        session.close()
+
+
+def test_missing_key_asks_for_the_recovery_key_and_changes_nothing_until_right(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    session, recovery_key = create_session(folder, MemoryKeyStore())
+    session.close()
+    before = _files(folder)
+
+    def enter_wrong_then_quit(widget: QWidget) -> None:
+        assert isinstance(widget, RecoveryDialog)
+        assert "couldn't find the key" in widget.findChildren(type(widget.message))[0].text()
+        widget.key_edit.setText("ABCDE-12345")
+        widget.open_button.click()
+        assert widget.message.isVisible()
+        widget.quit_button.click()
+
+    _when_modal(enter_wrong_then_quit)
+    assert VaultOpener(folder, keystore=MemoryKeyStore()).run() is None
+    assert _files(folder) == before
+
+    keystore = MemoryKeyStore()
+
+    def enter_right(widget: QWidget) -> None:
+        assert isinstance(widget, RecoveryDialog)
+        widget.key_edit.setText(recovery_key)
+        widget.open_button.click()
+
+    _when_modal(enter_right)
+    reopened = VaultOpener(folder, keystore=keystore).run()
+    assert reopened is not None
+    reopened.close()
+    # the key went back into the keystore: the next start opens without asking
+    again = VaultOpener(folder, keystore=keystore).run()
+    assert again is not None
+    again.close()
+
+
+def test_a_vault_in_use_elsewhere_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    keystore = MemoryKeyStore()
+    session, _key = create_session(folder, keystore)
+    texts: list[str] = []
+
+    def read_and_close(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        texts.append(widget.text())
+        widget.findChildren(QPushButton)[0].click()
+
+    _when_modal(read_and_close)
+    try:
+        assert VaultOpener(folder, keystore=keystore).run() is None
+    finally:
+        session.close()
+    assert texts
