@@ -1,0 +1,85 @@
+"""The circles scene: built from the supporters in one pass, no queries of its own.
+
+Signals:
+    ring_change_requested(int, str): a node was dropped in another ring (id, ring value).
+    open_requested(int): a node was clicked or activated (supporter id).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QGraphicsScene
+
+from supportdesk.core.model import Supporter
+from supportdesk.ui.circles.items import MeItem, RingsItem, SupporterNode, TieItem
+from supportdesk.ui.circles.layout import MapLayout, layout_map
+
+MARGIN = 60.0
+
+
+class CirclesScene(QGraphicsScene):
+    ring_change_requested = Signal(int, str)
+    open_requested = Signal(int)
+
+    def __init__(self, palette: QPalette, font: QFont) -> None:
+        super().__init__()
+        self.palette = palette
+        self.font = font
+        self.layout = layout_map([])
+        self.nodes: dict[int, SupporterNode] = {}
+        self.order: list[int] = []  # keyboard order: ring by ring, as laid out
+
+    def build(self, supporters: Sequence[Supporter]) -> None:
+        """Lay out and draw everyone again (after any change to the network)."""
+        self.clear()
+        self.nodes = {}
+        self.layout = layout = layout_map(supporters)
+        self.addItem(RingsItem(layout.boundaries, self.palette))
+        self.addItem(MeItem(self.palette))
+        tie_colour = self.palette.color(QPalette.ColorRole.Text)
+        tie_colour.setAlphaF(0.55)
+        for supporter in supporters:
+            if supporter.id is None or supporter.id not in layout.positions:
+                continue
+            x, y = layout.positions[supporter.id]
+            node = SupporterNode(supporter, QPointF(x, y), self.palette, self.font)
+            self.addItem(node)
+            node.tie = TieItem(node, tie_colour)
+            self.addItem(node.tie)
+            self.nodes[supporter.id] = node
+        self.order = [sid for sid in _layout_order(layout) if sid in self.nodes]
+        outer = max(layout.boundaries.values()) + MARGIN
+        self.setSceneRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
+
+    def node_dropped(self, node: SupporterNode) -> None:
+        distance = math.hypot(node.pos().x(), node.pos().y())
+        ring = self.layout.ring_at(distance)
+        node.setPos(node.home)  # the network change (if any) lays everything out again
+        if ring is not node.supporter.ring:
+            self.ring_change_requested.emit(node.supporter_id, ring.value)
+
+    def select_only(self, supporter_id: int) -> SupporterNode | None:
+        node = self.nodes.get(supporter_id)
+        if node is None:
+            return None
+        for other in self.selectedItems():
+            if other is not node:
+                other.setSelected(False)
+        node.setSelected(True)
+        self.setFocusItem(node)
+        return node
+
+    def selected_id(self) -> int | None:
+        for item in self.selectedItems():
+            if isinstance(item, SupporterNode):
+                return item.supporter_id
+        return None
+
+
+def _layout_order(layout: MapLayout) -> list[int]:
+    """Ids in the order they were laid out (ring, then round each track)."""
+    return list(layout.positions)

@@ -1,0 +1,117 @@
+"""How each kind of supporter and each kind of tie looks, shared by the map and legend.
+
+Shape carries the kind (never colour alone): people are circles, professionals
+rounded squares, groups hexagons, online communities diamonds, crisis services
+triangles. Fills are mid-tone so they read on light and dark backgrounds.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from supportdesk.core.kinds import Kind, TieStrength
+
+NODE_SIZE = 30.0
+STRESS_COLOUR = QColor("#d08a00")  # amber, read with the zig-zag shape
+
+_FILLS = {
+    "person": QColor("#4a86c5"),
+    Kind.PROFESSIONAL: QColor("#2f9a78"),
+    Kind.GROUP: QColor("#c4772a"),
+    Kind.ONLINE: QColor("#8a68c4"),
+    Kind.CRISIS: QColor("#c2546d"),
+}
+
+LEGEND_KINDS = (
+    (Kind.FRIEND, "Person (partner, family, friend)"),
+    (Kind.PROFESSIONAL, "Professional"),
+    (Kind.GROUP, "Support group"),
+    (Kind.ONLINE, "Online community"),
+    (Kind.CRISIS, "Crisis service"),
+)
+
+
+def kind_fill(kind: Kind) -> QColor:
+    return _FILLS["person"] if kind.is_person else _FILLS[kind]
+
+
+def kind_path(kind: Kind, size: float = NODE_SIZE) -> QPainterPath:
+    """The node's outline, centred on (0, 0)."""
+    half = size / 2
+    path = QPainterPath()
+    if kind.is_person:
+        path.addEllipse(QPointF(0, 0), half, half)
+    elif kind is Kind.PROFESSIONAL:
+        path.addRoundedRect(QRectF(-half, -half, size, size), size * 0.22, size * 0.22)
+    elif kind is Kind.GROUP:
+        path.addPolygon(_regular_polygon(6, half * 1.08, 0.0))
+        path.closeSubpath()
+    elif kind is Kind.ONLINE:
+        path.addPolygon(_regular_polygon(4, half * 1.2, 90.0))
+        path.closeSubpath()
+    else:
+        path.addPolygon(_regular_polygon(3, half * 1.2, -90.0, dy=half * 0.18))
+        path.closeSubpath()
+    return path
+
+
+def _regular_polygon(sides: int, radius: float, start_deg: float, dy: float = 0.0) -> QPolygonF:
+    return QPolygonF([
+        QPointF(radius * math.cos(math.radians(start_deg + i * 360 / sides)),
+                radius * math.sin(math.radians(start_deg + i * 360 / sides)) + dy)
+        for i in range(sides)
+    ])
+
+
+def paint_kind(painter: QPainter, kind: Kind, centre: QPointF, size: float = NODE_SIZE) -> None:
+    """Draw a kind's shape (fill and outline) centred on ``centre``."""
+    fill = kind_fill(kind)
+    painter.save()
+    painter.translate(centre)
+    painter.setBrush(fill)
+    painter.setPen(QPen(fill.darker(150), 1.5))
+    painter.drawPath(kind_path(kind, size))
+    painter.restore()
+
+
+def tie_pen(strength: TieStrength, colour: QColor, stressful: bool) -> QPen:
+    width = {TieStrength.STRONG: 3.2, TieStrength.NORMAL: 1.7, TieStrength.WEAK: 1.4}[strength]
+    pen = QPen(STRESS_COLOUR if stressful else colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    if strength is TieStrength.WEAK:
+        pen.setStyle(Qt.PenStyle.DotLine)
+    return pen
+
+
+def tie_path(start: QPointF, end: QPointF, stressful: bool) -> QPainterPath:
+    """A straight tie, or a zig-zag one for a stressful tie."""
+    path = QPainterPath(start)
+    if not stressful:
+        path.lineTo(end)
+        return path
+    dx, dy = end.x() - start.x(), end.y() - start.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    nx, ny = -uy, ux
+    steps = max(2, int(length / 12))
+    for i in range(1, steps):
+        t = i / steps
+        side = 4.5 if i % 2 else -4.5
+        path.lineTo(start.x() + dx * t + nx * side, start.y() + dy * t + ny * side)
+    path.lineTo(end)
+    return path
+
+
+def arrow_head(tip: QPointF, towards_from: QPointF, size: float = 9.0) -> QPolygonF:
+    """A filled triangle pointing at ``tip``, coming from ``towards_from``."""
+    angle = math.atan2(tip.y() - towards_from.y(), tip.x() - towards_from.x())
+    left = angle + math.radians(150)
+    right = angle - math.radians(150)
+    return QPolygonF([
+        tip,
+        QPointF(tip.x() + size * math.cos(left), tip.y() + size * math.sin(left)),
+        QPointF(tip.x() + size * math.cos(right), tip.y() + size * math.sin(right)),
+    ])

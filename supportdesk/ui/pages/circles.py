@@ -1,0 +1,211 @@
+"""Circles: the support network as rings around me, with a list twin beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import KnownError
+from supportdesk.core.kinds import Ring
+from supportdesk.core.model import Supporter
+from supportdesk.ui.circles.commands import ChangeRing
+from supportdesk.ui.circles.export import export_png, export_svg
+from supportdesk.ui.circles.legend import Legend
+from supportdesk.ui.circles.ring_list import RingList
+from supportdesk.ui.circles.scene import CirclesScene
+from supportdesk.ui.circles.view import CirclesView
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.view_parts import heading
+from supportdesk.ui.undo_commands import perform
+
+PNG_FILTER = "PNG image (*.png)"
+SVG_FILTER = "SVG drawing (*.svg)"
+
+
+class CirclesPage(QWidget):
+    """The circles map. Ring changes go on ``ctx.undo``; opening a person via ``ctx.events``."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.supporters: dict[int, Supporter] = {}
+        self.setAccessibleName("Circles")
+        self.scene = CirclesScene(self.palette(), self.font())
+        self.view = CirclesView(self.scene, self)
+        self.legend = Legend(self)
+        self.list = RingList(self)
+        self.empty_note = QLabel("Add people to your network and they will appear on your "
+                                 "circles, closest in the middle.", self)
+        self.empty_note.setWordWrap(True)
+        self._build()
+        self._connect_signals()
+        self.refresh()
+
+    def _build(self) -> None:
+        tools = QHBoxLayout()
+        tools.addWidget(heading("Your circles", 1.5, self))
+        tools.addStretch(1)
+        self.zoom_in_button = self._tool("+", "Zoom in", self.view.zoom_in, tools)
+        self.zoom_out_button = self._tool("−", "Zoom out", self.view.zoom_out, tools)
+        self.fit_button = self._tool("Fit", "Fit the whole map", self.view.fit, tools)
+        self.export_button = QPushButton("Save as picture…", self)
+        self.export_button.setAccessibleName("Save the map as a PNG or SVG picture")
+        tools.addWidget(self.export_button)
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(6, 0, 0, 0)
+        side_layout.addWidget(self.list, 1)
+        moves = QHBoxLayout()
+        self.closer_button = QPushButton("Move closer", side)
+        self.closer_button.setAccessibleName("Move the selected person closer")
+        self.closer_button.setToolTip("Ctrl+Up on the map")
+        self.further_button = QPushButton("Move further out", side)
+        self.further_button.setAccessibleName("Move the selected person further out")
+        self.further_button.setToolTip("Ctrl+Down on the map")
+        self.open_button = QPushButton("Open", side)
+        self.open_button.setAccessibleName("Open the selected person")
+        for button in (self.closer_button, self.further_button, self.open_button):
+            moves.addWidget(button)
+        side_layout.addLayout(moves)
+        side_layout.addWidget(self.empty_note)
+        side_layout.addWidget(self.legend)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([760, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(tools)
+        layout.addWidget(body_line("Drag someone to another ring to change how close they "
+                                   "are. Click a person to open them.", self))
+        layout.addWidget(splitter, 1)
+
+    def _tool(self, text: str, name: str, slot: object, row: QHBoxLayout) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    def _connect_signals(self) -> None:
+        self.scene.ring_change_requested.connect(self._on_scene_ring_change_requested)
+        self.scene.open_requested.connect(self._on_open_requested)
+        self.scene.selectionChanged.connect(self._on_scene_selection_changed)
+        self.view.ring_step_requested.connect(self._on_ring_step_requested)
+        self.list.current_supporter_changed.connect(self._on_list_current_changed)
+        self.list.open_requested.connect(self._on_open_requested)
+        self.closer_button.clicked.connect(lambda: self._step_selected(-1))
+        self.further_button.clicked.connect(lambda: self._step_selected(1))
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.ctx.events.supporters_changed.connect(self.refresh)
+
+    # -- state ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.scene.selected_id() or self.list.current_id()
+        supporters = self.ctx.session.repo.supporters()
+        self.supporters = {s.id: s for s in supporters if s.id is not None}
+        self.scene.build(supporters)
+        self.list.set_supporters(supporters)
+        self.empty_note.setVisible(not supporters)
+        if selected is not None and selected in self.supporters:
+            self.scene.select_only(selected)
+            self.list.select(selected)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        return self.scene.selected_id()
+
+    def _update_buttons(self) -> None:
+        chosen = self.supporters.get(self.selected_id() or -1)
+        self.closer_button.setEnabled(chosen is not None and chosen.ring is not Ring.INNER)
+        self.further_button.setEnabled(chosen is not None and chosen.ring is not Ring.OUTER)
+        self.open_button.setEnabled(chosen is not None)
+
+    # -- changes --------------------------------------------------------------
+
+    def move_to_ring(self, supporter_id: int, ring: Ring) -> None:
+        supporter = self.supporters.get(supporter_id)
+        if supporter is None or supporter.ring is ring:
+            return
+        try:
+            perform(self.ctx, ChangeRing(self.ctx, supporter_id, supporter.ring, ring,
+                                         supporter.name))
+        except KnownError as error:
+            QMessageBox.information(self, "Couldn't move them", error.message)
+            self.refresh()
+
+    def _step_selected(self, step: int) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self._on_ring_step_requested(chosen, step)
+
+    def _on_ring_step_requested(self, supporter_id: int, step: int) -> None:
+        supporter = self.supporters.get(supporter_id)
+        if supporter is None:
+            return
+        rings = list(Ring)
+        index = max(0, min(len(rings) - 1, rings.index(supporter.ring) + step))
+        self.move_to_ring(supporter_id, rings[index])
+
+    def _on_scene_ring_change_requested(self, supporter_id: int, ring: str) -> None:
+        self.move_to_ring(supporter_id, Ring(ring))
+
+    def _on_open_requested(self, supporter_id: int) -> None:
+        self.ctx.events.supporter_open_requested.emit(supporter_id)
+
+    def _on_open_button_clicked(self) -> None:
+        chosen = self.selected_id()
+        if chosen is not None:
+            self._on_open_requested(chosen)
+
+    def _on_scene_selection_changed(self) -> None:
+        chosen = self.scene.selected_id()
+        if chosen is not None:
+            self.list.select(chosen)
+        self._update_buttons()
+
+    def _on_list_current_changed(self, supporter_id: int) -> None:
+        self.view.show_supporter(supporter_id)
+        self._update_buttons()
+
+    def _on_export_clicked(self) -> None:
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self, "Save the map as a picture", str(Path.home() / "my-circles.png"),
+            f"{PNG_FILTER};;{SVG_FILTER}")
+        if path:
+            self.export(Path(path), svg=chosen_filter == SVG_FILTER or path.endswith(".svg"))
+
+    def export(self, path: Path, svg: bool) -> Path:
+        background = self.palette().color(QPalette.ColorRole.Base)
+        try:
+            if svg:
+                return export_svg(self.scene, path.with_suffix(".svg"), background)
+            return export_png(self.scene, path.with_suffix(".png"), background)
+        except KnownError as error:
+            QMessageBox.warning(self, "Couldn't save the picture", str(error))
+            raise
+
+
+def body_line(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    return label
