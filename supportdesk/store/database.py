@@ -32,7 +32,8 @@ PRAGMAS = {
     "secure_delete": 1,
     "busy_timeout": 5000,
 }
-EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1}
+EXPECTED = {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1,
+            "cipher_log_level": "NONE"}
 
 
 def run_sql(db: pw.Database, query: str, params: Sequence[object] = ()) -> Any:

@@ -97,9 +97,7 @@ class Vault:
                clock: Clock = _utc_now) -> tuple[Vault, str]:
         """A new vault and its recovery key (to show once). Refuses if one is there."""
         data_dir = Path(data_dir)
-        if cls.exists(data_dir):
-            raise VaultExistsError(f"There is already a vault in {data_dir}; "
-                                   "it has not been changed.")
+        _refuse_existing(data_dir)
         vault_uuid = str(uuid_module.uuid4())
         key = secrets.token_bytes(database.KEY_BYTES)
         # The key must be safely kept before anything is written to disk.
@@ -116,9 +114,7 @@ class Vault:
                                f"({exc.strerror or exc}).") from None
         lock = VaultLock.acquire(data_dir)
         try:
-            if cls.exists(data_dir):
-                raise VaultExistsError(f"There is already a vault in {data_dir}; "
-                                       "it has not been changed.")
+            _refuse_existing(data_dir)  # again, now that no one else can be creating it
             recovery_key = generate_recovery_key()
             metadata = VaultMetadata(
                 uuid=vault_uuid,
@@ -337,6 +333,11 @@ class Vault:
     def _save_metadata(self, metadata: VaultMetadata) -> None:
         write_metadata(metadata_path(self.data_dir), metadata)
         self.metadata = metadata
+
+
+def _refuse_existing(data_dir: Path) -> None:
+    if Vault.exists(data_dir):
+        raise VaultExistsError(f"There is already a vault in {data_dir}; it has not been changed.")
 
 
 def _require_database(data_dir: Path) -> None:
