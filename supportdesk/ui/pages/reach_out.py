@@ -59,11 +59,12 @@ class ReachOutPage(ScrollingPage):
             signal.connect(self._on_data_changed)
 
     def _on_data_changed(self) -> None:
-        if self.isVisible():
+        if self.isVisible():  # hidden pages are refreshed when shown
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()  # "right now" moves on while the page is hidden
+        # the main window refreshes the page as it shows it ("right now" moves on);
+        # focus goes to the first contact once that is done
         super().showEvent(event)
         QTimer.singleShot(0, self.focus_first_contact)
 

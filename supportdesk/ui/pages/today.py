@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -57,12 +56,9 @@ class TodayPage(ScrollingPage):
             signal.connect(self._on_data_changed)
 
     def _on_data_changed(self) -> None:
-        if not self._saving_rule:
+        # hidden pages wait: the main window refreshes a page when it is shown
+        if not self._saving_rule and self.isVisible():
             self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()  # the day may have moved on while hidden
-        super().showEvent(event)
 
     # -- building -------------------------------------------------------------
 
