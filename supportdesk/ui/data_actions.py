@@ -303,6 +303,7 @@ class BackupsTab(QWidget):
         self.keep_spin.setRange(MIN_KEEP, MAX_KEEP)
         self.keep_spin.setSuffix(" backups")
         self.keep_spin.setAccessibleName("How many backups to keep")
+        self.keep_spin.setMaximumWidth(160)
         form.addRow("Keep the newest:", self.keep_spin)
         self.last_label = QLabel(self)
         self.last_label.setWordWrap(True)

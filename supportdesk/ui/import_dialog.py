@@ -95,7 +95,8 @@ class ImportPreviewModel(QAbstractTableModel):
             if column == KIND_COL:
                 return row.kind.label
             if column == DETAILS_COL:
-                return ", ".join(m.value for m in row.contact.contacts[:3])
+                values = list(dict.fromkeys(m.value for m in row.contact.contacts))
+                return ", ".join(values[:3]) + (" …" if len(values) > 3 else "")
             if column == MATCH_COL:
                 if row.duplicate_of is None:
                     return ""
@@ -274,8 +275,11 @@ class ImportDialog(QDialog):
         self.table.setItemDelegateForColumn(
             KIND_COL, ChoiceDelegate([(k.value, k.label) for k in Kind], self.table))
         self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            DETAILS_COL, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (ACTION_COL, KIND_COL, MATCH_COL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DETAILS_COL, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(NAME_COL, 180)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("Contacts found in the file")
         layout.addWidget(self.table, 1)
