@@ -13,7 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from supportdesk.core.kinds import PlanStep, Ring
-from supportdesk.core.model import PlanItem, Supporter
+from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.services.exporting import PlanContents
 from supportdesk.ui.pdf.words import contact_lines, when_words
 
@@ -70,6 +70,11 @@ def _plan_item_html(item: PlanItem, contents: PlanContents) -> str:
     return f"<li><b>{escape(person.name)}</b>{extra}<br>{escape(reach)}</li>"
 
 
+def _source_words(line: CrisisLine) -> str:
+    checked = f", checked {line.verified.strftime('%d %b %Y')}" if line.verified else ""
+    return f"{line.source or 'Added by me'}{checked}"
+
+
 def plan_html(contents: PlanContents) -> str:
     parts = [f"<style>{STYLE}</style><body>", "<h1>My support plan</h1>",
              _para(f"Made on {contents.made_on.strftime('%d %B %Y')}. "
@@ -91,11 +96,17 @@ def plan_html(contents: PlanContents) -> str:
     parts.append("<h2>Crisis lines</h2>")
     if not contents.crisis_lines:
         parts.append(_para("No crisis lines chosen yet.", "small"))
-    for line in contents.crisis_lines:
-        checked = f", checked {line.verified.strftime('%d %b %Y')}" if line.verified else ""
-        parts.append(f"<h3>{escape(line.name)}</h3>")
-        parts.append(_para(f"{line.channel.label}: {line.contact} — {line.hours}"))
-        parts.append(_para(f"Source: {line.source or 'added by me'}{checked}", "small"))
+    else:
+        rows = "".join(
+            f"<tr><td><b>{escape(line.name)}</b></td>"
+            f"<td>{escape(line.channel.label)}: {escape(line.contact)}</td>"
+            f"<td>{escape(line.hours)}</td>"
+            f'<td class="small">{escape(_source_words(line))}</td></tr>'
+            for line in contents.crisis_lines)
+        parts.append('<table width="100%" cellpadding="3" cellspacing="0" border="0">'
+                     '<tr><th align="left">Service</th><th align="left">How</th>'
+                     '<th align="left">When</th><th align="left">Source</th></tr>'
+                     f"{rows}</table>")
     parts.append("</body>")
     return "".join(parts)
 
@@ -109,9 +120,10 @@ def render_plan(contents: PlanContents, locale: QLocale | None = None) -> bytes:
     writer.setTitle("My support plan")
     writer.setCreator("SupportDesk")
     writer.setResolution(300)
+    # QTextDocument.print_ adds its own 2 cm margin around the page's content.
     writer.setPageLayout(QPageLayout(page_size_for(locale or QLocale()),
                                      QPageLayout.Orientation.Portrait,
-                                     QMarginsF(16, 16, 16, 16), QPageLayout.Unit.Millimeter))
+                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
     document = QTextDocument()
     document.setDefaultFont(QFont("DejaVu Sans", 10))
     document.setHtml(plan_html(contents))
