@@ -33,9 +33,12 @@ def ask_running_instance_to_show(data_dir: Path) -> bool:
     if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
         return False
     socket.write(SHOW_MESSAGE)
-    socket.flush()
-    delivered = socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+    if socket.bytesToWrite():
+        socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
+    delivered = socket.bytesToWrite() == 0
     socket.disconnectFromServer()
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        socket.waitForDisconnected(CONNECT_TIMEOUT_MS)
     return delivered
 
 
@@ -67,11 +70,11 @@ class SingleInstance(QObject):
             socket = self.server.nextPendingConnection()
             if socket is None:
                 continue
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._on_socket_ready(socket)
-
-    def _on_socket_ready(self, socket: QLocalSocket) -> None:
-        if SHOW_MESSAGE.strip() in bytes(socket.readAll().data()):
-            self.show_requested.emit()
+            # The other launch writes right after connecting, so the wait is short.
+            if not socket.bytesAvailable():
+                socket.waitForReadyRead(CONNECT_TIMEOUT_MS)
+            asked = SHOW_MESSAGE.strip() in bytes(socket.readAll().data())
+            socket.abort()
+            socket.deleteLater()
+            if asked:
+                self.show_requested.emit()
