@@ -1,0 +1,267 @@
+"""The safety plan editor: the Stanley–Brown steps, each a short list of items.
+
+Every change is saved as it is made (a finished line, a person chosen, a move or a
+removal) and can be undone with Edit > Undo, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.errors import KnownError
+from supportdesk.core.kinds import Kind, PlanStep
+from supportdesk.core.model import PlanItem, Supporter
+from supportdesk.services.exporting import ExportFormat
+from supportdesk.services.safety_plan import Plan, SafetyPlanService
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.plan_commands import PlanLike, save_plan
+from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, heading
+from supportdesk.ui.pdf.export import save_pdf
+from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
+
+
+class PlanItemRow(QWidget):
+    """One item: its words, and on people steps a linked person with their contact buttons.
+
+    Signals:
+        edited(): the words were finished or the person changed.
+        move_requested(int): -1 up, +1 down.
+        remove_requested(): the remove button was pressed.
+    """
+
+    edited = Signal()
+    move_requested = Signal(int)
+    remove_requested = Signal()
+
+    def __init__(self, step: PlanStep, item: PlanItem, supporters: list[Supporter],
+                 parent: QWidget | None = None, opener: UrlOpener = open_url) -> None:
+        super().__init__(parent)
+        self.step = step
+        self.supporters = {s.id: s for s in supporters}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        row = QHBoxLayout()
+        self.text = QLineEdit(item.text, self)
+        self.text.setPlaceholderText("A note (optional)" if step.links_people else step.prompt)
+        self.text.setAccessibleName(f"{step.label}: item")
+        self.person: QComboBox | None = None
+        self.contacts: ContactButtons | None = None
+        if step.links_people:
+            self.person = QComboBox(self)
+            self.person.setAccessibleName(f"{step.label}: person from your network")
+            self.person.addItem("No one linked", None)
+            wanted = [s for s in supporters if step is not PlanStep.PROFESSIONALS
+                      or s.kind in (Kind.PROFESSIONAL, Kind.CRISIS)] or supporters
+            for supporter in wanted:
+                self.person.addItem(supporter.name, supporter.id)
+            index = self.person.findData(item.supporter_id)
+            self.person.setCurrentIndex(max(0, index))
+            row.addWidget(self.person)
+            self.person.activated.connect(self._on_person_activated)
+        row.addWidget(self.text, 1)
+        for text, name, signal_arg in (("↑", "Move up", -1), ("↓", "Move down", 1)):
+            button = QToolButton(self)
+            button.setText(text)
+            button.setAccessibleName(f"{name}: {step.label}")
+            button.setToolTip(name)
+            button.clicked.connect(lambda _=False, d=signal_arg: self.move_requested.emit(d))
+            row.addWidget(button)
+        remove = QToolButton(self)
+        remove.setText("Remove")
+        remove.setAccessibleName(f"Remove this item from {step.label}")
+        remove.clicked.connect(self.remove_requested.emit)
+        row.addWidget(remove)
+        outer.addLayout(row)
+        if step.links_people:
+            self.contacts = ContactButtons(self, opener=opener)
+            outer.addWidget(self.contacts)
+            self._show_contacts()
+        self.text.editingFinished.connect(self.edited.emit)
+
+    def item(self) -> PlanItem:
+        linked = self.person.currentData() if self.person is not None else None
+        return PlanItem(self.step, self.text.text(), int(linked) if linked else None)
+
+    def _show_contacts(self) -> None:
+        if self.contacts is None:
+            return
+        supporter = self.supporters.get(self.item().supporter_id)
+        self.contacts.setVisible(supporter is not None)
+        if supporter is not None:
+            self.contacts.set_contacts(supporter.contacts, supporter.name)
+
+    def _on_person_activated(self) -> None:
+        self._show_contacts()
+        self.edited.emit()
+
+
+class StepCard(Card):
+    """One step: its prompt, its items, and an Add button.
+
+    Signals:
+        changed(str): the step's items changed (the words for the undo entry).
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, step: PlanStep, parent: QWidget | None = None,
+                 opener: UrlOpener = open_url) -> None:
+        super().__init__(step.label, parent)
+        self.step = step
+        self.opener = opener
+        self.supporters: list[Supporter] = []
+        self.rows: list[PlanItemRow] = []
+        self.content.addWidget(body(step.prompt, self, muted=True))
+        self.list_layout = QVBoxLayout()
+        self.list_layout.setSpacing(6)
+        self.content.addLayout(self.list_layout)
+        self.add_button = QPushButton("Add", self)
+        self.add_button.setAccessibleName(f"Add to {step.label}")
+        self.add_button.clicked.connect(self.add_item)
+        self.content.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def set_items(self, items: list[PlanItem], supporters: list[Supporter]) -> None:
+        self.supporters = supporters
+        for row in self.rows:
+            row.hide()
+            row.deleteLater()
+        self.rows = []
+        for item in items:
+            self._append(item)
+
+    def _append(self, item: PlanItem) -> PlanItemRow:
+        row = PlanItemRow(self.step, item, self.supporters, self, self.opener)
+        row.edited.connect(lambda: self.changed.emit(f"Edit {self.step.label.lower()}"))
+        row.move_requested.connect(lambda d, r=row: self.move(r, d))
+        row.remove_requested.connect(lambda r=row: self.remove(r))
+        self.list_layout.addWidget(row)
+        self.rows.append(row)
+        return row
+
+    def add_item(self) -> PlanItemRow:
+        row = self._append(PlanItem(self.step))
+        (row.person or row.text).setFocus()
+        return row
+
+    def move(self, row: PlanItemRow, step: int) -> None:
+        index = self.rows.index(row)
+        target = index + step
+        if not 0 <= target < len(self.rows):
+            return
+        self.rows.insert(target, self.rows.pop(index))
+        self.list_layout.removeWidget(row)
+        self.list_layout.insertWidget(target, row)
+        self.changed.emit(f"Reorder {self.step.label.lower()}")
+
+    def remove(self, row: PlanItemRow) -> None:
+        self.rows.remove(row)
+        self.list_layout.removeWidget(row)
+        row.hide()
+        row.deleteLater()
+        self.changed.emit(f"Remove from {self.step.label.lower()}")
+
+    def items(self) -> list[PlanItem]:
+        return [row.item() for row in self.rows]
+
+
+class SafetyPlanPage(ScrollingPage):
+    """The safety plan editor; saves through the service, one undo step per change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 opener: UrlOpener = open_url) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.service = SafetyPlanService(ctx.session.repo)
+        self.saved: Plan = self.service.plan()
+        self._saving = False
+        self.setAccessibleName("Safety plan")
+        self.column.addWidget(heading("My safety plan", 1.8, self.holder))
+        self.column.addWidget(body(
+            "A plan for hard moments, written while things are a little calmer. Go step by "
+            "step, in your own words; it's fine to leave some steps empty for now. Everything "
+            "is saved as you go, and Edit › Undo takes back a change.", self.holder))
+        tools = QHBoxLayout()
+        self.status = QLabel("", self.holder)
+        self.print_button = QPushButton("Save as PDF to print…", self.holder)
+        self.print_button.setAccessibleName("Save the plan as a PDF to print")
+        self.print_button.clicked.connect(self._on_print_clicked)
+        tools.addWidget(self.status, 1)
+        tools.addWidget(self.print_button)
+        self.column.addLayout(tools)
+        self.cards: dict[PlanStep, StepCard] = {}
+        for number, step in enumerate(PlanStep, start=1):
+            card = StepCard(step, self.holder, opener)
+            card.title.setText(f"{number}. {step.label}") if card.title else None
+            card.changed.connect(self._on_card_changed)
+            self.cards[step] = card
+            self.column.addWidget(card)
+        self.column.addStretch(1)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.ctx.events.plan_changed.connect(self._on_plan_changed)
+        self.ctx.events.supporters_changed.connect(self._on_plan_changed)
+
+    def refresh(self) -> None:
+        self.saved = self.service.plan()
+        supporters = self.ctx.session.repo.supporters()
+        for step, card in self.cards.items():
+            card.set_items(self.saved[step], supporters)
+
+    def current_plan(self) -> Plan:
+        return {step: card.items() for step, card in self.cards.items()}
+
+    def _on_card_changed(self, words: str) -> None:
+        after = self.current_plan()
+        if _comparable(after) == _comparable(self.saved):
+            return
+        self._saving = True
+        try:
+            self.saved = save_plan(self.ctx, self.saved, after, words)
+            self.status.setText("Saved.")
+        except KnownError as error:
+            self.status.setText(error.message)  # what they typed stays in the fields
+        finally:
+            self._saving = False
+
+    def _on_plan_changed(self) -> None:
+        if not self._saving:
+            self.refresh()  # an undo or redo, or a person renamed or removed
+
+    def _on_print_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save the plan as a PDF", str(Path.home() / "my-safety-plan.pdf"),
+            "PDF document (*.pdf)")
+        if not path:
+            return
+        try:
+            saved = save_pdf(self.ctx.session, ExportFormat.PDF, Path(path).with_suffix(".pdf"))
+        except KnownError as error:
+            QMessageBox.warning(self, "Couldn't save the PDF", str(error))
+            return
+        self.status.setText(f"Saved {saved.name}. It opens in your PDF viewer to print.")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved)))
+
+
+def _comparable(plan: PlanLike) -> list[tuple[str, str, int | None]]:
+    """The plan as what a person would notice: kept items' words and links, in order."""
+    return [(step.value, item.text.strip(), item.supporter_id)
+            for step in PlanStep for item in plan.get(step, ())
+            if item.text.strip() or item.supporter_id is not None]
