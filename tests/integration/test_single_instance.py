@@ -71,7 +71,12 @@ def test_real_second_process_hands_over_and_exits_cleanly(qtbot: QtBot,
             second = subprocess.Popen(
                 [sys.executable, "-m", "supportdesk", "--data-dir", str(folder)],
                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        out, err = second.communicate(timeout=60)
+        try:
+            out, err = second.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            second.kill()
+            second.communicate()
+            raise
     finally:
         first.close()
     assert second.returncode == 0, err
