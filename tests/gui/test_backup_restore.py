@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,14 +21,7 @@ from supportdesk.ui.restore_dialog import RestoreDialog
 from supportdesk.vault.keystore import MemoryKeyStore
 from supportdesk.vault.vault import Vault
 from tests.gui.test_export_actions import DataHost, installed
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
+from tests.unit.services.test_auto_backup import Clock
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter
 
 from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import Supporter
 from supportdesk.services.exporting import PlanContents
 from supportdesk.ui.pdf.words import best_number
+from supportdesk.ui.pdf.writer import pdf_in_memory
 
 CARD_MM = QSizeF(85.6, 54.0)
 RESOLUTION = 600
@@ -121,29 +122,22 @@ def _back(draw: _CardPainter, text: CardText) -> None:
 def render_card(contents: PlanContents, emergency: str = "") -> bytes:
     """The crisis card as a two-page PDF (front, back)."""
     text = card_text(contents, emergency)
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle("Crisis card")
-    writer.setCreator("SupportDesk")
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(CARD_MM, QPageSize.Unit.Millimeter, "Card"),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
-                                     QPageLayout.Unit.Millimeter))
-    painter = QPainter(writer)
-    try:
-        width, height = writer.width(), writer.height()
-        margin = width * 0.05
-        area = QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
-        for index, side in enumerate((_front, _back)):
-            if index:
-                writer.newPage()
-            painter.setPen(ACCENT)
-            painter.drawRoundedRect(QRectF(2, 2, width - 4, height - 4), width * 0.03,
-                                    width * 0.03)
-            side(_CardPainter(painter, area), text)
-    finally:
-        painter.end()
-    buffer.close()
+    layout = QPageLayout(QPageSize(CARD_MM, QPageSize.Unit.Millimeter, "Card"),
+                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
+                         QPageLayout.Unit.Millimeter)
+    with pdf_in_memory("Crisis card", layout, RESOLUTION) as (writer, data):
+        painter = QPainter(writer)
+        try:
+            width, height = writer.width(), writer.height()
+            margin = width * 0.05
+            area = QRectF(margin, margin, width - 2 * margin, height - 2 * margin)
+            for index, side in enumerate((_front, _back)):
+                if index:
+                    writer.newPage()
+                painter.setPen(ACCENT)
+                painter.drawRoundedRect(QRectF(2, 2, width - 4, height - 4), width * 0.03,
+                                        width * 0.03)
+                side(_CardPainter(painter, area), text)
+        finally:
+            painter.end()
     return bytes(data.data())

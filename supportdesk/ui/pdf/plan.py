@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 
 from supportdesk.core.kinds import PlanStep, Ring
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.services.exporting import PlanContents
 from supportdesk.ui.pdf.words import contact_lines, when_words
+from supportdesk.ui.pdf.writer import pdf_in_memory
 
 LETTER_COUNTRIES = {"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PR"}
 STYLE = """
@@ -113,20 +114,12 @@ def plan_html(contents: PlanContents) -> str:
 
 def render_plan(contents: PlanContents, locale: QLocale | None = None) -> bytes:
     """The support plan as PDF bytes."""
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle("My support plan")
-    writer.setCreator("SupportDesk")
-    writer.setResolution(300)
     # QTextDocument.print_ adds its own 2 cm margin around the page's content.
-    writer.setPageLayout(QPageLayout(page_size_for(locale or QLocale()),
-                                     QPageLayout.Orientation.Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter))
-    document = QTextDocument()
-    document.setDefaultFont(QFont("DejaVu Sans", 10))
-    document.setHtml(plan_html(contents))
-    document.print_(writer)
-    buffer.close()
+    layout = QPageLayout(page_size_for(locale or QLocale()), QPageLayout.Orientation.Portrait,
+                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+    with pdf_in_memory("My support plan", layout, 300) as (writer, data):
+        document = QTextDocument()
+        document.setDefaultFont(QFont("DejaVu Sans", 10))
+        document.setHtml(plan_html(contents))
+        document.print_(writer)
     return bytes(data.data())
