@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from supportdesk.core.errors import KeyringUnavailableError
 
 SERVICE = "supportdesk"
+MAX_STALE_ENTRIES = 8
 
 NO_KEYRING = "No keyring is available to keep your vault's key safely."
 NO_KEYRING_HINT = (
@@ -47,9 +48,22 @@ def username(vault_uuid: str) -> str:
 def store_checked(keystore: KeyStore, vault_uuid: str, key: bytes) -> None:
     """Write ``key`` and read it back; raise KeyringUnavailableError if it did not stick."""
     keystore.set(vault_uuid, key)
-    again = keystore.get(vault_uuid)
-    if again is None or not hmac.compare_digest(again, key):
+    if _kept(keystore, vault_uuid, key):
+        return
+    # Another entry under the same name (one written by another tool, say) can shadow
+    # ours: clear them all, then write once more.
+    for _ in range(MAX_STALE_ENTRIES):
+        if keystore.get(vault_uuid) is None:
+            break
+        keystore.delete(vault_uuid)
+    keystore.set(vault_uuid, key)
+    if not _kept(keystore, vault_uuid, key):
         raise KeyringUnavailableError(NOT_KEPT, hint=NO_KEYRING_HINT)
+
+
+def _kept(keystore: KeyStore, vault_uuid: str, key: bytes) -> bool:
+    again = keystore.get(vault_uuid)
+    return again is not None and hmac.compare_digest(again, key)
 
 
 class MemoryKeyStore:

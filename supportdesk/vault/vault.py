@@ -144,10 +144,7 @@ class Vault:
                 candidates.append(keystore.get(pending_slot(metadata.uuid)))
             keys = [k for k in candidates if k]
             if not keys:
-                raise KeyMissingError(
-                    "Your keyring has no key for this vault.",
-                    hint="Your recovery key opens it and puts the key back; nothing has changed.",
-                )
+                raise _key_missing(metadata, keystore)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
@@ -333,6 +330,16 @@ class Vault:
     def _save_metadata(self, metadata: VaultMetadata) -> None:
         write_metadata(metadata_path(self.data_dir), metadata)
         self.metadata = metadata
+
+
+def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError:
+    hint = "Your recovery key opens it and puts the key back; nothing has changed."
+    in_use = keystore.backend_name
+    if metadata.keyring_backend and metadata.keyring_backend != in_use:
+        return KeyMissingError(
+            f"The vault's key was kept in another keyring ({metadata.keyring_backend}); "
+            f"the keyring in use now ({in_use}) does not have it.", hint=hint)
+    return KeyMissingError("Your keyring has no key for this vault.", hint=hint)
 
 
 def _refuse_existing(data_dir: Path) -> None:

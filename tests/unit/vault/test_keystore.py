@@ -127,3 +127,28 @@ def test_messages_carry_no_key_material() -> None:
     with pytest.raises(KeyringUnavailableError) as caught:
         store_checked(store, "u", key)
     assert key.hex() not in str(caught.value)
+
+
+class ShadowedKeyring(DictKeyring):
+    """Like Secret Service with a second item under the same name written by another tool:
+    reads find the other item first until it is deleted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shadow: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.shadow.get((service, username)) or super().get_password(service, username)
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.shadow.pop((service, username), None) is None:
+            super().delete_password(service, username)
+
+
+def test_an_entry_shadowing_ours_is_cleared_and_the_key_written_again() -> None:
+    backend = ShadowedKeyring()
+    backend.shadow[("supportdesk", "vault:u")] = "ab" * 32
+    key = secrets.token_bytes(32)
+    store_checked(KeyringKeyStore(backend), "u", key)
+    assert KeyringKeyStore(backend).get("u") == key
+    assert backend.shadow == {}
