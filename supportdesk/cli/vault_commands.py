@@ -4,17 +4,21 @@ subcommand opens the vault (``open_session``)."""
 from __future__ import annotations
 
 import argparse
+import atexit
 import getpass
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from supportdesk.core.errors import KnownError, WrongKeyError
+from supportdesk.core.errors import WrongKeyError
 from supportdesk.services import backups
 from supportdesk.services.paths import data_dir
 from supportdesk.services.session import Session, create_session, recover_session
 from supportdesk.services.session import open_session as open_vault_session
 from supportdesk.vault.backup import backup_name
+from supportdesk.vault.keystore import MemoryKeyStore
 from supportdesk.vault.recovery import GROUP_SIZE, GROUPS
 
 RECOVERY_EXPLAINED = f"""\
@@ -57,9 +61,19 @@ def register(sub: Any) -> None:
 def open_session(args: argparse.Namespace) -> Session:
     """How every subcommand opens the vault: --data-dir, the keyring, checks first."""
     if getattr(args, "demo", False):
-        raise KnownError("--demo opens the SupportDesk window with a sample network.",
-                         hint="Command-line commands work on your own vault; leave out --demo.")
+        return _demo_session()
     return open_vault_session(data_dir(args.data_dir))
+
+
+def _demo_session() -> Session:
+    """A throwaway vault with the sample network, removed when the command ends."""
+    from supportdesk.services.demo import fill_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    session, _recovery_key = create_session(folder, MemoryKeyStore())
+    fill_demo(session, session.clock())
+    return session
 
 
 def run_init(args: argparse.Namespace) -> int:

@@ -126,3 +126,11 @@ def test_restore_of_a_missing_file_is_one_clear_line(
     init(tmp_path, capsys)
     assert cli(tmp_path, "restore", str(tmp_path / "nope.sdbackup"), "--yes") == 2
     assert "no backup file" in capsys.readouterr().err
+
+
+def test_demo_commands_use_a_throwaway_vault_and_leave_yours_alone(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(tmp_path / "mine", "--demo", "check") == 0
+    assert "All is well" in capsys.readouterr().out
+    assert not (tmp_path / "mine").exists()
+    assert keystore.get("anything") is None
