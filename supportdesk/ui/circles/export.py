@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from supportdesk.core.errors import StorageError
 
@@ -17,7 +17,16 @@ PNG_SCALE = 2.0
 def _render(scene: QGraphicsScene, painter: QPainter, target: QRectF) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, target, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    # cached items would paint screen-resolution bitmaps; draw them afresh instead,
+    # so the PNG is sharp and the SVG holds real shapes and text
+    cached = [(item, item.cacheMode()) for item in scene.items()]
+    for item, _mode in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        scene.render(painter, target, scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
 
 
 def export_png(scene: QGraphicsScene, path: Path, background: QColor) -> Path:

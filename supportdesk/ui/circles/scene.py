@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -25,8 +25,8 @@ class CirclesScene(QGraphicsScene):
     ring_change_requested = Signal(int, str)
     open_requested = Signal(int)
 
-    def __init__(self, palette: QPalette, font: QFont) -> None:
-        super().__init__()
+    def __init__(self, palette: QPalette, font: QFont, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.palette = palette
         self.font = font
         self.layout = layout_map([])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -43,7 +44,7 @@ class CirclesPage(QWidget):
         self.ctx = ctx
         self.supporters: dict[int, Supporter] = {}
         self.setAccessibleName("Circles")
-        self.scene = CirclesScene(self.palette(), self.font())
+        self.scene = CirclesScene(self.palette(), self.font(), self)
         self.view = CirclesView(self.scene, self)
         self.legend = Legend(self)
         self.list = RingList(self)
@@ -178,6 +179,8 @@ class CirclesPage(QWidget):
             self._on_open_requested(chosen)
 
     def _on_scene_selection_changed(self) -> None:
+        if not shiboken6.isValid(self.scene):
+            return  # the page is closing and its scene is going
         chosen = self.scene.selected_id()
         if chosen is not None:
             self.list.select(chosen)

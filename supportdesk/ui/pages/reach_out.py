@@ -48,6 +48,8 @@ class ReachOutPage(ScrollingPage):
         self.crisis = CrisisLinesService(ctx.session.repo)
         self.plan = SafetyPlanService(ctx.session.repo)
         self.contact_rows: list[ContactButtons] = []
+        self.available_ids: list[int] = []  # as shown, closest first
+        self.line_names: list[str] = []
         self.country_box: QComboBox | None = None
         self.setAccessibleName("Reach out now")
         self._connect_signals()
@@ -81,6 +83,7 @@ class ReachOutPage(ScrollingPage):
                                    self.holder, scale=1.15))
         reachable = [s for s in available_now(supporters, now, zone)
                      if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
+        self.available_ids = [s.id for s in reachable if s.id is not None]
         self._add_available(reachable, supporters)
         self._add_professionals([s for s in supporters if s.kind is Kind.PROFESSIONAL])
         self._add_crisis_lines()
@@ -172,6 +175,7 @@ class ReachOutPage(ScrollingPage):
                   "If you are in danger right now, call your local emergency number.")
         self.column.addWidget(body(danger, self.holder, scale=1.1))
         lines = self.crisis.lines(code)
+        self.line_names = [line.name for line in lines]
         if not lines:
             self.column.addWidget(body("There are no services listed for this country yet. "
                                        "You can add one you trust.", self.holder))

@@ -1,0 +1,193 @@
+"""The circles map: legend, list twin, dragging between rings (undoable), keys, export."""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from supportdesk.core.kinds import Kind, Ring
+from supportdesk.core.model import Supporter
+from supportdesk.ui.circles.items import SupporterNode
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.circles import CirclesPage
+from tests.conftest import FIXED_NOW
+from tests.gui.views_seed import seed_network
+
+
+@pytest.fixture
+def page(ctx: AppContext, qtbot: QtBot) -> CirclesPage:
+    seed_network(ctx.session, FIXED_NOW)
+    widget = CirclesPage(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def node_named(page: CirclesPage, name: str) -> SupporterNode:
+    return next(n for n in page.scene.nodes.values() if n.supporter.name == name)
+
+
+def send_mouse(page: CirclesPage, kind: QEvent.Type, at: QPoint,
+               buttons: Qt.MouseButton) -> None:
+    viewport = page.view.viewport()
+    event = QMouseEvent(kind, QPointF(at), QPointF(viewport.mapToGlobal(at)),
+                        Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+def drag(page: CirclesPage, node: SupporterNode, to_scene: QPointF) -> None:
+    start = page.view.mapFromScene(node.pos())
+    end = page.view.mapFromScene(to_scene)
+    send_mouse(page, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        point = start + (end - start) * step / 10
+        send_mouse(page, QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
+    send_mouse(page, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def test_the_legend_explains_every_shape_and_line(page: CirclesPage) -> None:
+    assert page.legend.isVisible()
+    words = " ".join(page.legend.rows)
+    for expected in ("Person", "Professional", "Support group", "Online community",
+                     "Crisis service", "Strong tie", "Weak tie", "stressful", "Arrow"):
+        assert expected in words
+
+
+def test_the_list_matches_the_map(page: CirclesPage) -> None:
+    by_ring_on_map = {ring: sorted(n.supporter_id for n in page.scene.nodes.values()
+                                   if n.supporter.ring is ring) for ring in Ring}
+    listed = page.list.ids_by_ring()
+    assert {ring: sorted(ids) for ring, ids in listed.items()} == by_ring_on_map
+    assert len(page.scene.nodes) == 8
+    for node in page.scene.nodes.values():
+        distance = math.hypot(node.pos().x(), node.pos().y())
+        assert page.scene.layout.ring_at(distance) is node.supporter.ring
+
+
+def test_dragging_a_node_to_another_ring_moves_them_and_undo_brings_them_back(
+        page: CirclesPage, ctx: AppContext, qtbot: QtBot) -> None:
+    priya = node_named(page, "Priya")
+    assert priya.supporter.ring is Ring.MIDDLE
+    outer_edge = page.scene.layout.boundaries[Ring.OUTER] - 20
+    with qtbot.waitSignal(ctx.events.supporters_changed):
+        drag(page, priya, QPointF(0, outer_edge))
+    assert ctx.session.network.supporter(priya.supporter_id).ring is Ring.OUTER
+    assert priya.supporter_id in page.list.ids_by_ring()[Ring.OUTER]
+    assert node_named(page, "Priya").supporter.ring is Ring.OUTER
+    ctx.undo.undo()
+    assert ctx.session.network.supporter(priya.supporter_id).ring is Ring.MIDDLE
+    assert priya.supporter_id in page.list.ids_by_ring()[Ring.MIDDLE]
+    ctx.undo.redo()
+    assert ctx.session.network.supporter(priya.supporter_id).ring is Ring.OUTER
+
+
+def test_a_drop_in_the_same_ring_changes_nothing(page: CirclesPage, ctx: AppContext) -> None:
+    ana = node_named(page, "Ana Okafor")
+    home = QPointF(ana.home)
+    drag(page, ana, QPointF(home.x() + 5, home.y() + 25))
+    assert ctx.undo.count() == 0
+    assert node_named(page, "Ana Okafor").pos() == home
+
+
+def test_a_click_opens_the_person(page: CirclesPage, ctx: AppContext, qtbot: QtBot) -> None:
+    ben = node_named(page, "Ben Castillo-Whitfield")
+    with qtbot.waitSignal(ctx.events.supporter_open_requested) as opened:
+        drag(page, ben, ben.pos())
+    assert opened.args == [ben.supporter_id]
+
+
+def test_keyboard_moves_between_people_opens_and_changes_rings(
+        page: CirclesPage, ctx: AppContext, qtbot: QtBot) -> None:
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Right)
+    first = page.selected_id()
+    assert first == page.scene.order[0]
+    assert page.list.current_id() == first  # the list follows
+    qtbot.keyClick(page.view, Qt.Key.Key_Right)
+    assert page.selected_id() == page.scene.order[1]
+    chosen = page.selected_id()
+    assert chosen is not None
+    with qtbot.waitSignal(ctx.events.supporter_open_requested) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert opened.args == [chosen]
+    before = ctx.session.network.supporter(chosen).ring
+    qtbot.keyClick(page.view, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert ctx.session.network.supporter(chosen).ring.order == before.order + 1
+    assert page.selected_id() == chosen  # still selected after the map is rebuilt
+
+
+def test_selecting_in_the_list_selects_the_node_and_buttons_move_rings(
+        page: CirclesPage, ctx: AppContext) -> None:
+    mum = node_named(page, "Mum")
+    page.list.setCurrentItem(page.list.items[mum.supporter_id])
+    assert page.selected_id() == mum.supporter_id
+    assert not page.closer_button.isEnabled()  # already in the inner circle
+    page.further_button.click()
+    assert ctx.session.network.supporter(mum.supporter_id).ring is Ring.MIDDLE
+    assert ctx.undo.undoText() == "Move Mum further out"
+
+
+def test_zoom_and_fit(page: CirclesPage, qtbot: QtBot) -> None:
+    page.view.fit()
+    fitted = page.view.transform().m11()
+    page.zoom_in_button.click()
+    assert page.view.transform().m11() == pytest.approx(fitted * 1.2)
+    qtbot.keyClick(page.view, Qt.Key.Key_Minus)
+    qtbot.keyClick(page.view, Qt.Key.Key_Minus)
+    assert page.view.transform().m11() < fitted
+    page.fit_button.click()
+    assert page.view.transform().m11() == pytest.approx(fitted)
+
+
+def test_export_png_and_svg(page: CirclesPage, tmp_path: Path) -> None:
+    png = page.export(tmp_path / "circles", svg=False)
+    image = QImage(str(png))
+    assert png.suffix == ".png" and not image.isNull() and image.width() > 400
+    svg = page.export(tmp_path / "circles", svg=True)
+    text = svg.read_text(encoding="utf-8")
+    assert "<svg" in text and "My support circles" in text and "Ana Okafor" in text
+
+
+def test_long_names_are_elided_on_the_map(page: CirclesPage) -> None:
+    ben = node_named(page, "Ben Castillo-Whitfield")
+    assert ben.label != ben.supporter.name and ben.label.endswith("…")
+    assert "Ben Castillo-Whitfield" in ben.toolTip()
+
+
+def test_five_hundred_supporters_stay_smooth(ctx: AppContext, qtbot: QtBot) -> None:
+    kinds = list(Kind)
+    rings = list(Ring)
+    with ctx.session.db.atomic():
+        for i in range(500):
+            ctx.session.repo.add_supporter(
+                Supporter(f"Person {i:03d}", kinds[i % len(kinds)], ring=rings[i % 3]),
+                now=FIXED_NOW)
+    started = time.perf_counter()
+    page = CirclesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    built = time.perf_counter() - started
+    node = next(iter(page.scene.nodes.values()))
+    frames = []
+    for step in range(30):
+        began = time.perf_counter()
+        node.setPos(node.home + QPointF(step * 4, step * 3))
+        page.view.viewport().repaint()
+        frames.append(time.perf_counter() - began)
+    frames.sort()
+    median = frames[len(frames) // 2]
+    assert built < 5.0
+    assert median < 0.05, f"median drag frame {median * 1000:.1f} ms"
+    positions = {(round(n.home.x()), round(n.home.y())) for n in page.scene.nodes.values()}
+    assert len(positions) == 500  # nobody is drawn on top of anyone else
