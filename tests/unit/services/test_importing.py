@@ -12,6 +12,7 @@ from supportdesk.core.kinds import ContactType, Kind
 from supportdesk.core.model import ContactMethod, Supporter
 from supportdesk.services.importing import Action, ImportService, normalised_name, phone_key
 from supportdesk.services.session import Session
+from supportdesk.store import convert
 
 
 def card(*lines: str) -> str:
@@ -82,16 +83,16 @@ def test_a_failure_midway_writes_nothing(session: Session, existing: Supporter,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     service = ImportService(session)
     preview = service.preview((card("FN:One") + card("FN:Two") + card("FN:Three")).encode())
-    real_insert = session.repo._insert_supporter
+    real_rows = convert.contact_rows
     calls = []
 
-    def failing_insert(supporter: Supporter, now: object = None) -> int:
+    def failing_rows(supporter: Supporter, supporter_id: int) -> list[dict[str, object]]:
         calls.append(supporter.name)
         if len(calls) == 3:
             raise OSError("disk went away")
-        return real_insert(supporter, now)  # type: ignore[arg-type]
+        return real_rows(supporter, supporter_id)
 
-    monkeypatch.setattr(session.repo, "_insert_supporter", failing_insert)
+    monkeypatch.setattr(convert, "contact_rows", failing_rows)
     with pytest.raises(OSError):
         service.apply(preview)
     assert [s.name for s in session.network.supporters()] == ["Zoë Adams"]
