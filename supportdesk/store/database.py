@@ -20,8 +20,19 @@ from sqlcipher3 import dbapi2 as sqlcipher_dbapi
 from supportdesk.core.errors import DamagedVaultError, StorageError, WrongKeyError
 from supportdesk.store.models import database_proxy
 
-# peewee logs every statement with its parameters at DEBUG: personal data.
-logging.getLogger("peewee").setLevel(logging.WARNING)
+# peewee logs every statement with its parameters at DEBUG: personal data and, for
+# ATTACH/rekey, key material. The level keeps them out; the filter keeps them out even
+# if someone later turns the peewee logger up.
+_PEEWEE_LOG = logging.getLogger("peewee")
+_PEEWEE_LOG.setLevel(logging.WARNING)
+
+
+def _no_statements(record: logging.LogRecord) -> bool:
+    return record.levelno >= logging.WARNING
+
+
+if _no_statements not in _PEEWEE_LOG.filters:
+    _PEEWEE_LOG.addFilter(_no_statements)
 
 KEY_BYTES = 32
 PRAGMAS = {
