@@ -76,7 +76,7 @@ class CrisisLineDialog(QDialog):
 
     def line(self) -> CrisisLine:
         return CrisisLine(country=str(self.country.currentData() or ""), name=self.name.text(),
-                          contact=self.contact.text(), channel=self.channel.currentData(),
+                          contact=self.contact.text(), channel=Channel(self.channel.currentData()),
                           hours=self.hours.text(), source="", notes=self.notes.text())
 
     def accept(self) -> None:

@@ -1,0 +1,139 @@
+"""Reach out now: who is free right now (injected clock), contact in one keystroke,
+professionals, crisis lines by country, own services, Ctrl+Shift+H from anywhere."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from supportdesk.core.kinds import Channel
+from supportdesk.services.crisis_lines import CrisisLinesService
+from supportdesk.services.session import Session
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
+from supportdesk.ui.pages.reach_out import WARM_LINE, ReachOutPage
+from tests.gui.views_seed import seed_network
+
+TUESDAY_EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
+TUESDAY_MORNING = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _london(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Europe/London")
+
+
+def build(ctx: AppContext, qtbot: QtBot, now: datetime,
+          opened: list[str] | None = None) -> ReachOutPage:
+    ctx.session.clock = lambda: now
+    seed_network(ctx.session, now)
+    CrisisLinesService(ctx.session.repo).set_country("GB")
+    page = ReachOutPage(ctx, opener=lambda url: (opened.append(url.toString())
+                                                 if opened is not None else None) or True)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    return page
+
+
+def names(ctx: AppContext, ids: list[int]) -> list[str]:
+    return [ctx.session.repo.supporter(i).name for i in ids]
+
+
+def labels(page: ReachOutPage) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return "\n".join(label.text() for label in page.findChildren(QLabel) if label.isVisibleTo(page))
+
+
+def test_evening_shows_who_is_free_now_closest_first(ctx: AppContext, qtbot: QtBot) -> None:
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    assert names(ctx, page.available_ids) == ["Ana Okafor", "Ben Castillo-Whitfield"]
+    text = labels(page)
+    assert WARM_LINE in text
+    assert "Please don't call during her night shifts" in text  # their boundary, before calling
+    assert "Stay with me and help me call my GP." in text  # how you can help me
+    assert "Dr Helen Cole" in text and "Available tomorrow from 8:30" in text
+
+
+def test_early_morning_only_the_always_available_partner(ctx: AppContext, qtbot: QtBot) -> None:
+    page = build(ctx, qtbot, TUESDAY_MORNING)
+    assert names(ctx, page.available_ids) == ["Ana Okafor"]
+
+
+def test_focus_lands_on_the_first_contact_and_enter_reaches_out(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    opened: list[str] = []
+    page = build(ctx, qtbot, TUESDAY_EVENING, opened)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QPushButton))
+    focused = QApplication.focusWidget()
+    assert focused is page.contact_rows[0].buttons[0]
+    assert focused.accessibleName() == "Call Ana Okafor"
+    qtbot.keyClick(focused, Qt.Key.Key_Space)
+    assert opened == [QUrl("tel:07700900123").toString()]
+
+
+def test_crisis_lines_follow_the_chosen_country(ctx: AppContext, qtbot: QtBot) -> None:
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    assert "Samaritans" in page.line_names and "Shout" in page.line_names
+    assert "call 999" in labels(page)
+    box = page.country_box
+    assert box is not None and box.accessibleName()
+    box.setCurrentIndex(box.findData("NZ"))
+    assert "Lifeline Aotearoa" in page.line_names
+    assert CrisisLinesService(ctx.session.repo).country("GB") == "NZ"
+    assert "call 111" in labels(page)
+
+
+def test_adding_a_local_service(ctx: AppContext, qtbot: QtBot, session: Session) -> None:
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    service = CrisisLinesService(ctx.session.repo)
+    dialog = CrisisLineDialog(service, "GB", service.countries(), page)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Night Owls")
+    dialog.contact.setText("not a number")
+    dialog.accept()
+    assert dialog.saved is None and dialog.error.isVisibleTo(dialog)
+    assert dialog.name.text() == "Night Owls"  # what was typed stays
+    dialog.contact.setText("0800 111 222")
+    dialog.hours.setText("8pm to 2am")
+    dialog.accept()
+    assert dialog.saved is not None and dialog.saved.channel is Channel.CALL
+    ctx.events.plan_changed.emit()
+    page.refresh()
+    assert page.line_names[0] == "Night Owls"
+
+
+def test_an_empty_network_still_offers_crisis_lines(ctx: AppContext, qtbot: QtBot) -> None:
+    CrisisLinesService(ctx.session.repo).set_country("IE")
+    page = ReachOutPage(ctx)
+    qtbot.addWidget(page)
+    assert page.available_ids == []
+    assert "Samaritans Ireland" in page.line_names
+    assert "No one in your network has said they're free right now" in labels(page)
+
+
+def test_ctrl_shift_h_reaches_out_from_anywhere(ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.views_actions import install
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    install(window, ctx)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("circles")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    action = window.page_actions["reach_out"]
+    assert QKeySequence("Ctrl+Shift+H") in action.shortcuts()
+    assert action.shortcutContext() is Qt.ShortcutContext.ApplicationShortcut
+    qtbot.keyClick(window, Qt.Key.Key_H,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_key == "reach_out"
