@@ -177,6 +177,13 @@ class DataActions(QObject):
         if dialog is None:
             self._status("Import cancelled; nothing was changed.")
             return False
+        if not dialog.preview.rows:
+            dialog.deleteLater()
+            self.show_error("Import contacts", KnownError(
+                f"No contacts were found in {path.name}.",
+                hint="Choose a vCard file (.vcf), such as one exported from your phone, "
+                     "Google Contacts, Outlook or Apple Contacts."))
+            return False
         accepted = dialog.exec() == dialog.DialogCode.Accepted
         if accepted:
             self._status(f"{dialog.command.text()} done. Undo is in the Edit menu.")

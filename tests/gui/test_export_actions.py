@@ -130,3 +130,10 @@ def test_a_folder_that_is_gone_is_named(actions: DataActions, tmp_path: Path,
     monkeypatch.setattr(actions, "confirm_unencrypted", lambda f: (True, False))
     assert actions.export(ExportFormat.VCARD, tmp_path / "gone" / "x.vcf") is None
     assert "does not exist" in actions.errors[0]  # type: ignore[attr-defined]
+
+
+def test_a_file_without_contacts_says_so(actions: DataActions, tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"\x00\x01 just some text, no cards here")
+    assert not actions.import_contacts(path)
+    assert "No contacts were found in notes.txt" in actions.errors[0]  # type: ignore[attr-defined]

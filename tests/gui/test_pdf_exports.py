@@ -38,7 +38,8 @@ def contents() -> PlanContents:
                   help=HelpNotes(what_helps="A walk and tea")),
         Supporter("Tom Baker", Kind.FAMILY, ring=Ring.MIDDLE, id=2,
                   contacts=[ContactMethod(ContactType.PHONE, "0161 496 0000", "home")]),
-        Supporter("Hilltop Group", Kind.GROUP, ring=Ring.OUTER, id=3),
+        Supporter("Hilltop Group", Kind.GROUP, ring=Ring.OUTER, id=3,
+                  meeting_schedule="Tuesdays 7pm", meeting_place="Church hall"),
     ]
     items = [PlanItem(PlanStep.ASK_FOR_HELP, "any time", supporter_id=2),
              PlanItem(PlanStep.REASONS, "My niece Lily"),
@@ -64,7 +65,8 @@ def test_support_plan_shows_people_plan_and_crisis_lines(qapp: object, tmp_path:
     target.write_bytes(render_plan(contents(), QLocale("en_GB")))
     text = pdf_text(target)
     for expected in ("My support plan", "Inner circle", "Maya Okonkwo", "07700 900123",
-                     "Mon–Fri 09:00–17:00", "No calls after 10pm", "A walk and tea",
+                     "Mon–Fri 09:00–17:00", "No calls after 10pm",
+                     "Tuesdays 7pm, Church hall", "A walk and tea",
                      "People I can ask for help", "Tom Baker", "My niece Lily", "Samaritans",
                      "116 123", "samaritans.org", "01 Oct 2026"):
         assert expected in text, expected

@@ -53,6 +53,8 @@ def _person_html(supporter: Supporter) -> str:
              f'<span class="small">— {escape(supporter.kind_label)}</span></h3>']
     parts += [_para(line) for line in contact_lines(supporter)]
     parts.append(_labelled("When to reach them", when_words(supporter)))
+    meets = ", ".join(p for p in (supporter.meeting_schedule, supporter.meeting_place) if p)
+    parts.append(_labelled("Meets", meets))
     parts.append(_labelled("Boundaries I keep", supporter.boundaries.mine))
     parts.append(_labelled("Their boundaries I respect", supporter.boundaries.theirs))
     parts.append(_labelled("Signs they can look out for", supporter.help.warning_signs))
