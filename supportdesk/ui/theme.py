@@ -17,7 +17,12 @@ ACCENT_DARK = QColor("#6cc4b4")
 POOR_STYLES = {"windows"}
 
 
+_forced_dark: bool | None = None  # set by Theme for screenshots and tests
+
+
 def is_dark(palette: QPalette | None = None) -> bool:
+    if _forced_dark is not None:
+        return _forced_dark
     hints = QGuiApplication.styleHints()
     scheme = hints.colorScheme()
     if scheme != Qt.ColorScheme.Unknown:
@@ -39,11 +44,13 @@ def _mix(a: QColor, b: QColor, amount: float) -> QColor:
 def dark_palette() -> QPalette:
     """A soft dark palette for Fusion where the platform gives none."""
     p = QPalette()
-    window, base, text = QColor("#1f2526"), QColor("#171c1d"), QColor("#e4ecea")
+    # Fields are a little lighter than the window: Fusion's dark outlines alone would
+    # leave check boxes and inputs hard to see.
+    window, base, text = QColor("#1f2526"), QColor("#2b3435"), QColor("#e4ecea")
     roles = {
         QPalette.ColorRole.Window: window, QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#232a2b"),
-        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#2a3233"),
+        QPalette.ColorRole.Base: base, QPalette.ColorRole.AlternateBase: QColor("#313b3c"),
+        QPalette.ColorRole.Text: text, QPalette.ColorRole.Button: QColor("#354041"),
         QPalette.ColorRole.ButtonText: text, QPalette.ColorRole.ToolTipBase: base,
         QPalette.ColorRole.ToolTipText: text, QPalette.ColorRole.PlaceholderText:
             QColor("#8fa09d"), QPalette.ColorRole.Highlight: QColor("#2f7f73"),
@@ -99,6 +106,8 @@ class Theme(QObject):
         self._choose_style()
         self._style_palette = QPalette(app.style().standardPalette())
         if forced_dark is not None:
+            global _forced_dark
+            _forced_dark = forced_dark
             QGuiApplication.styleHints().setColorScheme(
                 Qt.ColorScheme.Dark if forced_dark else Qt.ColorScheme.Light)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)

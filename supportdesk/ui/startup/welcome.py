@@ -135,7 +135,9 @@ class WelcomeDialog(QDialog):
         bottom.addWidget(self.continue_button)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(self.fontMetrics().height() // 2 + 4)
+        line = self.fontMetrics().height()
+        layout.setContentsMargins(line * 3 // 2, line, line * 3 // 2, line)
+        layout.setSpacing(line * 3 // 4)
         layout.addLayout(top)
         layout.addWidget(privacy)
         layout.addWidget(explain)
@@ -143,7 +145,7 @@ class WelcomeDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.feedback)
         layout.addLayout(bottom)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 42)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
     def _connect_signals(self) -> None:
         self.stored_check.toggled.connect(self.continue_button.setEnabled)

@@ -1,0 +1,132 @@
+"""Screenshots of every page over the demo network, light and dark, into docs/screenshots/.
+
+    make screenshots                      (under scripts/test-env.sh's private desktop)
+    DISPLAY=:94 .venv/bin/python scripts/screenshots.py [--out DIR] [--scheme light|dark]
+
+Without --scheme it runs itself once per colour scheme, each in a fresh process, so
+nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
+<scheme>-person.png and <scheme>-welcome.png. A throwaway vault is used and removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+WINDOW_SIZE = (1100, 720)
+SCHEMES = ("light", "dark")
+PERSON_SHOWN = "Priya Andersen-Achebe"
+
+
+def settle(app: object, seconds: float = 0.4) -> None:
+    """Let layouts, timers and lazy loading finish before grabbing."""
+    from PySide6.QtWidgets import QApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def shoot(scheme: str, out: Path) -> list[Path]:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from supportdesk.services.demo import fill_demo
+    from supportdesk.services.session import create_session
+    from supportdesk.ui import icons
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.events import Events
+    from supportdesk.ui.extensions import install_all
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.pages import PAGES
+    from supportdesk.ui.startup.welcome import WelcomeDialog
+    from supportdesk.ui.theme import Theme
+    from supportdesk.vault.keystore import MemoryKeyStore
+    from supportdesk.vault.recovery import generate_recovery_key
+
+    folder = Path(tempfile.mkdtemp(prefix="supportdesk-shots-"))
+    QCoreApplication.setOrganizationName("SupportDeskScreenshots")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("SupportDesk")
+    app.setWindowIcon(icons.app_icon())
+    Theme(app, forced_dark=scheme == "dark")
+    written: list[Path] = []
+    session, _key = create_session(folder / "vault", MemoryKeyStore())
+    try:
+        ids = fill_demo(session, datetime.now(UTC))
+        ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
+        window = MainWindow(ctx)
+        window.extensions = install_all(window, ctx)
+        window.resize(*WINDOW_SIZE)
+        window.show()
+        settle(app, 1.0)
+        for spec in PAGES:
+            window.show_page(spec.key)
+            settle(app)
+            written.append(_save(window.grab(), out / f"{scheme}-{spec.key}.png"))
+        window.banner.hide()
+        window.show_supporter(ids[PERSON_SHOWN])
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-person.png"))
+
+        welcome = WelcomeDialog(generate_recovery_key(), window)
+        welcome.show()
+        settle(app)
+        written.append(_save(welcome.grab(), out / f"{scheme}-welcome.png"))
+        welcome.stored_check.setChecked(True)
+        welcome.accept()
+        window.keep_running_on_close = False
+        window.close()
+        settle(app, 0.2)
+    finally:
+        session.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    return written
+
+
+def _save(pixmap: object, target: Path) -> Path:
+    from PySide6.QtGui import QPixmap
+
+    assert isinstance(pixmap, QPixmap)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not pixmap.save(str(target), "PNG"):
+        raise OSError(f"could not write {target}")
+    return target
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--scheme", choices=SCHEMES)
+    args = parser.parse_args(argv)
+    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        print("screenshots: no DISPLAY; run under Xvfb (make screenshots)", file=sys.stderr)
+        return 2
+    if args.scheme:
+        for path in shoot(args.scheme, args.out):
+            print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
+        return 0
+    for scheme in SCHEMES:
+        result = subprocess.run([sys.executable, __file__, "--scheme", scheme,
+                                 "--out", str(args.out)], check=False)
+        if result.returncode:
+            return result.returncode
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
