@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import logging
 import re
+import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from types import TracebackType
 
 from supportdesk.core.errors import StorageError
 
@@ -23,7 +25,7 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"x'[0-9a-fA-F]+'"), "x'[key]'"),
     (re.compile(r"\b[0-9a-fA-F]{16,}\b"), "[hex]"),
-    (re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
+    (re.compile(r"""[^\s@<>()\[\],;:"]+@[\w-]+(?:\.[\w-]+)+"""), "[email]"),
 )
 # Seven or more digits with the usual separators; ISO dates and times are left alone.
 _PHONE = re.compile(r"(?<![\w:.-])\+?\(?\d(?:[ ()./-]{0,2}\d){6,}(?![\w:])")
@@ -42,21 +44,51 @@ def scrub(text: str) -> str:
 
 
 class ScrubFilter(logging.Filter):
-    """Rewrites each record's message (arguments included) through :func:`scrub`."""
+    """Rewrites each record's message (arguments included) through :func:`scrub`.
+
+    peewee's statement log never passes, whatever its logger's level.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("peewee") and record.levelno < logging.WARNING:
+            return False  # statements with their parameters, even if someone turns it up
         record.msg = scrub(record.getMessage())
         record.args = None
-        if record.exc_text:
-            record.exc_text = scrub(record.exc_text)
         return True
 
 
+def short_path(filename: str) -> str:
+    """From ``supportdesk/`` on for our files; just the file name for anything else."""
+    normal = filename.replace("\\", "/")
+    marker = normal.rfind("/supportdesk/")
+    return normal[marker + 1:] if marker >= 0 else normal.rsplit("/", 1)[-1]
+
+
+def safe_traceback(exc_type: type[BaseException], tb: TracebackType | None) -> list[str]:
+    """The exception's type and each frame's file, line and function: never the message
+    or local values, which can hold a name, a note or a key."""
+    lines = [f"{exc_type.__module__}.{exc_type.__qualname__}"]
+    for frame in traceback.extract_tb(tb):
+        lines.append(f'  File "{short_path(frame.filename)}", line {frame.lineno}, '
+                     f"in {frame.name}")
+    return lines
+
+
 class ScrubFormatter(logging.Formatter):
-    """Scrubs tracebacks and stacks as they are formatted (the filter did the message)."""
+    """Tracebacks as :func:`safe_traceback` (no message text); stacks scrubbed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        cached, record.exc_text = record.exc_text, None  # another handler's full text
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
 
     def formatException(self, ei: logging._SysExcInfoType) -> str:
-        return scrub(super().formatException(ei))
+        exc_type, _exc, tb = ei
+        if exc_type is None:
+            return ""
+        return "\n".join(safe_traceback(exc_type, tb))
 
     def formatStack(self, stack_info: str) -> str:
         return scrub(super().formatStack(stack_info))

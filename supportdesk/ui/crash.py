@@ -17,7 +17,6 @@ import logging
 import platform
 import sys
 import threading
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk import __version__
 from supportdesk.core.errors import KnownError
+from supportdesk.services.logging_setup import safe_traceback
 
 log = logging.getLogger("supportdesk.crash")
 
@@ -66,26 +66,13 @@ def register_draft_source(source: DraftSource) -> Callable[[], None]:
     return unregister
 
 
-def _short_path(filename: str) -> str:
-    """From ``supportdesk/`` on for our files; just the file name for anything else."""
-    normal = filename.replace("\\", "/")
-    marker = normal.rfind("/supportdesk/")
-    return normal[marker + 1:] if marker >= 0 else normal.rsplit("/", 1)[-1]
-
-
 def safe_report(
     exc_type: type[BaseException], tb: TracebackType | None
 ) -> str:
-    """The crash as text that holds no personal data: type, frames, versions."""
-    lines = [
-        f"SupportDesk {__version__}, Python {platform.python_version()}, "
-        f"PySide6 {pyside_version}, {platform.system()} {platform.machine()}",
-        f"{exc_type.__module__}.{exc_type.__qualname__}",
-    ]
-    for frame in traceback.extract_tb(tb):
-        lines.append(f'  File "{_short_path(frame.filename)}", line {frame.lineno}, '
-                     f"in {frame.name}")
-    return "\n".join(lines)
+    """The crash as text that holds no personal data: versions, type, frames."""
+    versions = (f"SupportDesk {__version__}, Python {platform.python_version()}, "
+                f"PySide6 {pyside_version}, {platform.system()} {platform.machine()}")
+    return "\n".join([versions, *safe_traceback(exc_type, tb)])
 
 
 class CrashDialog(QDialog):
