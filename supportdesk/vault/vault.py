@@ -18,6 +18,7 @@ import peewee as pw
 from supportdesk.core.errors import (
     DamagedVaultError,
     KeyMissingError,
+    LockedError,
     NoVaultError,
     StorageError,
     VaultExistsError,
@@ -310,9 +311,15 @@ class Vault:
             safety = self.backup(reason="before-restore")
             database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.close()
-            for leftover in ("-wal", "-shm"):
+            wal = self.data_dir / f"{DB_FILE}-wal"
+            if wal.exists() and wal.stat().st_size > 0:
+                # Another connection still has writes in the WAL: replacing the file
+                # under it would mix two databases. Refuse rather than risk that.
+                raise LockedError("The vault is still busy, so it was not replaced.",
+                                  hint="Close other SupportDesk windows and try again.")
+            for leftover in (wal, self.data_dir / f"{DB_FILE}-shm"):
                 with contextlib.suppress(FileNotFoundError):
-                    (self.data_dir / f"{DB_FILE}{leftover}").unlink()
+                    leftover.unlink()
             replace_durably(staged, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
