@@ -72,6 +72,8 @@ def describe_preview(preview: ImportPreview) -> list[str]:
     if unnamed:
         lines.append(f"{unnamed} had no name and will be called \"Unnamed contact\" — "
                      "you can rename them afterwards.")
+    if preview.combined:
+        lines.append(preview.combined_words)
     lines += [f"  {problem}" for problem in preview.problems]
     return lines
 

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
@@ -24,6 +25,7 @@ from supportdesk.formats.vcard import (
 )
 from supportdesk.services.session import Session
 
+T = TypeVar("T")
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
 MIN_PHONE_DIGITS = 6
 
@@ -66,9 +68,18 @@ class ImportPreview:
     rows: list[ImportRow] = field(default_factory=list)
     problems: list[CardProblem] = field(default_factory=list)
     cancelled: bool = False
+    combined: int = 0  # cards folded into an earlier card for the same person
 
     def count(self, action: Action) -> int:
         return sum(1 for row in self.rows if row.action is action)
+
+    @property
+    def combined_words(self) -> str:
+        if not self.combined:
+            return ""
+        were = "cards were" if self.combined != 1 else "card was"
+        return (f"{self.combined} repeated {were} combined with the first card "
+                "for the same person.")
 
 
 @dataclass
@@ -106,24 +117,26 @@ def _method_key(method: ContactMethod) -> tuple[str, str]:
     return method.type.value, " ".join(method.value.casefold().split())
 
 
-class _Matcher:
-    """Finds an existing supporter by normalised name, phone digits or email."""
+class _Index(Generic[T]):
+    """Finds an entry by normalised name, phone digits or email address."""
 
-    def __init__(self, supporters: list[Supporter]) -> None:
-        self.names: dict[str, Supporter] = {}
-        self.phones: dict[str, Supporter] = {}
-        self.emails: dict[str, Supporter] = {}
-        for supporter in supporters:
-            self.names.setdefault(normalised_name(supporter.name), supporter)
-            for method in supporter.contacts:
-                if method.type in (ContactType.PHONE, ContactType.SMS):
-                    key = phone_key(method.value)
-                    if key:
-                        self.phones.setdefault(key, supporter)
-                elif method.type is ContactType.EMAIL:
-                    self.emails.setdefault(method.value.strip().casefold(), supporter)
+    def __init__(self) -> None:
+        self.names: dict[str, T] = {}
+        self.phones: dict[str, T] = {}
+        self.emails: dict[str, T] = {}
 
-    def match(self, contact: ParsedContact) -> tuple[Supporter | None, str]:
+    def add(self, name: str, contacts: list[ContactMethod], entry: T) -> None:
+        if name:
+            self.names.setdefault(normalised_name(name), entry)
+        for method in contacts:
+            if method.type in (ContactType.PHONE, ContactType.SMS):
+                key = phone_key(method.value)
+                if key:
+                    self.phones.setdefault(key, entry)
+            elif method.type is ContactType.EMAIL:
+                self.emails.setdefault(method.value.strip().casefold(), entry)
+
+    def match(self, contact: ParsedContact) -> tuple[T | None, str]:
         if not contact.name_missing:
             found = self.names.get(normalised_name(contact.name))
             if found is not None:
@@ -138,6 +151,17 @@ class _Matcher:
                 if found is not None:
                     return found, "email"
         return None, ""
+
+
+def _combine(into: ParsedContact, other: ParsedContact) -> None:
+    """Fold a second card for the same person into the first (phones often hold two)."""
+    have = {_method_key(m) for m in into.contacts}
+    into.contacts += [m for m in other.contacts if _method_key(m) not in have]
+    if other.notes and other.notes not in into.notes:
+        into.notes = "\n\n".join(part for part in (into.notes, other.notes) if part)
+    into.timezone = into.timezone or other.timezone
+    into.title = into.title or other.title
+    into.organisation = into.organisation or other.organisation
 
 
 def _kind_for(contact: ParsedContact, default: Kind, suggest_professional: bool) -> Kind:
@@ -170,16 +194,30 @@ class ImportService:
         result = ImportPreview(problems=read.problems, cancelled=read.cancelled)
         if read.cancelled:
             return result
-        matcher = _Matcher(self.session.network.supporters())
+        existing_index: _Index[Supporter] = _Index()
+        for supporter in self.session.network.supporters():
+            existing_index.add(supporter.name, supporter.contacts, supporter)
+        new_index: _Index[ImportRow] = _Index()
         for contact in read.contacts:
-            existing, matched_on = matcher.match(contact)
-            result.rows.append(ImportRow(
+            existing, matched_on = existing_index.match(contact)
+            if existing is None:
+                earlier, _ = new_index.match(contact)
+                if earlier is not None:
+                    _combine(earlier.contact, contact)
+                    new_index.add("", earlier.contact.contacts, earlier)
+                    result.combined += 1
+                    continue
+            row = ImportRow(
                 contact=contact,
                 kind=_kind_for(contact, default_kind, suggest_professional),
                 action=Action.ADD if existing is None else Action.MERGE,
                 duplicate_of=existing,
                 matched_on=matched_on,
-            ))
+            )
+            if existing is None:
+                new_index.add("" if contact.name_missing else contact.name, contact.contacts,
+                              row)
+            result.rows.append(row)
         return result
 
     def apply(self, preview: ImportPreview) -> ImportOutcome:

@@ -305,6 +305,8 @@ class ImportDialog(QDialog):
                 "choose Import, and you can undo it afterwards.")
         if unnamed:
             text += f" {unnamed} had no name in the file (shown as “Unnamed contact”)."
+        if preview.combined:
+            text += f" {preview.combined_words}"
         self.summary.setText(text)
         count = adding + merging
         self.import_button.setText(f"Import {count} contact{'s' if count != 1 else ''}")

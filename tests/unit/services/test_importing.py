@@ -63,6 +63,23 @@ def test_merge_adds_only_new_methods_and_undo_puts_everything_back(
     assert session.network.supporters() == before
 
 
+def test_repeated_cards_in_one_file_become_one_person(session: Session) -> None:
+    data = (card("FN:Kai Rowe", "TEL;TYPE=CELL:07700 900111")
+            + card("FN:kai rowe", "EMAIL:kai@example.org", "NOTE:Met at the allotment")
+            + card("FN:K R", "TEL:+44 7700 900111", "URL:https://kai.example")
+            + card("FN:Someone Else"))
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    assert preview.combined == 2
+    assert preview.combined_words.startswith("2 repeated cards were combined")
+    assert [r.contact.name for r in preview.rows] == ["Kai Rowe", "Someone Else"]
+    service.apply(preview)
+    kai = next(s for s in session.network.supporters() if s.name == "Kai Rowe")
+    assert {m.value for m in kai.contacts} == {"07700 900111", "kai@example.org",
+                                               "https://kai.example"}
+    assert kai.notes == "Met at the allotment"
+
+
 def test_skip_and_kind_per_row(session: Session, existing: Supporter) -> None:
     service = ImportService(session)
     preview = service.preview((card("FN:Zoë Adams") + card("FN:Dr Ray", "TITLE:GP",
