@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -276,6 +276,20 @@ class MainWindow(QMainWindow):
     def save_geometry(self) -> None:
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Line icons are drawn in the text colour: redraw them when light/dark switches.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._recolour_icons()
+        super().changeEvent(event)
+
+    def _recolour_icons(self) -> None:
+        for row, spec in enumerate(PAGES):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setIcon(icons.page_icon(spec.key))
+        for key, action in getattr(self, "page_actions", {}).items():
+            action.setIcon(icons.page_icon(key))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

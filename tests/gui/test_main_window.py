@@ -151,3 +151,52 @@ def test_geometry_is_remembered(ctx: AppContext, qtbot: QtBot) -> None:
     qtbot.addWidget(second)
     assert second.size().width() == 700
     assert second.size().height() == 500
+
+
+def test_sidebar_icons_follow_a_switch_to_dark(main_window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    def icon_colour() -> QColor:
+        image = main_window.sidebar.item(0).icon().pixmap(48, 48).toImage()
+        colours = [image.pixelColor(x, y) for x in range(48) for y in range(48)]
+        return max(colours, key=lambda c: c.alpha())
+
+    before = icon_colour()
+    palette = QPalette(QApplication.palette())
+    palette.setColor(QPalette.ColorRole.WindowText, QColor("#f0f0f0"))
+    old = QApplication.palette()
+    QApplication.setPalette(palette)
+    try:
+        qtbot.waitUntil(lambda: icon_colour().lightness() > 200)
+        assert icon_colour() != before
+    finally:
+        QApplication.setPalette(old)
+
+
+def test_dark_look_gives_light_text_on_dark_and_restores(qtbot: QtBot) -> None:
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    from supportdesk.ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old_palette, old_sheet, old_style = app.palette(), app.styleSheet(), app.style().name()
+    look = None
+    try:
+        look = theme.Theme(app, forced_dark=True)
+        assert theme.is_dark()
+        if app.style().name().lower() == "fusion":
+            window = app.palette().color(QPalette.ColorRole.Window)
+            text = app.palette().color(QPalette.ColorRole.WindowText)
+            assert window.lightness() < 80 < 200 < text.lightness()
+        assert "Sidebar" in app.styleSheet()
+    finally:
+        if look is not None:
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(
+                look._on_color_scheme_changed)
+            look.setParent(None)
+        theme._forced_dark = None
+        QGuiApplication.styleHints().unsetColorScheme()
+        app.setStyle(old_style)
+        app.setPalette(old_palette)
+        app.setStyleSheet(old_sheet)
