@@ -74,6 +74,8 @@ class Vault:
         self.keystore = keystore
         self._lock = lock
         self._clock = clock
+        # Opened with the recovery key "for this session only": the keyring is not used.
+        self.session_only = False
 
     # -- finding, creating, opening -------------------------------------------------
 
@@ -171,6 +173,7 @@ class Vault:
         except BaseException:
             lock.release()
             raise
+        vault.session_only = not store_key
         if store_key:
             try:
                 store_checked(keystore, metadata.uuid, key)
@@ -205,13 +208,18 @@ class Vault:
         problems = []
         if not key_matches(self._key, self.metadata.key_check):
             problems.append("The key in use does not match the vault's key check.")
-        stored = self.keystore.get(self.uuid)
-        if stored is None:
-            problems.append("The keyring has no key for this vault (the recovery key restores it).")
-        elif not key_matches(stored, self.metadata.key_check):
-            problems.append("The keyring holds a different key for this vault.")
+        if not self.session_only:
+            problems += self._keyring_problems()
         problems += [f"Integrity check: {text}" for text in database.integrity_problems(self.db)]
         return problems
+
+    def _keyring_problems(self) -> list[str]:
+        stored = self.keystore.get(self.uuid)
+        if stored is None:
+            return ["The keyring has no key for this vault (the recovery key restores it)."]
+        if not key_matches(stored, self.metadata.key_check):
+            return ["The keyring holds a different key for this vault."]
+        return []
 
     # -- key rotation ------------------------------------------------------------------
 
