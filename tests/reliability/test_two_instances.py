@@ -63,7 +63,10 @@ def test_second_launch_hands_over_to_the_first(tmp_path: Path, figures: Figures)
     data_dir = tmp_path / "vault"
     vault, _recovery = Vault.create(data_dir, KeyringKeyStore(FileKeyring(Path(env[ENV_FILE]))))
     vault.close()
-    command = [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir)]
+    # The real app, with internet sockets forbidden from its first line.
+    command = [sys.executable, "-c", "import tests.reliability.no_network; "
+               "from supportdesk.app import main; raise SystemExit(main())",
+               "--data-dir", str(data_dir)]
     first = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
     count = runs(2, 20)
