@@ -6,6 +6,7 @@ Subcommands run the CLI without loading Qt at all; everything else starts the GU
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from supportdesk.ui.main_window import MainWindow
 
 SMOKE_OK = "smoke-test ok"
+BENCH_FIRST_PAINT = "SUPPORTDESK_BENCH_FIRST_PAINT"  # benchmarks/run.py: report, then quit
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,12 +117,29 @@ def _open_window(app: QApplication, session: Session, *, minimized: bool) -> Mai
 
     ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
     window = MainWindow(ctx)
+    if os.environ.get(BENCH_FIRST_PAINT) == "1":
+        _report_first_paint(app, window)
     window.extensions = install_all(window, ctx)
     window.closed.connect(app.quit)
     # Hidden in the tray only when there is a tray to come back from.
     if not (minimized and window.keep_running_on_close):
         window.show()
     return window
+
+
+def _report_first_paint(app: QApplication, window: MainWindow) -> None:
+    """Print ``first-paint`` when the window first paints, then quit (for the benchmarks)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                print("first-paint", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def _bring_to_front(window: MainWindow) -> None:
