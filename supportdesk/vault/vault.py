@@ -130,6 +130,8 @@ class Vault:
             db = _build_database(data_dir, key, metadata)
         except BaseException:
             lock.release()
+            with contextlib.suppress(Exception):
+                keystore.delete(vault_uuid)  # nobody will ask for this vault's key
             raise
         return cls(data_dir, db, key, metadata, keystore, lock, clock), recovery_key
 

@@ -258,3 +258,20 @@ def test_metadata_file_holds_no_secret(made: tuple[Vault, str], data_dir: Path,
     assert key is not None
     assert key.hex() not in text and recovery_key.replace("-", "") not in text
     assert set(data) >= {"uuid", "schema_version", "keyring_backend", "key_check", "wrapped_key"}
+
+
+def test_a_failure_while_building_leaves_nothing_behind(
+        data_dir: Path, keystore: MemoryKeyStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.core.errors import StorageError
+
+    def disk_full(*args: object) -> None:
+        raise StorageError("The disk is full.")
+
+    monkeypatch.setattr("supportdesk.vault.vault.replace_durably", disk_full)
+    with pytest.raises(StorageError):
+        Vault.create(data_dir, keystore)
+    assert not Vault.exists(data_dir)
+    assert sorted(p.name for p in data_dir.iterdir()) == ["supportdesk.lock"]
+    assert keystore._keys == {}
+    monkeypatch.undo()
+    Vault.create(data_dir, keystore)[0].close()  # and a later try works
