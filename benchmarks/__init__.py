@@ -1,0 +1,1 @@
+"""Scale data and the benchmark runner (``make bench``); not part of ``make test``."""
