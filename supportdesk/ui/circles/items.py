@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from supportdesk.ui.circles.scene import CirclesScene
 
 LABEL_WIDTH = 104.0
+ME_FILL = QColor("#56636e")
 DRAG_THRESHOLD = 4.0
 
 
@@ -87,15 +88,14 @@ class MeItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        fill = self.palette.color(QPalette.ColorRole.Highlight)
-        painter.setBrush(fill)
-        painter.setPen(QPen(fill.darker(140), 2))
+        painter.setBrush(ME_FILL)  # neutral, so "me" is never mistaken for a kind
+        painter.setPen(QPen(ME_FILL.darker(140), 2))
         painter.drawEllipse(QPointF(0, 0), 34, 34)
         font = QFont(painter.font())
         font.setBold(True)
         font.setPointSizeF(max(9.0, font.pointSizeF() * 1.3))
         painter.setFont(font)
-        painter.setPen(self.palette.color(QPalette.ColorRole.HighlightedText))
+        painter.setPen(QColor("white"))
         painter.drawText(QRectF(-34, -34, 68, 68), Qt.AlignmentFlag.AlignCenter, "Me")
 
 

@@ -6,6 +6,8 @@ on the first contact button, so Enter reaches out.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -23,8 +25,15 @@ from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.safety_plan import SafetyPlanService, plan_is_empty
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
-from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, crisis_contact, heading
-from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
+from supportdesk.ui.pages.view_parts import (
+    Card,
+    ContactGrid,
+    ScrollingPage,
+    body,
+    crisis_contact,
+    heading,
+)
+from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 WARM_LINE = "You don't have to go through this alone."
 MAX_OTHERS = 6
@@ -47,7 +56,7 @@ class ReachOutPage(ScrollingPage):
         self.opener = opener
         self.crisis = CrisisLinesService(ctx.session.repo)
         self.plan = SafetyPlanService(ctx.session.repo)
-        self.contact_rows: list[ContactButtons] = []
+        self.contact_rows: list[ContactGrid] = []
         self.available_ids: list[int] = []  # as shown, closest first
         self.line_names: list[str] = []
         self.country_box: QComboBox | None = None
@@ -94,8 +103,7 @@ class ReachOutPage(ScrollingPage):
         card = Card(supporter.name, self.holder)
         card.setAccessibleName(f"{supporter.name}, {supporter.kind_label}. {status}")
         card.content.addWidget(body(f"{supporter.kind_label} · {status}", card, muted=True))
-        buttons = ContactButtons(card, opener=self.opener)
-        buttons.set_contacts(supporter.contacts, supporter.name)
+        buttons = ContactGrid(supporter.contacts, supporter.name, card, self.opener)
         self.contact_rows.append(buttons)
         card.content.addWidget(buttons)
         if supporter.boundaries.theirs:
@@ -189,16 +197,18 @@ class ReachOutPage(ScrollingPage):
         if line.notes:
             detail += f" · {line.notes}"
         card.content.addWidget(body(detail, card))
-        buttons = ContactButtons(card, opener=self.opener)
-        buttons.set_contacts([crisis_contact(line)], line.name)
+        buttons = ContactGrid([crisis_contact(line)], line.name, card, self.opener)
         self.contact_rows.append(buttons)
         card.content.addWidget(buttons)
         if line.user_added:
             source = "Added by you"
         else:
             checked = line.verified.strftime("%d %b %Y") if line.verified else "not yet"
-            source = f"Checked {checked} against {line.source}. Please confirm locally."
-        card.content.addWidget(body(source, card, muted=True, scale=0.9))
+            site = urlsplit(line.source).netloc.removeprefix("www.") or line.source
+            source = f"Checked {checked} against {site}. Please confirm locally."
+        note = body(source, card, muted=True, scale=0.9)
+        note.setToolTip(line.source)
+        card.content.addWidget(note)
         return card
 
     def _add_plan(self, supporters: list[Supporter]) -> None:

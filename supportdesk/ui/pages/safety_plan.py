@@ -30,9 +30,9 @@ from supportdesk.services.exporting import ExportFormat
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.plan_commands import PlanLike, save_plan
-from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, heading
+from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.pdf.export import save_pdf
-from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
+from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 
 class PlanItemRow(QWidget):
@@ -60,10 +60,15 @@ class PlanItemRow(QWidget):
         self.text = QLineEdit(item.text, self)
         self.text.setPlaceholderText("A note (optional)" if step.links_people else step.prompt)
         self.text.setAccessibleName(f"{step.label}: item")
+        self.opener = opener
         self.person: QComboBox | None = None
-        self.contacts: ContactButtons | None = None
+        self.contacts: ContactGrid | None = None
+        self._outer = outer
         if step.links_people:
             self.person = QComboBox(self)
+            self.person.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            self.person.setMinimumContentsLength(14)
             self.person.setAccessibleName(f"{step.label}: person from your network")
             self.person.addItem("No one linked", None)
             wanted = [s for s in supporters if step is not PlanStep.PROFESSIONALS
@@ -89,8 +94,6 @@ class PlanItemRow(QWidget):
         row.addWidget(remove)
         outer.addLayout(row)
         if step.links_people:
-            self.contacts = ContactButtons(self, opener=opener)
-            outer.addWidget(self.contacts)
             self._show_contacts()
         self.text.editingFinished.connect(self.edited.emit)
 
@@ -99,12 +102,17 @@ class PlanItemRow(QWidget):
         return PlanItem(self.step, self.text.text(), int(linked) if linked else None)
 
     def _show_contacts(self) -> None:
-        if self.contacts is None:
-            return
+        """The linked person's contact buttons under the line (none when no one is linked)."""
+        if self.contacts is not None:
+            self._outer.removeWidget(self.contacts)
+            self.contacts.hide()
+            self.contacts.deleteLater()
+            self.contacts = None
         supporter = self.supporters.get(self.item().supporter_id)
-        self.contacts.setVisible(supporter is not None)
         if supporter is not None:
-            self.contacts.set_contacts(supporter.contacts, supporter.name)
+            self.contacts = ContactGrid(supporter.contacts, supporter.name, self, self.opener,
+                                        per_row=3)
+            self._outer.addWidget(self.contacts)
 
     def _on_person_activated(self) -> None:
         self._show_contacts()

@@ -25,8 +25,8 @@ from supportdesk.services.dashboard import DashboardService, Today
 from supportdesk.services.reminders import ReminderService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.sparkline import Sparkline
-from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, heading
-from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
+from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
+from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 KIND_ORDER = list(Kind)
 
@@ -108,8 +108,7 @@ class TodayPage(ScrollingPage):
         card = Card("Things have been hard lately", self.holder, warm=True)
         card.content.addWidget(body(today.escalation.words, card))
         for professional in today.escalation.professionals[:2]:
-            buttons = ContactButtons(card, opener=self.opener)
-            buttons.set_contacts(professional.contacts, professional.name)
+            buttons = ContactGrid(professional.contacts, professional.name, card, self.opener)
             card.content.addWidget(QLabel(professional.name, card))
             card.content.addWidget(buttons)
         reach = QPushButton("Reach out now", card)

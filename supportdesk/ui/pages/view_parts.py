@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -17,8 +18,10 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.kinds import Channel, ContactType
 from supportdesk.core.model import ContactMethod, CrisisLine
+from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
 
 CONTENT_WIDTH = 820
+MAX_BUTTON_TEXT = 300
 
 
 
@@ -93,6 +96,8 @@ class ScrollingPage(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # the column wraps its text to the width there is; it never scrolls sideways
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         outer.addWidget(self.scroll)
         self.holder = holder = QWidget()
         if text_scale != 1.0:
@@ -123,6 +128,33 @@ class ScrollingPage(QWidget):
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
+
+
+class ContactGrid(QWidget):
+    """The shared contact buttons, at most ``per_row`` to a row so long numbers and
+    addresses wrap onto the next line instead of widening the page."""
+
+    def __init__(self, contacts: list[ContactMethod], person: str,
+                 parent: QWidget | None = None, opener: UrlOpener = open_url,
+                 per_row: int = 2) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        ordered = sorted(contacts, key=lambda c: not c.preferred)
+        chunks = [ordered[i:i + per_row] for i in range(0, len(ordered), per_row)] or [[]]
+        self.rows: list[ContactButtons] = []
+        for chunk in chunks:
+            row = ContactButtons(self, opener=opener)
+            row.set_contacts(chunk, person)
+            layout.addWidget(row)
+            self.rows.append(row)
+        self.buttons: list[QPushButton] = [b for row in self.rows for b in row.buttons]
+        for button in self.buttons:  # a very long address is shortened; the tooltip has it all
+            metrics = button.fontMetrics()
+            if metrics.horizontalAdvance(button.text()) > MAX_BUTTON_TEXT:
+                button.setText(metrics.elidedText(button.text(), Qt.TextElideMode.ElideMiddle,
+                                                  MAX_BUTTON_TEXT))
 
 
 def crisis_contact(line: CrisisLine) -> ContactMethod:
