@@ -4,57 +4,40 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtGui import QUndoCommand
-
-from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import PlanStep
 from supportdesk.core.model import PlanItem
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 PlanLike = Mapping[PlanStep, Sequence[PlanItem]]
 
 
-class SavePlan(QUndoCommand):
+class SavePlan(NetworkCommand):
     """Saving the plan; undo puts the previous plan back. Announces ``plan_changed``."""
 
     def __init__(self, ctx: AppContext, before: PlanLike, after: PlanLike,
                  text: str = "Edit safety plan") -> None:
-        super().__init__(text)
-        self.ctx = ctx
+        super().__init__(ctx, text)
         self.service = SafetyPlanService(ctx.session.repo)
         self.before = {step: list(items) for step, items in before.items()}
         self.after = {step: list(items) for step, items in after.items()}
         self.saved: Plan | None = None
-        self._first = True
 
-    def save_now(self) -> Plan:
-        """Save ``after`` (raising ``KnownError`` if refused) before the command is pushed."""
+    def apply(self) -> None:
         self.saved = self.service.save(self.after)
-        return self.saved
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False  # save_now() already made the change
-            return
-        self._replay(self.after)
+    def revert(self) -> None:
+        self.service.save(self.before)
 
-    def undo(self) -> None:
-        self._replay(self.before)
-
-    def _replay(self, plan: PlanLike) -> None:
-        try:
-            self.service.save(plan)
-        except KnownError:
-            self.setObsolete(True)
+    def announce(self) -> None:
         self.ctx.events.plan_changed.emit()
 
 
 def save_plan(ctx: AppContext, before: PlanLike, after: PlanLike,
               text: str = "Edit safety plan") -> Plan:
-    """Save now and make it undoable; returns the plan as saved."""
+    """Save now (a ``KnownError`` if refused, nothing pushed) and make it undoable."""
     command = SavePlan(ctx, before, after, text)
-    saved = command.save_now()
-    ctx.undo.push(command)
-    ctx.events.plan_changed.emit()
-    return saved
+    perform(ctx, command)
+    assert command.saved is not None
+    return command.saved
