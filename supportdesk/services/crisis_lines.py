@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from supportdesk.core.crisis import crisis_line_problems, ensure_valid_crisis_line
+from supportdesk.core.crisis import crisis_line_problems, ensure_valid_crisis_line, is_country
 from supportdesk.core.errors import KnownError, NotFoundError
 from supportdesk.core.kinds import Channel
 from supportdesk.core.model import CrisisLine
@@ -97,7 +97,8 @@ class CrisisLinesService:
     def country(self, locale_country: str) -> str:
         """The chosen country, else the locale's (upper-case ISO code; may be empty)."""
         chosen = self.settings.get(keys.CRISIS_COUNTRY)
-        return (chosen or locale_country).upper()
+        code = (chosen or locale_country).strip().upper()
+        return code if is_country(code) else ""  # e.g. the "C" locale has no country
 
     def set_country(self, code: str) -> None:
         """Choose a country; an empty code follows the locale again."""

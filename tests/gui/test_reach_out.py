@@ -108,6 +108,13 @@ def test_adding_a_local_service(ctx: AppContext, qtbot: QtBot, session: Session)
     ctx.events.plan_changed.emit()
     page.refresh()
     assert page.line_names[0] == "Night Owls"
+    remove = next(b for b in page.findChildren(QPushButton)
+                  if b.accessibleName() == "Remove Night Owls from your list")
+    remove.click()
+    assert "Night Owls" not in page.line_names
+    ctx.undo.undo()
+    page.refresh()
+    assert page.line_names[0] == "Night Owls"
 
 
 def test_an_empty_network_still_offers_crisis_lines(ctx: AppContext, qtbot: QtBot) -> None:

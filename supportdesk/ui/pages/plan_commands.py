@@ -1,11 +1,12 @@
-"""The undoable safety-plan change: the whole plan before and after."""
+"""Undoable changes to the safety plan and the person's own crisis lines."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from supportdesk.core.kinds import PlanStep
-from supportdesk.core.model import PlanItem
+from supportdesk.core.model import CrisisLine, PlanItem
+from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.undo_commands import NetworkCommand, perform
@@ -41,3 +42,22 @@ def save_plan(ctx: AppContext, before: PlanLike, after: PlanLike,
     perform(ctx, command)
     assert command.saved is not None
     return command.saved
+
+
+class RemoveCrisisLine(NetworkCommand):
+    """Removing a service the person added; undo adds it back."""
+
+    def __init__(self, ctx: AppContext, line: CrisisLine) -> None:
+        super().__init__(ctx, f"Remove {line.name}")
+        self.service = CrisisLinesService(ctx.session.repo)
+        self.line = line
+
+    def apply(self) -> None:
+        assert self.line.id is not None
+        self.line = self.service.remove_line(self.line.id)
+
+    def revert(self) -> None:
+        self.line = self.service.restore_line(self.line)
+
+    def announce(self) -> None:
+        self.ctx.events.plan_changed.emit()

@@ -13,11 +13,13 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from supportdesk.core.availability import available_now, next_available, next_available_words
+from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.core.schedule import local_zone
@@ -25,6 +27,7 @@ from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.safety_plan import SafetyPlanService, plan_is_empty
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
+from supportdesk.ui.pages.plan_commands import RemoveCrisisLine
 from supportdesk.ui.pages.view_parts import (
     Card,
     ContactGrid,
@@ -33,17 +36,13 @@ from supportdesk.ui.pages.view_parts import (
     crisis_contact,
     heading,
 )
+from supportdesk.ui.pdf.export import locale_country
+from supportdesk.ui.undo_commands import perform
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 WARM_LINE = "You don't have to go through this alone."
 MAX_OTHERS = 6
-
-
-def locale_country() -> str:
-    """The two-letter country of the user's locale ("" when it has none)."""
-    name = QLocale().name()  # e.g. "en_GB"
-    code = name.split("_")[-1] if "_" in name else ""
-    return code.upper() if len(code) == 2 and code.isalpha() else ""
+CHECK_AVAILABILITY_MS = 5 * 60 * 1000
 
 
 class ReachOutPage(ScrollingPage):
@@ -61,13 +60,17 @@ class ReachOutPage(ScrollingPage):
         self.line_names: list[str] = []
         self.country_box: QComboBox | None = None
         self.setAccessibleName("Reach out now")
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setInterval(CHECK_AVAILABILITY_MS)
         self._connect_signals()
+        self.clock_timer.start()
         self.refresh()
 
     def _connect_signals(self) -> None:
         events = self.ctx.events
         for signal in (events.supporters_changed, events.plan_changed, events.settings_changed):
             signal.connect(self._on_data_changed)
+        self.clock_timer.timeout.connect(self._on_clock_tick)
 
     def _on_data_changed(self) -> None:
         if self.isVisible():  # hidden pages are refreshed when shown
@@ -202,6 +205,10 @@ class ReachOutPage(ScrollingPage):
         card.content.addWidget(buttons)
         if line.user_added:
             source = "Added by you"
+            remove = QPushButton("Remove", card)
+            remove.setAccessibleName(f"Remove {line.name} from your list")
+            remove.clicked.connect(lambda: self._remove_line(line))
+            card.content.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
         else:
             checked = line.verified.strftime("%d %b %Y") if line.verified else "not yet"
             site = urlsplit(line.source).netloc.removeprefix("www.") or line.source
@@ -247,6 +254,25 @@ class ReachOutPage(ScrollingPage):
         self.crisis.set_country(str(self.country_box.currentData() or ""))
         self.ctx.events.settings_changed.emit()
         if not self.isVisible():
+            self.refresh()
+
+    def _remove_line(self, line: CrisisLine) -> None:
+        try:
+            perform(self.ctx, RemoveCrisisLine(self.ctx, line))  # Edit > Undo brings it back
+        except KnownError as error:
+            QMessageBox.information(self, "Couldn't remove it", error.message)
+        if not self.isVisible():
+            self.refresh()
+
+    def _on_clock_tick(self) -> None:
+        """Every few minutes: rebuild only if who is free has changed (keeps focus otherwise)."""
+        if not self.isVisible():
+            return
+        now = self.ctx.session.clock()
+        reachable = [s.id for s in available_now(self.ctx.session.repo.supporters(), now,
+                                                 local_zone())
+                     if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
+        if reachable != self.available_ids:
             self.refresh()
 
     def _on_add_line_clicked(self) -> None:

@@ -89,6 +89,7 @@ def test_country_follows_the_locale_until_chosen(session: Session) -> None:
     assert service.country("IE") == "NZ"
     service.set_country("")
     assert service.country("AU") == "AU"
+    assert service.country("C") == "" and service.country("") == ""  # no country in the locale
 
 
 def test_countries_include_shipped_and_own_and_emergency_numbers(session: Session) -> None:
