@@ -1,0 +1,392 @@
+"""SupportDesk's benchmarks in one run: ``make bench`` (or ``python benchmarks/run.py``).
+
+Every figure is the median of several runs, set against a bare PySide6 QMainWindow
+hello-world measured the same way (start-up and memory) or against its own target
+(interaction times). Prints a table with the machine and date; exits 1 when any
+figure misses its target. Options: ``--runs N`` (default 5), ``--quick`` (3 runs,
+fewer keystrokes), ``--markdown`` (the table as Markdown, for docs/PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import generate  # noqa: E402
+from tests.reliability.file_keyring import BACKEND, ENV_FILE, FileKeyring  # noqa: E402
+
+START_TIMEOUT = 120
+
+
+@dataclass
+class Row:
+    name: str
+    value: float
+    unit: str
+    baseline: float | None  # hello-world figure; None when the target is absolute
+    target: float  # a ratio when baseline is set, else in ``unit``
+    note: str = ""
+    failed: bool = False  # it crashed or could not run: always a miss
+
+    @property
+    def measured(self) -> bool:
+        return self.value == self.value  # NaN means "not measured"
+
+    @property
+    def ratio(self) -> float | None:
+        return None if self.baseline is None else self.value / self.baseline
+
+    @property
+    def ok(self) -> bool:
+        if self.failed:
+            return False
+        if not self.measured:
+            return True
+        figure = self.ratio if self.ratio is not None else self.value
+        return figure <= self.target
+
+
+def _median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+def _timed(work: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - started)
+    return _median(samples)
+
+
+# -- start-up, in child processes ------------------------------------------------------
+
+def _start_once(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from spawn to the first paint, and the child's peak memory in KiB."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, text=True)
+    assert child.stdout is not None
+    painted = None
+    deadline = started + START_TIMEOUT
+    for line in child.stdout:
+        if line.strip() == "first-paint":
+            painted = time.perf_counter() - started
+            break
+        if time.perf_counter() > deadline:
+            break
+    child.stdout.close()
+    if painted is None:
+        child.kill()
+    _pid, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if painted is None:
+        raise RuntimeError(f"{command} never painted its window (exit {child.returncode})")
+    kib = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
+    return painted, kib
+
+
+def _start(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    _start_once(command, env)  # warm the page cache the same way for every program
+    samples = [_start_once(command, env) for _ in range(runs)]
+    return _median([s[0] for s in samples]), _median([float(s[1]) for s in samples])
+
+
+def _app_env(home: Path, keyring_path: Path) -> dict[str, str]:
+    env = dict(os.environ, SUPPORTDESK_BENCH_FIRST_PAINT="1", PYTHON_KEYRING_BACKEND=BACKEND,
+               HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
+               XDG_DATA_HOME=str(home / ".local"), PYTHONPATH=str(REPO))
+    env[ENV_FILE] = str(keyring_path)
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # no notifications or tray from a benchmark
+    return env
+
+
+def startup_rows(work: Path, runs: int) -> list[Row]:
+    from supportdesk.vault.keystore import KeyringKeyStore
+    from supportdesk.vault.vault import Vault
+
+    home = work / "home"
+    home.mkdir()
+    empty = work / "empty-vault"
+    Vault.create(empty, KeyringKeyStore(FileKeyring(work / "keyring.json")))[0].close()
+    scale = generate.ensure()
+    python = sys.executable
+    hello_t, hello_mem = _start([python, str(REPO / "benchmarks" / "hello.py")],
+                                dict(os.environ), runs)
+    app = [python, "-m", "supportdesk", "--data-dir"]
+    empty_t, empty_mem = _start([*app, str(empty)], _app_env(home, work / "keyring.json"), runs)
+    scale_t, scale_mem = _start([*app, str(scale)],
+                                _app_env(home, generate.keyring_file()), runs)
+    return [
+        Row("cold start to first paint, empty vault", empty_t * 1000, "ms", hello_t * 1000, 1.3),
+        Row("cold start to first paint, scale vault", scale_t * 1000, "ms", hello_t * 1000, 1.6),
+        Row("peak memory at start, empty vault", empty_mem / 1024, "MiB", hello_mem / 1024, 1.5),
+        Row("peak memory at start, scale vault", scale_mem / 1024, "MiB", hello_mem / 1024, 1.5,
+            "target applies to the empty vault; shown for scale"),
+    ]
+
+
+# -- interactions, in this process -------------------------------------------------------
+
+def _open_scale() -> object:
+    from supportdesk.services.session import Session
+    from supportdesk.vault.keystore import KeyringKeyStore
+    from supportdesk.vault.vault import Vault
+
+    vault = Vault.open(generate.ensure(), KeyringKeyStore(FileKeyring(generate.keyring_file())))
+    return Session(vault.db, vault=vault)
+
+
+def search_row(session: object, quick: bool) -> Row:
+    from PySide6.QtWidgets import QApplication
+
+    from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
+    from supportdesk.ui.models.supporter_table import SupporterTableModel
+
+    QApplication.instance() or QApplication([])
+    model = SupporterTableModel()
+    model.set_people(session.network.people(), datetime.now(UTC))  # type: ignore[attr-defined]
+    proxy = SupporterFilterProxy(model)
+    typed = "Priya Patel 1" if quick else "Priya Patel 12  Sam Okafor walking group"
+    samples = []
+    for rounds in range(3):
+        for end in range(1, len(typed) + 1):
+            started = time.perf_counter()
+            proxy.set_search(typed[:end])
+            proxy.rowCount()
+            proxy.index(0, 0).data() if proxy.rowCount() else None
+            samples.append(time.perf_counter() - started)
+        proxy.set_search("")
+        del rounds
+    return Row("search-as-you-type in People (2,000)", _median(samples) * 1000, "ms", None, 16,
+               f"{len(samples)} keystrokes")
+
+
+def today_row(session: object, runs: int) -> Row:
+    from supportdesk.services.dashboard import DashboardService
+
+    service = DashboardService(session)  # type: ignore[arg-type]
+    service.today()
+    return Row("Today dashboard (scale vault)",
+               _timed(service.today, runs) * 1000, "ms", None, 50)
+
+
+def circles_rows(session: object, runs: int) -> list[Row]:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QFont, QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from supportdesk.ui.circles.scene import CirclesScene
+
+    QApplication.instance() or QApplication([])
+    supporters = session.network.supporters()[:500]  # type: ignore[attr-defined]
+    image = QImage(1000, 700, QImage.Format.Format_ARGB32_Premultiplied)
+
+    def render(scene: CirclesScene) -> None:
+        painter = QPainter(image)
+        scene.render(painter)
+        painter.end()
+
+    def first_render() -> None:
+        scene = CirclesScene(QPalette(), QFont())
+        scene.build(supporters)
+        render(scene)
+
+    first = _timed(first_render, runs)
+    scene = CirclesScene(QPalette(), QFont())
+    scene.build(supporters)
+    render(scene)
+    node = next(iter(scene.nodes.values()))
+    start = node.pos()
+    frames = []
+    for step in range(60):
+        started = time.perf_counter()
+        node.setPos(start + QPointF(step * 2.0, step * 1.0))
+        render(scene)
+        frames.append(time.perf_counter() - started)
+    return [
+        Row("circles map, 500 supporters: first render", first * 1000, "ms", None, 100),
+        Row("circles map: drag frame", _median(frames) * 1000, "ms", None, 16.7,
+            "60 frames, whole scene repainted each frame"),
+    ]
+
+
+def circles_in_child(runs: int) -> list[Row]:
+    """The circles map in its own process: a crash there is reported, not fatal here."""
+    import json
+
+    child = subprocess.run([sys.executable, str(Path(__file__)), "--circles-only",
+                            "--runs", str(runs)], cwd=REPO, capture_output=True, text=True,
+                           timeout=600, check=False)
+    names = ["circles map, 500 supporters: first render", "circles map: drag frame"]
+    if child.returncode != 0:
+        last = (child.stderr.strip().splitlines() or ["no output"])
+        reason = next((line for line in last if "Fatal Python error" in line), last[-1])
+        return [Row(name, float("nan"), "ms", None, target, f"crashed: {reason[:90]}",
+                    failed=True) for name, target in zip(names, (100, 16.7), strict=True)]
+    return [Row(**row) for row in json.loads(child.stdout.strip().splitlines()[-1])]
+
+
+def vcard_row(work: Path, session: object, runs: int) -> Row:
+    from supportdesk.formats.vcard import write_vcards
+    from supportdesk.services.importing import ImportService
+    from supportdesk.services.session import create_session
+    from supportdesk.vault.keystore import MemoryKeyStore
+
+    cards = write_vcards(session.network.supporters()[:2000]).encode()  # type: ignore[attr-defined]
+    samples = []
+    for run in range(max(3, runs // 2)):
+        target, _recovery = create_session(work / f"import-{run}", MemoryKeyStore())
+        try:
+            service = ImportService(target)
+            started = time.perf_counter()
+            service.apply(service.preview(cards))
+            samples.append(time.perf_counter() - started)
+        finally:
+            target.close()
+    return Row("vCard import of 2,000 contacts", _median(samples), "s", None, 2.0)
+
+
+def cipher_row(work: Path, session: object, runs: int) -> Row:
+    import peewee as pw
+
+    from supportdesk.services.dashboard import DashboardService
+    from supportdesk.services.session import Session
+    from supportdesk.store import database
+
+    plain_path = work / "plain.db"
+    db = session.db  # type: ignore[attr-defined]
+    database.run_sql(db, f"ATTACH DATABASE '{plain_path}' AS plaintext KEY ''")
+    database.run_sql(db, "SELECT sqlcipher_export('plaintext')")
+    database.run_sql(db, "DETACH DATABASE plaintext")
+    plain_db = pw.SqliteDatabase(str(plain_path), pragmas={
+        "journal_mode": "wal", "synchronous": 2, "foreign_keys": 1, "secure_delete": 1})
+    plain_db.connect()
+
+    def workload(s: Session) -> Callable[[], None]:
+        def run() -> None:
+            people = s.network.people()
+            DashboardService(s).today()
+            for person in people[:20]:
+                s.network.checkins(person.supporter.id)
+        return run
+
+    cipher_session = Session(db)
+    cipher = _timed(workload(cipher_session), runs)
+    plain_session = Session(plain_db)
+    plain = _timed(workload(plain_session), runs)
+    plain_db.close()
+    database.bind(db)
+    return Row("SQLCipher vs plain SQLite, same queries", cipher * 1000, "ms", plain * 1000, 1.3,
+               "people list, Today, 20 person pages")
+
+
+def frozen_row(runs: int) -> Row:
+    app = REPO / "dist" / "supportdesk" / "supportdesk"
+    hello = REPO / "dist" / "hello" / "hello"
+    if not (app.exists() and hello.exists()):
+        return Row("frozen app start-up vs frozen hello-world", float("nan"), "ms", None, 1.3,
+                   "build dist/supportdesk and dist/hello first")
+    work = Path(tempfile.mkdtemp(prefix="bench-frozen-"))
+    from supportdesk.vault.keystore import KeyringKeyStore
+    from supportdesk.vault.vault import Vault
+
+    Vault.create(work / "v", KeyringKeyStore(FileKeyring(work / "k.json")))[0].close()
+    (work / "home").mkdir()
+    app_t, _ = _start([str(app), "--data-dir", str(work / "v")],
+                      _app_env(work / "home", work / "k.json"), runs)
+    hello_t, _ = _start([str(hello)], dict(os.environ), runs)
+    return Row("frozen app start-up vs frozen hello-world", app_t * 1000, "ms",
+               hello_t * 1000, 1.3)
+
+
+# -- the table ----------------------------------------------------------------------------
+
+def _format(rows: list[Row], markdown: bool) -> str:
+    header = ["measure", "SupportDesk", "hello-world", "ratio", "target", "result"]
+    lines = []
+    for row in rows:
+        value = f"{row.value:.1f} {row.unit}" if row.measured else "not measured"
+        base = "" if row.baseline is None else f"{row.baseline:.1f} {row.unit}"
+        ratio = "" if row.ratio is None or not row.measured else f"{row.ratio:.2f}x"
+        target = f"<= {row.target}x" if row.baseline is not None or row.unit == "x" else (
+            f"<= {row.target} {row.unit}")
+        result = ("ok" if row.ok else "MISSED") if row.measured else (
+            "FAILED" if row.failed else "—")
+        if row.note:
+            value = f"{value} ({row.note})"
+        lines.append([row.name, value, base, ratio, target, result])
+    if markdown:
+        out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        out += ["| " + " | ".join(line) + " |" for line in lines]
+        return "\n".join(out)
+    widths = [max(len(str(c)) for c in column) for column in zip(header, *lines, strict=False)]
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=False))
+                     for line in [header, *lines])
+
+
+def machine() -> str:
+    cpus = os.cpu_count() or 0
+    return (f"{platform.node() or 'this machine'}: {platform.system()} {platform.release()}, "
+            f"{platform.machine()}, {cpus} CPUs, Python {platform.python_version()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="SupportDesk benchmarks")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--circles-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    runs = 3 if args.quick else args.runs
+    if args.circles_only:
+        import json
+        from dataclasses import asdict
+
+        session = _open_scale()
+        try:
+            print(json.dumps([asdict(row) for row in circles_rows(session, runs)]))
+        finally:
+            session.close()  # type: ignore[attr-defined]
+        return 0
+    with tempfile.TemporaryDirectory(prefix="supportdesk-bench-") as folder:
+        work = Path(folder)
+        rows = startup_rows(work, runs)
+        circles = circles_in_child(runs)  # before this process holds the vault open
+        session = _open_scale()
+        try:
+            rows.append(search_row(session, args.quick))
+            rows.append(today_row(session, runs))
+            rows += circles
+            rows.append(vcard_row(work, session, runs))
+            rows.append(cipher_row(work, session, runs))
+        finally:
+            session.close()  # type: ignore[attr-defined]
+        rows.append(frozen_row(runs))
+    print(f"SupportDesk benchmarks, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, medians of {runs} "
+          f"runs\n{machine()}\n")
+    print(_format(rows, args.markdown))
+    missed = [row.name for row in rows if not row.ok]
+    if missed:
+        print(f"\nMissed: {', '.join(missed)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
