@@ -1,7 +1,8 @@
-"""The map's graphics items: the rings, "me", a node per supporter and its tie.
+"""The map's graphics items: the rings, "me", a node per supporter, and the ties.
 
-Nodes cache their painting (``DeviceCoordinateCache``) so dragging one among
-hundreds repaints only it and its tie; nothing here touches the database.
+Nodes, rings and the layer of ties cache their painting (``DeviceCoordinateCache``),
+so dragging one node among hundreds repaints only it and its own tie; nothing here
+touches the database.
 """
 
 from __future__ import annotations
@@ -99,52 +100,90 @@ class MeItem(QGraphicsItem):
         painter.drawText(QRectF(-34, -34, 68, 68), Qt.AlignmentFlag.AlignCenter, "Me")
 
 
-class TieItem(QGraphicsItem):
-    """The line from me to a supporter: width by strength, zig-zag amber when stressful,
-    arrows for the way support flows."""
+ME_EDGE = 36.0
+NODE_EDGE = NODE_SIZE / 2 + 4
+Tie = tuple[QPainterPath, list[tuple[QPointF, QPointF]]]  # the line, and arrows (tip, tail)
 
-    ME_EDGE = 36.0
-    NODE_EDGE = NODE_SIZE / 2 + 4
+
+def tie_shape(supporter: Supporter, end: QPointF) -> Tie:
+    """The tie from me to a node at ``end``: the line, and arrows for the way support flows."""
+    length = math.hypot(end.x(), end.y()) or 1.0
+    ux, uy = end.x() / length, end.y() / length
+    start = QPointF(ux * ME_EDGE, uy * ME_EDGE)
+    stop = QPointF(end.x() - ux * NODE_EDGE, end.y() - uy * NODE_EDGE)
+    arrows = []
+    if supporter.direction in (Direction.RECEIVE, Direction.MUTUAL):
+        arrows.append((start, stop))  # support flows to me
+    if supporter.direction in (Direction.GIVE, Direction.MUTUAL):
+        arrows.append((stop, start))  # support flows to them
+    return tie_path(start, stop, supporter.stressful), arrows
+
+
+def draw_tie(painter: QPainter, supporter: Supporter, tie: Tie, colour: QColor) -> None:
+    """Width by strength, dotted when weak, amber zig-zag when stressful, arrow heads."""
+    path, arrows = tie
+    pen = tie_pen(supporter.tie, colour, supporter.stressful)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPath(path)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(pen.color())
+    for tip, tail in arrows:
+        painter.drawPolygon(arrow_head(tip, tail))
+
+
+class TiesLayer(QGraphicsItem):
+    """Every tie at rest, painted once into a cache: hundreds of ties cost one blit.
+
+    The tie of a node being dragged is left out here and drawn by a ``TieItem``.
+    """
+
+    def __init__(self, nodes: list[SupporterNode], colour: QColor, radius: float) -> None:
+        super().__init__()
+        self.colour = colour
+        self.radius = radius
+        self.moving: SupporterNode | None = None
+        self.ties = [(node, tie_shape(node.supporter, node.home)) for node in nodes]
+        self.setZValue(-1)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_moving(self, node: SupporterNode | None) -> None:
+        self.moving = node
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for node, tie in self.ties:
+            if node is not self.moving:
+                draw_tie(painter, node.supporter, tie, self.colour)
+
+
+class TieItem(QGraphicsItem):
+    """The tie of the node being dragged, following it."""
 
     def __init__(self, node: SupporterNode, colour: QColor) -> None:
         super().__init__()
         self.node = node
         self.colour = colour
         self.setZValue(-1)
-        self._path = QPainterPath()
-        self._arrows: list[tuple[QPointF, QPointF]] = []
+        self.tie: Tie = (QPainterPath(), [])
         self.update_geometry()
 
     def update_geometry(self) -> None:
         self.prepareGeometryChange()
-        end = self.node.pos()
-        length = math.hypot(end.x(), end.y()) or 1.0
-        ux, uy = end.x() / length, end.y() / length
-        start = QPointF(ux * self.ME_EDGE, uy * self.ME_EDGE)
-        stop = QPointF(end.x() - ux * self.NODE_EDGE, end.y() - uy * self.NODE_EDGE)
-        self._path = tie_path(start, stop, self.node.supporter.stressful)
-        direction = self.node.supporter.direction
-        self._arrows = []
-        if direction in (Direction.RECEIVE, Direction.MUTUAL):
-            self._arrows.append((start, stop))  # support flows to me
-        if direction in (Direction.GIVE, Direction.MUTUAL):
-            self._arrows.append((stop, start))  # support flows to them
+        self.tie = tie_shape(self.node.supporter, self.node.pos())
 
     def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().adjusted(-12, -12, 12, 12)
+        return self.tie[0].boundingRect().adjusted(-12, -12, 12, 12)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        supporter = self.node.supporter
-        pen = tie_pen(supporter.tie, self.colour, supporter.stressful)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(self._path)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(pen.color())
-        for tip, tail in self._arrows:
-            painter.drawPolygon(arrow_head(tip, tail))
+        draw_tie(painter, self.node.supporter, self.tie, self.colour)
 
 
 class SupporterNode(QGraphicsItem):
@@ -213,6 +252,9 @@ class SupporterNode(QGraphicsItem):
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press = event.scenePos()
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        scene = self.circles_scene()
+        if scene is not None:
+            scene.begin_drag(self)
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -220,7 +262,10 @@ class SupporterNode(QGraphicsItem):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         pressed, self._press = self._press, None
         scene = self.circles_scene()
-        if pressed is None or scene is None:
+        if scene is None:
+            return
+        scene.end_drag(self)
+        if pressed is None:
             return
         moved = event.scenePos() - pressed
         if math.hypot(moved.x(), moved.y()) < DRAG_THRESHOLD:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
 from supportdesk.core.model import Supporter
-from supportdesk.ui.circles.items import MeItem, RingsItem, SupporterNode, TieItem
+from supportdesk.ui.circles.items import MeItem, RingsItem, SupporterNode, TieItem, TiesLayer
 from supportdesk.ui.circles.layout import MapLayout, layout_map
 
 MARGIN = 60.0
@@ -31,6 +31,8 @@ class CirclesScene(QGraphicsScene):
         self.font = font
         self.layout = layout_map([])
         self.nodes: dict[int, SupporterNode] = {}
+        self.tie_colour = palette.color(QPalette.ColorRole.Text)
+        self.ties = TiesLayer([], self.tie_colour, 1.0)
         self.order: list[int] = []  # keyboard order: ring by ring, as laid out
 
     def build(self, supporters: Sequence[Supporter]) -> None:
@@ -40,20 +42,33 @@ class CirclesScene(QGraphicsScene):
         self.layout = layout = layout_map(supporters)
         self.addItem(RingsItem(layout.boundaries, self.palette))
         self.addItem(MeItem(self.palette))
-        tie_colour = self.palette.color(QPalette.ColorRole.Text)
-        tie_colour.setAlphaF(0.55)
+        self.tie_colour = self.palette.color(QPalette.ColorRole.Text)
+        self.tie_colour.setAlphaF(0.55)
         for supporter in supporters:
             if supporter.id is None or supporter.id not in layout.positions:
                 continue
             x, y = layout.positions[supporter.id]
             node = SupporterNode(supporter, QPointF(x, y), self.palette, self.font)
             self.addItem(node)
-            node.tie = TieItem(node, tie_colour)
-            self.addItem(node.tie)
             self.nodes[supporter.id] = node
-        self.order = [sid for sid in _layout_order(layout) if sid in self.nodes]
         outer = max(layout.boundaries.values()) + MARGIN
+        self.ties = TiesLayer(list(self.nodes.values()), self.tie_colour, outer)
+        self.addItem(self.ties)
+        self.order = [sid for sid in _layout_order(layout) if sid in self.nodes]
         self.setSceneRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
+
+    def begin_drag(self, node: SupporterNode) -> None:
+        """The node's tie leaves the cached layer and follows the node."""
+        self.end_drag(node)
+        node.tie = TieItem(node, self.tie_colour)
+        self.addItem(node.tie)
+        self.ties.set_moving(node)
+
+    def end_drag(self, node: SupporterNode) -> None:
+        if node.tie is not None:
+            self.removeItem(node.tie)
+            node.tie = None
+        self.ties.set_moving(None)
 
     def node_dropped(self, node: SupporterNode) -> None:
         distance = math.hypot(node.pos().x(), node.pos().y())
