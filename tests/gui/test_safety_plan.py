@@ -56,10 +56,10 @@ def test_remove_and_reorder_are_saved_and_undoable(ctx: AppContext, qtbot: QtBot
     card = page.cards[PlanStep.WARNING_SIGNS]
     assert saved_texts(ctx, PlanStep.WARNING_SIGNS) == ["Not sleeping, skipping meals",
                                                          "Cancelling plans"]
-    card.move(card.rows[1], -1)
+    card.move_row(card.rows[1], -1)
     assert saved_texts(ctx, PlanStep.WARNING_SIGNS) == ["Cancelling plans",
                                                          "Not sleeping, skipping meals"]
-    card.remove(card.rows[0])
+    card.remove_row(card.rows[0])
     assert saved_texts(ctx, PlanStep.WARNING_SIGNS) == ["Not sleeping, skipping meals"]
     ctx.undo.undo()
     assert saved_texts(ctx, PlanStep.WARNING_SIGNS) == ["Cancelling plans",

@@ -63,8 +63,8 @@ class RingList(QTreeWidget):
         result: dict[Ring, list[int]] = {}
         for index, ring in enumerate(Ring):
             branch = self.topLevelItem(index)
-            result[ring] = [int(branch.child(i).data(0, ID_ROLE))
-                            for i in range(branch.childCount())]
+            children = [branch.child(i) for i in range(branch.childCount())] if branch else []
+            result[ring] = [int(child.data(0, ID_ROLE)) for child in children if child]
         return result
 
     def select(self, supporter_id: int) -> None:

@@ -27,8 +27,8 @@ class CirclesScene(QGraphicsScene):
 
     def __init__(self, palette: QPalette, font: QFont, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.palette = palette
-        self.font = font
+        self.map_palette = palette
+        self.map_font = font
         self.layout = layout_map([])
         self.nodes: dict[int, SupporterNode] = {}
         self.tie_colour = palette.color(QPalette.ColorRole.Text)
@@ -40,15 +40,15 @@ class CirclesScene(QGraphicsScene):
         self.clear()
         self.nodes = {}
         self.layout = layout = layout_map(supporters)
-        self.addItem(RingsItem(layout.boundaries, self.palette))
-        self.addItem(MeItem(self.palette))
-        self.tie_colour = self.palette.color(QPalette.ColorRole.Text)
+        self.addItem(RingsItem(layout.boundaries, self.map_palette))
+        self.addItem(MeItem(self.map_palette))
+        self.tie_colour = self.map_palette.color(QPalette.ColorRole.Text)
         self.tie_colour.setAlphaF(0.55)
         for supporter in supporters:
             if supporter.id is None or supporter.id not in layout.positions:
                 continue
             x, y = layout.positions[supporter.id]
-            node = SupporterNode(supporter, QPointF(x, y), self.palette, self.font)
+            node = SupporterNode(supporter, QPointF(x, y), self.map_palette, self.map_font)
             self.addItem(node)
             self.nodes[supporter.id] = node
         outer = max(layout.boundaries.values()) + MARGIN

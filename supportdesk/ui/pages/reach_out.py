@@ -245,7 +245,7 @@ class ReachOutPage(ScrollingPage):
             if row.buttons:
                 row.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
                 row.buttons[0].setDefault(True)
-                self.scroll.ensureVisible(0, 0)
+                self.scroll_area.ensureVisible(0, 0)
                 return
 
     def _on_country_changed(self) -> None:

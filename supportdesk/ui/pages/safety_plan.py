@@ -156,8 +156,8 @@ class StepCard(Card):
     def _append(self, item: PlanItem) -> PlanItemRow:
         row = PlanItemRow(self.step, item, self.supporters, self, self.opener)
         row.edited.connect(lambda: self.changed.emit(f"Edit {self.step.label.lower()}"))
-        row.move_requested.connect(lambda d, r=row: self.move(r, d))
-        row.remove_requested.connect(lambda r=row: self.remove(r))
+        row.move_requested.connect(lambda d, r=row: self.move_row(r, d))
+        row.remove_requested.connect(lambda r=row: self.remove_row(r))
         self.list_layout.addWidget(row)
         self.rows.append(row)
         return row
@@ -167,7 +167,7 @@ class StepCard(Card):
         (row.person or row.text).setFocus()
         return row
 
-    def move(self, row: PlanItemRow, step: int) -> None:
+    def move_row(self, row: PlanItemRow, step: int) -> None:
         index = self.rows.index(row)
         target = index + step
         if not 0 <= target < len(self.rows):
@@ -177,7 +177,7 @@ class StepCard(Card):
         self.list_layout.insertWidget(target, row)
         self.changed.emit(f"Reorder {self.step.label.lower()}")
 
-    def remove(self, row: PlanItemRow) -> None:
+    def remove_row(self, row: PlanItemRow) -> None:
         self.rows.remove(row)
         self.list_layout.removeWidget(row)
         row.hide()

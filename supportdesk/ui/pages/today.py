@@ -200,10 +200,8 @@ class TodayPage(ScrollingPage):
         self.count.setValue(rule.count)
         self.count.setSuffix(" check-ins in a row")
         self.count.setAccessibleName("How many check-ins in a row")
-        for widget in (self.escalation_check, self.threshold, self.count):
-            layout.addWidget(widget)
-        layout.addWidget(QLabel("for", box), 0)
-        layout.insertWidget(2, layout.takeAt(3).widget())  # "…at or below [2] for [3] …"
+        for widget in (self.escalation_check, self.threshold, QLabel("for", box), self.count):
+            layout.addWidget(widget)  # "… at or below [2] for [3] check-ins in a row"
         layout.addStretch(1)
         self.escalation_check.toggled.connect(self._on_rule_edited)
         self.threshold.valueChanged.connect(self._on_rule_edited)

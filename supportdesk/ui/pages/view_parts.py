@@ -93,12 +93,12 @@ class ScrollingPage(QWidget):
         super().__init__(parent)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # the column wraps its text to the width there is; it never scrolls sideways
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(self.scroll_area)
         self.holder = holder = QWidget()
         if text_scale != 1.0:
             font = QFont(holder.font())
@@ -106,25 +106,25 @@ class ScrollingPage(QWidget):
             holder.setFont(font)
         self.column = QVBoxLayout(holder)
         self.column.setSpacing(14)
-        self.scroll.setWidget(holder)
-        self.scroll.viewport().installEventFilter(self)
+        self.scroll_area.setWidget(holder)
+        self.scroll_area.viewport().installEventFilter(self)
         self._centre_column()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
             self._centre_column()
         return super().eventFilter(watched, event)
 
     def _centre_column(self) -> None:
         """Side margins that keep the column at most ``CONTENT_WIDTH`` wide, centred."""
-        side = max(24, (self.scroll.viewport().width() - CONTENT_WIDTH) // 2)
+        side = max(24, (self.scroll_area.viewport().width() - CONTENT_WIDTH) // 2)
         self.column.setContentsMargins(side, 20, side, 24)
 
     def clear_column(self) -> None:
         """Remove everything from the content column (before building it again)."""
         while self.column.count():
             item = self.column.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
