@@ -37,7 +37,7 @@ def export_png(scene: QGraphicsScene, path: Path, background: QColor) -> Path:
     painter = QPainter(image)
     _render(scene, painter, QRectF(0, 0, size.width(), size.height()))
     painter.end()
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path)):  # the format follows the .png suffix
         raise StorageError("The picture could not be saved there.",
                            hint="Try another folder, or check there is free space.")
     return path
