@@ -191,3 +191,20 @@ def test_five_hundred_supporters_stay_smooth(ctx: AppContext, qtbot: QtBot) -> N
     assert median < 0.05, f"median drag frame {median * 1000:.1f} ms"
     positions = {(round(n.home.x()), round(n.home.y())) for n in page.scene.nodes.values()}
     assert len(positions) == 500  # nobody is drawn on top of anyone else
+
+
+def test_repainting_a_busy_map_many_times_does_not_crash(ctx: AppContext, qtbot: QtBot) -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; painting
+    this map hundreds of times used to abort the whole app (see ui/none_guard)."""
+    with ctx.session.db.atomic():
+        for i in range(150):
+            ctx.session.repo.add_supporter(Supporter(f"P{i}", Kind.FRIEND), now=FIXED_NOW)
+    page = CirclesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    for step in range(300):
+        page.view.zoom_by(1.01 if step % 2 else 1 / 1.01)  # defeats the item caches
+        page.view.viewport().repaint()
+    assert page.view.isVisible()

@@ -144,3 +144,18 @@ def test_ctrl_shift_h_reaches_out_from_anywhere(ctx: AppContext, qtbot: QtBot) -
     qtbot.keyClick(window, Qt.Key.Key_H,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.current_key == "reach_out"
+
+
+def test_crisis_services_in_the_network_are_listed_with_the_lines(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.core.kinds import ContactType, Kind, Ring
+    from supportdesk.core.model import AvailabilityWindow, ContactMethod, Supporter
+
+    ctx.session.repo.add_supporter(Supporter(
+        "Local crisis team", Kind.CRISIS, ring=Ring.OUTER,
+        availability=[AvailabilityWindow.always()],
+        contacts=[ContactMethod(ContactType.PHONE, "0300 123 4567", "", True)]))
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    assert "Local crisis team" in labels(page)
+    names_of_buttons = [b.accessibleName() for row in page.contact_rows for b in row.buttons]
+    assert "Call Local crisis team" in names_of_buttons

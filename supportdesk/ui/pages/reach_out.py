@@ -98,7 +98,7 @@ class ReachOutPage(ScrollingPage):
         self.available_ids = [s.id for s in reachable if s.id is not None]
         self._add_available(reachable, supporters)
         self._add_professionals([s for s in supporters if s.kind is Kind.PROFESSIONAL])
-        self._add_crisis_lines()
+        self._add_crisis_lines([s for s in supporters if s.kind is Kind.CRISIS])
         self._add_plan(supporters)
         self.column.addStretch(1)
 
@@ -156,8 +156,10 @@ class ReachOutPage(ScrollingPage):
         for supporter in sorted(professionals, key=lambda s: (s.ring.order, s.name.casefold())):
             self.column.addWidget(self._person_card(supporter, self._when(supporter)))
 
-    def _add_crisis_lines(self) -> None:
+    def _add_crisis_lines(self, own: list[Supporter]) -> None:
         self.column.addWidget(heading("Crisis lines", 1.3, self.holder))
+        for supporter in own:  # services the person keeps in their own network come first
+            self.column.addWidget(self._person_card(supporter, self._when(supporter)))
         country = self.crisis.country(locale_country())
         row = QHBoxLayout()
         self.country_box = QComboBox(self.holder)
