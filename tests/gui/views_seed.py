@@ -1,8 +1,5 @@
-"""A small, realistic network for the views' GUI tests and screenshots.
-
-Run as a script to save screenshots of Today, Circles, Reach out now and the safety
-plan (light and dark) into docs/screenshots/:  python -m tests.gui.views_seed
-"""
+"""A small network for the views' GUI tests, with exactly the hours, moods and plan
+they assert on (the demo network is for looking at; this one is for checking)."""
 
 from __future__ import annotations
 
