@@ -24,6 +24,7 @@ import pytest
 from tests.integration.conftest import NotifyMonitor, PrivateDesktop, missing
 
 pytestmark = [pytest.mark.real, pytest.mark.frozen,
+              pytest.mark.timeout(900),  # the first test builds the app
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux .deb")]
 
 REPO = Path(__file__).resolve().parents[2]
