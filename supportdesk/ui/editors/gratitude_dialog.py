@@ -109,6 +109,11 @@ class GratitudeDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
         return True
 
+    def discard_and_close(self) -> None:
+        """Close without asking, dropping unsaved changes (for quitting or locking the app)."""
+        self._clean_state = self._state()
+        super().reject()
+
     def reject(self) -> None:
         if may_close(self, self.has_unsaved_changes, self.save, "this entry"):
             super().reject()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import replace
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -312,6 +313,9 @@ class SupporterEditor(QDialog):
 
     def value(self) -> Supporter:
         """The supporter as typed (raises ValidationError for cadence or time zone)."""
+        return self._value(parse_cadence(self.cadence_edit.text()), self._zone())
+
+    def _value(self, every: timedelta | None, zone: str) -> Supporter:
         kind = Kind(self.kind_box.currentData())
         fields = self.text_fields
         return replace(
@@ -327,7 +331,7 @@ class SupporterEditor(QDialog):
             stressful=self.stressful_box.isChecked(),
             contacts=self.contacts.value(),
             availability=self.availability.value(),
-            timezone=self._zone(),
+            timezone=zone,
             boundaries=Boundaries(fields["boundaries.mine"].toPlainText(),
                                   fields["boundaries.theirs"].toPlainText()),
             help=HelpNotes(fields["help.warning_signs"].toPlainText(),
@@ -335,7 +339,7 @@ class SupporterEditor(QDialog):
                            fields["help.what_does_not"].toPlainText(),
                            fields["help.in_a_crisis"].toPlainText()),
             notes=fields["notes"].toPlainText(),
-            cadence=Cadence(every=parse_cadence(self.cadence_edit.text()),
+            cadence=Cadence(every=every,
                             paused=self.paused_box.isChecked(),
                             snoozed_until=self.original.cadence.snoozed_until),
         )
@@ -345,19 +349,21 @@ class SupporterEditor(QDialog):
     def _check(self) -> Supporter | None:
         """Show every problem next to its field; the supporter when there are none."""
         found: dict[str, str] = {}
-        supporter: Supporter | None = None
+        every: timedelta | None = None
+        zone = ""
         try:
-            self.cadence_error.show_message("")
-            self.zone_error.show_message("")
-            supporter = self.value()
-            found = problems(supporter)
+            every = parse_cadence(self.cadence_edit.text())
         except ValidationError as error:
-            found = {error.field: error.message}
+            found["cadence"] = error.message
+        try:
+            zone = self._zone()
+        except ValidationError as error:
+            found["timezone"] = error.message
+        supporter = self._value(every, zone)
+        found = {**problems(supporter), **found}
         self.name_error.show_message(found.get("name", ""))
-        if "cadence" in found:
-            self.cadence_error.show_message(found["cadence"])
-        if "timezone" in found:
-            self.zone_error.show_message(found["timezone"])
+        self.cadence_error.show_message(found.get("cadence", ""))
+        self.zone_error.show_message(found.get("timezone", ""))
         self.group_error.show_message(found.get("meeting_schedule", "")
                                       or found.get("meeting_place", ""))
         self.contacts.show_errors({int(k.split(".")[1]): m for k, m in found.items()
@@ -407,6 +413,11 @@ class SupporterEditor(QDialog):
         self._clean_state = self._state()
         self.done(QDialog.DialogCode.Accepted)
         return True
+
+    def discard_and_close(self) -> None:
+        """Close without asking, dropping unsaved changes (for quitting or locking the app)."""
+        self._clean_state = self._state()
+        super().reject()
 
     def reject(self) -> None:
         if may_close(self, self.has_unsaved_changes, self.save):

@@ -133,16 +133,19 @@ class CheckinFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
 
     def set_supporter(self, supporter_id: int | None) -> None:
+        self.beginFilterChange()
         self._supporter_id = supporter_id
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_mode(self, mode: Mode | None) -> None:
+        self.beginFilterChange()
         self._mode = mode
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         row = self._source.rows[source_row]

@@ -119,8 +119,9 @@ class GratitudeFilterProxy(QSortFilterProxyModel):
         self._supporter_id: int | None = None
 
     def set_supporter(self, supporter_id: int | None) -> None:
+        self.beginFilterChange()
         self._supporter_id = supporter_id
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         entry, _ = self._source.rows[source_row]

@@ -25,18 +25,21 @@ class SupporterFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         words = text.casefold().split()
         if words != self._words:
+            self.beginFilterChange()
             self._words = words
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_kind(self, kind: Kind | None) -> None:
         if kind != self._kind:
+            self.beginFilterChange()
             self._kind = kind
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_ring(self, ring: Ring | None) -> None:
         if ring != self._ring:
+            self.beginFilterChange()
             self._ring = ring
-            self.invalidateRowsFilter()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
     def is_filtering(self) -> bool:

@@ -142,7 +142,8 @@ class CheckinsPage(QWidget):
     def _on_filters_changed(self) -> None:
         self.proxy.set_search(self.search_edit.text())
         self.proxy.set_supporter(self.person_filter.currentData())
-        self.proxy.set_mode(self.mode_filter.currentData())
+        mode = self.mode_filter.currentData()
+        self.proxy.set_mode(Mode(mode) if mode else None)
         if not self.model.rows:
             self.stack.setCurrentWidget(self.empty)
         elif not self.proxy.rowCount():

@@ -209,11 +209,13 @@ class PeoplePage(QWidget):
         self._after_filter()
 
     def _on_kind_filter_changed(self) -> None:
-        self.proxy.set_kind(self.kind_filter.currentData())
+        data = self.kind_filter.currentData()
+        self.proxy.set_kind(Kind(data) if data else None)
         self._after_filter()
 
     def _on_ring_filter_changed(self) -> None:
-        self.proxy.set_ring(self.ring_filter.currentData())
+        data = self.ring_filter.currentData()
+        self.proxy.set_ring(Ring(data) if data else None)
         self._after_filter()
 
     def _after_filter(self) -> None:

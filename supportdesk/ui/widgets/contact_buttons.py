@@ -40,7 +40,7 @@ class ContactButtons(QWidget):
 
     contact_opened = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, opener: UrlOpener = open_url) -> None:
+    def __init__(self, parent: QWidget | None = None, opener: UrlOpener | None = None) -> None:
         super().__init__(parent)
         self._opener = opener
         self._layout = QHBoxLayout(self)
@@ -71,5 +71,5 @@ class ContactButtons(QWidget):
 
     def _open(self, contact: ContactMethod) -> None:
         link = contact_link(contact)
-        if self._opener(QUrl(link)):
+        if (self._opener or open_url)(QUrl(link)):
             self.contact_opened.emit(link)
