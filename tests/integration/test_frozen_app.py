@@ -164,6 +164,7 @@ def test_smoke_test_creates_vault_shows_window_and_notifies(
             process.kill()
             process.wait()
     assert process.returncode == 0, output
+    assert "smoke-test ok" in output, output
     assert shown, "the main window was never shown"
 
     vault = json.loads((data_dir / "vault.json").read_text())
