@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +28,7 @@ from supportdesk.ui.models.checkin_table import (
 )
 from supportdesk.ui.models.supporter_table import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
+from supportdesk.ui.widgets.key_actions import KeyActions
 
 EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
               "a text, a coffee, a group meeting — log it here (Ctrl+L). Over time you will "
@@ -118,9 +118,9 @@ class CheckinsPage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         self.table.activated.connect(self.edit_current)
-        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_current)
+        self._keys = KeyActions(self.table, {Qt.Key.Key_Delete: self.delete_current,
+                                             Qt.Key.Key_Return: self.edit_current,
+                                             Qt.Key.Key_Enter: self.edit_current})
         self.ctx.events.checkins_changed.connect(self.refresh)
         self.ctx.events.supporters_changed.connect(self.refresh)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
 from supportdesk.ui.models.supporter_table import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
+from supportdesk.ui.widgets.key_actions import KeyActions
 
 EMPTY_TEXT = ("<h3>Noticing the good</h3><p>Jot down something someone did that helped — a "
               "lift to an appointment, a kind message, just listening. Ticking “thanked” "
@@ -94,12 +94,10 @@ class GratitudePage(QWidget):
         self.table.activated.connect(self.edit_current)
         self.model.thanked_toggled.connect(self._on_model_thanked_toggled)
         self.table.selectionModel().currentChanged.connect(self._sync_buttons)
-        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_current)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
-        space.setContext(Qt.ShortcutContext.WidgetShortcut)
-        space.activated.connect(self.toggle_thanked)
+        self._keys = KeyActions(self.table, {Qt.Key.Key_Delete: self.delete_current,
+                                             Qt.Key.Key_Space: self.toggle_thanked,
+                                             Qt.Key.Key_Return: self.edit_current,
+                                             Qt.Key.Key_Enter: self.edit_current})
         self.ctx.events.gratitude_changed.connect(self.refresh)
         self.ctx.events.supporters_changed.connect(self.refresh)
 

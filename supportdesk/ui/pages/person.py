@@ -8,7 +8,6 @@ check-in timeline (newest first; edit and delete with Undo) and gratitude.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -52,6 +51,7 @@ from supportdesk.ui.undo_commands import (
     perform,
 )
 from supportdesk.ui.widgets.contact_buttons import ContactButtons
+from supportdesk.ui.widgets.key_actions import KeyActions
 
 
 def _wrapping_label(parent: QWidget) -> QLabel:
@@ -231,9 +231,11 @@ class PersonPage(QWidget):
         self.add_gratitude_button.clicked.connect(self.add_gratitude)
         self.delete_gratitude_button.clicked.connect(self.delete_gratitude)
         self.gratitude_model.thanked_toggled.connect(self._on_gratitude_thanked_toggled)
-        delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.checkin_table)
-        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_key.activated.connect(self.delete_checkin)
+        self._checkin_keys = KeyActions(self.checkin_table, {
+            Qt.Key.Key_Delete: self.delete_checkin, Qt.Key.Key_Return: self.edit_checkin,
+            Qt.Key.Key_Enter: self.edit_checkin})
+        self._gratitude_keys = KeyActions(self.gratitude_table, {
+            Qt.Key.Key_Delete: self.delete_gratitude, Qt.Key.Key_Space: self._toggle_thanked})
         self.ctx.events.supporters_changed.connect(self.refresh)
         self.ctx.events.checkins_changed.connect(self.refresh)
         self.ctx.events.gratitude_changed.connect(self.refresh)
@@ -378,6 +380,12 @@ class PersonPage(QWidget):
         if index.isValid():
             entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
             perform(self.ctx, DeleteGratitude(self.ctx, entry))
+
+    def _toggle_thanked(self) -> None:
+        index = self.gratitude_table.currentIndex()
+        if index.isValid():
+            entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
+            mark_thanked(self.ctx, entry.id or 0, not entry.thanked)
 
     def _on_gratitude_thanked_toggled(self, entry_id: int, thanked: bool) -> None:
         mark_thanked(self.ctx, entry_id, thanked)

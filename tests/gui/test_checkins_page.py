@@ -1,0 +1,90 @@
+"""The Check-ins page: all check-ins, filter by person and mode, search notes, delete + Undo."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from supportdesk.core.kinds import Kind, Mode
+from supportdesk.core.model import CheckIn, Supporter
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.models.checkin_table import CheckinColumn
+from supportdesk.ui.pages.checkins import CheckinsPage
+from tests.conftest import FIXED_NOW
+
+
+def fill(ctx: AppContext) -> tuple[int, int]:
+    net = ctx.session.network
+    sam = net.save_supporter(Supporter(name="Sam", kind=Kind.FRIEND)).id or 0
+    noor = net.save_supporter(Supporter(name="Noor", kind=Kind.FAMILY)).id or 0
+    net.log_checkin(CheckIn(sam, FIXED_NOW - timedelta(days=1), Mode.TEXT, note="Sent memes"))
+    net.log_checkin(CheckIn(noor, FIXED_NOW - timedelta(days=2), Mode.CALL, note="Long chat"))
+    net.log_checkin(CheckIn(sam, FIXED_NOW - timedelta(days=9), Mode.IN_PERSON,
+                            note="Walk in the park"))
+    return sam, noor
+
+
+def page_for(ctx: AppContext, qtbot: QtBot) -> CheckinsPage:
+    page = CheckinsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 500)
+    page.show()
+    return page
+
+
+def notes(page: CheckinsPage) -> list[str]:
+    return [page.proxy.index(r, CheckinColumn.NOTE).data() for r in range(page.proxy.rowCount())]
+
+
+def test_models_pass_the_model_tester(
+    ctx: AppContext, qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    fill(ctx)
+    page = page_for(ctx, qtbot)
+    qtmodeltester.check(page.model)
+    qtmodeltester.check(page.proxy)
+
+
+def test_newest_first_with_names(ctx: AppContext, qtbot: QtBot) -> None:
+    fill(ctx)
+    page = page_for(ctx, qtbot)
+    assert notes(page) == ["Sent memes", "Long chat", "Walk in the park"]
+    assert page.proxy.index(1, CheckinColumn.WHO).data() == "Noor"
+
+
+def test_filters_by_person_mode_and_words(ctx: AppContext, qtbot: QtBot) -> None:
+    sam, _ = fill(ctx)
+    page = page_for(ctx, qtbot)
+    page.person_filter.setCurrentIndex(page.person_filter.findData(sam))
+    assert notes(page) == ["Sent memes", "Walk in the park"]
+    page.mode_filter.setCurrentIndex(page.mode_filter.findData(Mode.IN_PERSON))
+    assert notes(page) == ["Walk in the park"]
+    page.person_filter.setCurrentIndex(0)
+    page.mode_filter.setCurrentIndex(0)
+    qtbot.keyClicks(page.search_edit, "chat")
+    assert notes(page) == ["Long chat"]
+    qtbot.keyClicks(page.search_edit, "xyz")
+    assert page.stack.currentWidget() is page.no_match
+
+
+def test_delete_key_removes_and_undo_restores(ctx: AppContext, qtbot: QtBot) -> None:
+    fill(ctx)
+    page = page_for(ctx, qtbot)
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.proxy.index(0, 0))
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert notes(page) == ["Long chat", "Walk in the park"]
+    ctx.undo.undo()
+    assert notes(page) == ["Sent memes", "Long chat", "Walk in the park"]
+
+
+def test_no_checkins_yet_explains_what_to_log(ctx: AppContext, qtbot: QtBot) -> None:
+    page = page_for(ctx, qtbot)
+    assert page.stack.currentWidget() is page.empty
+    assert "Ctrl+L" in page.empty.text()
+    with qtbot.waitSignal(ctx.events.checkin_log_requested) as asked:
+        page.log_button.click()
+    assert asked.args == [0]
