@@ -145,9 +145,10 @@ class MainWindow(QMainWindow):
             title = MENU_TITLES.get(name, name.capitalize())
             created = QMenu(title, self)
             created.setObjectName(f"menu_{name}")
-            later = [self._menus[key] for key in MENU_TITLES
-                     if key in self._menus and list(MENU_TITLES).index(key)
-                     > list(MENU_TITLES).index(name)] if name in MENU_TITLES else []
+            order = list(MENU_TITLES)
+            # Standard menus keep their order; any other menu goes just before Help.
+            after = order[order.index(name) + 1:] if name in order else ["help"]
+            later = [self._menus[key] for key in after if key in self._menus]
             if later:
                 bar.insertMenu(later[0].menuAction(), created)
             else:

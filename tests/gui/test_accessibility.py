@@ -103,6 +103,21 @@ def test_main_window_and_start_up_dialogs_name_their_controls(ctx: AppContext,
         assert unnamed_widgets(root) == []
 
 
+def test_settings_tabs_from_every_extension_name_their_controls(
+        demo_ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.ui.extensions import install_all
+    from supportdesk.ui.settings_dialog import SettingsDialog
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.extensions = install_all(window, demo_ctx)
+    dialog = SettingsDialog(demo_ctx, window.settings_tabs, window)
+    qtbot.addWidget(dialog)
+    assert dialog.tabs.count() == len(window.settings_tabs)
+    assert unnamed_widgets(dialog) == []
+    assert unnamed_widgets(window.banner) == []
+
+
 def test_the_check_itself_catches_an_unnamed_button(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QPushButton, QVBoxLayout
 
