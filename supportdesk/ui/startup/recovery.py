@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -80,12 +80,31 @@ class RecoveryDialog(QDialog, Generic[T]):
         self.quit_button = self.buttons.addButton("Quit", QDialogButtonBox.ButtonRole.RejectRole)
         self.quit_button.setAccessibleName("Quit SupportDesk")
         layout = QVBoxLayout(self)
+        line = self.fontMetrics().height()
+        layout.setContentsMargins(line * 3 // 2, line, line * 3 // 2, line)
+        layout.setSpacing(line * 3 // 4)
+        for label in (intro, ask, self.message):
+            label.setMinimumWidth(self.key_edit.minimumWidth())
         layout.addWidget(intro)
         layout.addWidget(ask)
         layout.addWidget(self.key_edit)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._connect_signals()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """Tall enough for the wrapped text and any message, so nothing is clipped."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > 0:
+            self.setMinimumHeight(needed)
+            if self.height() < needed:
+                self.resize(self.width(), needed)
 
     def _connect_signals(self) -> None:
         self.key_edit.textChanged.connect(self._on_key_edit_changed)
@@ -99,6 +118,7 @@ class RecoveryDialog(QDialog, Generic[T]):
     def show_problem(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+        self._fit_text()
         self.key_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.key_edit.selectAll()
 
