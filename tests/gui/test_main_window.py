@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from supportdesk.ui.context import AppContext
@@ -102,14 +102,17 @@ def test_ctrl_comma_opens_settings(main_window: MainWindow, qtbot: QtBot) -> Non
     opened: list[QWidget] = []
 
     def close_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog):
-            opened.append(dialog)
-            dialog.accept()
+        dialogs = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, SettingsDialog) and w.isVisible()]
+        if not dialogs:
+            QTimer.singleShot(20, close_dialog)
+            return
+        opened.append(dialogs[0])
+        dialogs[0].accept()
 
-    QTimer.singleShot(50, close_dialog)
+    QTimer.singleShot(20, close_dialog)
     qtbot.keyClick(main_window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    assert opened and isinstance(opened[0], SettingsDialog)
+    assert opened
 
 
 def test_banner_shows_message_and_runs_its_action(main_window: MainWindow) -> None:
