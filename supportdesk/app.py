@@ -61,12 +61,8 @@ def _make_app() -> QApplication:
 
 
 def _install_crash_handler(app: QApplication) -> None:
-    try:
-        from supportdesk.ui import crash
-    except ModuleNotFoundError as error:
-        if error.name != "supportdesk.ui.crash":
-            raise
-        return
+    from supportdesk.ui import crash
+
     crash.install(app)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from supportdesk.ui.context import AppContext
 
@@ -43,28 +43,8 @@ def spec_for(key: str) -> PageSpec:
     return _BY_KEY[key]
 
 
-class UnfinishedPage(QWidget):
-    """Stands in for a page whose module is not part of this build yet (scaffolding)."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        note = QLabel(f"{title} is still being put together and will appear here soon.")
-        note.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addStretch(1)
-
-    def refresh(self) -> None:
-        """Nothing to refresh."""
-
-
 def build_page(spec: PageSpec, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
-    """Import the page's module and build it; a page not written yet gets a short note."""
-    try:
-        module = importlib.import_module(spec.module)
-    except ModuleNotFoundError as error:
-        if error.name != spec.module:
-            raise
-        return UnfinishedPage(spec.title, parent)
+    """Import the page's module (on first use, so start-up stays quick) and build it."""
+    module = importlib.import_module(spec.module)
     page: QWidget = getattr(module, spec.class_name)(ctx, parent)
     return page
