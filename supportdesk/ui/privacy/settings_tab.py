@@ -36,11 +36,13 @@ class PrivacyTab(QWidget):
         super().__init__(parent)
         self.lock = lock
         self.enabled = QCheckBox("Lock SupportDesk when I step away")
+        self.enabled.setAccessibleName(self.enabled.text())
         self.idle = QComboBox()
         for minutes in IDLE_CHOICES:
             self.idle.addItem(f"{minutes} minute{'s' if minutes != 1 else ''}", minutes)
         self.idle.setAccessibleName("Lock after")
         self.with_screen = QCheckBox("Also lock when my computer's screen locks")
+        self.with_screen.setAccessibleName(self.with_screen.text())
         self.pin = QLineEdit()
         self.pin_again = QLineEdit()
         for box, label in ((self.pin, "New PIN"), (self.pin_again, "New PIN again")):
@@ -50,6 +52,8 @@ class PrivacyTab(QWidget):
             box.setPlaceholderText("4 to 12 digits")
         self.save_pin = QPushButton("Set PIN")
         self.remove_pin = QPushButton("Remove PIN")
+        self.save_pin.setAccessibleName("Set PIN")
+        self.remove_pin.setAccessibleName("Remove PIN")
         self.pin_note = QLabel()
         self.pin_note.setWordWrap(True)
         self.pin_message = QLabel()

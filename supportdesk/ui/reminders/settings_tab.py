@@ -49,6 +49,7 @@ class RemindersTab(QWidget):
         layout = QVBoxLayout(self)
 
         self.reminders_on = QCheckBox("Remind me when it's time to check in with someone")
+        self.reminders_on.setAccessibleName(self.reminders_on.text())
         layout.addWidget(self.reminders_on)
 
         cadence_box = QGroupBox("How often, unless set for a person")
@@ -67,10 +68,12 @@ class RemindersTab(QWidget):
         notify_box = QGroupBox("Notifications")
         notify_layout = QVBoxLayout(notify_box)
         self.discreet = QCheckBox("Discreet: no names in notifications")
+        self.discreet.setAccessibleName(self.discreet.text())
         self.discreet.setToolTip('Notifications then say only "Time to reach out".')
         notify_layout.addWidget(self.discreet)
         quiet_row = QHBoxLayout()
         self.quiet = QCheckBox("Quiet hours from")
+        self.quiet.setAccessibleName("Quiet hours")
         self.quiet_start = QTimeEdit()
         self.quiet_start.setDisplayFormat("HH:mm")
         self.quiet_start.setAccessibleName("Quiet hours start")
@@ -85,6 +88,7 @@ class RemindersTab(QWidget):
         notify_layout.addLayout(quiet_row)
         notify_layout.addWidget(QLabel("Reminders that fall in quiet hours wait until they end."))
         self.test_button = QPushButton("Send a test notification")
+        self.test_button.setAccessibleName(self.test_button.text())
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         test_row = QHBoxLayout()
@@ -95,6 +99,7 @@ class RemindersTab(QWidget):
         layout.addWidget(notify_box)
 
         self.at_login = QCheckBox("Start SupportDesk when I log in (it waits quietly in the tray)")
+        self.at_login.setAccessibleName("Start SupportDesk when I log in")
         layout.addWidget(self.at_login)
         self.login_error = QLabel()
         self.login_error.setWordWrap(True)
