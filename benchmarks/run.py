@@ -300,8 +300,8 @@ def frozen_row(runs: int) -> Row:
     app = REPO / "dist" / "supportdesk" / "supportdesk"
     hello = REPO / "dist" / "hello" / "hello"
     if not (app.exists() and hello.exists()):
-        return Row("frozen app start-up vs frozen hello-world", float("nan"), "ms", None, 1.3,
-                   "build dist/supportdesk and dist/hello first")
+        return Row("frozen app start-up vs frozen hello-world", float("nan"), "ms",
+                   float("nan"), 1.3, "build dist/supportdesk and dist/hello first")
     work = Path(tempfile.mkdtemp(prefix="bench-frozen-"))
     from supportdesk.vault.keystore import KeyringKeyStore
     from supportdesk.vault.vault import Vault
@@ -322,9 +322,10 @@ def _format(rows: list[Row], markdown: bool) -> str:
     lines = []
     for row in rows:
         value = f"{row.value:.1f} {row.unit}" if row.measured else "not measured"
-        base = "" if row.baseline is None else f"{row.baseline:.1f} {row.unit}"
+        known = row.baseline is not None and row.baseline == row.baseline  # not NaN
+        base = f"{row.baseline:.1f} {row.unit}" if known else ""
         ratio = "" if row.ratio is None or not row.measured else f"{row.ratio:.2f}x"
-        target = f"<= {row.target}x" if row.baseline is not None or row.unit == "x" else (
+        target = f"<= {row.target}x" if row.baseline is not None else (
             f"<= {row.target} {row.unit}")
         result = ("ok" if row.ok else "MISSED") if row.measured else (
             "FAILED" if row.failed else "—")
