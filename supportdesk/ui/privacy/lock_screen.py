@@ -43,9 +43,12 @@ class LockScreen(QFrame):
         self.pin.setFixedWidth(200)
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
+        self.unlock_button.setMinimumWidth(200)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setFixedWidth(380)  # wraps a long keyring message instead of cutting it
+        self.message.setMinimumHeight(self.message.fontMetrics().height() * 3)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         for widget in (self.title, self.note, self.pin, self.unlock_button, self.message):
