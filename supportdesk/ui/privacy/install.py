@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -119,18 +120,21 @@ class PrivacyUi(QObject):
         self.wrong_tries = 0
         app_lock.set_locked(False)
         for host, cover in self._covers.items():
+            if not (shiboken6.isValid(host) and shiboken6.isValid(cover)):
+                continue  # that window was closed while locked
             cover.hide()
             if cover is not self.cover:
                 host.removeEventFilter(self)
                 cover.deleteLater()
         self._covers = {}
         for widget in self._hidden:
-            widget.show()
+            if shiboken6.isValid(widget):
+                widget.show()
         self._hidden = []
         self.idle.reset()
 
     def covers(self) -> list[LockScreen]:
-        return list(self._covers.values())
+        return [cover for cover in self._covers.values() if shiboken6.isValid(cover)]
 
     def _new_cover(self, host: QWidget) -> LockScreen:
         cover = LockScreen(host)
@@ -140,7 +144,7 @@ class PrivacyUi(QObject):
         return cover
 
     def _show_message(self, text: str) -> None:
-        for cover in self._covers.values():
+        for cover in self.covers():
             cover.show_message(text)
 
     # -- slots ---------------------------------------------------------------
@@ -175,7 +179,7 @@ class PrivacyUi(QObject):
             self._show_message(WRONG_PIN)
 
     def _enable_unlock(self, on: bool) -> None:
-        for cover in self._covers.values():
+        for cover in self.covers():
             cover.unlock_button.setEnabled(on)
 
     def _on_pause_timer_timeout(self) -> None:
