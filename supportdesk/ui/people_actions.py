@@ -8,9 +8,9 @@ person whose page is showing).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from supportdesk.ui.context import AppContext
@@ -22,14 +22,20 @@ if TYPE_CHECKING:
     from supportdesk.ui.main_window import MainWindow
 
 
-@dataclass
-class PeopleActions:
-    window: MainWindow
-    ctx: AppContext
-    add_person: QAction
-    log_checkin: QAction
-    add_gratitude: QAction
-    find_person: QAction
+class PeopleActions(QObject):
+    """The actions and their handlers; a child of the window, so it lives as long."""
+
+    def __init__(self, window: MainWindow, ctx: AppContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = ctx
+        self.add_person = _action(window, "&Add someone…", "Ctrl+N",
+                                  "Add someone to your network")
+        self.log_checkin = _action(window, "&Log a check-in…", "Ctrl+L", "Log a check-in")
+        self.add_gratitude = _action(window, "Add &gratitude…", "Ctrl+Shift+G",
+                                     "Note something you're grateful for")
+        self.find_person = _action(window, "&Find someone", "Ctrl+F",
+                                   "Find someone in your network")
 
     def current_supporter_id(self) -> int:
         """The person whose page is showing, else 0."""
@@ -67,14 +73,7 @@ def _action(window: MainWindow, text: str, shortcut: str, tip: str) -> QAction:
 
 
 def install(window: MainWindow, ctx: AppContext) -> PeopleActions:
-    actions = PeopleActions(
-        window, ctx,
-        add_person=_action(window, "&Add someone…", "Ctrl+N", "Add someone to your network"),
-        log_checkin=_action(window, "&Log a check-in…", "Ctrl+L", "Log a check-in"),
-        add_gratitude=_action(window, "Add &gratitude…", "Ctrl+Shift+G",
-                              "Note something you're grateful for"),
-        find_person=_action(window, "&Find someone", "Ctrl+F", "Find someone in your network"),
-    )
+    actions = PeopleActions(window, ctx)
     actions.add_person.triggered.connect(actions._on_add_person_triggered)
     actions.log_checkin.triggered.connect(actions._on_log_checkin_triggered)
     actions.add_gratitude.triggered.connect(actions._on_add_gratitude_triggered)
@@ -83,7 +82,10 @@ def install(window: MainWindow, ctx: AppContext) -> PeopleActions:
     file_menu = window.menu("file")
     first = file_menu.actions()[0] if file_menu.actions() else None
     for action in (actions.add_person, actions.log_checkin, actions.add_gratitude):
-        file_menu.insertAction(first, action) if first else file_menu.addAction(action)
+        if first is not None:
+            file_menu.insertAction(first, action)
+        else:
+            file_menu.addAction(action)
     if first is not None:
         file_menu.insertSeparator(first)
     window.menu("go").addSeparator()

@@ -80,6 +80,7 @@ class SupporterEditor(QDialog):
         self._build()
         self._load(self.original)
         self._clean_state = self._state()
+        self.name_edit.setFocus()
 
     # -- building ----------------------------------------------------------
 
