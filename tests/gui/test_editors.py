@@ -277,3 +277,17 @@ def test_gratitude_needs_words_then_saves_and_undoes(ctx: AppContext, qtbot: QtB
     assert ctx.session.network.gratitude() == []
 
 
+
+
+def test_every_control_in_the_dialogs_has_an_accessible_name(
+    demo_ctx: AppContext, qtbot: QtBot
+) -> None:
+    from tests.gui.test_accessibility import unnamed_widgets
+
+    someone = demo_ctx.session.network.supporters()[0]
+    editor = editor_for(demo_ctx, qtbot, someone)
+    editor.contacts.add_row()
+    editor.availability.always_button.click()
+    for dialog in (editor, checkin_dialog(demo_ctx, qtbot),
+                   GratitudeDialog(demo_ctx, someone.id)):
+        assert unnamed_widgets(dialog) == [], type(dialog).__name__
