@@ -391,7 +391,7 @@ class SupporterEditor(QDialog):
             self.tabs.setCurrentIndex(TAB_NOTES)
         else:
             self.tabs.setCurrentIndex(TAB_BEFORE)
-        self.banner.show_message("Please look at the highlighted field before saving.")
+        self.banner.show_message("Please check the note next to the field before saving.")
 
     def save(self) -> bool:
         supporter = self._check()

@@ -35,6 +35,8 @@ HEADERS = {CheckinColumn.WHEN: "When", CheckinColumn.WHO: "Who", CheckinColumn.M
 def support_words(given: frozenset[SupportType], received: frozenset[SupportType]) -> str:
     def names(kinds: frozenset[SupportType]) -> str:
         return ", ".join(k.label.lower() for k in SupportType if k in kinds)
+    if given and given == received:
+        return f"Both ways: {names(given)}"
     parts = []
     if given:
         parts.append(f"Gave {names(given)}")
@@ -96,6 +98,8 @@ class CheckinTableModel(QAbstractTableModel):
                 return exact_time(c.at, self.tz)
             if column is CheckinColumn.NOTE and c.note:
                 return c.note
+            if column is CheckinColumn.SUPPORT:
+                return support_words(c.support_given, c.support_received) or None
             return None
         if role == SORT_ROLE:
             if column is CheckinColumn.WHEN:

@@ -172,10 +172,14 @@ class PersonPage(QWidget):
         self.checkin_table = _table(checkins, "Check-ins with this person")
         self.checkin_table.setModel(self.checkin_proxy)
         self.checkin_table.setColumnHidden(CheckinColumn.WHO, True)
+        self.checkin_table.setWordWrap(False)
         for column in CheckinColumn:
             self.checkin_table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch if column is CheckinColumn.NOTE
+                else QHeaderView.ResizeMode.Interactive if column is CheckinColumn.SUPPORT
                 else QHeaderView.ResizeMode.ResizeToContents)
+        self.checkin_table.horizontalHeader().resizeSection(
+            CheckinColumn.SUPPORT, self.fontMetrics().horizontalAdvance("M") * 18)
         self.checkin_empty = QLabel("No check-ins yet. When you are in touch, log it here — "
                                     "even a short text counts.", checkins)
         self.checkin_empty.setWordWrap(True)
