@@ -17,7 +17,7 @@ from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import Kind, Mode, Ring, Role
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
 from supportdesk.core.schedule import local_zone
-from supportdesk.core.text import exact_time, mood_change, relative_day
+from supportdesk.core.text import due_words, exact_time, mood_change, relative_day
 from supportdesk.core.validation import parse_cadence
 from supportdesk.services.network import PersonSummary
 from supportdesk.services.session import Session
@@ -82,8 +82,7 @@ def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = N
         rows.append((
             s.name, s.kind_label, s.ring.value,
             relative_day(s.last_contact, now, tz) if s.last_contact else "never",
-            "paused" if s.cadence.paused else
-            relative_day(person.next_due, now, tz) if person.next_due else "",
+            due_words(person.next_due, now, s.cadence.paused, tz).lower(),
         ))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
@@ -150,10 +149,9 @@ def show_lines(session: Session, supporter: Supporter, tz: tzinfo | None = None)
     lines.append("  Last contact: " + (
         f"{relative_day(s.last_contact, now, tz)} ({exact_time(s.last_contact, tz)})"
         if s.last_contact else "not yet"))
-    if s.cadence.paused:
-        lines.append("  Next due: paused")
-    elif person.next_due:
-        lines.append(f"  Next due: {relative_day(person.next_due, now, tz)}")
+    due = due_words(person.next_due, now, s.cadence.paused, tz)
+    if due:
+        lines.append(f"  Next check-in: {due.lower()}")
     for contact in s.contacts:
         label = f" ({contact.label})" if contact.label else ""
         star = " ★" if contact.preferred else ""

@@ -79,3 +79,16 @@ def contact_link(contact: ContactMethod) -> str:
     if contact.type is ContactType.WEB:
         return value if re.match(r"^https?://", value, re.IGNORECASE) else f"https://{value}"
     return "https://www.openstreetmap.org/search?query=" + quote(" ".join(value.split()))
+
+
+def due_words(next_due: datetime | None, now: datetime, paused: bool = False,
+              tz: tzinfo | None = None) -> str:
+    """"Paused", "Due now", "Due since 2 days ago", "In 4 days", or "" with no due date."""
+    if paused:
+        return "Paused"
+    if next_due is None:
+        return ""
+    when = relative_day(next_due, now, tz)
+    if next_due <= now:
+        return "Due now" if when == "today" else f"Due since {when}"
+    return when.capitalize()

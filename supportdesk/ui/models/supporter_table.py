@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from supportdesk.core.model import Supporter
-from supportdesk.core.text import exact_time, relative_day, supporter_search_key
+from supportdesk.core.text import due_words, exact_time, relative_day, supporter_search_key
 from supportdesk.services.network import PersonSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -107,14 +107,9 @@ class SupporterTableModel(QAbstractTableModel):
             if s.last_contact is None or now is None:
                 return "Not yet"
             return relative_day(s.last_contact, now, self.tz).capitalize()
-        if s.cadence.paused:
-            return "Paused"
-        if row.next_due is None or now is None:
+        if now is None:
             return ""
-        if row.next_due <= now:
-            return "Due now" if relative_day(row.next_due, now, self.tz) == "today" else \
-                f"Due since {relative_day(row.next_due, now, self.tz)}"
-        return relative_day(row.next_due, now, self.tz).capitalize()
+        return due_words(row.next_due, now, s.cadence.paused, self.tz)
 
     def _sort_value(self, row: PersonRow, column: Column) -> Any:
         s = row.supporter

@@ -129,7 +129,7 @@ def test_show_prints_details_notes_and_checkins(
     out = capsys.readouterr().out
     assert out.startswith("Priya\n  Family · Inner circle\n")
     assert "Last contact: today" in out
-    assert "Next due: in 7 days" in out
+    assert "Next check-in: in 7 days" in out
     assert "Text — Sent a photo" in out
     assert "No check-ins logged" not in out
 

@@ -8,7 +8,7 @@ import pytest
 
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
-from supportdesk.core.text import contact_link, days_words, mood_change, relative_day
+from supportdesk.core.text import contact_link, days_words, due_words, mood_change, relative_day
 
 
 @pytest.mark.parametrize("days,words", [(0, "today"), (-1, "yesterday"), (1, "tomorrow"),
@@ -40,3 +40,13 @@ def test_mood_change_reads_naturally() -> None:
     assert mood_change(2, 4) == "Low → Good"
     assert mood_change(None, 5) == "After: Very good"
     assert mood_change(None, None) == ""
+
+
+def test_due_words_say_paused_due_or_when() -> None:
+    now = datetime(2026, 11, 24, 10, tzinfo=UTC)
+    assert due_words(None, now, paused=True) == "Paused"
+    assert due_words(datetime(2026, 11, 24, 9, tzinfo=UTC), now, tz=UTC) == "Due now"
+    assert due_words(datetime(2026, 11, 22, 9, tzinfo=UTC), now, tz=UTC) == \
+        "Due since 2 days ago"
+    assert due_words(datetime(2026, 11, 28, 9, tzinfo=UTC), now, tz=UTC) == "In 4 days"
+    assert due_words(None, now) == ""
