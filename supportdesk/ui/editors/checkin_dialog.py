@@ -13,8 +13,6 @@ from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QVBoxLayout,
@@ -25,7 +23,7 @@ from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Initiator, Mode
 from supportdesk.core.model import CheckIn, Supporter
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.editors.leave_guard import may_close
+from supportdesk.ui.editors.guarded_dialog import GuardedDialog
 from supportdesk.ui.undo_commands import EditCheckin, LogCheckin, perform
 from supportdesk.ui.widgets.field_error import FieldError
 from supportdesk.ui.widgets.mood_picker import MoodPicker
@@ -74,8 +72,10 @@ class PersonCombo(QComboBox):
         self.setCurrentIndex(self.findData(supporter_id))
 
 
-class CheckinDialog(QDialog):
+class CheckinDialog(GuardedDialog):
     """Log a new check-in (``checkin`` None) or edit one."""
+
+    what = "this check-in"
 
     def __init__(self, ctx: AppContext, supporter_id: int | None = None,
                  checkin: CheckIn | None = None, parent: QWidget | None = None) -> None:
@@ -124,15 +124,10 @@ class CheckinDialog(QDialog):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(self.note_edit.fontMetrics().lineSpacing() * 5 + 12)
         form.addRow("Note", self.note_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
         self._load(checkin, supporter_id)
-        self._clean_state = self._state()
+        self.mark_clean()
         line_edit = self.person_box.lineEdit()
         if line_edit is not None:
             line_edit.returnPressed.connect(self._on_person_return_pressed)
@@ -163,9 +158,6 @@ class CheckinDialog(QDialog):
                 self.mood_before.mood(), self.mood_after.mood(), self.given.value(),
                 self.received.value(), self.note_edit.toPlainText())
 
-    @property
-    def has_unsaved_changes(self) -> bool:
-        return self._state() != self._clean_state
 
     def _on_person_return_pressed(self) -> None:
         if self.person_box.supporter_id() is not None:
@@ -212,15 +204,5 @@ class CheckinDialog(QDialog):
         except KnownError as error:
             self.banner.show_message(f"Not saved yet: {error}")
             return False
-        self._clean_state = self._state()
-        self.done(QDialog.DialogCode.Accepted)
+        self.accept_saved()
         return True
-
-    def discard_and_close(self) -> None:
-        """Close without asking, dropping unsaved changes (for quitting or locking the app)."""
-        self._clean_state = self._state()
-        super().reject()
-
-    def reject(self) -> None:
-        if may_close(self, self.has_unsaved_changes, self.save, "this check-in"):
-            super().reject()

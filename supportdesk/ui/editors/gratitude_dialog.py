@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,14 +18,16 @@ from PySide6.QtWidgets import (
 from supportdesk.core.errors import KnownError
 from supportdesk.core.model import Gratitude
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.editors.leave_guard import may_close
+from supportdesk.ui.editors.guarded_dialog import GuardedDialog
 from supportdesk.ui.models.gratitude_table import NO_ONE
 from supportdesk.ui.undo_commands import AddGratitude, EditGratitude, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
 
-class GratitudeDialog(QDialog):
+class GratitudeDialog(GuardedDialog):
     """Add (``entry`` None) or edit a gratitude entry."""
+
+    what = "this entry"
 
     def __init__(self, ctx: AppContext, supporter_id: int | None = None,
                  entry: Gratitude | None = None, parent: QWidget | None = None) -> None:
@@ -61,12 +61,7 @@ class GratitudeDialog(QDialog):
         self.thanked_box = QCheckBox("I've thanked them", self)
         self.thanked_box.setAccessibleName("I've thanked them")
         form.addRow("", self.thanked_box)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
         today = ctx.session.clock().astimezone().date()
         day = entry.on if entry else today
@@ -76,16 +71,13 @@ class GratitudeDialog(QDialog):
         if entry:
             self.text_edit.setPlainText(entry.text)
             self.thanked_box.setChecked(entry.thanked)
-        self._clean_state = self._state()
+        self.mark_clean()
         self.text_edit.setFocus()
 
     def _state(self) -> tuple[object, ...]:
         return (self.person_box.currentIndex(), self.date_edit.date().toJulianDay(),
                 self.text_edit.toPlainText(), self.thanked_box.isChecked())
 
-    @property
-    def has_unsaved_changes(self) -> bool:
-        return self._state() != self._clean_state
 
     def value(self) -> Gratitude:
         base = self.original or Gratitude(supporter_id=None, on=self.date_edit.date().toPython(),
@@ -105,15 +97,5 @@ class GratitudeDialog(QDialog):
             self.text_error.show_message(error.message)
             self.text_edit.setFocus()
             return False
-        self._clean_state = self._state()
-        self.done(QDialog.DialogCode.Accepted)
+        self.accept_saved()
         return True
-
-    def discard_and_close(self) -> None:
-        """Close without asking, dropping unsaved changes (for quitting or locking the app)."""
-        self._clean_state = self._state()
-        super().reject()
-
-    def reject(self) -> None:
-        if may_close(self, self.has_unsaved_changes, self.save, "this entry"):
-            super().reject()

@@ -16,8 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -37,7 +35,7 @@ from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
-from supportdesk.ui.editors.leave_guard import may_close
+from supportdesk.ui.editors.guarded_dialog import GuardedDialog
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
@@ -65,7 +63,7 @@ def own_zone_name() -> str:
     return str(getattr(local_zone(), "key", "")) or "UTC"
 
 
-class SupporterEditor(QDialog):
+class SupporterEditor(GuardedDialog):
     """The add/edit dialog. After ``accept()``, ``saved_id`` is the supporter's id."""
 
     def __init__(self, ctx: AppContext, supporter: Supporter | None = None,
@@ -79,7 +77,7 @@ class SupporterEditor(QDialog):
         self.setMinimumSize(640, 520)
         self._build()
         self._load(self.original)
-        self._clean_state = self._state()
+        self.mark_clean()
         self.name_edit.setFocus()
 
     # -- building ----------------------------------------------------------
@@ -95,12 +93,7 @@ class SupporterEditor(QDialog):
         self.tabs.addTab(self._scrolling(self._contact_tab()), "Contact and times")
         self.tabs.addTab(self._scrolling(self._before_tab()), "Before reaching out")
         self.tabs.addTab(self._scrolling(self._notes_tab()), "Notes")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
 
     def _scrolling(self, page: QWidget) -> QScrollArea:
@@ -283,9 +276,6 @@ class SupporterEditor(QDialog):
             tuple(box.toPlainText() for box in self.text_fields.values()),
         )
 
-    @property
-    def has_unsaved_changes(self) -> bool:
-        return self._state() != self._clean_state
 
     def _sync_kind(self) -> None:
         kind = Kind(self.kind_box.currentData())
@@ -398,7 +388,7 @@ class SupporterEditor(QDialog):
         if supporter is None:
             return False
         if self.original.id is not None and not self.has_unsaved_changes:
-            self.done(QDialog.DialogCode.Accepted)
+            self.accept_saved()
             return True
         try:
             if self.original.id is None:
@@ -411,15 +401,5 @@ class SupporterEditor(QDialog):
             self.banner.show_message(f"Not saved yet: {error}")
             return False
         self.banner.show_message("")
-        self._clean_state = self._state()
-        self.done(QDialog.DialogCode.Accepted)
+        self.accept_saved()
         return True
-
-    def discard_and_close(self) -> None:
-        """Close without asking, dropping unsaved changes (for quitting or locking the app)."""
-        self._clean_state = self._state()
-        super().reject()
-
-    def reject(self) -> None:
-        if may_close(self, self.has_unsaved_changes, self.save):
-            super().reject()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from supportdesk.ui.models.checkin_table import (
 from supportdesk.ui.models.supporter_table import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
+from supportdesk.ui.widgets.tables import list_table
 
 EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
               "a text, a coffee, a group meeting — log it here (Ctrl+L). Over time you will "
@@ -72,19 +71,10 @@ class CheckinsPage(QWidget):
         layout.addLayout(bar)
 
         self.stack = QStackedWidget(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("Check-ins")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_table(self.proxy, "Check-ins", self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CheckinColumn.WHEN, Qt.SortOrder.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
         self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column in CheckinColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTabl
 from supportdesk.ui.models.supporter_table import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
+from supportdesk.ui.widgets.tables import list_table
 
 EMPTY_TEXT = ("<h3>Noticing the good</h3><p>Jot down something someone did that helped — a "
               "lift to an appointment, a kind message, just listening. Ticking “thanked” "
@@ -52,17 +51,8 @@ class GratitudePage(QWidget):
         bar.addWidget(self.add_button)
         layout.addLayout(bar)
         self.stack = QStackedWidget(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Gratitude entries")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)
+        self.table = list_table(self.model, "Gratitude entries", self)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         for column in GratitudeColumn:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)

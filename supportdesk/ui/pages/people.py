@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from supportdesk.ui.editors.supporter_editor import SupporterEditor
 from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import ID_ROLE, Column, SupporterTableModel
 from supportdesk.ui.undo_commands import DeleteSupporter, perform
+from supportdesk.ui.widgets.tables import list_table
 
 EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 <p>Your support network can hold many kinds of support. You might add:</p>
@@ -85,18 +84,9 @@ class PeoplePage(QWidget):
         layout.addLayout(bar)
 
         self.stack = QStackedWidget(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.proxy)
-        self.table.setAccessibleName("People in your network")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_table(self.proxy, "People in your network", self)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (Column.KIND, Column.RING, Column.LAST_CONTACT, Column.NEXT_DUE):

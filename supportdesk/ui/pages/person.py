@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +50,7 @@ from supportdesk.ui.undo_commands import (
 )
 from supportdesk.ui.widgets.contact_buttons import ContactButtons
 from supportdesk.ui.widgets.key_actions import KeyActions
+from supportdesk.ui.widgets.tables import list_table
 
 
 def _wrapping_label(parent: QWidget) -> QLabel:
@@ -59,20 +58,6 @@ def _wrapping_label(parent: QWidget) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _table(model_owner: QWidget, name: str) -> QTableView:
-    table = QTableView(model_owner)
-    table.setAccessibleName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().hide()
-    table.setMinimumHeight(160)
-    return table
 
 
 class PersonPage(QWidget):
@@ -169,8 +154,9 @@ class PersonPage(QWidget):
 
         checkins = QGroupBox("Check-ins", body)
         checkins_layout = QVBoxLayout(checkins)
-        self.checkin_table = _table(checkins, "Check-ins with this person")
-        self.checkin_table.setModel(self.checkin_proxy)
+        self.checkin_table = list_table(self.checkin_proxy, "Check-ins with this person",
+                                        checkins)
+        self.checkin_table.setMinimumHeight(160)
         self.checkin_table.setColumnHidden(CheckinColumn.WHO, True)
         self.checkin_table.setWordWrap(False)
         for column in CheckinColumn:
@@ -198,8 +184,9 @@ class PersonPage(QWidget):
 
         gratitude = QGroupBox("Gratitude", body)
         gratitude_layout = QVBoxLayout(gratitude)
-        self.gratitude_table = _table(gratitude, "Gratitude for this person")
-        self.gratitude_table.setModel(self.gratitude_proxy)
+        self.gratitude_table = list_table(self.gratitude_proxy, "Gratitude for this person",
+                                          gratitude)
+        self.gratitude_table.setMinimumHeight(120)
         self.gratitude_table.setColumnHidden(GratitudeColumn.WHO, True)
         for column in GratitudeColumn:
             self.gratitude_table.horizontalHeader().setSectionResizeMode(
