@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.model import AvailabilityWindow
 from supportdesk.core.validation import check_time_range, check_window
+from supportdesk.ui.editors.row_list import RowList
 from supportdesk.ui.widgets.field_error import FieldError
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -108,22 +109,11 @@ class WindowRow(QWidget):
             _time(self.start_edit.time()), _time(self.end_edit.time()), self.all_day.isChecked())
 
 
-class AvailabilityEditor(QWidget):
-    """Windows of availability with "24/7" and "office hours" presets.
-
-    Signals:
-        changed(): a window was added, removed or edited.
-    """
-
-    changed = Signal()
+class AvailabilityEditor(RowList):
+    """Windows of availability with "24/7" and "office hours" presets (signals: ``RowList``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[WindowRow] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout = QVBoxLayout()
-        outer.addLayout(self._rows_layout)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add a time", self)
         self.always_button = QPushButton("Add 24/7", self)
@@ -134,36 +124,26 @@ class AvailabilityEditor(QWidget):
             button.setAccessibleName(name)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        outer.addLayout(buttons)
+        self.outer.addLayout(buttons)
         self.add_button.clicked.connect(
             lambda: self.add_row(AvailabilityWindow(frozenset(), time(9), time(17))))
         self.always_button.clicked.connect(lambda: self.add_row(AvailabilityWindow.always()))
         self.office_button.clicked.connect(
             lambda: self.add_row(AvailabilityWindow.office_hours()))
 
+    @property
+    def rows(self) -> list[WindowRow]:
+        return [row for row in self._row_widgets if isinstance(row, WindowRow)]
+
     def set_windows(self, windows: list[AvailabilityWindow]) -> None:
-        for row in list(self.rows):
-            self._remove(row, announce=False)
+        self._clear()
         for window in windows:
             self.add_row(window, announce=False)
 
     def add_row(self, window: AvailabilityWindow, announce: bool = True) -> WindowRow:
         row = WindowRow(window, len(self.rows) + 1, self)
-        row.changed.connect(self.changed)
-        row.remove_requested.connect(lambda: self._remove(row))
-        self._rows_layout.addWidget(row)
-        self.rows.append(row)
-        if announce:
-            self.changed.emit()
+        self._append(row, announce)
         return row
-
-    def _remove(self, row: WindowRow, announce: bool = True) -> None:
-        self.rows.remove(row)
-        self._rows_layout.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        if announce:
-            self.changed.emit()
 
     def value(self) -> list[AvailabilityWindow]:
         return [row.value() for row in self.rows]

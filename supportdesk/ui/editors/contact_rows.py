@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
+from supportdesk.ui.editors.row_list import RowList
 from supportdesk.ui.widgets.field_error import FieldError
 
 _PLACEHOLDERS = {ContactType.PHONE: "+44 20 7946 0000", ContactType.SMS: "07700 900123",
@@ -83,55 +83,35 @@ class ContactRow(QWidget):
                              self.label_edit.text(), self.preferred_box.isChecked())
 
 
-class ContactRowsEditor(QWidget):
-    """Add and remove contact methods.
-
-    Signals:
-        changed(): a row was added, removed or edited.
-    """
-
-    changed = Signal()
+class ContactRowsEditor(RowList):
+    """Add and remove contact methods (signals: see ``RowList``)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ContactRow] = []
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout = QVBoxLayout()
-        outer.addLayout(self._rows_layout)
         self.add_button = QPushButton("Add a contact", self)
         self.add_button.setAccessibleName("Add a contact")
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
         add_line = QHBoxLayout()
         add_line.addWidget(self.add_button)
         add_line.addStretch(1)
-        outer.addLayout(add_line)
+        self.outer.addLayout(add_line)
+
+    @property
+    def rows(self) -> list[ContactRow]:
+        return [row for row in self._row_widgets if isinstance(row, ContactRow)]
 
     def set_contacts(self, contacts: list[ContactMethod]) -> None:
-        for row in list(self.rows):
-            self._remove(row, announce=False)
+        self._clear()
         for contact in contacts:
             self.add_row(contact)
 
     def add_row(self, contact: ContactMethod | None = None, focus: bool = False) -> ContactRow:
         row = ContactRow(contact or ContactMethod(ContactType.PHONE, ""), len(self.rows) + 1,
                          self)
-        row.changed.connect(self.changed)
-        row.remove_requested.connect(lambda: self._remove(row))
-        self._rows_layout.addWidget(row)
-        self.rows.append(row)
+        self._append(row, announce=True)
         if focus:
             row.value_edit.setFocus()
-        self.changed.emit()
         return row
-
-    def _remove(self, row: ContactRow, announce: bool = True) -> None:
-        self.rows.remove(row)
-        self._rows_layout.removeWidget(row)
-        row.hide()
-        row.deleteLater()
-        if announce:
-            self.changed.emit()
 
     def value(self) -> list[ContactMethod]:
         return [row.value() for row in self.rows]

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from supportdesk.ui.models.checkin_table import (
 from supportdesk.ui.models.supporter_table import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
+from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
 
 EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
@@ -50,10 +50,7 @@ class CheckinsPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Search notes and names")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Search check-ins")
+        self.search_edit = search_field("Search notes and names", "Search check-ins", self)
         bar.addWidget(self.search_edit, 3)
         self.person_filter = QComboBox(self)
         self.person_filter.setAccessibleName("Show check-ins with")

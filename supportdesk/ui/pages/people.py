@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from supportdesk.ui.editors.supporter_editor import SupporterEditor
 from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import ID_ROLE, Column, SupporterTableModel
 from supportdesk.ui.undo_commands import DeleteSupporter, perform
+from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
 
 EMPTY_TEXT = """<h2>Who do you lean on?</h2>
@@ -58,10 +58,7 @@ class PeoplePage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText("Find someone by name, role or notes")
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName("Find someone")
+        self.search_edit = search_field("Find someone by name, role or notes", "Find someone", self)
         self.search_edit.setAccessibleDescription(
             "Type to filter; press Down to move into the list, Enter to open.")
         bar.addWidget(self.search_edit, 3)
