@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from supportdesk.ui.theme import is_dark
+
 
 class FieldError(QLabel):
     """Hidden while empty; a calm, readable red in light and dark palettes."""
@@ -13,8 +15,7 @@ class FieldError(QLabel):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        dark = self.palette().window().color().lightness() < 128
-        self.setStyleSheet(f"color: {'#f28b82' if dark else '#b3261e'};")
+        self.setStyleSheet(f"color: {'#f28b82' if is_dark(self.palette()) else '#b3261e'};")
         self.hide()
 
     def show_message(self, message: str) -> None:
