@@ -195,6 +195,9 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row_changed)
+        # From a person's page, People is still selected: a click must still go back.
+        self.sidebar.itemClicked.connect(self._on_sidebar_item_chosen)
+        self.sidebar.itemActivated.connect(self._on_sidebar_item_chosen)
         self.ctx.events.page_requested.connect(self.show_page)
         self.ctx.events.supporter_open_requested.connect(self.show_supporter)
         self.ctx.events.reach_out_requested.connect(lambda: self.show_page("reach_out"))
@@ -306,6 +309,11 @@ class MainWindow(QMainWindow):
     def _on_sidebar_row_changed(self, row: int) -> None:
         if 0 <= row < len(PAGES):
             self.show_page(PAGES[row].key)
+
+    def _on_sidebar_item_chosen(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(key, str) and key != self._current_key:
+            self.show_page(key)
 
     def _on_undo_index_changed(self, _index: int) -> None:
         text = self.ctx.undo.undoText()

@@ -50,6 +50,25 @@ def test_navigation_events_from_pages_are_followed(main_window: MainWindow,
     assert main_window.current_key == "reach_out"
 
 
+def test_from_a_person_people_in_the_sidebar_goes_back_to_the_list(
+        demo_ctx: AppContext, qtbot: QtBot) -> None:
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    someone = demo_ctx.session.repo.supporters()[0]
+    assert someone.id is not None
+    demo_ctx.events.supporter_open_requested.emit(someone.id)
+    assert window.current_key == "person"
+    assert window.sidebar.currentItem().text() == "People"
+    rect = window.sidebar.visualItemRect(window.sidebar.currentItem())
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_key == "people"
+    demo_ctx.events.supporter_open_requested.emit(someone.id)
+    window.sidebar.setFocus()
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_Return)
+    assert window.current_key == "people"
+
+
 def test_menus_hold_undo_redo_pages_settings_and_quit(main_window: MainWindow,
                                                       ctx: AppContext) -> None:
     titles = [a.text() for a in main_window.menuBar().actions()]
