@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
+        self._undo_index = ctx.undo.index()
         self.setWindowTitle("SupportDesk")
         self.setWindowIcon(icons.app_icon())
         self.setObjectName("MainWindow")
@@ -315,10 +316,15 @@ class MainWindow(QMainWindow):
         if isinstance(key, str) and key != self._current_key:
             self.show_page(key)
 
-    def _on_undo_index_changed(self, _index: int) -> None:
-        text = self.ctx.undo.undoText()
-        if text:
-            self.status_message(f"Done: {text}. Ctrl+Z undoes it.")
+    def _on_undo_index_changed(self, index: int) -> None:
+        went_back = index < self._undo_index
+        self._undo_index = index
+        if went_back and self.ctx.undo.redoText():
+            keys = self.redo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.status_message(f"Undone: {self.ctx.undo.redoText()}. {keys} redoes it.")
+        elif not went_back and self.ctx.undo.undoText():
+            keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.status_message(f"Done: {self.ctx.undo.undoText()}. {keys} undoes it.")
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -92,8 +92,10 @@ def test_menus_hold_undo_redo_pages_settings_and_quit(main_window: MainWindow,
     ctx.undo.push(command)
     assert main_window.undo_action.isEnabled()
     assert "rename Sam" in main_window.undo_action.text()
+    assert "Done: rename Sam" in main_window.statusBar().currentMessage()
     main_window.undo_action.trigger()
     assert not command.done
+    assert "Undone: rename Sam" in main_window.statusBar().currentMessage()
     main_window.redo_action.trigger()
     assert command.done
     go = [a.shortcut().toString() for a in main_window.menu("go").actions()]
