@@ -207,7 +207,8 @@ def _smoke_test(app: QApplication, data_dir: Path) -> int:
             window.keep_running_on_close = False
             app.quit()
 
-        QTimer.singleShot(300, finish)
+        # Long enough for a watcher (xdotool in the frozen-app test) to see the window.
+        QTimer.singleShot(1500, finish)
         app.exec()
     finally:
         session.close()
