@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -79,12 +80,14 @@ class GratitudeDialog(GuardedDialog):
                 self.text_edit.toPlainText(), self.thanked_box.isChecked())
 
 
+    def _day(self) -> date:
+        chosen = self.date_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
     def value(self) -> Gratitude:
-        base = self.original or Gratitude(supporter_id=None, on=self.date_edit.date().toPython(),
-                                          text="")
-        return replace(base, supporter_id=self.person_box.currentData(),
-                       on=self.date_edit.date().toPython(), text=self.text_edit.toPlainText(),
-                       thanked=self.thanked_box.isChecked())
+        base = self.original or Gratitude(supporter_id=None, on=self._day(), text="")
+        return replace(base, supporter_id=self.person_box.currentData(), on=self._day(),
+                       text=self.text_edit.toPlainText(), thanked=self.thanked_box.isChecked())
 
     def save(self) -> bool:
         entry = self.value()

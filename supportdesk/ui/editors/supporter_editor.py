@@ -279,10 +279,12 @@ class SupporterEditor(GuardedDialog):
 
     def _sync_kind(self) -> None:
         kind = Kind(self.kind_box.currentData())
-        for widget in (self.role_label, self.role_box):
+        professional: tuple[QWidget, ...] = (self.role_label, self.role_box)
+        group: tuple[QWidget, ...] = (self.schedule_label, self.schedule_edit,
+                                      self.place_label, self.place_edit)
+        for widget in professional:
             widget.setVisible(kind is Kind.PROFESSIONAL)
-        for widget in (self.schedule_label, self.schedule_edit, self.place_label,
-                       self.place_edit):
+        for widget in group:
             widget.setVisible(kind is Kind.GROUP)
         self._sync_cadence_hint()
 

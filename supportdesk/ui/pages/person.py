@@ -188,9 +188,10 @@ class PersonPage(QWidget):
                                           gratitude)
         self.gratitude_table.setMinimumHeight(120)
         self.gratitude_table.setColumnHidden(GratitudeColumn.WHO, True)
-        for column in GratitudeColumn:
+        for gratitude_column in GratitudeColumn:
             self.gratitude_table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch if column is GratitudeColumn.TEXT
+                gratitude_column, QHeaderView.ResizeMode.Stretch
+                if gratitude_column is GratitudeColumn.TEXT
                 else QHeaderView.ResizeMode.ResizeToContents)
         self.gratitude_empty = QLabel("Nothing noted yet. Small things count too.", gratitude)
         gratitude_layout.addWidget(self.gratitude_empty)
