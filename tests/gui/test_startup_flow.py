@@ -9,7 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from supportdesk.services.session import create_session
+from supportdesk.core.errors import KeyringUnavailableError
+from supportdesk.services.session import create_session, recover_session
 from supportdesk.ui.startup.open_vault import VaultOpener
 from supportdesk.ui.startup.recovery import RecoveryDialog
 from supportdesk.ui.startup.welcome import WelcomeDialog
@@ -108,3 +109,78 @@ def test_a_vault_in_use_elsewhere_is_explained(qtbot: QtBot, tmp_path: Path) -> 
     finally:
         session.close()
     assert texts
+
+
+class NoKeyring:
+    """A keystore like a desktop without a usable keyring."""
+
+    backend_name = "none"
+
+    def get(self, vault_uuid: str) -> bytes | None:
+        raise KeyringUnavailableError("No keyring is available.")
+
+    def set(self, vault_uuid: str, key: bytes) -> None:
+        raise KeyringUnavailableError("No keyring is available.")
+
+    def delete(self, vault_uuid: str) -> None:
+        raise KeyringUnavailableError("No keyring is available.")
+
+
+def _press(label: str) -> Callable[[QWidget], None]:
+    def press(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        next(b for b in widget.findChildren(QPushButton) if b.text() == label).click()
+
+    return press
+
+
+def test_no_keyring_then_quit_leaves_no_vault(qtbot: QtBot, tmp_path: Path) -> None:
+    _when_modal(_press("Quit"))
+    assert VaultOpener(tmp_path / "vault", keystore=NoKeyring()).run() is None
+    assert not Vault.exists(tmp_path / "vault")
+
+
+def test_no_keyring_uses_the_recovery_key_for_this_session_only(qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    folder = tmp_path / "vault"
+    session, recovery_key = create_session(folder, MemoryKeyStore())
+    session.close()
+
+    def enter_key(widget: QWidget) -> None:
+        assert isinstance(widget, RecoveryDialog)
+        widget.key_edit.setText(recovery_key)
+        widget.open_button.click()
+
+    def choose_session_only(widget: QWidget) -> None:
+        _press("Use my recovery key for this session")(widget)
+        _when_modal(enter_key)
+
+    _when_modal(choose_session_only)
+    opened = VaultOpener(folder, keystore=NoKeyring()).run()
+    assert opened is not None
+    assert opened.repo.supporters() == []
+    opened.close()
+
+
+def test_no_keyring_on_first_run_can_still_start_with_a_recovery_key(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    shown: list[str] = []
+
+    def confirm_welcome(widget: QWidget) -> None:
+        assert isinstance(widget, WelcomeDialog)
+        shown.append(widget.recovery_key)
+        widget.stored_check.setChecked(True)
+        widget.continue_button.click()
+
+    def choose_continue(widget: QWidget) -> None:
+        _press("Continue with a recovery key")(widget)
+        _when_modal(confirm_welcome)
+
+    _when_modal(choose_continue)
+    session = VaultOpener(tmp_path / "vault", keystore=NoKeyring()).run()
+    assert session is not None
+    session.close()
+    assert shown
+    # next time, the same recovery key opens it
+    reopened = recover_session(tmp_path / "vault", shown[0], MemoryKeyStore(), store_key=False)
+    reopened.close()
