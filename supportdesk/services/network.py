@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.insights import Lean, SupportCount, reciprocity_balance
 from supportdesk.core.kinds import Initiator, Kind, Role
 from supportdesk.core.model import (
     Boundaries,
@@ -43,45 +44,50 @@ class PersonSummary:
 
 @dataclass(frozen=True)
 class Reciprocity:
-    """How many check-ins carried support each way over a span of months."""
+    """Support each way with one supporter over the last ``months``, in plain words.
+
+    The counting and the balance rule are the insights module's (``SupportCount``,
+    ``reciprocity_balance``), so this page and the Today overview agree.
+    """
 
     months: int
-    checkins: int
-    gave: int  # check-ins where I gave some support
-    received: int  # check-ins where I received some
+    count: SupportCount
+    lean: Lean
 
     @property
     def words(self) -> str:
         span = "month" if self.months == 1 else f"{self.months} months"
-        if self.checkins == 0:
+        c = self.count
+        if c.checkins == 0:
             return f"No check-ins logged in the last {span}."
-        if self.gave == 0 and self.received == 0:
-            return f"In touch {_times(self.checkins)} in the last {span}; no support noted."
-        if self.gave and self.received:
-            words = (f"In the last {span} they supported you {_times(self.received)} and you "
-                     f"supported them {_times(self.gave)}.")
-            return words + (" A two-way street." if self.gave == self.received else "")
-        if self.received:
-            return (f"In the last {span} they supported you {_times(self.received)}. "
-                    "Support has mostly flowed your way lately, and that's okay.")
-        return (f"In the last {span} you supported them {_times(self.gave)}. "
-                "Support has mostly flowed from you lately.")
+        if self.lean is Lean.QUIET:
+            return f"In touch {_times(c.checkins)} in the last {span}; no support noted."
+        parts = []
+        if c.received:
+            parts.append(f"they supported you {_times(c.received)}")
+        if c.gave:
+            parts.append(f"you supported them {_times(c.gave)}")
+        lead = f"In the last {span} " + " and ".join(parts) + "."
+        return lead + {
+            Lean.BALANCED: " Support is flowing both ways." if c.gave and c.received else "",
+            Lean.MOSTLY_GIVING: " You've been giving a lot here lately.",
+            Lean.MOSTLY_RECEIVING: " They've been there for you lately, and that's okay.",
+        }[self.lean]
 
 
 def _times(count: int) -> str:
     return {1: "once", 2: "twice"}.get(count, f"{count} times")
 
 
-def reciprocity(checkins: list[CheckIn], now: datetime, months: int) -> Reciprocity:
+def reciprocity(checkins: list[CheckIn], now: datetime, months: int,
+                supporter_id: int = 0) -> Reciprocity:
     """Support given and received in check-ins from the last ``months`` (30-day months)."""
     since = now - timedelta(days=30 * months)
     recent = [c for c in checkins if since <= c.at <= now]
-    return Reciprocity(
-        months=months,
-        checkins=len(recent),
-        gave=sum(1 for c in recent if c.support_given),
-        received=sum(1 for c in recent if c.support_received),
-    )
+    count = SupportCount(supporter_id=supporter_id, checkins=len(recent),
+                         gave=sum(1 for c in recent if c.support_given),
+                         received=sum(1 for c in recent if c.support_received))
+    return Reciprocity(months, count, reciprocity_balance([count]).lean)
 
 
 def cleaned_supporter(supporter: Supporter) -> Supporter:
@@ -159,7 +165,8 @@ class NetworkService:
         return self.repo.restore_supporter(snapshot)
 
     def reciprocity(self, supporter_id: int, months: int) -> Reciprocity:
-        return reciprocity(self.repo.checkins(supporter_id=supporter_id), self.clock(), months)
+        return reciprocity(self.repo.checkins(supporter_id=supporter_id), self.clock(), months,
+                           supporter_id)
 
     # check-ins
     def log_checkin(self, checkin: CheckIn) -> CheckIn:

@@ -116,7 +116,7 @@ def test_reciprocity_is_summarised_in_plain_words(
     page = page_for(ctx, qtbot, priya.id or 0)
     assert page.reciprocity_labels[0].text() == (
         "In the last 3 months they supported you once and you supported them once. "
-        "A two-way street.")
+        "Support is flowing both ways.")
 
 
 def test_deleting_a_checkin_can_be_undone(

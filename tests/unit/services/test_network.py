@@ -91,15 +91,28 @@ def _checkin(days_ago: int, gave: bool, received: bool) -> CheckIn:
 def test_reciprocity_counts_only_the_span_asked_for() -> None:
     checkins = [_checkin(5, True, False), _checkin(40, False, True), _checkin(200, False, True)]
     three = reciprocity(checkins, FIXED_NOW, 3)
-    assert (three.checkins, three.gave, three.received) == (2, 1, 1)
+    assert (three.count.checkins, three.count.gave, three.count.received) == (2, 1, 1)
     assert three.words == ("In the last 3 months they supported you once and you supported "
-                           "them once. A two-way street.")
+                           "them once. Support is flowing both ways.")
     twelve = reciprocity(checkins, FIXED_NOW, 12)
-    assert twelve.received == 2
-    assert twelve.words == ("In the last 12 months they supported you twice and you supported "
-                            "them once.")
-    only_theirs = reciprocity(checkins[1:], FIXED_NOW, 12)
-    assert "mostly flowed your way lately, and that's okay" in only_theirs.words
+    assert twelve.count.received == 2
+    assert twelve.words.startswith("In the last 12 months they supported you twice and you "
+                                   "supported them once.")
+
+
+def test_reciprocity_names_a_lean_gently() -> None:
+    receiving = [_checkin(d, False, True) for d in range(1, 5)]
+    assert reciprocity(receiving, FIXED_NOW, 3).words == (
+        "In the last 3 months they supported you 4 times. They've been there for you lately, "
+        "and that's okay.")
+    giving = [_checkin(d, True, False) for d in range(1, 5)]
+    assert reciprocity(giving, FIXED_NOW, 3).words.endswith(
+        "You've been giving a lot here lately.")
+
+
+def test_checkins_without_support_noted_say_so() -> None:
+    assert reciprocity([_checkin(1, False, False)], FIXED_NOW, 1).words == \
+        "In touch once in the last month; no support noted."
 
 
 def test_reciprocity_with_nothing_logged_says_so_gently() -> None:
@@ -112,4 +125,4 @@ def test_service_reciprocity_uses_the_clock(session: Session) -> None:
     assert sam.id is not None
     session.network.log_checkin(CheckIn(sam.id, FIXED_NOW - timedelta(days=1),
                                         support_given=EMO))
-    assert session.network.reciprocity(sam.id, 3).gave == 1
+    assert session.network.reciprocity(sam.id, 3).count.gave == 1
