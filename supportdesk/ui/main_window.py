@@ -63,8 +63,9 @@ class Banner(QFrame):
     def show_message(self, text: str, actions: list[BannerAction]) -> None:
         while self._buttons.count():
             item = self._buttons.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
         self.text.setText(text)
         self.setAccessibleDescription(text)
         for label, callback in [*actions, ("Dismiss", self.hide)]:

@@ -99,6 +99,8 @@ class RecoveryDialog(QDialog, Generic[T]):
     def _fit_text(self) -> None:
         """Tall enough for the wrapped text and any message, so nothing is clipped."""
         layout = self.layout()
+        if layout is None:
+            return
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > 0:
