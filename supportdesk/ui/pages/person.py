@@ -108,7 +108,7 @@ class PersonPage(QWidget):
         header.addLayout(titles, 1)
         self.edit_button = QPushButton("Edit", body)
         self.log_button = QPushButton("Log check-in", body)
-        self.delete_button = QPushButton("Remove…", body)
+        self.delete_button = QPushButton("Remove", body)
         for button, name in ((self.edit_button, "Edit this person"),
                              (self.log_button, "Log a check-in with this person"),
                              (self.delete_button, "Remove this person from your network")):
