@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoCommand
@@ -225,3 +228,32 @@ def test_dark_look_gives_light_text_on_dark_and_restores(qtbot: QtBot) -> None:
         app.setStyle(old_style)
         app.setPalette(old_palette)
         app.setStyleSheet(old_sheet)
+
+
+def test_pages_load_only_when_first_shown(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = """
+import secrets, sys
+from pathlib import Path
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
+from supportdesk.services.session import Session
+from supportdesk.store import database, migrations
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.events import Events
+from supportdesk.ui.main_window import MainWindow
+app = QApplication([])
+db = database.connect(Path(sys.argv[1]) / "x.db", secrets.token_bytes(32))
+migrations.migrate(db)
+window = MainWindow(AppContext(Session(db), Events(), QUndoStack()))
+before = "supportdesk.ui.pages.circles" in sys.modules
+window.show_page("circles")
+print(before, "supportdesk.ui.pages.circles" in sys.modules)
+"""
+    result = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True,
+                            text=True, timeout=60, check=False,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "PYTHONPATH": str(Path(__file__).resolve().parents[2])})
+    assert result.stdout.split() == ["False", "True"], result.stderr
