@@ -5,7 +5,8 @@
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
-<scheme>-person.png and <scheme>-welcome.png. A throwaway vault is used and removed.
+<scheme>-person.png, <scheme>-welcome.png and <scheme>-recovery.png. A throwaway vault
+is used and removed.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     from supportdesk.ui.extensions import install_all
     from supportdesk.ui.main_window import MainWindow
     from supportdesk.ui.pages import PAGES
+    from supportdesk.ui.startup.recovery import KEY_MISSING_TEXT, RecoveryDialog
     from supportdesk.ui.startup.welcome import WelcomeDialog
     from supportdesk.ui.theme import Theme
     from supportdesk.vault.keystore import MemoryKeyStore
@@ -89,6 +91,12 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written.append(_save(welcome.grab(), out / f"{scheme}-welcome.png"))
         welcome.stored_check.setChecked(True)
         welcome.accept()
+
+        recovery: RecoveryDialog[None] = RecoveryDialog(KEY_MISSING_TEXT, lambda _k: None, window)
+        recovery.show()
+        settle(app)
+        written.append(_save(recovery.grab(), out / f"{scheme}-recovery.png"))
+        recovery.reject()
         window.keep_running_on_close = False
         window.close()
         settle(app, 0.2)
