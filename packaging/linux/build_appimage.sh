@@ -5,9 +5,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-FROZEN="$(cd "$1" && pwd)"
-OUT="$(mkdir -p "$2" && cd "$2" && pwd)"
-check_frozen "$FROZEN"
+frozen_and_out "$@"
 TOOL="${APPIMAGETOOL:-$(command -v appimagetool || true)}"
 if [ -z "$TOOL" ]; then
     echo "appimagetool is needed: https://github.com/AppImage/appimagetool/releases" >&2

@@ -6,10 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
-FROZEN="$(cd "$1" && pwd)"
-OUT="$2"
-check_frozen "$FROZEN"
-mkdir -p "$OUT"
+frozen_and_out "$@"
 ROOT="$(mktemp -d)"
 trap 'rm -rf "$ROOT"' EXIT
 
