@@ -7,7 +7,9 @@ creates, overwrites or deletes anything: it is a case for the recovery key.
 from __future__ import annotations
 
 import contextlib
+import os
 import secrets
+import shutil
 import uuid as uuid_module
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -26,7 +28,7 @@ from supportdesk.core.errors import (
 )
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
-from supportdesk.vault.atomic import replace_durably
+from supportdesk.vault.atomic import fsync_file, replace_durably
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import VaultLock
 from supportdesk.vault.metadata import (
@@ -341,6 +343,55 @@ class Vault:
                 database.check_pragmas(self.db)
         self._migrate(None)
         return safety
+
+    @classmethod
+    def restore_damaged(cls, data_dir: Path, backup: Path, keystore: KeyStore,
+                        recovery_key: str | None = None, *, clock: Clock = _utc_now) -> Path:
+        """Put a verified backup in place of a vault file that cannot be read.
+
+        For when ``open`` says the file is damaged, so ``restore`` (which needs an open
+        vault) cannot run. The key comes from ``keystore``, or from ``recovery_key`` when
+        given. A copy of the damaged file is kept beside it, never deleted; its path is
+        returned. Open the vault as usual afterwards.
+        """
+        data_dir, backup = Path(data_dir), Path(backup)
+        _require_database(data_dir)
+        lock = VaultLock.acquire(data_dir)
+        try:
+            metadata = _load_metadata(data_dir)
+            if recovery_key is not None:
+                candidates = recovered_keys(metadata, parse_recovery_key(recovery_key))
+            else:
+                stored = keystore.get(metadata.uuid)
+                candidates = [stored] if stored else []
+            key = next((k for k in candidates if key_matches(k, metadata.key_check)), None)
+            if key is None:
+                raise _key_missing(metadata, keystore)
+            source_key = backups.backup_key(backup, key, recovery_key)
+            source = backups.open_verified(backup, source_key)
+            try:
+                migrations.refuse_newer(migrations.schema_version(source), "backup")
+            finally:
+                source.close()
+            staged = data_dir / f".{DB_FILE}.restore"
+            backups.stage_copy(backup, source_key, staged, key)
+            kept = data_dir / f"{DB_FILE}.damaged-{clock().strftime('%Y%m%d-%H%M%S')}"
+            try:
+                shutil.copy2(data_dir / DB_FILE, kept)
+                fsync_file(kept)
+                # A journal of the damaged file must not be replayed into the backup.
+                for leftover in ("-wal", "-shm"):
+                    journal = data_dir / f"{DB_FILE}{leftover}"
+                    if journal.exists():
+                        os.replace(journal, Path(f"{kept}{leftover}"))
+                replace_durably(staged, data_dir / DB_FILE)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    staged.unlink()
+                raise
+        finally:
+            lock.release()
+        return kept
 
     # -- metadata ------------------------------------------------------------------------
 
