@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services.session import create_session, recover_session
+from supportdesk.ui.startup import problems
 from supportdesk.ui.startup.open_vault import VaultOpener
 from supportdesk.ui.startup.recovery import RecoveryDialog
 from supportdesk.ui.startup.welcome import WelcomeDialog
@@ -184,3 +186,93 @@ def test_no_keyring_on_first_run_can_still_start_with_a_recovery_key(
     # next time, the same recovery key opens it
     reopened = recover_session(tmp_path / "vault", shown[0], MemoryKeyStore(), store_key=False)
     reopened.close()
+
+
+def _damage(folder: Path) -> None:
+    db = folder / "supportdesk.db"
+    data = bytearray(db.read_bytes())
+    for i in range(4096, len(data), 97):
+        data[i] ^= 0xFF
+    db.write_bytes(bytes(data))
+
+
+def _vault_with_backup(folder: Path, keystore: MemoryKeyStore) -> tuple[Path, str]:
+    from supportdesk.core.kinds import Kind
+    from supportdesk.core.model import Supporter
+
+    session, recovery_key = create_session(folder, keystore)
+    session.repo.add_supporter(Supporter("Ada Quillfeather", Kind.FRIEND))
+    assert session.vault is not None
+    backup = session.vault.backup(folder.parent / "saved-backup.db")
+    session.close()
+    _damage(folder)
+    return backup, recovery_key
+
+
+def test_damaged_vault_is_restored_from_a_chosen_backup_keeping_the_damaged_copy(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "vault"
+    keystore = MemoryKeyStore()
+    backup, _key = _vault_with_backup(folder, keystore)
+    damaged = (folder / "supportdesk.db").read_bytes()
+    offered: list[str] = []
+
+    def choose(_folder: Path, error: object, _parent: object = None) -> Path:
+        offered.append(str(error))
+        return backup
+
+    monkeypatch.setattr(problems, "choose_backup_after_damage", choose)
+    messages: list[str] = []
+
+    def read_and_close(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        messages.append(widget.text())
+        widget.findChildren(QPushButton)[0].click()
+
+    _when_modal(read_and_close)
+    session = VaultOpener(folder, keystore=keystore).run()
+    assert session is not None
+    try:
+        assert [s.name for s in session.repo.supporters()] == ["Ada Quillfeather"]
+    finally:
+        session.close()
+    assert "damaged" in offered[0]
+    assert messages and "restored from saved-backup.db" in messages[0]
+    kept = [p for p in folder.iterdir() if p.name.startswith("supportdesk.db.damaged-")]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+
+
+def test_damaged_vault_without_the_keyring_key_restores_with_the_recovery_key(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "vault"
+    backup, recovery_key = _vault_with_backup(folder, MemoryKeyStore())
+    monkeypatch.setattr(problems, "choose_backup_after_damage", lambda *_args: backup)
+
+    def enter_key(widget: QWidget) -> None:
+        assert isinstance(widget, RecoveryDialog)
+        widget.key_edit.setText(recovery_key)
+        widget.open_button.click()
+        _when_modal(lambda box: box.findChildren(QPushButton)[0].click())
+
+    _when_modal(enter_key)
+    keystore = MemoryKeyStore()
+    session = VaultOpener(folder, keystore=keystore).run()
+    assert session is not None
+    try:
+        assert [s.name for s in session.repo.supporters()] == ["Ada Quillfeather"]
+    finally:
+        session.close()
+    again = VaultOpener(folder, keystore=keystore).run()  # the key is back in the keystore
+    assert again is not None
+    again.close()
+
+
+def test_damaged_vault_and_quit_changes_nothing(qtbot: QtBot, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "vault"
+    keystore = MemoryKeyStore()
+    _vault_with_backup(folder, keystore)
+    before = _files(folder)
+    monkeypatch.setattr(problems, "choose_backup_after_damage", lambda *_args: None)
+    assert VaultOpener(folder, keystore=keystore).run() is None
+    assert _files(folder) == before

@@ -18,6 +18,7 @@ from supportdesk.core.errors import (
     KnownError,
     LockedError,
     NewerVaultError,
+    NotFoundError,
     WrongKeyError,
 )
 from supportdesk.services.clock import Clock, system_clock
@@ -50,6 +51,8 @@ class VaultOpener:
         self.clock = clock
         self.parent = parent
         self._welcome_shown = welcome_shown
+        # A recovery key that proved right before the file turned out damaged.
+        self._known_recovery_key = ""
 
     def run(self) -> Session | None:
         try:
@@ -59,7 +62,10 @@ class VaultOpener:
         except NewerVaultError:
             problems.show_problem("A newer SupportDesk is needed", problems.NEWER, self.parent)
         except DamagedVaultError as error:
-            problems.show_damaged(self.data_dir, error, self.parent)
+            try:
+                return self._offer_restore(error)
+            except KnownError as later:
+                problems.show_problem("SupportDesk can't start", str(later), self.parent)
         except LockedError as error:
             problems.show_problem("SupportDesk is already open", str(error), self.parent)
         except KnownError as error:
@@ -92,6 +98,61 @@ class VaultOpener:
                 return None
             return self._recover(SESSION_ONLY_TEXT, store_key=False)
 
+    def _offer_restore(self, error: KnownError) -> Session | None:
+        """Damaged file: restore a chosen backup (a copy of the damaged file is kept)."""
+        while True:
+            backup = problems.choose_backup_after_damage(self.data_dir, error, self.parent)
+            if backup is None:
+                return None
+            try:
+                restored = self._restore(backup)
+            except (DamagedVaultError, WrongKeyError, NewerVaultError, NotFoundError) as problem:
+                error = problem  # that backup cannot be used: say why, let them pick again
+                continue
+            if restored is None:
+                return None
+            kept, recovery_key = restored
+            problems.show_problem(
+                "Your notes are back",
+                f"Your notes were restored from {backup.name}. A copy of the damaged file "
+                f"was kept as {kept.name}.", self.parent)
+            if recovery_key:
+                return self._open_with_recovery_key(recovery_key)
+            return self._open_existing()
+
+    def _restore(self, backup: Path) -> tuple[Path, str] | None:
+        """The kept copy and the recovery key used (empty if the keyring had the key)."""
+        try:
+            if self._known_recovery_key:
+                return Vault.restore_damaged(self.data_dir, backup, self.keystore,
+                                             self._known_recovery_key,
+                                             clock=self.clock), self._known_recovery_key
+            return Vault.restore_damaged(self.data_dir, backup, self.keystore,
+                                         clock=self.clock), ""
+        except (KeyMissingError, KeyringUnavailableError):
+            pass
+
+        def attempt(recovery_key: str) -> tuple[Path, str]:
+            return Vault.restore_damaged(self.data_dir, backup, self.keystore, recovery_key,
+                                         clock=self.clock), recovery_key
+
+        dialog: RecoveryDialog[tuple[Path, str]] = RecoveryDialog(
+            problems.RESTORE_NEEDS_KEY, attempt, self.parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.result_value
+        if isinstance(dialog.other_error, DamagedVaultError):
+            self._known_recovery_key = dialog.key_edit.text()
+        if dialog.other_error is not None:
+            raise dialog.other_error
+        return None
+
+    def _open_with_recovery_key(self, recovery_key: str) -> Session:
+        try:
+            return recover_session(self.data_dir, recovery_key, self.keystore, self.clock)
+        except KeyringUnavailableError:
+            return recover_session(self.data_dir, recovery_key, MemoryKeyStore(), self.clock,
+                                   store_key=False)
+
     def _recover(self, reason: str, *, store_key: bool) -> Session | None:
         keystore = self.keystore if store_key else MemoryKeyStore()
 
@@ -102,6 +163,8 @@ class VaultOpener:
         dialog: RecoveryDialog[Session] = RecoveryDialog(reason, attempt, self.parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             return dialog.result_value
+        if isinstance(dialog.other_error, DamagedVaultError):
+            self._known_recovery_key = dialog.key_edit.text()
         if dialog.other_error is not None:
             raise dialog.other_error
         return None

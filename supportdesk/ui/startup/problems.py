@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from supportdesk.core.errors import KeyringUnavailableError, KnownError
 
@@ -23,9 +21,13 @@ KEYRING_EXISTING = (
 )
 DAMAGED = (
     "SupportDesk can't read your notes file: it looks damaged. Nothing has been deleted. "
-    "SupportDesk keeps automatic backups in the 'backups' folder next to your notes, and "
-    "any backups you made yourself are where you saved them. Please keep them safe; "
-    "opening the folder shows what is there."
+    "You can put a backup in its place: SupportDesk keeps automatic backups in the "
+    "'backups' folder next to your notes, and any backups you made yourself are where you "
+    "saved them. A copy of the damaged file is kept either way."
+)
+RESTORE_NEEDS_KEY = (
+    "To check the backup, SupportDesk needs the key to your notes, and the keyring "
+    "doesn't have it. Your recovery key works instead."
 )
 NEWER = (
     "These notes were saved by a newer version of SupportDesk. To keep them safe, this "
@@ -53,22 +55,28 @@ def ask_keyring_choice(error: KeyringUnavailableError, first_run: bool,
     return box.clickedButton() is go_on
 
 
-def show_damaged(data_dir: Path, error: KnownError, parent: QWidget | None = None) -> None:
+def choose_backup_after_damage(data_dir: Path, error: KnownError,
+                                parent: QWidget | None = None) -> Path | None:
+    """Explain the damage and let the person pick a backup; None when they choose Quit."""
     box = QMessageBox(parent)
     box.setObjectName("DamagedVault")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Your notes can't be opened")
     box.setText(DAMAGED)
     box.setInformativeText(str(error))
-    open_folder = box.addButton("Open the backups folder", QMessageBox.ButtonRole.ActionRole)
-    open_folder.setAccessibleName("Open the backups folder")
+    restore = box.addButton("Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
+    restore.setAccessibleName("Choose a backup to restore")
     quit_button = box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     quit_button.setAccessibleName("Quit SupportDesk")
+    box.setDefaultButton(restore)
     box.exec()
-    if box.clickedButton() is open_folder:
-        folder = data_dir / "backups"
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder if folder.is_dir()
-                                                        else data_dir)))
+    if box.clickedButton() is not restore:
+        return None
+    folder = data_dir / "backups"
+    name, _ = QFileDialog.getOpenFileName(
+        parent, "Choose a backup to restore", str(folder if folder.is_dir() else data_dir),
+        "SupportDesk backups (*.db);;All files (*)")
+    return Path(name) if name else None
 
 
 def show_problem(title: str, text: str, parent: QWidget | None = None) -> None:
