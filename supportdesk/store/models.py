@@ -10,6 +10,9 @@ database_proxy: Any = pw.DatabaseProxy()
 
 
 class BaseModel(pw.Model):
+    # peewee adds the primary key at run time; its stubs cannot know it.
+    id: Any
+
     class Meta:
         database = database_proxy
         legacy_table_names = False
@@ -44,6 +47,7 @@ class SupporterRow(BaseModel):
 
 
 class ContactMethodRow(BaseModel):
+    supporter_id: Any  # set by peewee for the foreign key below
     supporter = pw.ForeignKeyField(SupporterRow, backref="contact_rows", on_delete="CASCADE")
     type = pw.TextField()
     value = pw.TextField()
@@ -56,6 +60,7 @@ class ContactMethodRow(BaseModel):
 
 
 class AvailabilityRow(BaseModel):
+    supporter_id: Any  # set by peewee for the foreign key below
     supporter = pw.ForeignKeyField(SupporterRow, backref="availability_rows", on_delete="CASCADE")
     days = pw.IntegerField()  # bit mask, Monday = bit 0
     start_minute = pw.IntegerField()
@@ -66,6 +71,7 @@ class AvailabilityRow(BaseModel):
 
 
 class CheckInRow(BaseModel):
+    supporter_id: Any  # set by peewee for the foreign key below
     supporter = pw.ForeignKeyField(SupporterRow, backref="checkin_rows", on_delete="CASCADE")
     at = pw.DateTimeField(index=True)
     mode = pw.TextField(default="call")
@@ -82,6 +88,7 @@ class CheckInRow(BaseModel):
 
 
 class GratitudeRow(BaseModel):
+    supporter_id: Any  # set by peewee for the foreign key below
     supporter = pw.ForeignKeyField(
         SupporterRow, backref="gratitude_rows", null=True, on_delete="SET NULL"
     )
@@ -94,6 +101,7 @@ class GratitudeRow(BaseModel):
 
 
 class PlanItemRow(BaseModel):
+    supporter_id: Any  # set by peewee for the foreign key below
     step = pw.TextField(index=True)
     text = pw.TextField(default="")
     supporter = pw.ForeignKeyField(SupporterRow, null=True, on_delete="SET NULL")

@@ -46,7 +46,8 @@ class Repository:
 
     @property
     def db(self) -> pw.Database:
-        return database_proxy
+        db: pw.Database = database_proxy
+        return db
 
     # -- supporters -------------------------------------------------------
 
