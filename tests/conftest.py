@@ -12,8 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from supportdesk.services.session import Session  # noqa: E402
-from supportdesk.store import database, migrations  # noqa: E402
+from supportdesk.services.session import Session
+from supportdesk.store import database, migrations
 
 FIXED_NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 

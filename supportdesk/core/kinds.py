@@ -192,11 +192,32 @@ class PlanStep(StrEnum):
 
 
 _STEP_LABELS = {
-    PlanStep.WARNING_SIGNS: ("Warning signs", "Thoughts, feelings or situations that tell me a hard time may be starting"),
-    PlanStep.COPING: ("Things I can do on my own", "What helps me take my mind off things, without contacting anyone"),
-    PlanStep.DISTRACTION: ("People and places that distract me", "People I like to be around, and places where I feel better"),
-    PlanStep.ASK_FOR_HELP: ("People I can ask for help", "People I trust to talk to when things are hard"),
-    PlanStep.PROFESSIONALS: ("Professionals and services", "Who I can contact for professional help, day or night"),
-    PlanStep.SAFE_ENVIRONMENT: ("Making my surroundings safe", "Steps that keep me safer when I am struggling"),
-    PlanStep.REASONS: ("My reasons for living", "What matters most to me and is worth holding on for"),
+    PlanStep.WARNING_SIGNS: (
+        "Warning signs",
+        "Thoughts, feelings or situations that tell me a hard time may be starting",
+    ),
+    PlanStep.COPING: (
+        "Things I can do on my own",
+        "What helps me take my mind off things, without contacting anyone",
+    ),
+    PlanStep.DISTRACTION: (
+        "People and places that distract me",
+        "People I like to be around, and places where I feel better",
+    ),
+    PlanStep.ASK_FOR_HELP: (
+        "People I can ask for help",
+        "People I trust to talk to when things are hard",
+    ),
+    PlanStep.PROFESSIONALS: (
+        "Professionals and services",
+        "Who I can contact for professional help, day or night",
+    ),
+    PlanStep.SAFE_ENVIRONMENT: (
+        "Making my surroundings safe",
+        "Steps that keep me safer when I am struggling",
+    ),
+    PlanStep.REASONS: (
+        "My reasons for living",
+        "What matters most to me and is worth holding on for",
+    ),
 }
