@@ -236,6 +236,10 @@ class DataActions(QObject):
     def run_automatic_backup(self) -> Path | None:
         if self.scheduler is None:
             return None
+        if self.ctx.session.db.is_closed():
+            # The vault was closed (quitting, or a restore under way): nothing to back up.
+            self.timer.stop()
+            return None
         try:
             written = self.scheduler.run_if_due()
         except KnownError as error:
