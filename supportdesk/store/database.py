@@ -171,6 +171,20 @@ def integrity_problems(db: pw.Database) -> list[str]:
     return problems
 
 
+def open_problems(db: pw.Database) -> list[str]:
+    """The check made at every open: one pass over every page in use.
+
+    ``quick_check`` reads each table and index page, so SQLCipher verifies each
+    page's HMAC on the way; the slower cross-checks of ``integrity_problems`` run
+    in ``check`` and before a restore.
+    """
+    try:
+        rows = run_sql(db, "PRAGMA quick_check").fetchall()
+    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError):
+        return ["the file could not be read to the end (database disk image is malformed)"]
+    return [row[0] for row in rows if row[0] != "ok"]
+
+
 def bind(db: pw.Database) -> None:
     database_proxy.initialize(db)
 

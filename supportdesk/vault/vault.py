@@ -485,7 +485,7 @@ def _open_with(path: Path, metadata: VaultMetadata, keys: list[bytes]) -> tuple[
             db = database.connect(path, key)
         except (WrongKeyError, DamagedVaultError):
             continue
-        if not database.integrity_problems(db):
+        if not database.open_problems(db):
             return db, key
         db.close()
     raise DamagedVaultError(
