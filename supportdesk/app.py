@@ -1,6 +1,10 @@
 """Start-up: arguments, the command line, one instance per vault, the vault, the window.
 
 Subcommands run the CLI without loading Qt at all; everything else starts the GUI.
+The GUI starts in two steps, so the window is there as fast as a bare Qt window:
+the window is shown first (sidebar, menus, "Opening your notes…"), and once it has
+painted, the vault opens (asking for the recovery key if it must), the first page is
+built and the extensions (tray, reminders, menus' actions) are installed.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,8 +30,8 @@ SMOKE_OK = "smoke-test ok"
 BENCH_FIRST_PAINT = "SUPPORTDESK_BENCH_FIRST_PAINT"  # benchmarks/run.py: report, then quit
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = cli.build_parser()
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    parser = cli.build_parser(commands=commands)
     parser.add_argument("--minimized", action="store_true",
                         help="start hidden in the system tray (used when starting at login)")
     parser.add_argument("--smoke-test", action="store_true",
@@ -38,10 +42,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser().parse_args(args_list)
+    # The subcommands' parsers import most of the app: only build them when asked for.
+    args = build_parser(commands=_wants_cli(args_list)).parse_args(args_list)
     if args.command:
         return cli.run(args_list)
     return _run_gui(args)
+
+
+def _wants_cli(args: list[str]) -> bool:
+    """A subcommand, --help or --version (or a mistake the full parser should explain)."""
+    skip_value = False
+    for arg in args:
+        if skip_value:
+            skip_value = False
+        elif arg == "--data-dir":
+            skip_value = True
+        elif arg in ("-h", "--help", "--version") or not arg.startswith("-"):
+            return True
+    return False
 
 
 def _make_app() -> QApplication:
@@ -71,7 +89,6 @@ def _run_gui(args: argparse.Namespace) -> int:
     from supportdesk.services import paths
     from supportdesk.services.logging_setup import setup_logging
     from supportdesk.ui.single_instance import SingleInstance, ask_running_instance_to_show
-    from supportdesk.ui.startup.open_vault import VaultOpener
     from supportdesk.ui.theme import Theme
 
     app = _make_app()
@@ -91,51 +108,133 @@ def _run_gui(args: argparse.Namespace) -> int:
     Theme(app)
     if args.smoke_test:
         return _smoke_test(app, data_dir)
-    session = VaultOpener(data_dir).run()
-    if session is None:
-        return 1
-    window = _open_window(app, session, minimized=args.minimized)
+    from supportdesk.vault.files import vault_exists
+
+    if vault_exists(data_dir):
+        window = _start_window(app, data_dir, minimized=args.minimized)
+    else:  # first run: the welcome and the recovery key come before the window
+        from supportdesk.ui.startup.open_vault import VaultOpener
+
+        session = VaultOpener(data_dir).run()
+        if session is None:
+            return 1
+        window = _open_window(app, session, minimized=args.minimized)
     instance.show_requested.connect(lambda: _bring_to_front(window))
     try:
         return app.exec()
     finally:
         instance.close()
-        session.close()
+        if window.is_ready:
+            window.ctx.session.close()
 
 
-def _open_window(app: QApplication, session: Session, *, minimized: bool) -> MainWindow:
-    from PySide6.QtGui import QUndoStack
+def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> MainWindow:
+    """Show the window now; open the vault once it has painted (see the module's doc)."""
+    from PySide6.QtCore import QTimer
 
-    from supportdesk.ui.context import AppContext
-    from supportdesk.ui.events import Events
-    from supportdesk.ui.extensions import install_all
     from supportdesk.ui.main_window import MainWindow
 
-    ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
-    window = MainWindow(ctx)
-    if os.environ.get(BENCH_FIRST_PAINT) == "1":
-        _report_first_paint(app, window)
-    window.extensions = install_all(window, ctx)
+    window = MainWindow()
     window.closed.connect(app.quit)
-    # Hidden in the tray only when there is a tray to come back from.
-    if not (minimized and window.keep_running_on_close):
+    if os.environ.get(BENCH_FIRST_PAINT):
+        _report_first_paint(app, window)
+
+    def open_vault() -> None:
+        from supportdesk.ui.startup.open_vault import VaultOpener
+
+        session = VaultOpener(data_dir, parent=window if window.isVisible() else None).run()
+        if session is None:  # they chose Quit, or it cannot open: the message was shown
+            window.keep_running_on_close = False
+            window.hide()
+            app.exit(1)
+            return
+        _finish_window(window, session, minimized=minimized)
+
+    if minimized:
+        QTimer.singleShot(0, open_vault)
+    else:
+        _after_first_paint(window, open_vault)
         window.show()
     return window
 
 
-def _report_first_paint(app: QApplication, window: MainWindow) -> None:
-    """Print ``first-paint`` when the window first paints, then quit (for the benchmarks)."""
+def _after_first_paint(window: MainWindow, work: Callable[[], None]) -> None:
+    """Run ``work`` once, in the event loop turn after the window first paints."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done: list[bool] = []
+
+    def run() -> None:
+        if not done:
+            done.append(True)
+            work()
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
-                print("first-paint", flush=True)
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, run)
             return False
 
     window.installEventFilter(FirstPaint(window))
+    QTimer.singleShot(1000, run)  # a window manager that never exposes it must not stall
+
+
+def _open_window(app: QApplication, session: Session, *, minimized: bool) -> MainWindow:
+    """A window for an already open session (first run, the demo, the smoke test)."""
+    from supportdesk.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.closed.connect(app.quit)
+    if os.environ.get(BENCH_FIRST_PAINT):
+        _report_first_paint(app, window)
+    _finish_window(window, session, minimized=minimized)
+    return window
+
+
+def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> None:
+    """Build the first page and install the extensions, before anything personal paints."""
+    from supportdesk.ui.extensions import install_all
+
+    ctx = window.attach(session)
+    window.extensions = install_all(window, ctx)
+    # Hidden in the tray only when there is a tray to come back from.
+    if not (minimized and window.keep_running_on_close):
+        window.show()
+
+
+def _report_first_paint(app: QApplication, window: MainWindow) -> None:
+    """For the benchmarks: print ``first-paint`` when the window first paints, and
+    ``ready`` when it first paints with the vault open and its page built; then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    class Reporter(QObject):
+        painted = False
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (event.type() == QEvent.Type.Paint and isinstance(watched, QWidget)
+                    and watched.window() is window):
+                if not self.painted:
+                    self.painted = True
+                    print(f"first-paint {_peak_kib()}", flush=True)
+                if window.is_ready and window.stack.currentWidget().isAncestorOf(watched):
+                    app.removeEventFilter(self)
+                    print(f"ready {_peak_kib()}", flush=True)
+                    QTimer.singleShot(0, app.quit)
+            return False
+
+    app.installEventFilter(Reporter(window))
+
+
+def _peak_kib() -> int:
+    """This process's peak memory so far, in KiB (0 where it cannot be read)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak // 1024 if sys.platform == "darwin" else peak
 
 
 def _bring_to_front(window: MainWindow) -> None:

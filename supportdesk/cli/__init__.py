@@ -23,7 +23,8 @@ COMMAND_MODULES = [
 ]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; ``commands=False`` leaves out the subcommands (and their imports)."""
     parser = argparse.ArgumentParser(
         prog="supportdesk",
         description="SupportDesk: a private home for your support network.",
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                              "your user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open a throwaway vault with a sample network")
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

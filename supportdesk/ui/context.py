@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
-from supportdesk.services.session import Session
 from supportdesk.ui.events import Events
+
+if TYPE_CHECKING:  # the session's modules load after the window's first paint
+    from supportdesk.services.session import Session
 
 
 @dataclass

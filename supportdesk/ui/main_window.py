@@ -3,6 +3,10 @@
 Extensions (see ``extensions.py``) add to it through ``menu(name)``, ``settings_tabs``,
 ``show_banner(text, actions)``, ``status_message(text)`` and ``keep_running_on_close``.
 
+At start-up the window is shown before the vault is open (``MainWindow()``), so it
+appears as fast as a bare Qt window; ``attach(session)`` then builds the first page.
+Given a context, ``MainWindow(ctx)`` is ready at once.
+
 Signals:
     page_shown(str): the page with this key is now the visible one.
     closed(): the window really closed (not hidden to the tray); the app may quit.
@@ -11,9 +15,10 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -33,7 +38,11 @@ from PySide6.QtWidgets import (
 from supportdesk import __version__
 from supportdesk.ui import icons
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.events import Events
 from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
+
+if TYPE_CHECKING:
+    from supportdesk.services.session import Session
 
 BannerAction = tuple[str, Callable[[], None]]
 MENU_TITLES = {"file": "&File", "edit": "&Edit", "go": "&Go", "tools": "&Tools",
@@ -82,16 +91,20 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)
     closed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    ready = Signal()  # attach() has built the first page: the vault is open
+
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self._ctx = ctx
+        self.events = ctx.events if ctx is not None else Events()
+        self.undo = ctx.undo if ctx is not None else QUndoStack()
         self.keep_running_on_close = False
         self.settings_tabs: list[SettingsTab] = []
         self.extensions: dict[str, object] = {}
         self._pages: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
-        self._undo_index = ctx.undo.index()
+        self._undo_index = self.undo.index()
         self.setWindowTitle("SupportDesk")
         self.setWindowIcon(icons.app_icon())
         self.setObjectName("MainWindow")
@@ -100,7 +113,43 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self.statusBar().setObjectName("StatusBar")
         self._restore_geometry()
-        self.show_page(PAGES[0].key)
+        if ctx is None:
+            self._show_opening()
+        else:
+            self.show_page(PAGES[0].key)
+
+    @property
+    def ctx(self) -> AppContext:
+        """The open vault's context; only after ``attach`` (or when built with one)."""
+        if self._ctx is None:
+            raise RuntimeError("the vault is not open yet")
+        return self._ctx
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ctx is not None
+
+    def attach(self, session: Session) -> AppContext:
+        """The vault is open: build the page chosen so far (Today unless they clicked)."""
+        self._ctx = AppContext(session=session, events=self.events, undo=self.undo)
+        self.settings_action.setEnabled(True)
+        opening = self.stack.currentWidget()
+        self.show_page(self._current_key or PAGES[0].key)
+        if opening is not None and opening is not self.stack.currentWidget():
+            self.stack.removeWidget(opening)
+            opening.deleteLater()
+        self.ready.emit()
+        return self._ctx
+
+    def _show_opening(self) -> None:
+        """What the page area shows for the moment the vault takes to open."""
+        opening = QLabel("Opening your notes…")
+        opening.setObjectName("Opening")
+        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        opening.setEnabled(False)  # drawn in the calm, muted text colour
+        self.stack.addWidget(opening)
+        self.stack.setCurrentWidget(opening)
+        self.settings_action.setEnabled(False)
 
     # -- building ------------------------------------------------------------------
 
@@ -169,9 +218,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        undo = self.ctx.undo.createUndoAction(self, "&Undo")
+        undo = self.undo.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.ctx.undo.createRedoAction(self, "&Redo")
+        redo = self.undo.createRedoAction(self, "&Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         self.undo_action, self.redo_action = undo, redo
         self.menu("edit").addActions([undo, redo])
@@ -200,10 +249,10 @@ class MainWindow(QMainWindow):
         # From a person's page, People is still selected: a click must still go back.
         self.sidebar.itemClicked.connect(self._on_sidebar_item_chosen)
         self.sidebar.itemActivated.connect(self._on_sidebar_item_chosen)
-        self.ctx.events.page_requested.connect(self.show_page)
-        self.ctx.events.supporter_open_requested.connect(self.show_supporter)
-        self.ctx.events.reach_out_requested.connect(lambda: self.show_page("reach_out"))
-        self.ctx.undo.indexChanged.connect(self._on_undo_index_changed)
+        self.events.page_requested.connect(self.show_page)
+        self.events.supporter_open_requested.connect(self.show_supporter)
+        self.events.reach_out_requested.connect(lambda: self.show_page("reach_out"))
+        self.undo.indexChanged.connect(self._on_undo_index_changed)
 
     # -- pages -------------------------------------------------------------------
 
@@ -222,20 +271,24 @@ class MainWindow(QMainWindow):
         return self._current_key
 
     def show_page(self, key: str) -> None:
-        """Show the sidebar page ``key`` and refresh it."""
-        widget = self.page(key)
+        """Show the sidebar page ``key`` and refresh it (once the vault is open)."""
         self._current_key = key
         row = next((i for i, spec in enumerate(PAGES) if spec.key == key), -1)
         if row >= 0 and self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
+        if self._ctx is None:
+            return  # attach() shows it
+        widget = self.page(key)
         self.stack.setCurrentWidget(widget)
         _refresh(widget)
         self.page_shown.emit(key)
 
     def show_supporter(self, supporter_id: int) -> None:
         """Show one supporter's own page; the sidebar keeps People selected."""
+        if self._ctx is None:
+            return
         widget = self.page(PERSON_PAGE.key)
         show = getattr(widget, "show_supporter", None)
         if show is not None:
@@ -257,6 +310,8 @@ class MainWindow(QMainWindow):
         self.banner.show_message(text, actions)
 
     def open_settings(self) -> None:
+        if self._ctx is None:
+            return
         from supportdesk.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self.settings_tabs, self)
@@ -320,12 +375,12 @@ class MainWindow(QMainWindow):
     def _on_undo_index_changed(self, index: int) -> None:
         went_back = index < self._undo_index
         self._undo_index = index
-        if went_back and self.ctx.undo.redoText():
+        if went_back and self.undo.redoText():
             keys = self.redo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.status_message(f"Undone: {self.ctx.undo.redoText()}. {keys} redoes it.")
-        elif not went_back and self.ctx.undo.undoText():
+            self.status_message(f"Undone: {self.undo.redoText()}. {keys} redoes it.")
+        elif not went_back and self.undo.undoText():
             keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self.status_message(f"Done: {self.ctx.undo.undoText()}. {keys} undoes it.")
+            self.status_message(f"Done: {self.undo.undoText()}. {keys} undoes it.")
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

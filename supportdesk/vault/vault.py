@@ -29,6 +29,7 @@ from supportdesk.core.errors import (
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
 from supportdesk.vault.atomic import fsync_file, replace_durably
+from supportdesk.vault.files import DB_FILE, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import VaultLock
 from supportdesk.vault.metadata import (
@@ -48,7 +49,6 @@ from supportdesk.vault.recovery import (
     wrap_key,
 )
 
-DB_FILE = "supportdesk.db"
 BACKUP_DIR = "backups"
 KEEP_SAFETY_BACKUPS = 10
 
@@ -83,7 +83,7 @@ class Vault:
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
-        return (Path(data_dir) / DB_FILE).exists()
+        return vault_exists(data_dir)
 
     @property
     def uuid(self) -> str:

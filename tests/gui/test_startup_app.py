@@ -1,4 +1,5 @@
-"""supportdesk.app: subcommands never load Qt; --demo opens a sample network and cleans up."""
+"""supportdesk.app: subcommands never load Qt; --demo opens a sample network and cleans up;
+the window paints before the vault opens."""
 
 from __future__ import annotations
 
@@ -12,12 +13,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from supportdesk import app as app_module
 from supportdesk.ui import theme
+from supportdesk.ui.context import AppContext
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.vault.keystore import KeyringKeyStore
+from supportdesk.vault.vault import Vault
+from tests.reliability.file_keyring import BACKEND, ENV_FILE, FileKeyring
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -74,3 +79,64 @@ def test_demo_opens_the_sample_network_and_leaves_nothing_behind(
     assert isinstance(seen["people"], int) and seen["people"] >= 15
     assert seen["folders"], "the demo vault lives in a temporary folder"
     assert not (set(temp.glob("supportdesk-demo-*")) - before), "and it is removed on exit"
+
+
+def test_the_window_shows_before_the_vault_opens_and_keeps_the_page_chosen(
+        qtbot: QtBot, ctx: AppContext) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    opening = window.stack.currentWidget()
+    assert isinstance(opening, QLabel) and "Opening your notes" in opening.text()
+    assert not window.is_ready and not window.settings_action.isEnabled()
+    with pytest.raises(RuntimeError):
+        _ = window.ctx
+    window.show_page("people")  # chosen in the moment before the vault is open
+    with qtbot.waitSignal(window.ready, timeout=5000):
+        window.attach(ctx.session)
+    assert window.is_ready and window.settings_action.isEnabled()
+    assert window.current_key == "people"
+    assert window.stack.currentWidget() is window.page("people")
+    assert window.stack.indexOf(opening) == -1  # the "opening" note is gone
+
+
+def test_the_database_and_keyring_load_only_after_the_first_paint(tmp_path: Path) -> None:
+    """A person in a hard moment sees the window first; the vault's modules come after."""
+    folder = tmp_path / "vault"
+    Vault.create(folder, KeyringKeyStore(FileKeyring(tmp_path / "keyring.json")))[0].close()
+    code = """if True:
+        import sys
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QApplication
+        from supportdesk import app
+        HEAVY = ("peewee", "sqlcipher3", "keyring", "supportdesk.services.session",
+                 "supportdesk.store.repository", "supportdesk.cli.vault_commands")
+        seen = []
+        class FirstPaint(QObject):
+            def eventFilter(self, watched, event):
+                if event.type() == QEvent.Type.Paint and not seen:
+                    seen.append([name for name in HEAVY if name in sys.modules])
+                    print("loaded at first paint:", seen[0], flush=True)
+                if event.type() == QEvent.Type.Paint and "ready" not in seen:
+                    window = watched.window() if hasattr(watched, "window") else None
+                    if getattr(window, "is_ready", False):
+                        seen.append("ready")
+                        print("then ready", flush=True)
+                        window.keep_running_on_close = False
+                        window.close()
+                return False
+        qapp = QApplication(sys.argv[:1])
+        spy = FirstPaint()
+        qapp.installEventFilter(spy)
+        sys.exit(app.main(["--data-dir", sys.argv[1]]))
+    """
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHON_KEYRING_BACKEND": BACKEND,
+           ENV_FILE: str(tmp_path / "keyring.json"), "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "QT_QPA_PLATFORM": "offscreen",
+           "SUPPORTDESK_NO_NETWORK": "1"}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)  # no tray: closing the window quits
+    result = subprocess.run([sys.executable, "-c", code, str(folder)], env=env,
+                            capture_output=True, text=True, timeout=90, check=False)
+    assert "loaded at first paint: []" in result.stdout, result.stdout + result.stderr
+    assert "then ready" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0, result.stderr

@@ -1,8 +1,9 @@
 """The map's graphics items: the rings, "me", a node per supporter, and the ties.
 
 Nodes, rings and the layer of ties cache their painting (``DeviceCoordinateCache``),
-so dragging one node among hundreds repaints only it and its own tie; nothing here
-touches the database.
+so dragging one node among hundreds repaints only it and its own tie. What every node
+shares (fonts, metrics, colours, pens) is worked out once per scene in a ``NodeLook``,
+not once per node or per paint. Nothing here touches the database.
 """
 
 from __future__ import annotations
@@ -11,7 +12,17 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsSceneMouseEvent,
@@ -19,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core.kinds import Direction, Ring
+from supportdesk.core.kinds import Direction, Ring, TieStrength
 from supportdesk.core.model import Supporter
 from supportdesk.ui.circles.shapes import NODE_SIZE, arrow_head, paint_kind, tie_path, tie_pen
 
@@ -29,6 +40,21 @@ if TYPE_CHECKING:
 LABEL_WIDTH = 104.0
 ME_FILL = QColor("#56636e")
 DRAG_THRESHOLD = 4.0
+# Looked up once: on Python 3.11 each enum member access costs a descriptor call,
+# and a paint of the map makes thousands of them.
+_ANTIALIASING = QPainter.RenderHint.Antialiasing
+_CENTRED = Qt.AlignmentFlag.AlignCenter
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_NODE_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+               | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+               | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable)
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_ORIGIN = QPointF(0, 0)
+_NODE_HALF = NODE_SIZE / 2
+_INITIAL_BOX = QRectF(-_NODE_HALF, -_NODE_HALF, NODE_SIZE, NODE_SIZE)
+_NODE_BOUNDS = QRectF(-LABEL_WIDTH / 2 - 4, -_NODE_HALF - 5, LABEL_WIDTH + 8,
+                      (_NODE_HALF + 5) * 2 + 20)
 
 
 def describe(supporter: Supporter) -> str:
@@ -102,7 +128,9 @@ class MeItem(QGraphicsItem):
 
 ME_EDGE = 36.0
 NODE_EDGE = NODE_SIZE / 2 + 4
-Tie = tuple[QPainterPath, list[tuple[QPointF, QPointF]]]  # the line, and arrows (tip, tail)
+Tie = tuple[QPainterPath, list[QPolygonF]]  # the line, and arrow heads
+_TO_ME = (Direction.RECEIVE, Direction.MUTUAL)
+_TO_THEM = (Direction.GIVE, Direction.MUTUAL)
 
 
 def tie_shape(supporter: Supporter, end: QPointF) -> Tie:
@@ -112,24 +140,39 @@ def tie_shape(supporter: Supporter, end: QPointF) -> Tie:
     start = QPointF(ux * ME_EDGE, uy * ME_EDGE)
     stop = QPointF(end.x() - ux * NODE_EDGE, end.y() - uy * NODE_EDGE)
     arrows = []
-    if supporter.direction in (Direction.RECEIVE, Direction.MUTUAL):
-        arrows.append((start, stop))  # support flows to me
-    if supporter.direction in (Direction.GIVE, Direction.MUTUAL):
-        arrows.append((stop, start))  # support flows to them
+    if supporter.direction in _TO_ME:
+        arrows.append(arrow_head(start, stop))  # support flows to me
+    if supporter.direction in _TO_THEM:
+        arrows.append(arrow_head(stop, start))  # support flows to them
     return tie_path(start, stop, supporter.stressful), arrows
 
 
-def draw_tie(painter: QPainter, supporter: Supporter, tie: Tie, colour: QColor) -> None:
+class TiePens:
+    """The pen for each kind of tie in one colour, made once and shared by every tie."""
+
+    def __init__(self, colour: QColor) -> None:
+        self.colour = colour
+        self._pens: dict[tuple[TieStrength, bool], QPen] = {}
+
+    def pen(self, supporter: Supporter) -> QPen:
+        key = (supporter.tie, supporter.stressful)
+        pen = self._pens.get(key)
+        if pen is None:
+            pen = self._pens[key] = tie_pen(supporter.tie, self.colour, supporter.stressful)
+        return pen
+
+
+def draw_tie(painter: QPainter, tie: Tie, pen: QPen) -> None:
     """Width by strength, dotted when weak, amber zig-zag when stressful, arrow heads."""
     path, arrows = tie
-    pen = tie_pen(supporter.tie, colour, supporter.stressful)
     painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setBrush(_NO_BRUSH)
     painter.drawPath(path)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(pen.color())
-    for tip, tail in arrows:
-        painter.drawPolygon(arrow_head(tip, tail))
+    if arrows:
+        painter.setPen(_NO_PEN)
+        painter.setBrush(pen.color())
+        for arrow in arrows:
+            painter.drawPolygon(arrow)
 
 
 class TiesLayer(QGraphicsItem):
@@ -143,9 +186,11 @@ class TiesLayer(QGraphicsItem):
         self.colour = colour
         self.radius = radius
         self.moving: SupporterNode | None = None
-        self.ties = [(node, tie_shape(node.supporter, node.home)) for node in nodes]
+        pens = TiePens(colour)
+        self.ties = [(node, tie_shape(node.supporter, node.home), pens.pen(node.supporter))
+                     for node in nodes]
         self.setZValue(-1)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_DEVICE_CACHE)
 
     def set_moving(self, node: SupporterNode | None) -> None:
         self.moving = node
@@ -156,10 +201,11 @@ class TiesLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for node, tie in self.ties:
-            if node is not self.moving:
-                draw_tie(painter, node.supporter, tie, self.colour)
+        painter.setRenderHint(_ANTIALIASING)
+        moving = self.moving
+        for node, tie, pen in self.ties:
+            if node is not moving:
+                draw_tie(painter, tie, pen)
 
 
 class TieItem(QGraphicsItem):
@@ -169,6 +215,7 @@ class TieItem(QGraphicsItem):
         super().__init__()
         self.node = node
         self.colour = colour
+        self.pen = TiePens(colour).pen(node.supporter)
         self.setZValue(-1)
         self.tie: Tie = (QPainterPath(), [])
         self.update_geometry()
@@ -182,72 +229,94 @@ class TieItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        draw_tie(painter, self.node.supporter, self.tie, self.colour)
+        painter.setRenderHint(_ANTIALIASING)
+        draw_tie(painter, self.tie, self.pen)
+
+
+class NodeLook:
+    """What every node on one map shares, worked out once: fonts, metrics and colours.
+
+    Build a new one when the palette or font changes; nodes keep the look they were
+    made with (the scene lays everything out again).
+    """
+
+    def __init__(self, palette: QPalette, font: QFont) -> None:
+        self.palette = palette
+        self.font = QFont(font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.metrics = QFontMetricsF(self.font)
+        self.label_height = self.metrics.height() + 2
+        self.highlight = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
+        self.backing = palette.color(QPalette.ColorRole.Base)
+        self.backing.setAlphaF(0.85)  # keeps the name readable over ties
+        self.text = palette.color(QPalette.ColorRole.Text)
+        self.initial = QColor("white")
+        self._cursor: QCursor | None = None
+
+    def label(self, name: str) -> str:
+        return self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+
+    def label_box(self, label: str) -> QRectF:
+        width = self.metrics.horizontalAdvance(label) + 8
+        return QRectF(-width / 2, _NODE_HALF + 3, width, self.label_height)
+
+    def cursor(self) -> QCursor:
+        if self._cursor is None:  # needs the application, so not made at import
+            self._cursor = QCursor(Qt.CursorShape.OpenHandCursor)
+        return self._cursor
 
 
 class SupporterNode(QGraphicsItem):
     """One supporter: shape by kind, initial inside, elided name below. Drag to change ring."""
 
-    def __init__(self, supporter: Supporter, home: QPointF, palette: QPalette,
-                 font: QFont) -> None:
+    def __init__(self, supporter: Supporter, home: QPointF, look: NodeLook) -> None:
         super().__init__()
         assert supporter.id is not None
         self.supporter = supporter
         self.supporter_id = supporter.id
         self.home = home
-        self.palette = palette
-        self.font = font
-        self.label = QFontMetricsF(font).elidedText(supporter.name, Qt.TextElideMode.ElideRight,
-                                                    LABEL_WIDTH)
+        self.look = look
+        self.label = look.label(supporter.name)
+        self.label_box = look.label_box(self.label)
+        self.initial = supporter.name.strip()[:1].upper()
         self.tie: TieItem | None = None
         self._press: QPointF | None = None
         self.setPos(home)
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsFocusable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setFlags(_NODE_FLAGS)
+        self.setCacheMode(_DEVICE_CACHE)
+        self.setCursor(look.cursor())
         self.setToolTip(describe(supporter))
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:
-        half = NODE_SIZE / 2 + 5
-        return QRectF(-LABEL_WIDTH / 2 - 4, -half, LABEL_WIDTH + 8, half * 2 + 20)
+        return _NODE_BOUNDS
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        look = self.look
+        painter.setRenderHint(_ANTIALIASING)
         if self.isSelected() or self.hasFocus():
-            painter.setPen(QPen(self.palette.color(QPalette.ColorRole.Highlight), 3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), NODE_SIZE / 2 + 5, NODE_SIZE / 2 + 5)
-        paint_kind(painter, self.supporter.kind, QPointF(0, 0))
-        font = QFont(self.font)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("white"))
-        initial = self.supporter.name.strip()[:1].upper()
-        painter.drawText(QRectF(-NODE_SIZE / 2, -NODE_SIZE / 2, NODE_SIZE, NODE_SIZE),
-                         Qt.AlignmentFlag.AlignCenter, initial)
-        painter.setFont(self.font)
-        metrics = QFontMetricsF(self.font)
-        width = metrics.horizontalAdvance(self.label) + 8
-        label_box = QRectF(-width / 2, NODE_SIZE / 2 + 3, width, metrics.height() + 2)
-        backing = self.palette.color(QPalette.ColorRole.Base)
-        backing.setAlphaF(0.85)  # keeps the name readable over ties
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(backing)
-        painter.drawRoundedRect(label_box, 4, 4)
-        painter.setPen(self.palette.color(QPalette.ColorRole.Text))
-        painter.drawText(label_box, Qt.AlignmentFlag.AlignCenter, self.label)
+            painter.setPen(look.highlight)
+            painter.setBrush(_NO_BRUSH)
+            painter.drawEllipse(_ORIGIN, _NODE_HALF + 5, _NODE_HALF + 5)
+        paint_kind(painter, self.supporter.kind, _ORIGIN)
+        painter.setFont(look.bold)
+        painter.setPen(look.initial)
+        painter.drawText(_INITIAL_BOX, _CENTRED, self.initial)
+        painter.setFont(look.font)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(look.backing)
+        painter.drawRoundedRect(self.label_box, 4, 4)
+        painter.setPen(look.text)
+        painter.drawText(self.label_box, _CENTRED, self.label)
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if (change is QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged
-                and self.tie is not None):
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        # Only a dragged node has a tie of its own to carry along. (Not itemChange:
+        # a Python itemChange is called a dozen times per node while the map is built.)
+        if self.tie is not None:
             self.tie.update_geometry()
-        return super().itemChange(change, value)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press = event.scenePos()

@@ -15,7 +15,14 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
 from supportdesk.core.model import Supporter
-from supportdesk.ui.circles.items import MeItem, RingsItem, SupporterNode, TieItem, TiesLayer
+from supportdesk.ui.circles.items import (
+    MeItem,
+    NodeLook,
+    RingsItem,
+    SupporterNode,
+    TieItem,
+    TiesLayer,
+)
 from supportdesk.ui.circles.layout import MapLayout, layout_map
 
 MARGIN = 60.0
@@ -29,16 +36,26 @@ class CirclesScene(QGraphicsScene):
         super().__init__(parent)
         self.map_palette = palette
         self.map_font = font
+        self.look = NodeLook(palette, font)
         self.layout = layout_map([])
         self.nodes: dict[int, SupporterNode] = {}
         self.tie_colour = palette.color(QPalette.ColorRole.Text)
         self.ties = TiesLayer([], self.tie_colour, 1.0)
         self.order: list[int] = []  # keyboard order: ring by ring, as laid out
+        self.supporters: Sequence[Supporter] = ()
+
+    def set_look(self, palette: QPalette, font: QFont) -> None:
+        """Draw with these colours and this font from now on (light/dark switched)."""
+        self.map_palette = palette
+        self.map_font = font
+        self.look = NodeLook(palette, font)
+        self.build(self.supporters)
 
     def build(self, supporters: Sequence[Supporter]) -> None:
         """Lay out and draw everyone again (after any change to the network)."""
         self.clear()
         self.nodes = {}
+        self.supporters = supporters
         self.layout = layout = layout_map(supporters)
         self.addItem(RingsItem(layout.boundaries, self.map_palette))
         self.addItem(MeItem(self.map_palette))
@@ -48,7 +65,7 @@ class CirclesScene(QGraphicsScene):
             if supporter.id is None or supporter.id not in layout.positions:
                 continue
             x, y = layout.positions[supporter.id]
-            node = SupporterNode(supporter, QPointF(x, y), self.map_palette, self.map_font)
+            node = SupporterNode(supporter, QPointF(x, y), self.look)
             self.addItem(node)
             self.nodes[supporter.id] = node
         outer = max(layout.boundaries.values()) + MARGIN

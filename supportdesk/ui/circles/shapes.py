@@ -8,6 +8,7 @@ triangles. Fills are mid-tone so they read on light and dark backgrounds.
 from __future__ import annotations
 
 import math
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -66,14 +67,22 @@ def _regular_polygon(sides: int, radius: float, start_deg: float, dy: float = 0.
     ])
 
 
+@cache
+def _kind_look(kind: Kind, size: float) -> tuple[QPainterPath, QColor, QPen]:
+    # Hundreds of nodes share a handful of kinds: build each outline and pen once.
+    # Private, so nobody changes the shared path or pen; Qt shares them copy-on-write.
+    fill = kind_fill(kind)
+    return kind_path(kind, size), fill, QPen(fill.darker(150), 1.5)
+
+
 def paint_kind(painter: QPainter, kind: Kind, centre: QPointF, size: float = NODE_SIZE) -> None:
     """Draw a kind's shape (fill and outline) centred on ``centre``."""
-    fill = kind_fill(kind)
+    path, fill, pen = _kind_look(kind, size)
     painter.save()
     painter.translate(centre)
     painter.setBrush(fill)
-    painter.setPen(QPen(fill.darker(150), 1.5))
-    painter.drawPath(kind_path(kind, size))
+    painter.setPen(pen)
+    painter.drawPath(path)
     painter.restore()
 
 
