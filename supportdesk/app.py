@@ -218,7 +218,8 @@ def _report_first_paint(app: QApplication, window: MainWindow) -> None:
                 if not self.painted:
                     self.painted = True
                     print(f"first-paint {_peak_kib()}", flush=True)
-                if window.is_ready and window.stack.currentWidget().isAncestorOf(watched):
+                page = window.stack.currentWidget()
+                if window.is_ready and page is not None and page.isAncestorOf(watched):
                     app.removeEventFilter(self)
                     print(f"ready {_peak_kib()}", flush=True)
                     QTimer.singleShot(0, app.quit)
