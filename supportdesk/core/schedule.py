@@ -23,7 +23,7 @@ reminder moment is the later of the due date and the end of the snooze.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
@@ -134,7 +134,11 @@ def next_due(
     """When the supporter's reminder is active: None while paused; never before a snooze ends."""
     if supporter.cadence.paused:
         return None
-    due = due_date(supporter, defaults, tz)
+    return _after_snooze(supporter, due_date(supporter, defaults, tz))
+
+
+def _after_snooze(supporter: Supporter, due: datetime | None) -> datetime | None:
+    """The reminder moment for a cadence due at ``due`` (pause aside): a snooze delays it."""
     if due is None:
         return None
     snoozed = supporter.cadence.snoozed_until
@@ -153,19 +157,36 @@ def is_due(
     return moment is not None and moment <= now
 
 
+Moments = Callable[[Supporter], tuple[datetime | None, datetime | None]]
+
+
+def due_moments(supporter: Supporter, defaults: CadenceDefaults | None = None,
+                tz: tzinfo | None = None) -> tuple[datetime | None, datetime | None]:
+    """(when the cadence falls due, when the reminder is active); both None when paused
+    or without a start. Neither depends on the time now."""
+    if supporter.cadence.paused:
+        return None, None
+    due_at = due_date(supporter, defaults, tz)
+    return due_at, _after_snooze(supporter, due_at)
+
+
 def due_items(
     supporters: Iterable[Supporter],
     now: datetime,
     defaults: CadenceDefaults | None = None,
     tz: tzinfo | None = None,
+    moments: Moments | None = None,
 ) -> list[DueItem]:
-    """Everyone due at ``now``, longest overdue first."""
+    """Everyone due at ``now``, longest overdue first. ``moments`` may give a remembered
+    ``due_moments`` for each supporter (the dashboard keeps them between refreshes)."""
     zone = tz or local_zone()
     items = []
     for supporter in supporters:
-        remind_at = next_due(supporter, defaults, zone)
-        due_at = due_date(supporter, defaults, zone)
-        if remind_at is None or due_at is None or remind_at > now or supporter.id is None:
+        if supporter.id is None:
+            continue
+        due_at, remind_at = (moments(supporter) if moments is not None
+                             else due_moments(supporter, defaults, zone))
+        if remind_at is None or due_at is None or remind_at > now:
             continue
         items.append(DueItem(supporter.id, supporter.name, due_at, remind_at,
                              max(now - due_at, timedelta(0))))

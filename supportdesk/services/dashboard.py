@@ -1,13 +1,16 @@
 """Today's picture of the network, gathered in a small fixed number of queries.
 
-Supporters are loaded once (three queries); reciprocity, recent moods and the last
-thank-you per person are each one aggregate query; settings add a handful more. The
-count does not grow with the size of the network or its history.
+Supporters are loaded once, as heads (two queries: no contact methods or notes, which
+the dashboard does not show); reciprocity, recent moods and the last thank-you per
+person are each one aggregate query over a covering index; settings add a handful
+more. When a professional is suggested, the two shown are read whole (their contact
+buttons). The count does not grow with the size of the network or its history.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 
 from supportdesk.core.insights import (
@@ -24,7 +27,7 @@ from supportdesk.core.insights import (
     reciprocity_balance,
 )
 from supportdesk.core.model import Supporter
-from supportdesk.core.schedule import DueItem, due_items, local_zone
+from supportdesk.core.schedule import DueItem, Moments, due_items, due_moments, local_zone
 from supportdesk.services import settings as keys
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
@@ -33,6 +36,8 @@ from supportdesk.store.insights_queries import InsightsQueries
 RECIPROCITY_SPAN = timedelta(days=90)
 MOOD_SPAN = timedelta(days=30)
 MOOD_POINTS = 30
+MOMENTS_KEPT = 50_000  # remembered due moments, well above any network's size
+SHOWN_PROFESSIONALS = 2  # with their contact buttons, when things have been hard
 
 
 @dataclass(frozen=True)
@@ -66,12 +71,17 @@ def greeting(now: datetime, tz: tzinfo) -> str:
     return "Good evening"
 
 
+DueMoments = tuple[datetime | None, datetime | None]
+
+
 class DashboardService:
     def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
         self.session = session
         self.settings = Settings(session.repo)
         self.queries = InsightsQueries()
         self.tz = tz
+        self._moments_context: object = None
+        self._moments_seen: dict[int, tuple[weakref.ref[Supporter], DueMoments]] = {}
 
     @property
     def zone(self) -> tzinfo:
@@ -80,7 +90,7 @@ class DashboardService:
     def today(self, now: datetime | None = None) -> Today:
         moment = now or self.session.clock()
         zone = self.zone
-        supporters = self.session.repo.supporters()
+        supporters = self.session.repo.supporter_heads()
         by_id = {s.id: s for s in supporters if s.id is not None}
         moods = self.queries.recent_moods(moment - MOOD_SPAN, limit=MOOD_POINTS)
         counts = self.queries.support_counts(moment - RECIPROCITY_SPAN)
@@ -88,14 +98,50 @@ class DashboardService:
             now=moment,
             greeting=greeting(moment, zone),
             supporters=by_id,
-            due=due_items(supporters, moment, self.settings.cadence_defaults(), zone),
+            due=due_items(supporters, moment, moments=self._moments(zone)),
             coverage=coverage(supporters, moment, zone),
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
             mood=mood_trend([mood for _, mood in moods]),
             gratitude=gratitude_prompts(supporters, self.queries.last_thanked(),
                                         moment.astimezone(zone).date()),
-            escalation=escalation(self.escalation_rule(), moods, moment, supporters),
+            escalation=self._escalation(moods, moment, supporters),
         )
+
+    def _escalation(self, moods: list[tuple[datetime, int]], moment: datetime,
+                    supporters: list[Supporter]) -> Escalation | None:
+        found = escalation(self.escalation_rule(), moods, moment, supporters)
+        if found is None:
+            return None
+        shown = SHOWN_PROFESSIONALS
+        whole = [self.session.repo.supporter(p.id) for p in found.professionals[:shown]
+                 if p.id is not None]
+        return replace(found, professionals=(*whole, *found.professionals[shown:]))
+
+    def _moments(self, zone: tzinfo) -> Moments:
+        """``due_moments`` remembered per supporter value between refreshes.
+
+        The repository hands back the same immutable Supporter while its row is
+        unchanged, so the time-zone arithmetic runs again only for who changed, or for
+        everyone when the cadence defaults or the zone change.
+        """
+        defaults = self.settings.cadence_defaults()
+        context = (tuple(sorted((ring.value, every) for ring, every in defaults.items())),
+                   zone)
+        if context != self._moments_context:
+            self._moments_context, self._moments_seen = context, {}
+        seen = self._moments_seen
+
+        def moments(supporter: Supporter) -> tuple[datetime | None, datetime | None]:
+            known = seen.get(id(supporter))
+            if known is not None and known[0]() is supporter:
+                return known[1]
+            found = due_moments(supporter, defaults, zone)
+            seen[id(supporter)] = (weakref.ref(supporter), found)
+            return found
+
+        if len(seen) > MOMENTS_KEPT:
+            seen.clear()
+        return moments
 
     def escalation_rule(self) -> EscalationRule:
         return EscalationRule(

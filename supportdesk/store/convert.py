@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
+from enum import Enum
+from functools import cache
+from types import SimpleNamespace
+from typing import TypeVar
 
 from supportdesk.core.kinds import (
     ContactType,
@@ -44,10 +49,22 @@ def from_db_time(value: datetime | str | None) -> datetime | None:
     return value.replace(tzinfo=UTC)
 
 
+E = TypeVar("E", bound=Enum)
+# A supporter's row as read raw from SQLite (see Repository): plain values, no peewee.
+RawRow = SimpleNamespace
+
+
+def member(enum_type: type[E], value: object) -> E:
+    """``enum_type(value)``, through the enum's own lookup table first (a hot path)."""
+    found = enum_type._value2member_map_.get(value)
+    return found if isinstance(found, enum_type) else enum_type(value)
+
+
 def days_to_mask(days: frozenset[int]) -> int:
     return sum(1 << d for d in days)
 
 
+@cache
 def mask_to_days(mask: int) -> frozenset[int]:
     return frozenset(d for d in range(7) if mask & (1 << d))
 
@@ -56,6 +73,7 @@ def _minute(t: time) -> int:
     return t.hour * 60 + t.minute
 
 
+@cache
 def _time(minute: int) -> time:
     return time(minute // 60 % 24, minute % 60)
 
@@ -111,22 +129,22 @@ def availability_rows(s: Supporter, supporter_id: int) -> list[dict[str, object]
 
 
 def supporter_from_row(
-    row: SupporterRow,
-    contacts: list[ContactMethodRow],
-    windows: list[AvailabilityRow],
+    row: SupporterRow | RawRow,
+    contacts: Sequence[ContactMethodRow | RawRow],
+    windows: Sequence[AvailabilityRow | RawRow],
 ) -> Supporter:
     every = timedelta(days=row.cadence_days) if row.cadence_days else None
     return Supporter(
         id=row.id,
         name=row.name,
-        kind=Kind(row.kind),
-        role=Role(row.role),
-        ring=Ring(row.ring),
-        tie=TieStrength(row.tie),
+        kind=member(Kind, row.kind),
+        role=member(Role, row.role),
+        ring=member(Ring, row.ring),
+        tie=member(TieStrength, row.tie),
         stressful=bool(row.stressful),
-        direction=Direction(row.direction),
+        direction=member(Direction, row.direction),
         contacts=[
-            ContactMethod(ContactType(c.type), c.value, c.label, bool(c.preferred))
+            ContactMethod(member(ContactType, c.type), c.value, c.label, bool(c.preferred))
             for c in sorted(contacts, key=lambda c: c.position)
         ],
         availability=[

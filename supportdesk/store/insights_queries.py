@@ -5,15 +5,15 @@ Each method is one query, whatever the number of supporters or check-ins.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
 import peewee as pw
 
 from supportdesk.core.insights import SupportCount, mood_of
 from supportdesk.store import convert
-from supportdesk.store.models import CheckInRow, GratitudeRow
+from supportdesk.store.database import run_sql
+from supportdesk.store.models import CheckInRow, GratitudeRow, database_proxy
 
 
 class InsightsQueries:
@@ -23,10 +23,14 @@ class InsightsQueries:
         """Per supporter: check-ins since ``since`` and how many carried support each way."""
         gave = pw.fn.SUM(pw.Case(None, [(CheckInRow.support_given != "", 1)], 0))
         received = pw.fn.SUM(pw.Case(None, [(CheckInRow.support_received != "", 1)], 0))
+        # Grouping by "supporter + 0" keeps the planner on the covering (at, …) index;
+        # grouping by the bare column tempts it to skip-scan (supporter, at) instead,
+        # reading every check-in ever made (60 ms rather than 7 ms at 200,000).
+        supporter = (CheckInRow.supporter + 0).alias("sid")
         query = (
-            CheckInRow.select(CheckInRow.supporter, pw.fn.COUNT(pw.SQL("*")), gave, received)
+            CheckInRow.select(supporter, pw.fn.COUNT(pw.SQL("*")), gave, received)
             .where(CheckInRow.at >= convert.to_db_time(since))
-            .group_by(CheckInRow.supporter)
+            .group_by(pw.SQL("sid"))
             .tuples()
         )
         return [SupportCount(int(sid), int(n), int(g or 0), int(r or 0))
@@ -63,6 +67,9 @@ class InsightsQueries:
                 for sid, on in _rows(query)}
 
 
-def _rows(query: object) -> Iterable[tuple[Any, ...]]:
-    """A ``.tuples()`` query as what it yields (peewee's hints say model rows)."""
-    return cast("Iterable[tuple[Any, ...]]", query)
+def _rows(query: pw.Select) -> list[tuple[Any, ...]]:
+    """A ``.tuples()`` query's rows as SQLite gives them (no per-value conversion by
+    peewee, which costs more than these aggregates do; times are parsed here)."""
+    sql, params = query.sql()
+    rows: list[tuple[Any, ...]] = run_sql(database_proxy, sql, params).fetchall()
+    return rows

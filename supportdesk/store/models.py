@@ -73,7 +73,7 @@ class AvailabilityRow(BaseModel):
 class CheckInRow(BaseModel):
     supporter_id: Any  # set by peewee for the foreign key below
     supporter = pw.ForeignKeyField(SupporterRow, backref="checkin_rows", on_delete="CASCADE")
-    at = pw.DateTimeField(index=True)
+    at = pw.DateTimeField()  # indexed first in the covering index below
     mode = pw.TextField(default="call")
     initiator = pw.TextField(default="me")
     mood_before = pw.IntegerField(null=True)
@@ -84,7 +84,12 @@ class CheckInRow(BaseModel):
 
     class Meta:
         table_name = "check_in"
-        indexes = ((("supporter", "at"), False),)
+        indexes = (
+            (("supporter", "at"), False),
+            # Serves every range of ``at``, and covers Today's give-and-take count: recent
+            # check-ins read from the index alone, however the rows lie in the file.
+            (("at", "supporter", "support_given", "support_received"), False),
+        )
 
 
 class GratitudeRow(BaseModel):
@@ -98,6 +103,8 @@ class GratitudeRow(BaseModel):
 
     class Meta:
         table_name = "gratitude"
+        # Covers "last thanked" per person (Today's gratitude prompts) without the rows.
+        indexes = ((("supporter", "thanked", "on"), False),)
 
 
 class PlanItemRow(BaseModel):

@@ -6,8 +6,10 @@ Every list is loaded with a fixed number of queries, never one per row.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 
 import peewee as pw
 
@@ -15,6 +17,7 @@ from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Channel, PlanStep
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.store import convert
+from supportdesk.store.database import run_sql
 from supportdesk.store.models import (
     AvailabilityRow,
     CheckInRow,
@@ -44,6 +47,12 @@ class SupporterSnapshot:
 class Repository:
     """The vault's contents as core types. Bound to ``database_proxy``."""
 
+    def __init__(self) -> None:
+        # Supporters are immutable values: one read from identical row values is reused
+        # (a refresh after a change rebuilds only who changed). Keys are the raw values,
+        # so a stale entry cannot be returned; each load keeps only what it used.
+        self._memo: dict[str, dict[tuple[object, ...], Supporter]] = {"full": {}, "head": {}}
+
     @property
     def db(self) -> pw.Database:
         db: pw.Database = database_proxy
@@ -52,36 +61,62 @@ class Repository:
     # -- supporters -------------------------------------------------------
 
     def supporters(self) -> list[Supporter]:
-        rows = list(SupporterRow.select().order_by(SupporterRow.name))
-        return self._assemble(rows)
+        query = SupporterRow.select().order_by(SupporterRow.name)
+        return self._assemble(_raw(self.db, query), memo="full")
+
+    def supporter_heads(self) -> list[Supporter]:
+        """Everyone, for schedules and the dashboard, in few bytes: cadence, rings and
+        availability, but no contact methods and blank notes. Never for editing."""
+        head = [getattr(SupporterRow, name) for name in HEAD_COLUMNS]
+        rows = _raw(self.db, SupporterRow.select(*head).order_by(SupporterRow.name))
+        return self._assemble(rows, memo="head", contacts=False)
 
     def supporter(self, supporter_id: int) -> Supporter:
-        row = SupporterRow.get_or_none(SupporterRow.id == supporter_id)
-        if row is None:
+        rows = _raw(self.db, SupporterRow.select().where(SupporterRow.id == supporter_id))
+        if not rows.values:
             raise NotFoundError("That person is no longer in your network.")
-        return self._assemble([row])[0]
+        return self._assemble(rows)[0]
 
     def find_by_name(self, name: str) -> list[Supporter]:
         needle = name.strip().casefold()
         return [s for s in self.supporters() if needle in s.name.casefold()]
 
-    def _assemble(self, rows: list[SupporterRow]) -> list[Supporter]:
-        if not rows:
+    def _assemble(self, rows: RawRows, *, memo: str = "", contacts: bool = True
+                  ) -> list[Supporter]:
+        if not rows.values:
             return []
-        ids = [r.id for r in rows]
-        contacts: dict[int, list[ContactMethodRow]] = defaultdict(list)
-        windows: dict[int, list[AvailabilityRow]] = defaultdict(list)
+        id_at = rows.names.index("id")
+        ids = [values[id_at] for values in rows.values]
+        methods: dict[int, list[tuple[object, ...]]] = defaultdict(list)
+        windows: dict[int, list[tuple[object, ...]]] = defaultdict(list)
         in_ids = ids if len(ids) <= 900 else None  # SQLite's variable limit
         contact_query = ContactMethodRow.select()
         window_query = AvailabilityRow.select()
         if in_ids is not None:
             contact_query = contact_query.where(ContactMethodRow.supporter.in_(in_ids))
             window_query = window_query.where(AvailabilityRow.supporter.in_(in_ids))
-        for c in contact_query:
-            contacts[c.supporter_id].append(c)
-        for w in window_query:
-            windows[w.supporter_id].append(w)
-        return [convert.supporter_from_row(r, contacts[r.id], windows[r.id]) for r in rows]
+        method_rows = _raw(self.db, contact_query) if contacts else RawRows([], [])
+        window_rows = _raw(self.db, window_query)
+        for children, found in ((methods, method_rows), (windows, window_rows)):
+            owner_at = found.names.index("supporter_id") if found.values else 0
+            for values in found.values:
+                children[int(values[owner_at])].append(values)  # type: ignore[call-overload]
+        known = self._memo.get(memo, {})
+        kept: dict[tuple[object, ...], Supporter] = {}
+        assembled = []
+        for values in rows.values:
+            sid = values[id_at]
+            key = (values, tuple(methods[sid]), tuple(windows[sid]))  # type: ignore[index]
+            supporter = known.get(key)
+            if supporter is None:
+                supporter = convert.supporter_from_row(
+                    rows.row(values, HEAD_BLANKS), method_rows.rows(methods[sid]),  # type: ignore[index]
+                    window_rows.rows(windows[sid]))  # type: ignore[index]
+            kept[key] = supporter
+            assembled.append(supporter)
+        if memo:
+            self._memo[memo] = kept
+        return assembled
 
     def add_supporter(self, supporter: Supporter, now: datetime | None = None) -> Supporter:
         with self.db.atomic():
@@ -331,6 +366,41 @@ class Repository:
             "gratitude": GratitudeRow.select().count(),
             "plan_items": PlanItemRow.select().count(),
         }
+
+
+HEAD_COLUMNS = ("id", "name", "kind", "role", "ring", "tie", "stressful", "direction",
+                "timezone", "cadence_days", "paused", "snoozed_until", "created",
+                "last_contact")
+HEAD_BLANKS = {name: "" for name in (
+    "meeting_schedule", "meeting_place", "boundaries_mine", "boundaries_theirs",
+    "help_warning_signs", "help_what_helps", "help_what_does_not", "help_in_a_crisis",
+    "notes")}
+
+
+@dataclass(frozen=True)
+class RawRows:
+    """A query's rows as plain values straight from SQLite, with its column names."""
+
+    names: list[str]
+    values: list[tuple[object, ...]]
+
+    def row(self, values: tuple[object, ...], blanks: Mapping[str, object] | None = None
+            ) -> SimpleNamespace:
+        """One row by column name; ``blanks`` fill the columns the query left out."""
+        return SimpleNamespace(**{**(blanks or {}), **dict(zip(self.names, values, strict=True))})
+
+    def rows(self, values: list[tuple[object, ...]]) -> list[SimpleNamespace]:
+        return [self.row(v) for v in values]
+
+
+def _raw(db: pw.Database, query: pw.Select) -> RawRows:
+    """The rows of ``query`` without peewee's per-value conversion or model instances,
+    which cost more than the query itself at a few thousand rows; ``convert`` parses
+    what it needs (times with fromisoformat)."""
+    sql, params = query.sql()
+    cursor = run_sql(db, sql, params)
+    return RawRows([column[0] for column in cursor.description],
+                   [tuple(row) for row in cursor.fetchall()])
 
 
 def _as_date(value: date | str) -> date:

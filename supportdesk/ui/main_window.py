@@ -280,9 +280,11 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(False)
         if self._ctx is None:
             return  # attach() shows it
+        built_before = key in self._pages
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        _refresh(widget)
+        if built_before:  # a page fills itself when it is built
+            _refresh(widget)
         self.page_shown.emit(key)
 
     def show_supporter(self, supporter_id: int) -> None:

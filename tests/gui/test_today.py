@@ -113,3 +113,25 @@ def test_an_empty_vault_welcomes_and_points_to_the_first_step(
     assert asked.args == ["people"]
     with qtbot.waitSignal(ctx.events.reach_out_requested):
         button(page, "Reach out now").click()
+
+
+def test_a_long_due_list_shows_the_longest_waiting_first_and_more_on_request(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.ui.pages.today import DUE_FIRST, DUE_MORE
+
+    total = DUE_FIRST + DUE_MORE + 3
+    for number in range(total):
+        created = FIXED_NOW - timedelta(days=400 + number)  # each waits a day longer
+        ctx.session.repo.add_supporter(
+            Supporter(f"Friend {number:02}", Kind.FRIEND, ring=Ring.MIDDLE), now=created)
+    page = page_for(ctx, qtbot)
+    assert page.today is not None and len(page.today.due) == total
+    assert list(page.due_rows) == [item.supporter_id for item in page.today.due[:DUE_FIRST]]
+    longest = page.today.due[0]
+    assert longest.name == f"Friend {total - 1:02}"  # the longest waiting is at the top
+    more = button(page, f"Show {DUE_MORE} more of the {total - DUE_FIRST} people still due")
+    more.click()
+    assert len(page.due_rows) == DUE_FIRST + DUE_MORE
+    button(page, "Show 3 more of the 3 people still due").click()
+    assert len(page.due_rows) == total
+    assert not page.more_due.isVisibleTo(page)

@@ -1,9 +1,9 @@
 """The sidebar pages, in sidebar order, and how to build one lazily.
 
 Every page is a QWidget subclass in ``supportdesk/ui/pages/<key>.py`` built as
-``Page(ctx, parent=None)`` with a ``refresh()`` method, which the main window calls
-when the page is shown. Pages connect to ``ctx.events`` themselves for later changes.
-Modules are imported on first show so start-up stays quick.
+``Page(ctx, parent=None)`` that fills itself, with a ``refresh()`` method the main
+window calls when the page is shown again. Pages connect to ``ctx.events`` themselves
+for later changes. Modules are imported on first show so start-up stays quick.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from supportdesk.core.insights import EscalationRule
 from supportdesk.core.kinds import Kind
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.core.text import relative_day
-from supportdesk.services.dashboard import DashboardService, Today
+from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, DashboardService, Today
 from supportdesk.services.reminders import ReminderService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.sparkline import Sparkline
@@ -29,6 +29,8 @@ from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, bo
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 KIND_ORDER = list(Kind)
+DUE_FIRST = 10  # due people shown at first; "Show more" adds DUE_MORE at a time
+DUE_MORE = 25
 
 
 class TodayPage(ScrollingPage):
@@ -107,7 +109,7 @@ class TodayPage(ScrollingPage):
         assert today.escalation is not None
         card = Card("Things have been hard lately", self.holder, warm=True)
         card.content.addWidget(body(today.escalation.words, card))
-        for professional in today.escalation.professionals[:2]:
+        for professional in today.escalation.professionals[:SHOWN_PROFESSIONALS]:
             buttons = ContactGrid(professional.contacts, professional.name, card, self.opener)
             card.content.addWidget(QLabel(professional.name, card))
             card.content.addWidget(buttons)
@@ -124,10 +126,28 @@ class TodayPage(ScrollingPage):
                                         card))
         grid = QGridLayout()
         grid.setColumnStretch(2, 1)
-        for row, item in enumerate(today.due):
-            self._add_due_row(grid, row, item, card)
         card.content.addLayout(grid)
+        self.more_due = QPushButton(card)
+        self.more_due.setFlat(True)
+        self.more_due.setStyleSheet("text-align: left; padding: 3px 6px;")
+        self.more_due.clicked.connect(lambda: self._show_more_due(grid, card, DUE_MORE))
+        card.content.addWidget(self.more_due, 0, Qt.AlignmentFlag.AlignLeft)
+        self._show_more_due(grid, card, DUE_FIRST)
         self.column.addWidget(card)
+
+    def _show_more_due(self, grid: QGridLayout, card: QWidget, count: int) -> None:
+        """The next ``count`` due people: the longest waiting come first, a few at a time,
+        so a long list stays calm to look at and quick to build."""
+        assert self.today is not None
+        due = self.today.due
+        start = len(self.due_rows)
+        for row, item in enumerate(due[start:start + count], start=start):
+            self._add_due_row(grid, row, item, card)
+        left = len(due) - len(self.due_rows)
+        more = min(left, DUE_MORE)
+        self.more_due.setText(f"Show {more} more ({left} still due)" if left else "")
+        self.more_due.setAccessibleName(f"Show {more} more of the {left} people still due")
+        self.more_due.setVisible(left > 0)
 
     def _add_due_row(self, grid: QGridLayout, row: int, item: DueItem, card: QWidget) -> None:
         words = due_words(item, self.ctx.session.clock())
