@@ -116,7 +116,7 @@ class ReminderService:
 
     def due_now(self, now: datetime | None = None) -> list[DueItem]:
         moment = now or self.now()
-        return due_items(self.session.repo.supporters(), moment,
+        return due_items(self.session.repo.supporter_heads(), moment,
                          self.settings.cadence_defaults(), self.zone)
 
     @property
@@ -170,7 +170,7 @@ class ReminderService:
             return None
         moment = now or self.now()
         quiet = self.settings.quiet_hours()
-        supporters = self.session.repo.supporters()
+        supporters = self.session.repo.supporter_heads()
         defaults = self.settings.cadence_defaults()
         candidates: list[datetime] = []
         upcoming = next_reminder(supporters, moment, defaults, self.zone)

@@ -271,7 +271,7 @@ class ReachOutPage(ScrollingPage):
         if not self.isVisible():
             return
         now = self.ctx.session.clock()
-        reachable = [s.id for s in available_now(self.ctx.session.repo.supporters(), now,
+        reachable = [s.id for s in available_now(self.ctx.session.repo.supporter_heads(), now,
                                                  local_zone())
                      if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
         if reachable != self.available_ids:
