@@ -9,11 +9,12 @@ BIN := $(VENV)/bin
 STAMP_APP := $(VENV)/.installed-app
 STAMP_TEST := $(VENV)/.installed-test
 PYTEST_ARGS ?=
+BENCH_ARGS ?=
 DIST := dist
 FROZEN := $(DIST)/supportdesk
 
-.PHONY: run test lint dist dist-test bench screenshots clean distclean \
-	system-deps runtime-deps venv
+.PHONY: run test lint dist dist-test bench bench-frozen frozen-app frozen-hello screenshots \
+	clean distclean system-deps runtime-deps venv
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || scripts/install-system-deps.sh scripts/venv-packages.txt
@@ -51,9 +52,17 @@ lint: $(STAMP_TEST)
 	$(BIN)/lint-imports
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/build.yml
 
-dist: $(STAMP_TEST)
+# The frozen app alone (dist/supportdesk), without the installers.
+frozen-app: $(STAMP_TEST)
 	$(BIN)/pyinstaller --noconfirm --clean --distpath $(DIST) --workpath build/pyinstaller \
 		packaging/supportdesk.spec
+
+# The benchmark's yardstick frozen the same way (dist/hello).
+frozen-hello: $(STAMP_TEST)
+	$(BIN)/pyinstaller --noconfirm --clean --distpath $(DIST) --workpath build/pyinstaller \
+		benchmarks/hello.spec
+
+dist: frozen-app
 	packaging/linux/build_deb.sh $(FROZEN) $(DIST)
 	packaging/linux/build_tarball.sh $(FROZEN) $(DIST)
 
@@ -63,7 +72,12 @@ dist-test: $(STAMP_TEST) system-deps
 		tests/integration/test_frozen_app.py $(PYTEST_ARGS)
 
 bench: $(STAMP_TEST)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
+
+# Builds the frozen app and the frozen hello-world, then benchmarks with the frozen row
+# (size and start-up). BENCH_ARGS=--frozen-only for that row alone.
+bench-frozen: frozen-app frozen-hello
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 screenshots: $(STAMP_TEST) system-deps
 	scripts/test-env.sh $(BIN)/python scripts/screenshots.py

@@ -13,17 +13,18 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta, tzinfo
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.core.schedule import cadence_for, local_zone, next_due
-from supportdesk.formats.csv_io import write_csv
-from supportdesk.formats.ics import CheckInSeries, write_ics
-from supportdesk.formats.vcard import write_vcards
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
 from supportdesk.vault.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:  # the writers (icalendar, vobject) load when something is exported
+    from supportdesk.formats.ics import CheckInSeries
 
 UNENCRYPTED_WARNING = "This file will not be encrypted. Anyone who can open it can read it."
 
@@ -84,12 +85,18 @@ class ExportService:
         self.tz = tz or local_zone()
 
     def vcard(self) -> bytes:
+        from supportdesk.formats.vcard import write_vcards
+
         return write_vcards(self.session.network.supporters()).encode("utf-8")
 
     def csv(self) -> bytes:
+        from supportdesk.formats.csv_io import write_csv
+
         return write_csv(self.session.network.supporters()).encode("utf-8-sig")
 
     def check_in_series(self) -> list[CheckInSeries]:
+        from supportdesk.formats.ics import CheckInSeries
+
         defaults = Settings(self.session.repo).cadence_defaults()
         today = self.session.clock().astimezone(self.tz).date()
         series = []
@@ -103,6 +110,8 @@ class ExportService:
         return series
 
     def ics(self, discreet: bool = False) -> bytes:
+        from supportdesk.formats.ics import write_ics
+
         return write_ics(self.check_in_series(), self.session.clock(), discreet)
 
     def data(self, fmt: ExportFormat, discreet: bool = False) -> bytes:

@@ -36,8 +36,6 @@ from supportdesk.services.exporting import (
 )
 from supportdesk.services.settings import Settings, str_key
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.import_dialog import import_file
-from supportdesk.ui.pdf.export import save_pdf
 from supportdesk.ui.restore_dialog import RestoreDialog
 
 EXPORT_FOLDER = str_key("export.folder", "")
@@ -168,6 +166,8 @@ class DataActions(QObject):
         if path is None:
             return False
         try:
+            from supportdesk.ui.import_dialog import import_file  # loads the readers
+
             dialog = import_file(self.ctx, path, self.window)
         except OSError as error:
             self.show_error("Import contacts", KnownError(
@@ -202,6 +202,8 @@ class DataActions(QObject):
             return None
         try:
             if fmt in (ExportFormat.PDF, ExportFormat.CARD):
+                from supportdesk.ui.pdf.export import save_pdf
+
                 save_pdf(self.ctx.session, fmt, target)
             else:
                 ExportService(self.ctx.session).export(fmt, target, discreet)

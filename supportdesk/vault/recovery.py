@@ -17,10 +17,6 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from supportdesk.core.errors import ValidationError, WrongKeyError
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
@@ -105,7 +101,13 @@ class WrappedKey:
         )
 
 
+# cryptography (7 MiB resident) is imported by the functions that wrap or unwrap a key:
+# a normal open, with the key in the keyring, never needs it.
+
+
 def _kek(recovery_key: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     canonical = parse_recovery_key(recovery_key).replace("-", "")
     return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(canonical.encode("ascii"))
 
@@ -115,6 +117,8 @@ def _associated_data(vault_uuid: str) -> bytes:
 
 
 def wrap_key(key: bytes, recovery_key: str, vault_uuid: str, *, n: int = SCRYPT_N) -> WrappedKey:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     if len(key) != KEY_BYTES:
         raise ValueError("a database key is 32 bytes")
     salt = secrets.token_bytes(SALT_BYTES)
@@ -126,6 +130,9 @@ def wrap_key(key: bytes, recovery_key: str, vault_uuid: str, *, n: int = SCRYPT_
 
 def unwrap_key(wrapped: WrappedKey, recovery_key: str, vault_uuid: str) -> bytes:
     """The database key; WrongKeyError if this recovery key (or vault) does not match."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     kek = _kek(recovery_key, wrapped.salt, wrapped.n, wrapped.r, wrapped.p)
     try:
         return AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, _associated_data(vault_uuid))
@@ -158,11 +165,16 @@ class SealedKey:
 
 
 def seal_key(key: bytes, under: bytes, vault_uuid: str) -> SealedKey:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = secrets.token_bytes(NONCE_BYTES)
     return SealedKey(nonce, AESGCM(under).encrypt(nonce, key, _associated_data(vault_uuid)))
 
 
 def open_sealed(sealed: SealedKey, under: bytes, vault_uuid: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(under).decrypt(sealed.nonce, sealed.ciphertext, _associated_data(vault_uuid))
     except InvalidTag:
