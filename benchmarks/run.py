@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -88,18 +89,19 @@ def _start_once(command: list[str], env: dict[str, str]) -> dict[str, float]:
                              stderr=subprocess.DEVNULL, text=True)
     assert child.stdout is not None
     seen: dict[str, float] = {}
-    deadline = started + START_TIMEOUT
-    for line in child.stdout:
-        words = line.split()
-        if words and words[0] in ("first-paint", "ready"):
-            seen[words[0]] = time.perf_counter() - started
-            if len(words) > 1:
-                seen[f"{words[0]}-kib"] = float(words[1])
-        if time.perf_counter() > deadline:
-            break
+    # A child stuck on a dialog (a keyring it cannot reach, say) prints nothing more.
+    watchdog = threading.Timer(START_TIMEOUT, child.kill)
+    watchdog.start()
+    try:
+        for line in child.stdout:
+            words = line.split()
+            if words and words[0] in ("first-paint", "ready"):
+                seen[words[0]] = time.perf_counter() - started
+                if len(words) > 1:
+                    seen[f"{words[0]}-kib"] = float(words[1])
+    finally:
+        watchdog.cancel()
     child.stdout.close()
-    if "first-paint" not in seen:
-        child.kill()
     _pid, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
     if "first-paint" not in seen:
