@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -205,8 +206,9 @@ class TodayPage(ScrollingPage):
     def _escalation_controls(self, parent: QWidget) -> QWidget:
         rule = self.dashboard.escalation_rule()
         box = QWidget(parent)
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 4, 0, 0)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 0)
+        layout = QHBoxLayout()  # the numbers on a line of their own: narrow windows fit
         self.escalation_check = QCheckBox("Gently suggest a professional when my mood stays "
                                           "at or below", box)
         self.escalation_check.setAccessibleName("Suggest a professional when my mood stays low")
@@ -220,9 +222,11 @@ class TodayPage(ScrollingPage):
         self.count.setValue(rule.count)
         self.count.setSuffix(" check-ins in a row")
         self.count.setAccessibleName("How many check-ins in a row")
-        for widget in (self.escalation_check, self.threshold, QLabel("for", box), self.count):
-            layout.addWidget(widget)  # "… at or below [2] for [3] check-ins in a row"
+        column.addWidget(self.escalation_check)
+        for widget in (self.threshold, QLabel("for", box), self.count):
+            layout.addWidget(widget)  # "… at or below / [2] for [3] check-ins in a row"
         layout.addStretch(1)
+        column.addLayout(layout)
         self.escalation_check.toggled.connect(self._on_rule_edited)
         self.threshold.valueChanged.connect(self._on_rule_edited)
         self.count.valueChanged.connect(self._on_rule_edited)
