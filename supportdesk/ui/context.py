@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoStack
-
-from supportdesk.ui.events import Events
-
 if TYPE_CHECKING:  # the session's modules load after the window's first paint
+    from PySide6.QtGui import QUndoStack
+
     from supportdesk.services.session import Session
+    from supportdesk.ui.events import Events
 
 
 @dataclass

@@ -3,9 +3,12 @@
 Extensions (see ``extensions.py``) add to it through ``menu(name)``, ``settings_tabs``,
 ``show_banner(text, actions)``, ``status_message(text)`` and ``keep_running_on_close``.
 
-At start-up the window is shown before the vault is open (``MainWindow()``), so it
-appears as fast as a bare Qt window; ``attach(session)`` then builds the first page.
-Given a context, ``MainWindow(ctx)`` is ready at once.
+At start-up the window is shown before the vault is open (``MainWindow()``): a quiet
+"Opening your notes…" and nothing else, so it appears as fast as a bare Qt window.
+``attach(session)`` then builds the sidebar, menus and the first page together.
+Given a context, ``MainWindow(ctx)`` is ready at once. (Nothing before ``attach`` may
+touch the ``Qt`` namespace or build list views: PySide6 turns every enum they bring
+into a Python enum on first use, which alone took longer than a bare window to paint.)
 
 Signals:
     page_shown(str): the page with this key is now the visible one.
@@ -17,74 +20,27 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from supportdesk import __version__
-from supportdesk.ui import icons
-from supportdesk.ui.context import AppContext
 from supportdesk.ui.events import Events
 from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
 
 if TYPE_CHECKING:
-    from supportdesk.services.session import Session
+    from PySide6.QtGui import QAction, QUndoStack
+    from PySide6.QtWidgets import QListWidgetItem, QMenu
 
-BannerAction = tuple[str, Callable[[], None]]
+    from supportdesk.services.session import Session
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.widgets.banner import BannerAction
+
 MENU_TITLES = {"file": "&File", "edit": "&Edit", "go": "&Go", "tools": "&Tools",
                "help": "&Help"}
-SettingsTab = tuple[str, Callable[[AppContext], QWidget]]
+SettingsTab = tuple[str, Callable[["AppContext"], QWidget]]
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
-
-
-class Banner(QFrame):
-    """A calm strip above the page with a message, its buttons and a Dismiss button."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("Banner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Message")
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._buttons = QHBoxLayout()
-        self._buttons.setSpacing(6)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addLayout(self._buttons)
-
-    def show_message(self, text: str, actions: list[BannerAction]) -> None:
-        while self._buttons.count():
-            item = self._buttons.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.deleteLater()
-        self.text.setText(text)
-        self.setAccessibleDescription(text)
-        for label, callback in [*actions, ("Dismiss", self.hide)]:
-            button = QPushButton(label)
-            button.setAccessibleName(label.replace("&", ""))
-            button.clicked.connect(lambda _checked=False, run=callback: run())
-            if label != "Dismiss":
-                button.clicked.connect(self.hide)
-            self._buttons.addWidget(button)
-        self.show()
 
 
 class MainWindow(QMainWindow):
@@ -96,26 +52,21 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._built = False
         self.events = ctx.events if ctx is not None else Events()
-        self.undo = ctx.undo if ctx is not None else QUndoStack()
         self.keep_running_on_close = False
         self.settings_tabs: list[SettingsTab] = []
         self.extensions: dict[str, object] = {}
         self._pages: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
-        self._undo_index = self.undo.index()
         self.setWindowTitle("SupportDesk")
-        self.setWindowIcon(icons.app_icon())
         self.setObjectName("MainWindow")
-        self._build_body()
-        self._build_menus()
-        self._connect_signals()
-        self.statusBar().setObjectName("StatusBar")
         self._restore_geometry()
         if ctx is None:
             self._show_opening()
         else:
+            self._build(ctx.undo)
             self.show_page(PAGES[0].key)
 
     @property
@@ -131,29 +82,55 @@ class MainWindow(QMainWindow):
 
     def attach(self, session: Session) -> AppContext:
         """The vault is open: build the page chosen so far (Today unless they clicked)."""
+        from PySide6.QtGui import QUndoStack
+
+        from supportdesk.ui.context import AppContext
+
+        self._build(QUndoStack())
         self._ctx = AppContext(session=session, events=self.events, undo=self.undo)
-        self.settings_action.setEnabled(True)
-        opening = self.stack.currentWidget()
         self.show_page(self._current_key or PAGES[0].key)
-        if opening is not None and opening is not self.stack.currentWidget():
-            self.stack.removeWidget(opening)
-            opening.deleteLater()
         self.ready.emit()
         return self._ctx
 
     def _show_opening(self) -> None:
-        """What the page area shows for the moment the vault takes to open."""
-        opening = QLabel("Opening your notes…")
+        """The whole window for the moment the vault takes to open: a quiet line, centred
+        with stretches (an alignment flag would load the Qt namespace's enums)."""
+        opening = QWidget()
         opening.setObjectName("Opening")
-        opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        opening.setEnabled(False)  # drawn in the calm, muted text colour
-        self.stack.addWidget(opening)
-        self.stack.setCurrentWidget(opening)
-        self.settings_action.setEnabled(False)
+        note = QLabel("Opening your notes…", opening)
+        note.setEnabled(False)  # drawn in the calm, muted text colour
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(note)
+        row.addStretch(1)
+        column = QVBoxLayout(opening)
+        column.addStretch(1)
+        column.addLayout(row)
+        column.addStretch(1)
+        self.setCentralWidget(opening)
 
     # -- building ------------------------------------------------------------------
 
+    def _build(self, undo: QUndoStack) -> None:
+        """The sidebar, page area, menus and status bar (replacing the opening note)."""
+        from supportdesk.ui import icons
+
+        self.undo = undo
+        self._undo_index = undo.index()
+        self.setWindowIcon(icons.app_icon())
+        self._build_body()
+        self._build_menus()
+        self._connect_signals()
+        self.statusBar().setObjectName("StatusBar")
+        self._built = True
+
     def _build_body(self) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget
+
+        from supportdesk.ui import icons
+        from supportdesk.ui.widgets.banner import Banner
+
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("Sidebar")
         self.sidebar.setAccessibleName("Sections")
@@ -192,6 +169,8 @@ class MainWindow(QMainWindow):
     def menu(self, name: str) -> QMenu:
         """The menu called ``name`` ("file", "edit", "go", "tools", "help")."""
         if name not in self._menus:
+            from PySide6.QtWidgets import QMenu
+
             bar = self.menuBar()
             title = MENU_TITLES.get(name, name.capitalize())
             created = QMenu(title, self)
@@ -208,6 +187,10 @@ class MainWindow(QMainWindow):
         return self._menus[name]
 
     def _build_menus(self) -> None:
+        from PySide6.QtGui import QAction, QKeySequence
+
+        from supportdesk.ui import icons
+
         for name in MENU_TITLES:
             self.menu(name)
         quit_action = QAction("&Quit", self)
@@ -273,13 +256,13 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         """Show the sidebar page ``key`` and refresh it (once the vault is open)."""
         self._current_key = key
+        if not self._built or self._ctx is None:
+            return  # attach() shows it
         row = next((i for i, spec in enumerate(PAGES) if spec.key == key), -1)
         if row >= 0 and self.sidebar.currentRow() != row:
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
-        if self._ctx is None:
-            return  # attach() shows it
         built_before = key in self._pages
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
@@ -347,6 +330,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _recolour_icons(self) -> None:
+        if not self._built:
+            return
+        from supportdesk.ui import icons
+
         for row, spec in enumerate(PAGES):
             item = self.sidebar.item(row)
             if item is not None:
@@ -370,11 +357,15 @@ class MainWindow(QMainWindow):
             self.show_page(PAGES[row].key)
 
     def _on_sidebar_item_chosen(self, item: QListWidgetItem) -> None:
+        from PySide6.QtCore import Qt
+
         key = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(key, str) and key != self._current_key:
             self.show_page(key)
 
     def _on_undo_index_changed(self, index: int) -> None:
+        from PySide6.QtGui import QKeySequence
+
         went_back = index < self._undo_index
         self._undo_index = index
         if went_back and self.undo.redoText():
@@ -385,6 +376,8 @@ class MainWindow(QMainWindow):
             self.status_message(f"Done: {self.undo.undoText()}. {keys} undoes it.")
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self, "About SupportDesk",
             f"<p><b>SupportDesk {__version__}</b></p>"

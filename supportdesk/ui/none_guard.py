@@ -14,7 +14,6 @@ start, which makes it as good as immortal, exactly as Python 3.12 does.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 import PySide6
@@ -27,6 +26,8 @@ def guard_none() -> bool:
     """Give ``None`` headroom where the bug bites; True if it was needed."""
     if sys.version_info >= (3, 12) or not _AFFECTED:
         return False
+    import ctypes
+
     refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt leads every PyObject
     if refcount.value < _HEADROOM:
         refcount.value += _HEADROOM

@@ -9,8 +9,8 @@ Signals:
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -21,9 +21,10 @@ CONNECT_TIMEOUT_MS = 800
 
 
 def server_name(data_dir: Path) -> str:
-    folder = os.path.normcase(str(Path(data_dir).expanduser().resolve()))
-    digest = hashlib.sha256(folder.encode("utf-8")).hexdigest()[:24]
-    return f"supportdesk-{digest}"
+    folder = os.path.normcase(str(Path(data_dir).expanduser().resolve())).encode("utf-8")
+    # Two checksums make a 64-bit name per folder; zlib is already loaded, where hashlib
+    # would load OpenSSL before the window's first paint.
+    return f"supportdesk-{zlib.crc32(folder):08x}{zlib.adler32(folder):08x}"
 
 
 def ask_running_instance_to_show(data_dir: Path) -> bool:

@@ -9,15 +9,15 @@ for later changes. Modules are imported on first show so start-up stays quick.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QWidget
 
-from supportdesk.ui.context import AppContext
+if TYPE_CHECKING:
+    from supportdesk.ui.context import AppContext
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):  # not a dataclass: this module loads before the first paint
     key: str
     title: str
     module: str

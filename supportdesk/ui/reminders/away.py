@@ -11,8 +11,7 @@ from collections.abc import Callable
 
 from supportdesk.core.schedule import DueItem
 from supportdesk.services.reminders import join_names
-
-BannerAction = tuple[str, Callable[[], None]]
+from supportdesk.ui.widgets.banner import BannerAction
 
 
 def away_text(items: list[DueItem]) -> str:
