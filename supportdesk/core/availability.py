@@ -44,7 +44,11 @@ def supporter_zone(supporter: Supporter, user_tz: tzinfo) -> tzinfo:
 
 def window_covers(window: AvailabilityWindow, local: datetime) -> bool:
     """Whether a wall-clock moment falls inside the window."""
-    day, moment = local.weekday(), local.time().replace(tzinfo=None)
+    return covers_wall_clock(window, local.weekday(), local.time().replace(tzinfo=None))
+
+
+def covers_wall_clock(window: AvailabilityWindow, day: int, moment: time) -> bool:
+    """``window_covers`` for a weekday (Monday 0) and a naive time of day."""
     if window.start == window.end:
         return day in window.days
     if window.start < window.end:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
-from supportdesk.core.availability import available_at
+from supportdesk.core.availability import covers_wall_clock, supporter_zone
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
 
@@ -105,8 +105,23 @@ def _week_days(now: datetime, user_tz: tzinfo) -> list[date]:
 
 def _anyone_at(supporters: Iterable[Supporter], days: Iterable[date],
                times: Iterable[time], user_tz: tzinfo) -> bool:
+    """Whether anyone is available at any of these moments (``available_at`` for each,
+    with each moment turned into a zone's wall clock once per zone, not per person)."""
     moments = [datetime.combine(d, t).replace(tzinfo=user_tz) for d in days for t in times]
-    return any(available_at(s, m, user_tz) for s in supporters for m in moments)
+    walls: dict[str, list[tuple[int, time]]] = {}
+    for supporter in supporters:
+        if not supporter.availability:
+            continue
+        wall = walls.get(supporter.timezone)
+        if wall is None:
+            zone = supporter_zone(supporter, user_tz)
+            local = [m.astimezone(zone) for m in moments]
+            wall = walls[supporter.timezone] = [
+                (at.weekday(), at.time().replace(tzinfo=None)) for at in local]
+        if any(covers_wall_clock(w, day, clock) for day, clock in wall
+               for w in supporter.availability):
+            return True
+    return False
 
 
 # -- reciprocity ----------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from supportdesk.core.insights import (
     Coverage,
@@ -80,6 +80,7 @@ class DashboardService:
         self.settings = Settings(session.repo)
         self.queries = InsightsQueries()
         self.tz = tz
+        self._coverage_seen: tuple[list[Supporter], date, tzinfo, Coverage] | None = None
         self._moments_context: object = None
         self._moments_seen: dict[int, tuple[weakref.ref[Supporter], DueMoments]] = {}
 
@@ -99,7 +100,7 @@ class DashboardService:
             greeting=greeting(moment, zone),
             supporters=by_id,
             due=due_items(supporters, moment, moments=self._moments(zone)),
-            coverage=coverage(supporters, moment, zone),
+            coverage=self._coverage(supporters, moment, zone),
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
             mood=mood_trend([mood for _, mood in moods]),
             gratitude=gratitude_prompts(supporters, self.queries.last_thanked(),
@@ -116,6 +117,21 @@ class DashboardService:
         whole = [self.session.repo.supporter(p.id) for p in found.professionals[:shown]
                  if p.id is not None]
         return replace(found, professionals=(*whole, *found.professionals[shown:]))
+
+    def _coverage(self, supporters: list[Supporter], moment: datetime, zone: tzinfo
+                  ) -> Coverage:
+        """``coverage``, worked out again only when someone changed or the day did (the
+        repository hands back the very same Supporter values while nothing changed)."""
+        day = moment.astimezone(zone).date()
+        known = self._coverage_seen
+        if known is not None:
+            seen, seen_day, seen_zone, result = known
+            if (seen_day == day and seen_zone == zone and len(seen) == len(supporters)
+                    and all(a is b for a, b in zip(seen, supporters, strict=True))):
+                return result
+        result = coverage(supporters, moment, zone)
+        self._coverage_seen = (list(supporters), day, zone, result)
+        return result
 
     def _moments(self, zone: tzinfo) -> Moments:
         """``due_moments`` remembered per supporter value between refreshes.

@@ -174,3 +174,18 @@ def test_escalation_without_professionals_still_points_somewhere_warm() -> None:
     result = escalation(EscalationRule(enabled=True), moods_at(1, 1, 1), NOW, [s("Friend")])
     assert result is not None and result.professionals == ()
     assert "GP or counsellor" in result.words and "crisis lines" in result.words
+
+
+def test_coverage_reads_each_persons_windows_in_their_own_time_zone() -> None:
+    # 09:00-12:00 in Auckland is 20:00-23:00 in London (November): an evening here.
+    auckland_mornings = AvailabilityWindow(ALL_DAYS, time(9, 0), time(12, 0))
+    abroad = Supporter("Aroha", Kind.FRIEND, ring=Ring.INNER, timezone="Pacific/Auckland",
+                       availability=[auckland_mornings])
+    at_home = Supporter("Ben", Kind.FRIEND, ring=Ring.INNER, availability=[auckland_mornings])
+    rest = WELL_COVERED[1:]
+    assert Gap.NO_EVENINGS not in coverage([abroad, *rest], NOW, LONDON).gaps
+    assert Gap.NO_EVENINGS in coverage([at_home, *rest], NOW, LONDON).gaps
+    # the same zone met twice, and an unknown zone falls back to the person's own
+    lost = Supporter("Cai", Kind.FRIEND, timezone="Not/AZone", availability=[auckland_mornings])
+    assert Gap.NO_EVENINGS in coverage([at_home, lost, *rest], NOW, LONDON).gaps
+    assert Gap.NO_EVENINGS not in coverage([lost, at_home, abroad, *rest], NOW, LONDON).gaps
