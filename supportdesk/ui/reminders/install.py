@@ -163,8 +163,11 @@ class RemindersUi(QObject):
                                            "Reminders will appear like this.", 1))
 
 
+FIRST_LOOK_MS = 500  # after the first page has painted: that look works out everyone's due
+
+
 def install(window: QWidget, ctx: AppContext) -> RemindersUi:
-    """Add reminders to ``window``; the first look runs once the event loop starts."""
+    """Add reminders to ``window``; the first look runs just after the window settles."""
     reminders = RemindersUi(window, ctx)
-    QTimer.singleShot(0, reminders.start)
+    QTimer.singleShot(FIRST_LOOK_MS, window, reminders.start)
     return reminders
