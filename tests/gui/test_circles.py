@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
+from supportdesk.ui.circles import items
 from supportdesk.ui.circles.items import SupporterNode
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.circles import CirclesPage
@@ -208,3 +209,49 @@ def test_repainting_a_busy_map_many_times_does_not_crash(ctx: AppContext, qtbot:
         page.view.zoom_by(1.01 if step % 2 else 1 / 1.01)  # defeats the item caches
         page.view.viewport().repaint()
     assert page.view.isVisible()
+
+
+def test_a_light_dark_switch_recolours_the_map_and_keeps_the_selection(
+        page: CirclesPage) -> None:
+    mum = node_named(page, "Mum")
+    page.scene.select_only(mum.supporter_id)
+    dark = QPalette(page.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
+    page.setPalette(dark)
+    node = node_named(page, "Mum")
+    assert node.look.text == QColor("#f0f0f0")
+    assert node.look.backing.rgb() == QColor("#1e1e1e").rgb()
+    assert page.scene.tie_colour.rgb() == QColor("#f0f0f0").rgb()
+    assert page.selected_id() == mum.supporter_id
+
+
+def test_painting_nodes_measures_and_builds_no_fonts(
+        page: CirclesPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fonts, metrics and label boxes are worked out once per map, not per paint:
+    a busy map paints hundreds of nodes at a time."""
+    made: list[str] = []
+
+    class CountedFont(QFont):
+        def __init__(self, *args: object) -> None:
+            made.append("font")
+            super().__init__(*args)
+
+    class CountedMetrics(QFontMetricsF):
+        def __init__(self, *args: object) -> None:
+            made.append("metrics")
+            super().__init__(*args)
+
+    monkeypatch.setattr(items, "QFont", CountedFont)
+    monkeypatch.setattr(items, "QFontMetricsF", CountedMetrics)
+    image = QImage(200, 200, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:
+        for node in page.scene.nodes.values():
+            for _ in range(2):
+                node.paint(painter, QStyleOptionGraphicsItem())
+    finally:
+        painter.end()
+    assert made == []
+    looks = {id(node.look) for node in page.scene.nodes.values()}
+    assert looks == {id(page.scene.look)}

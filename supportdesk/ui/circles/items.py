@@ -9,6 +9,7 @@ not once per node or per paint. Nothing here touches the database.
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -59,9 +60,17 @@ _NODE_BOUNDS = QRectF(-LABEL_WIDTH / 2 - 4, -_NODE_HALF - 5, LABEL_WIDTH + 8,
 
 def describe(supporter: Supporter) -> str:
     """What a screen reader or tooltip says about a node."""
-    parts = [supporter.name, supporter.kind_label, supporter.ring.label,
-             f"{supporter.tie.label.lower()} tie", supporter.direction.label.lower()]
-    if supporter.stressful:
+    return f"{supporter.name}, " + _described(supporter.kind_label, supporter.ring,
+                                              supporter.tie, supporter.direction,
+                                              supporter.stressful)
+
+
+@cache
+def _described(kind_label: str, ring: Ring, tie: TieStrength, direction: Direction,
+               stressful: bool) -> str:
+    # A few dozen combinations among hundreds of nodes: worded once each.
+    parts = [kind_label, ring.label, f"{tie.label.lower()} tie", direction.label.lower()]
+    if stressful:
         parts.append("can be stressful")
     return ", ".join(parts)
 
@@ -249,6 +258,7 @@ class NodeLook:
         self.bold = QFont(font)
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)
+        self.bold_metrics = QFontMetricsF(self.bold)
         self.label_height = self.metrics.height() + 2
         self.highlight = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
         self.backing = palette.color(QPalette.ColorRole.Base)
@@ -256,13 +266,39 @@ class NodeLook:
         self.text = palette.color(QPalette.ColorRole.Text)
         self.initial = QColor("white")
         self._cursor: QCursor | None = None
+        self._initials: dict[str, QPointF | None] = {}
 
-    def label(self, name: str) -> str:
-        return self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+    def label(self, name: str) -> tuple[str, QRectF, QPointF | None]:
+        """The name elided to fit, its backing box, and where its baseline starts."""
+        label, advance = name, self.metrics.horizontalAdvance(name)
+        if advance > LABEL_WIDTH:  # the test elidedText makes first
+            label = self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+            advance = self.metrics.horizontalAdvance(label)
+        box = QRectF(-(advance + 8) / 2, _NODE_HALF + 3, advance + 8, self.label_height)
+        return label, box, self._baseline(label, advance, box, self.metrics)
 
-    def label_box(self, label: str) -> QRectF:
-        width = self.metrics.horizontalAdvance(label) + 8
-        return QRectF(-width / 2, _NODE_HALF + 3, width, self.label_height)
+    def initial_at(self, initial: str) -> QPointF | None:
+        """Where an initial's baseline starts, centred in the node (shared by all nodes)."""
+        if initial not in self._initials:
+            advance = self.bold_metrics.horizontalAdvance(initial)
+            self._initials[initial] = self._baseline(initial, advance, _INITIAL_BOX,
+                                                     self.bold_metrics)
+        return self._initials[initial]
+
+    @staticmethod
+    def _baseline(text: str, advance: float, box: QRectF,
+                  metrics: QFontMetricsF) -> QPointF | None:
+        """Where ``drawText(box, AlignCenter, text)`` would start the baseline, so paint
+        can draw at a point and skip laying the text out in a box each time (the most
+        expensive part of painting a node). None when a character needs another font,
+        whose line height could move the text: paint then centres it in the box."""
+        if not text.isascii() and not all(metrics.inFontUcs4(ord(ch)) for ch in text
+                                          if not ch.isascii()):
+            return None
+        ascent = metrics.ascent()
+        left = box.x() + (box.width() - advance) / 2
+        top = box.y() + (box.height() - (ascent + metrics.descent())) / 2
+        return QPointF(left, top + ascent)
 
     def cursor(self) -> QCursor:
         if self._cursor is None:  # needs the application, so not made at import
@@ -280,9 +316,9 @@ class SupporterNode(QGraphicsItem):
         self.supporter_id = supporter.id
         self.home = home
         self.look = look
-        self.label = look.label(supporter.name)
-        self.label_box = look.label_box(self.label)
+        self.label, self.label_box, self.label_at = look.label(supporter.name)
         self.initial = supporter.name.strip()[:1].upper()
+        self.initial_at = look.initial_at(self.initial)
         self.tie: TieItem | None = None
         self._press: QPointF | None = None
         self.setPos(home)
@@ -306,13 +342,19 @@ class SupporterNode(QGraphicsItem):
         paint_kind(painter, self.supporter.kind, _ORIGIN)
         painter.setFont(look.bold)
         painter.setPen(look.initial)
-        painter.drawText(_INITIAL_BOX, _CENTRED, self.initial)
+        if self.initial_at is None:
+            painter.drawText(_INITIAL_BOX, _CENTRED, self.initial)
+        else:
+            painter.drawText(self.initial_at, self.initial)
         painter.setFont(look.font)
         painter.setPen(_NO_PEN)
         painter.setBrush(look.backing)
         painter.drawRoundedRect(self.label_box, 4, 4)
         painter.setPen(look.text)
-        painter.drawText(self.label_box, _CENTRED, self.label)
+        if self.label_at is None:
+            painter.drawText(self.label_box, _CENTRED, self.label)
+        else:
+            painter.drawText(self.label_at, self.label)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)

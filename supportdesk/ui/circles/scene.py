@@ -45,11 +45,17 @@ class CirclesScene(QGraphicsScene):
         self.supporters: Sequence[Supporter] = ()
 
     def set_look(self, palette: QPalette, font: QFont) -> None:
-        """Draw with these colours and this font from now on (light/dark switched)."""
-        self.map_palette = palette
-        self.map_font = font
-        self.look = NodeLook(palette, font)
+        """Draw with these colours and this font from now on (light/dark switched);
+        the same selection stays selected."""
+        if palette == self.map_palette and font == self.map_font:
+            return
+        self.map_palette = QPalette(palette)
+        self.map_font = QFont(font)
+        self.look = NodeLook(self.map_palette, self.map_font)
+        selected = self.selected_id()
         self.build(self.supporters)
+        if selected is not None:
+            self.select_only(selected)
 
     def build(self, supporters: Sequence[Supporter]) -> None:
         """Lay out and draw everyone again (after any change to the network)."""

@@ -114,13 +114,22 @@ def tie_path(start: QPointF, end: QPointF, stressful: bool) -> QPainterPath:
     return path
 
 
+_COS_150 = math.cos(math.radians(150))
+_SIN_150 = math.sin(math.radians(150))
+
+
 def arrow_head(tip: QPointF, towards_from: QPointF, size: float = 9.0) -> QPolygonF:
     """A filled triangle pointing at ``tip``, coming from ``towards_from``."""
-    angle = math.atan2(tip.y() - towards_from.y(), tip.x() - towards_from.x())
-    left = angle + math.radians(150)
-    right = angle - math.radians(150)
+    # The direction turned 150° either way, by rotation rather than trigonometry per
+    # arrow: the map makes hundreds of these while it is built.
+    x, y = tip.x(), tip.y()
+    dx, dy = x - towards_from.x(), y - towards_from.y()
+    length = math.hypot(dx, dy)
+    cos, sin = (dx / length, dy / length) if length else (1.0, 0.0)
+    turned_cos, turned_sin = cos * _COS_150, sin * _COS_150
+    across_cos, across_sin = cos * _SIN_150, sin * _SIN_150
     return QPolygonF([
         tip,
-        QPointF(tip.x() + size * math.cos(left), tip.y() + size * math.sin(left)),
-        QPointF(tip.x() + size * math.cos(right), tip.y() + size * math.sin(right)),
+        QPointF(x + size * (turned_cos - across_sin), y + size * (turned_sin + across_cos)),
+        QPointF(x + size * (turned_cos + across_sin), y + size * (turned_sin - across_cos)),
     ])

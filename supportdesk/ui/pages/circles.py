@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -140,6 +140,13 @@ class CirclesPage(QWidget):
         self.closer_button.setEnabled(chosen is not None and chosen.ring is not Ring.INNER)
         self.further_button.setEnabled(chosen is not None and chosen.ring is not Ring.OUTER)
         self.open_button.setEnabled(chosen is not None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The map is drawn in the page's colours: follow a light/dark switch.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and hasattr(
+                self, "scene"):
+            self.scene.set_look(self.palette(), self.font())
+        super().changeEvent(event)
 
     # -- changes --------------------------------------------------------------
 
