@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_DATA_DIR = "SUPPORTDESK_DATA_DIR"
 
 
@@ -16,4 +14,6 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     from_env = os.environ.get(ENV_DATA_DIR)
     if from_env:
         return Path(from_env).expanduser()
+    import platformdirs  # only for the OS's own folder (a few ms at every start otherwise)
+
     return Path(platformdirs.user_data_dir("SupportDesk", appauthor=False, roaming=True))
