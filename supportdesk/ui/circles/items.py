@@ -250,6 +250,11 @@ class NodeLook:
 
     Build a new one when the palette or font changes; nodes keep the look they were
     made with (the scene lays everything out again).
+
+    Text is drawn at a baseline worked out here, where ``drawText`` in a centred box
+    would put it, so a paint skips laying the text out in a box (the dearest part of
+    painting a node). Text with a character from a fallback font gets no baseline
+    (that font's line height could move it) and is centred in its box as before.
     """
 
     def __init__(self, palette: QPalette, font: QFont) -> None:
@@ -267,6 +272,8 @@ class NodeLook:
         self.initial = QColor("white")
         self._cursor: QCursor | None = None
         self._initials: dict[str, QPointF | None] = {}
+        self._label_baseline = _centred_baseline(_NODE_HALF + 3, self.label_height,
+                                                 self.metrics)
 
     def label(self, name: str) -> tuple[str, QRectF, QPointF | None]:
         """The name elided to fit, its backing box, and where its baseline starts."""
@@ -274,36 +281,38 @@ class NodeLook:
         if advance > LABEL_WIDTH:  # the test elidedText makes first
             label = self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
             advance = self.metrics.horizontalAdvance(label)
-        box = QRectF(-(advance + 8) / 2, _NODE_HALF + 3, advance + 8, self.label_height)
-        return label, box, self._baseline(label, advance, box, self.metrics)
+        left, width = -(advance + 8) / 2, advance + 8
+        box = QRectF(left, _NODE_HALF + 3, width, self.label_height)
+        if not _has_glyphs(label, self.metrics):
+            return label, box, None
+        return label, box, QPointF(left + (width - advance) / 2, self._label_baseline)
 
     def initial_at(self, initial: str) -> QPointF | None:
         """Where an initial's baseline starts, centred in the node (shared by all nodes)."""
         if initial not in self._initials:
-            advance = self.bold_metrics.horizontalAdvance(initial)
-            self._initials[initial] = self._baseline(initial, advance, _INITIAL_BOX,
-                                                     self.bold_metrics)
+            at = None
+            if _has_glyphs(initial, self.bold_metrics):
+                box = _INITIAL_BOX
+                advance = self.bold_metrics.horizontalAdvance(initial)
+                at = QPointF(box.x() + (box.width() - advance) / 2,
+                             _centred_baseline(box.y(), box.height(), self.bold_metrics))
+            self._initials[initial] = at
         return self._initials[initial]
-
-    @staticmethod
-    def _baseline(text: str, advance: float, box: QRectF,
-                  metrics: QFontMetricsF) -> QPointF | None:
-        """Where ``drawText(box, AlignCenter, text)`` would start the baseline, so paint
-        can draw at a point and skip laying the text out in a box each time (the most
-        expensive part of painting a node). None when a character needs another font,
-        whose line height could move the text: paint then centres it in the box."""
-        if not text.isascii() and not all(metrics.inFontUcs4(ord(ch)) for ch in text
-                                          if not ch.isascii()):
-            return None
-        ascent = metrics.ascent()
-        left = box.x() + (box.width() - advance) / 2
-        top = box.y() + (box.height() - (ascent + metrics.descent())) / 2
-        return QPointF(left, top + ascent)
 
     def cursor(self) -> QCursor:
         if self._cursor is None:  # needs the application, so not made at import
             self._cursor = QCursor(Qt.CursorShape.OpenHandCursor)
         return self._cursor
+
+
+def _centred_baseline(top: float, height: float, metrics: QFontMetricsF) -> float:
+    ascent = metrics.ascent()
+    return top + (height - (ascent + metrics.descent())) / 2 + ascent
+
+
+def _has_glyphs(text: str, metrics: QFontMetricsF) -> bool:
+    return text.isascii() or all(metrics.inFontUcs4(ord(ch)) for ch in text
+                                 if not ch.isascii())
 
 
 class SupporterNode(QGraphicsItem):
