@@ -220,7 +220,7 @@ def test_a_light_dark_switch_recolours_the_map_and_keeps_the_selection(
     dark.setColor(QPalette.ColorRole.Text, QColor("#f0f0f0"))
     page.setPalette(dark)
     node = node_named(page, "Mum")
-    assert node.look.text == QColor("#f0f0f0")
+    assert node.look.text.color() == QColor("#f0f0f0")
     assert node.look.backing.rgb() == QColor("#1e1e1e").rgb()
     assert page.scene.tie_colour.rgb() == QColor("#f0f0f0").rgb()
     assert page.selected_id() == mum.supporter_id

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.kinds import Direction, Ring, TieStrength
 from supportdesk.core.model import Supporter
-from supportdesk.ui.circles.shapes import NODE_SIZE, arrow_head, paint_kind, tie_path, tie_pen
+from supportdesk.ui.circles.shapes import NODE_SIZE, arrow_head, kind_look, tie_path, tie_pen
 
 if TYPE_CHECKING:
     from supportdesk.ui.circles.scene import CirclesScene
@@ -268,8 +268,8 @@ class NodeLook:
         self.highlight = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
         self.backing = palette.color(QPalette.ColorRole.Base)
         self.backing.setAlphaF(0.85)  # keeps the name readable over ties
-        self.text = palette.color(QPalette.ColorRole.Text)
-        self.initial = QColor("white")
+        self.text = QPen(palette.color(QPalette.ColorRole.Text))
+        self.initial = QPen(QColor("white"))
         self._cursor: QCursor | None = None
         self._initials: dict[str, QPointF | None] = {}
         self._label_baseline = _centred_baseline(_NODE_HALF + 3, self.label_height,
@@ -328,6 +328,7 @@ class SupporterNode(QGraphicsItem):
         self.label, self.label_box, self.label_at = look.label(supporter.name)
         self.initial = supporter.name.strip()[:1].upper()
         self.initial_at = look.initial_at(self.initial)
+        self.kind_path, self.kind_fill, self.kind_pen = kind_look(supporter.kind)
         self.tie: TieItem | None = None
         self._press: QPointF | None = None
         self.setPos(home)
@@ -348,7 +349,9 @@ class SupporterNode(QGraphicsItem):
             painter.setPen(look.highlight)
             painter.setBrush(_NO_BRUSH)
             painter.drawEllipse(_ORIGIN, _NODE_HALF + 5, _NODE_HALF + 5)
-        paint_kind(painter, self.supporter.kind, _ORIGIN)
+        painter.setBrush(self.kind_fill)  # the node sits at the origin: no translation
+        painter.setPen(self.kind_pen)
+        painter.drawPath(self.kind_path)
         painter.setFont(look.bold)
         painter.setPen(look.initial)
         if self.initial_at is None:

@@ -68,16 +68,16 @@ def _regular_polygon(sides: int, radius: float, start_deg: float, dy: float = 0.
 
 
 @cache
-def _kind_look(kind: Kind, size: float) -> tuple[QPainterPath, QColor, QPen]:
-    # Hundreds of nodes share a handful of kinds: build each outline and pen once.
-    # Private, so nobody changes the shared path or pen; Qt shares them copy-on-write.
+def kind_look(kind: Kind, size: float = NODE_SIZE) -> tuple[QPainterPath, QColor, QPen]:
+    """A kind's outline centred on (0, 0), fill and pen: made once and shared by every
+    node of that kind (treat them as read-only)."""
     fill = kind_fill(kind)
     return kind_path(kind, size), fill, QPen(fill.darker(150), 1.5)
 
 
 def paint_kind(painter: QPainter, kind: Kind, centre: QPointF, size: float = NODE_SIZE) -> None:
     """Draw a kind's shape (fill and outline) centred on ``centre``."""
-    path, fill, pen = _kind_look(kind, size)
+    path, fill, pen = kind_look(kind, size)
     painter.save()
     painter.translate(centre)
     painter.setBrush(fill)
