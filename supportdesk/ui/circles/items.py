@@ -213,7 +213,7 @@ class TiesLayer(QGraphicsItem):
         painter.setRenderHint(_ANTIALIASING)
         # Clipped, Qt strokes hundreds of thin lines about three times faster, and a
         # cache fill comes with no clip of its own; nothing is drawn outside anyway.
-        painter.setClipRect(self.boundingRect())
+        painter.setClipRect(self.boundingRect(), Qt.ClipOperation.IntersectClip)
         moving = self.moving
         for node, tie, pen in self.ties:
             if node is not moving:
