@@ -29,6 +29,8 @@ CLOSE_HINT = ("SupportDesk is still here",
 NO_TRAY_NOTICE = ("There's no system tray on this desktop, so closing SupportDesk quits it. "
                   "Reminders show while it's open, and anything missed shows on the next start.")
 
+FIRST_LOOK_MS = 500  # after the first page has painted: that look works out everyone's due
+
 
 def _icon_path() -> str:
     """The app icon as a file, for desktop notifications ("" if it is missing)."""
@@ -51,6 +53,11 @@ class RemindersUi(QObject):
         self.engine = ReminderEngine(self.service, self.notifier, ctx.events, parent=self)
         self.tray_shown = self.tray.show()
         self._away_shown = False
+        self._shut_down = False
+        self.first_look = QTimer(self)  # the first look, once the window has settled
+        self.first_look.setSingleShot(True)
+        self.first_look.setInterval(FIRST_LOOK_MS)
+        self.first_look.timeout.connect(self.start)
         self._connect_signals()
         self._add_settings_tab()
         self._apply_close_behaviour()
@@ -71,12 +78,17 @@ class RemindersUi(QObject):
             app.aboutToQuit.connect(self.shutdown)
 
     def start(self) -> None:
+        self.first_look.stop()
+        if self._shut_down:  # the app quit, its session closed, before the first look
+            return
         self._away_shown = False
         self.engine.start()
         if not self._away_shown:
             self._tell_once_there_is_no_tray()
 
     def shutdown(self) -> None:
+        self._shut_down = True
+        self.first_look.stop()
         self.engine.stop()
         self.notifier.close()
         self.tray.hide()
@@ -163,11 +175,8 @@ class RemindersUi(QObject):
                                            "Reminders will appear like this.", 1))
 
 
-FIRST_LOOK_MS = 500  # after the first page has painted: that look works out everyone's due
-
-
 def install(window: QWidget, ctx: AppContext) -> RemindersUi:
     """Add reminders to ``window``; the first look runs just after the window settles."""
     reminders = RemindersUi(window, ctx)
-    QTimer.singleShot(FIRST_LOOK_MS, window, reminders.start)
+    reminders.first_look.start()
     return reminders
