@@ -27,7 +27,13 @@ from supportdesk.store import database, migrations
 from supportdesk.store.models import NotificationLogRow
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.events import Events
-from supportdesk.ui.reminders.install import CLOSE_HINT, NO_TRAY_NOTICE, RemindersUi, install
+from supportdesk.ui.reminders.install import (
+    CLOSE_HINT,
+    FIRST_LOOK_MS,
+    NO_TRAY_NOTICE,
+    RemindersUi,
+    install,
+)
 from supportdesk.ui.reminders.settings_tab import RemindersTab
 
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
@@ -91,6 +97,21 @@ def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
     assert [name for name, _ in window.settings_tabs] == ["Reminders"]
     assert isinstance(window.settings_tabs[0][1](), RemindersTab)
     qtbot.waitUntil(lambda: reminders.tray.icon.toolTip() == "SupportDesk: 1 check-in is due")
+
+
+def test_a_quit_before_the_first_look_cancels_it(
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
+) -> None:
+    add(ctx, "Sam")
+    clock.advance(timedelta(days=8))
+    window = StandInWindow()
+    qtbot.addWidget(window)
+    reminders = install(window, ctx)
+    assert reminders.first_look.isActive()
+    reminders.shutdown()  # what the app's aboutToQuit does
+    qtbot.wait(FIRST_LOOK_MS + 200)
+    assert not reminders.first_look.isActive()
+    assert reminders.tray.icon.toolTip() != "SupportDesk: 1 check-in is due"  # never looked
 
 
 def test_without_a_tray_closing_quits_and_the_app_says_so_once(
