@@ -110,17 +110,22 @@ def _start_once(command: list[str], env: dict[str, str]) -> dict[str, float]:
     return seen
 
 
-def _starts(command: list[str], env: dict[str, str], runs: int) -> dict[str, float]:
-    """The median of each figure of ``_start_once`` over ``runs`` starts, after a warm-up."""
-    _start_once(command, env)  # warm the page cache the same way for every program
-    samples = [_start_once(command, env) for _ in range(runs)]
-    return {key: _median([s[key] for s in samples if key in s]) for key in samples[0]}
+Program = tuple[list[str], dict[str, str]]  # a command and its environment
 
 
-def _start(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
-    """Median seconds to the first paint, and the median whole peak memory in KiB."""
-    figures = _starts(command, env, runs)
-    return figures["first-paint"], figures["peak"]
+def _interleaved(programs: list[Program], runs: int) -> list[dict[str, float]]:
+    """The median of each figure of ``_start_once`` for every program, over ``runs``
+    rounds that start each program in turn (after a warm-up round): a shared machine's
+    load drifts, and taking turns lets the drift hit every program alike."""
+    for command, env in programs:
+        _start_once(command, env)  # warm the page cache the same way for every program
+    rounds = [[_start_once(command, env) for command, env in programs] for _ in range(runs)]
+    medians = []
+    for index in range(len(programs)):
+        samples = [taken[index] for taken in rounds]
+        medians.append({key: _median([s[key] for s in samples if key in s])
+                        for key in samples[0]})
+    return medians
 
 
 def _app_env(home: Path, keyring_path: Path) -> dict[str, str]:
@@ -142,10 +147,12 @@ def startup_rows(work: Path, runs: int) -> list[Row]:
     Vault.create(empty, KeyringKeyStore(FileKeyring(work / "keyring.json")))[0].close()
     scale = generate.ensure()
     python = sys.executable
-    hello = _starts([python, str(REPO / "benchmarks" / "hello.py")], dict(os.environ), runs)
     app = [python, "-m", "supportdesk", "--data-dir"]
-    empty_run = _starts([*app, str(empty)], _app_env(home, work / "keyring.json"), runs)
-    scale_run = _starts([*app, str(scale)], _app_env(home, generate.keyring_file()), runs)
+    hello, empty_run, scale_run = _interleaved([
+        ([python, str(REPO / "benchmarks" / "hello.py")], dict(os.environ)),
+        ([*app, str(empty)], _app_env(home, work / "keyring.json")),
+        ([*app, str(scale)], _app_env(home, generate.keyring_file())),
+    ], runs)
     hello_ms, hello_mib = hello["first-paint"] * 1000, hello["peak"] / 1024
     shown = "shown, no target: the window is already there"
     return [
@@ -389,9 +396,12 @@ def frozen_rows(runs: int) -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="bench-frozen-") as folder:
         work = Path(folder)
         Vault.create(work / "v", KeyringKeyStore(FileKeyring(work / "k.json")))[0].close()
-        started = _starts([str(app), "--data-dir", str(work / "v")],
-                          _frozen_env(work / "home", work / "k.json"), runs)
-    hello_ms = _starts([str(hello)], dict(os.environ), runs)["first-paint"] * 1000
+        started, frozen_hello = _interleaved([
+            ([str(app), "--data-dir", str(work / "v")],
+             _frozen_env(work / "home", work / "k.json")),
+            ([str(hello)], dict(os.environ)),
+        ], runs)
+    hello_ms = frozen_hello["first-paint"] * 1000
     mib = 1024 * 1024
     return [
         Row(FROZEN_NAMES[0], started["first-paint"] * 1000, "ms", hello_ms, 1.3, "empty vault"),

@@ -5,8 +5,7 @@ Every list is loaded with a fixed number of queries, never one per row.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from types import SimpleNamespace
@@ -87,8 +86,6 @@ class Repository:
             return []
         id_at = rows.names.index("id")
         ids = [values[id_at] for values in rows.values]
-        methods: dict[int, list[tuple[object, ...]]] = defaultdict(list)
-        windows: dict[int, list[tuple[object, ...]]] = defaultdict(list)
         in_ids = ids if len(ids) <= 900 else None  # SQLite's variable limit
         contact_query = ContactMethodRow.select()
         window_query = AvailabilityRow.select()
@@ -97,21 +94,19 @@ class Repository:
             window_query = window_query.where(AvailabilityRow.supporter.in_(in_ids))
         method_rows = _raw(self.db, contact_query) if contacts else RawRows([], [])
         window_rows = _raw(self.db, window_query)
-        for children, found in ((methods, method_rows), (windows, window_rows)):
-            owner_at = found.names.index("supporter_id") if found.values else 0
-            for values in found.values:
-                children[int(values[owner_at])].append(values)  # type: ignore[call-overload]
+        methods, windows = _by_owner(method_rows), _by_owner(window_rows)
         known = self._memo.get(memo, {})
         kept: dict[tuple[object, ...], Supporter] = {}
         assembled = []
         for values in rows.values:
             sid = values[id_at]
-            key = (values, tuple(methods[sid]), tuple(windows[sid]))  # type: ignore[index]
+            own = (methods.get(sid, ()), windows.get(sid, ()))
+            key = (values, *own)
             supporter = known.get(key)
             if supporter is None:
                 supporter = convert.supporter_from_row(
-                    rows.row(values, HEAD_BLANKS), method_rows.rows(methods[sid]),  # type: ignore[index]
-                    window_rows.rows(windows[sid]))  # type: ignore[index]
+                    rows.row(values, HEAD_BLANKS), method_rows.rows(own[0]),
+                    window_rows.rows(own[1]))
             kept[key] = supporter
             assembled.append(supporter)
         if memo:
@@ -389,8 +384,19 @@ class RawRows:
         """One row by column name; ``blanks`` fill the columns the query left out."""
         return SimpleNamespace(**{**(blanks or {}), **dict(zip(self.names, values, strict=True))})
 
-    def rows(self, values: list[tuple[object, ...]]) -> list[SimpleNamespace]:
+    def rows(self, values: Sequence[tuple[object, ...]]) -> list[SimpleNamespace]:
         return [self.row(v) for v in values]
+
+
+def _by_owner(rows: RawRows) -> dict[object, tuple[tuple[object, ...], ...]]:
+    """Child rows (contact methods, windows) grouped by their supporter's id."""
+    if not rows.values:
+        return {}
+    owner_at = rows.names.index("supporter_id")
+    grouped: dict[object, list[tuple[object, ...]]] = {}
+    for values in rows.values:
+        grouped.setdefault(values[owner_at], []).append(values)
+    return {owner: tuple(found) for owner, found in grouped.items()}
 
 
 def _raw(db: pw.Database, query: pw.Select) -> RawRows:
