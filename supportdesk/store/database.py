@@ -52,6 +52,11 @@ def run_sql(db: pw.Database, query: str, params: Sequence[object] = ()) -> Any:
     return db.execute_sql(query, params)  # type: ignore[no-untyped-call]
 
 
+def run_many(db: pw.Database, query: str, rows: Sequence[Sequence[object]]) -> None:
+    """``executemany`` on the connection, with a typed signature."""
+    db.cursor().executemany(query, rows)  # type: ignore[no-untyped-call]
+
+
 def raw_key(key: bytes) -> str:
     if len(key) != KEY_BYTES:
         raise ValueError("a database key is 32 bytes")
