@@ -8,6 +8,7 @@ where, when and how many to keep, and remembers the last one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -85,28 +86,60 @@ class BackupScheduler:
 
     def back_up(self, folder: Path | None = None, *, automatic: bool = False) -> Path:
         """One backup now into ``folder`` (default: the chosen one), keeping the newest N."""
+        plan = self.plan(folder, automatic=automatic)
+        try:
+            written = self.write(plan)
+        except KnownError as error:
+            self.record(plan, error)
+            raise
+        self.record(plan)
+        return written
+
+    # A backup in three steps, so the slow middle one can run on a worker thread (it
+    # touches neither settings nor anything else than the vault file and the folder).
+
+    def plan(self, folder: Path | None = None, *, automatic: bool = False) -> BackupPlan:
+        """Where and when, and how many to keep (reads settings: the caller's thread)."""
         target_dir = folder or self.folder()
         now = self.clock()
         try:
             target_dir.mkdir(parents=True, exist_ok=True)
-            target = target_dir / backup_name(now, "auto" if automatic else "")
-            written = self.vault.backup(target, keep=self.keep())
-        except KnownError as error:
-            self.settings.set(LAST_FAILURE, error.message)
-            raise
-        except (OSError, pw.PeeweeException) as error:
+        except OSError as error:
             failure = _storage_error(error, target_dir)
             self.settings.set(LAST_FAILURE, failure.message)
             raise failure from None
-        self.settings.set(LAST_BACKUP, now)
+        return BackupPlan(target_dir / backup_name(now, "auto" if automatic else ""), now,
+                          self.keep())
+
+    def write(self, plan: BackupPlan) -> Path:
+        """The backup itself; any thread (a thread's own connection reads the vault)."""
+        try:
+            return self.vault.backup(plan.target, keep=plan.keep)
+        except KnownError:
+            raise
+        except (OSError, pw.PeeweeException) as error:
+            raise _storage_error(error, plan.target.parent) from None
+
+    def record(self, plan: BackupPlan, failure: KnownError | None = None) -> None:
+        """Remember how it went (writes settings: the caller's thread)."""
+        if failure is not None:
+            self.settings.set(LAST_FAILURE, failure.message)
+            return
+        self.settings.set(LAST_BACKUP, plan.when)
         self.settings.set(LAST_FAILURE, "")
-        return written
 
     def run_if_due(self) -> Path | None:
         """The automatic daily backup, when one is due; None when not."""
         if not self.is_due():
             return None
         return self.back_up(automatic=True)
+
+
+@dataclass(frozen=True)
+class BackupPlan:
+    target: Path
+    when: datetime
+    keep: int
 
 
 def _storage_error(error: Exception, folder: Path) -> StorageError:

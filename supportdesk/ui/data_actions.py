@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFileDialog,
     QFormLayout,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.errors import KnownError
-from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupScheduler
+from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan, BackupScheduler
 from supportdesk.services.exporting import (
     UNENCRYPTED_WARNING,
     ExportCancelledError,
@@ -35,6 +36,7 @@ from supportdesk.services.exporting import (
     ExportService,
 )
 from supportdesk.services.settings import Settings, str_key
+from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.restore_dialog import RestoreDialog
 
@@ -76,6 +78,8 @@ class DataActions(QObject):
         vault = ctx.session.vault
         self.scheduler = (BackupScheduler(vault, self.settings, ctx.session.clock)
                           if vault is not None else None)
+        self.background = (BackgroundBackup(self.scheduler, ctx.session.db, self)
+                           if self.scheduler is not None else None)
         self._shown_failure = ""
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_EVERY_MS)
@@ -113,6 +117,11 @@ class DataActions(QObject):
             tabs.append(("Backups", lambda ctx: BackupsTab(ctx, self)))
 
     def _connect_signals(self) -> None:
+        if self.background is not None:
+            self.background.finished.connect(self._on_background_finished)
+            app = QApplication.instance()
+            if app is not None:  # the vault closes after the loop ends: finish first
+                app.aboutToQuit.connect(self.background.wait)
         self.import_action.triggered.connect(lambda: self.import_contacts())
         self.backup_action.triggered.connect(lambda: self.back_up_now())
         self.restore_action.triggered.connect(lambda: self.restore())
@@ -225,6 +234,7 @@ class DataActions(QObject):
                                            self.scheduler.folder())
         if folder is None:
             return None
+        self.wait_for_backup()
         try:
             self.scheduler.set_folder(folder)
             written = self.scheduler.back_up(folder)
@@ -235,29 +245,51 @@ class DataActions(QObject):
         self._status(f"Backed up to {written.name} in {written.parent}")
         return written
 
-    def run_automatic_backup(self) -> Path | None:
-        if self.scheduler is None:
-            return None
+    def run_automatic_backup(self) -> bool:
+        """Start today's automatic backup on a worker thread when one is due; True if so.
+        How it went arrives in ``_on_background_finished`` (``background.finished``)."""
+        if self.scheduler is None or self.background is None:
+            return False
         if self.ctx.session.db.is_closed():
             # The vault was closed (quitting, or a restore under way): nothing to back up.
             self.timer.stop()
-            return None
+            return False
+        if self.background.running or not self.scheduler.is_due():
+            return False
         try:
-            written = self.scheduler.run_if_due()
+            plan = self.scheduler.plan(automatic=True)
         except KnownError as error:
-            if error.message != self._shown_failure:
-                self._shown_failure = error.message
-                banner = getattr(self.window, "show_banner", None)
-                text = f"Today's automatic backup could not be made. {error}"
-                if banner is not None:
-                    banner(text, [("Back up now…", lambda: self.back_up_now())])
-                else:
-                    self._status(text)
-            return None
-        if written is not None:
-            self._shown_failure = ""
-            self.ctx.events.settings_changed.emit()
-        return written
+            self._tell_backup_failed(error)
+            return False
+        return self.background.start(plan)
+
+    def wait_for_backup(self) -> None:
+        """Let an automatic backup being written finish (before a restore or a manual one)."""
+        if self.background is not None:
+            self.background.wait()
+
+    def _on_background_finished(self, plan: BackupPlan, outcome: object) -> None:
+        if self.scheduler is None or self.ctx.session.db.is_closed():
+            return
+        if isinstance(outcome, KnownError):
+            self.scheduler.record(plan, outcome)
+            self._tell_backup_failed(outcome)
+            return
+        self.scheduler.record(plan)
+        self._shown_failure = ""
+        self.ctx.events.settings_changed.emit()
+
+    def _tell_backup_failed(self, error: KnownError) -> None:
+        """Once per distinct problem, in the banner, with a way to try by hand."""
+        if error.message == self._shown_failure:
+            return
+        self._shown_failure = error.message
+        banner = getattr(self.window, "show_banner", None)
+        text = f"Today's automatic backup could not be made. {error}"
+        if banner is not None:
+            banner(text, [("Back up now…", lambda: self.back_up_now())])
+        else:
+            self._status(text)
 
     def restore(self, path: Path | None = None) -> bool:
         if self.scheduler is None:
@@ -266,6 +298,7 @@ class DataActions(QObject):
                                           "SupportDesk backups (*.sdbackup)")
         if path is None:
             return False
+        self.wait_for_backup()  # the restore replaces the file a backup may be reading
         dialog = RestoreDialog(self.ctx.session, path, self.window)
         accepted = self.exec_restore(dialog)
         if accepted:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import ContactType, Kind
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.services.auto_backup import BackupPlan
 from supportdesk.services.session import Session
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.data_actions import BackupsTab, DataActions
@@ -119,21 +121,53 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(
 
 
 def test_automatic_backup_daily_and_a_failure_shows_once(
-        actions: DataActions, vault_ctx: AppContext, clock: Clock, tmp_path: Path) -> None:
+        actions: DataActions, vault_ctx: AppContext, clock: Clock, tmp_path: Path,
+        qtbot: QtBot) -> None:
     scheduler = actions.scheduler
-    assert scheduler is not None and actions.timer.isActive()
+    assert scheduler is not None and actions.timer.isActive() and actions.background
     scheduler.set_folder(tmp_path / "auto")
-    assert actions.run_automatic_backup() is not None
-    assert actions.run_automatic_backup() is None  # not again the same day
+    with qtbot.waitSignal(actions.background.finished, timeout=30_000) as done:
+        assert actions.run_automatic_backup()  # started on a worker thread
+    written = done.args[1]
+    assert isinstance(written, Path) and written.parent == tmp_path / "auto"
+    assert scheduler.last_backup() == clock.now  # remembered on the GUI thread
+    assert not actions.run_automatic_backup()  # not again the same day
     clock.now += timedelta(days=1)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
     scheduler.set_folder(blocker)
-    assert actions.run_automatic_backup() is None
-    assert actions.run_automatic_backup() is None
+    assert not actions.run_automatic_backup()
+    assert not actions.run_automatic_backup()
     host = actions.window
     assert isinstance(host, DataHost)
     assert len(host.banners) == 1 and str(blocker) in host.banners[0]
+
+
+def test_the_window_stays_responsive_while_the_automatic_backup_is_written(
+        actions: DataActions, vault_ctx: AppContext, tmp_path: Path, qtbot: QtBot) -> None:
+    scheduler, background = actions.scheduler, actions.background
+    assert scheduler is not None and background is not None
+    scheduler.set_folder(tmp_path / "auto")
+    started = threading.Event()
+    release = threading.Event()
+    write = scheduler.write
+
+    def slow_write(plan: BackupPlan) -> Path:
+        started.set()
+        release.wait(10)
+        return write(plan)
+
+    scheduler.write = slow_write  # type: ignore[method-assign]
+    with qtbot.waitSignal(background.finished, timeout=30_000):
+        assert actions.run_automatic_backup()
+        assert started.wait(10)
+        # The GUI thread is free: the person can keep adding people meanwhile.
+        vault_ctx.session.repo.add_supporter(Supporter("Added Meanwhile", Kind.FRIEND))
+        assert not actions.run_automatic_backup()  # one backup at a time
+        release.set()
+    assert not background.running
+    assert "Added Meanwhile" in [name for name, _ in people(vault_ctx)]
+    assert scheduler.last_backup() is not None
 
 
 def test_backups_settings_tab(actions: DataActions, vault_ctx: AppContext, qtbot: QtBot,
