@@ -7,12 +7,13 @@ first; a problem raises ``ValidationError`` naming the field, and nothing is wri
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from supportdesk.core.errors import NotFoundError, ValidationError
 from supportdesk.core.insights import Lean, SupportCount, reciprocity_balance
-from supportdesk.core.kinds import Initiator, Kind, Role
+from supportdesk.core.kinds import Initiator, Kind, Mode, Role
 from supportdesk.core.model import (
     Boundaries,
     CheckIn,
@@ -32,6 +33,8 @@ from supportdesk.core.validation import (
 from supportdesk.services.clock import Clock, system_clock
 from supportdesk.services.settings import Settings
 from supportdesk.store.repository import Repository, SupporterSnapshot
+
+CHECKIN_PAGE = 200  # check-ins read at a time for the Check-ins list
 
 
 @dataclass(frozen=True)
@@ -210,6 +213,15 @@ class NetworkService:
 
     def checkins(self, supporter_id: int | None = None) -> list[CheckIn]:
         return self.repo.checkins(supporter_id=supporter_id)
+
+    def checkins_page(self, *, supporter_id: int | None = None, mode: Mode | None = None,
+                      words: Sequence[str] = (), after: CheckIn | None = None,
+                      limit: int = CHECKIN_PAGE) -> list[CheckIn]:
+        """A page of check-ins, newest first, filtered in the database (ten years of
+        them are never all read at once); ``after`` is the last one already shown."""
+        return self.repo.checkins_page(supporter_id=supporter_id,
+                                       mode=mode.value if mode else None, words=words,
+                                       after=after, limit=limit)
 
     # gratitude
     def gratitude(self, supporter_id: int | None = None) -> list[Gratitude]:

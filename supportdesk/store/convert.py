@@ -180,15 +180,15 @@ def checkin_fields(c: CheckIn) -> dict[str, object]:
     }
 
 
-def checkin_from_row(row: CheckInRow) -> CheckIn:
+def checkin_from_row(row: CheckInRow | RawRow) -> CheckIn:
     at = from_db_time(row.at)
     assert at is not None
     return CheckIn(
         id=row.id,
         supporter_id=row.supporter_id,
         at=at,
-        mode=Mode(row.mode),
-        initiator=Initiator(row.initiator),
+        mode=member(Mode, row.mode),
+        initiator=member(Initiator, row.initiator),
         mood_before=row.mood_before,
         mood_after=row.mood_after,
         support_given=text_to_supports(row.support_given),

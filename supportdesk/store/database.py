@@ -106,10 +106,17 @@ class VaultDatabase(SqlCipherDatabase):  # type: ignore[misc]
                 raise
 
 
+def casefold(text: str | None) -> str:
+    """SQL's ``sd_casefold(text)``: Python's casefold, for search that knows "Zoë" is "ZOË"
+    (SQLite's own lower() and LIKE fold ASCII letters only)."""
+    return text.casefold() if text else ""
+
+
 def connect(path: Path, key: bytes) -> SqlCipherDatabase:
     """Open ``path`` with ``key``; raise WrongKeyError or DamagedVaultError if it won't read."""
     db = VaultDatabase(None)
     db.init(str(path), passphrase=raw_key(key), pragmas=PRAGMAS, check_same_thread=False)
+    db.register_function(casefold, "sd_casefold", 1, deterministic=True)
     _first_read(db, path)
     check_pragmas(db)
     return db

@@ -86,9 +86,10 @@ class CheckInRow(BaseModel):
         table_name = "check_in"
         indexes = (
             (("supporter", "at"), False),
-            # Serves every range of ``at``, and covers Today's give-and-take count: recent
-            # check-ins read from the index alone, however the rows lie in the file.
-            (("at", "supporter", "support_given", "support_received"), False),
+            # Serves every range of ``at`` and the newest-first order (at, id) the
+            # Check-ins list pages through, and covers Today's give-and-take count:
+            # recent check-ins read from the index alone, however the rows lie in the file.
+            (("at", "id", "supporter", "support_given", "support_received"), False),
         )
 
 

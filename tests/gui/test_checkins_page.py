@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -12,6 +13,7 @@ from supportdesk.core.kinds import Kind, Mode
 from supportdesk.core.model import CheckIn, Supporter
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.checkin_table import CheckinColumn
+from supportdesk.ui.pages import checkins as checkins_module
 from supportdesk.ui.pages.checkins import CheckinsPage
 from tests.conftest import FIXED_NOW
 
@@ -64,10 +66,10 @@ def test_filters_by_person_mode_and_words(ctx: AppContext, qtbot: QtBot) -> None
     assert notes(page) == ["Walk in the park"]
     page.person_filter.setCurrentIndex(0)
     page.mode_filter.setCurrentIndex(0)
-    qtbot.keyClicks(page.search_edit, "chat")
-    assert notes(page) == ["Long chat"]
+    qtbot.keyClicks(page.search_edit, "CHAT")  # the search runs once typing pauses
+    qtbot.waitUntil(lambda: notes(page) == ["Long chat"])
     qtbot.keyClicks(page.search_edit, "xyz")
-    assert page.stack.currentWidget() is page.no_match
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.no_match)
 
 
 def test_delete_key_removes_and_undo_restores(ctx: AppContext, qtbot: QtBot) -> None:
@@ -88,3 +90,47 @@ def test_no_checkins_yet_explains_what_to_log(ctx: AppContext, qtbot: QtBot) -> 
     with qtbot.waitSignal(ctx.events.checkin_log_requested) as asked:
         page.log_button.click()
     assert asked.args == [0]
+
+
+def test_a_long_history_is_read_a_page_at_a_time_as_it_scrolls(
+        ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checkins_module, "CHECKIN_PAGE", 5)
+    net = ctx.session.network
+    sam = net.save_supporter(Supporter(name="Sam", kind=Kind.FRIEND)).id or 0
+    for day in range(60):
+        net.log_checkin(CheckIn(sam, FIXED_NOW - timedelta(days=day), Mode.TEXT,
+                                note=f"Day {day}"))
+    page = CheckinsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(900, 300)
+    assert len(page.model.rows) == 5 and page.model.canFetchMore()
+    page.show()
+    qtbot.waitExposed(page)
+    # The view asks for more until it is full, then as it is scrolled to the end.
+    bar = page.table.verticalScrollBar()
+    while page.model.canFetchMore():
+        shown = len(page.model.rows)
+        qtbot.waitUntil(lambda: bar.maximum() > bar.value())  # laid out: room to scroll
+        page.table.scrollToBottom()
+        qtbot.waitUntil(lambda seen=shown: len(page.model.rows) > seen
+                        or not page.model.canFetchMore())  # 60 is 12 full pages
+    assert notes(page) == [f"Day {day}" for day in range(60)]  # newest first, no gaps
+
+
+def test_search_finds_old_check_ins_not_yet_read_and_folds_case(
+        ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(checkins_module, "CHECKIN_PAGE", 5)
+    net = ctx.session.network
+    zoe = net.save_supporter(Supporter(name="Zoë", kind=Kind.FRIEND)).id or 0
+    for day in range(30):
+        net.log_checkin(CheckIn(zoe, FIXED_NOW - timedelta(days=day), Mode.CALL,
+                                note="Tea" if day != 29 else "Walk by the STRASSE"))
+    page = page_for(ctx, qtbot)
+    qtbot.keyClicks(page.search_edit, "straße")  # casefolds to "strasse"
+    qtbot.waitUntil(lambda: notes(page) == ["Walk by the STRASSE"])
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "ZOË tea")  # the name and the note, every word
+    qtbot.waitUntil(lambda: notes(page)[:1] == ["Tea"])
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert notes(page) == ["Tea"] * 29

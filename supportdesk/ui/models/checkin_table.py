@@ -1,10 +1,13 @@
-"""All check-ins as a table: when, who, how, mood, support, note.
+"""Check-ins as a table: when, who, how, mood, support, note.
 
-A thin row cache over ``NetworkService.checkins()``, with the names it is given.
+A thin row cache, with the names it is given: either a whole list (one person's, from
+``set_checkins``) or pages fetched as the view scrolls (``set_source``: ten years of
+check-ins are never read at once; the view asks through ``canFetchMore``/``fetchMore``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import IntEnum
@@ -52,25 +55,62 @@ class CheckinRow:
     search_key: str
 
 
-class CheckinTableModel(QAbstractTableModel):
-    """Read-only check-in rows, newest first as given; ``set_checkins`` replaces them."""
+# The next page after the last check-in shown (None: the first page), at most N of them.
+PageSource = Callable[[CheckIn | None, int], list[CheckIn]]
 
-    def __init__(self, parent: Any = None, tz: tzinfo | None = None) -> None:
+
+class CheckinTableModel(QAbstractTableModel):
+    """Read-only check-in rows, newest first as given or fetched."""
+
+    def __init__(self, parent: Any = None, tz: tzinfo | None = None,
+                 page_size: int = 200) -> None:
         super().__init__(parent)
         self.rows: list[CheckinRow] = []
         self.now: datetime | None = None
         self.tz = tz
+        self.page_size = page_size
+        self._names: dict[int, str] = {}
+        self._source: PageSource | None = None
+        self._more = False
 
     def set_checkins(self, checkins: list[CheckIn], names: dict[int, str],
                      now: datetime) -> None:
+        """Show exactly these (one person's, say)."""
         self.beginResetModel()
-        self.now = now
-        self.rows = [
-            CheckinRow(c, names.get(c.supporter_id, ""),
-                       search_key(c.note, names.get(c.supporter_id, "")))
-            for c in checkins
-        ]
+        self.now, self._names, self._source, self._more = now, names, None, False
+        self.rows = [self._row(c) for c in checkins]
         self.endResetModel()
+
+    def set_source(self, source: PageSource, names: dict[int, str], now: datetime,
+                   at_least: int = 0) -> None:
+        """Show what ``source`` gives, a page now (or ``at_least`` rows, to keep a
+        scrolled-down place on a refresh) and more as the view asks for it."""
+        self.beginResetModel()
+        self.now, self._names, self._source = now, names, source
+        wanted = max(self.page_size, at_least)
+        found = source(None, wanted)
+        self.rows = [self._row(c) for c in found]
+        self._more = len(found) == wanted
+        self.endResetModel()
+
+    def _row(self, checkin: CheckIn) -> CheckinRow:
+        who = self._names.get(checkin.supporter_id, "")
+        return CheckinRow(checkin, who, search_key(checkin.note, who))
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self._source is None:
+            return
+        last = self.rows[-1].checkin if self.rows else None
+        found = self._source(last, self.page_size)
+        self._more = len(found) == self.page_size
+        if found:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(found) - 1)
+            self.rows.extend(self._row(c) for c in found)
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

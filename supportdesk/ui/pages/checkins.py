@@ -1,8 +1,12 @@
-"""Check-ins: every logged contact, searchable, with edit and delete (Undo brings it back)."""
+"""Check-ins: every logged contact, searchable, with edit and delete (Undo brings it back).
+
+The list reads a page at a time, newest first, as it is scrolled; the person, the way
+and the words are filtered in the database, so ten years of check-ins stay quick.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.kinds import Mode
+from supportdesk.core.model import CheckIn
 from supportdesk.core.schedule import local_zone
+from supportdesk.services.network import CHECKIN_PAGE
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.models.checkin_table import (
@@ -29,6 +35,7 @@ from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
 
+SEARCH_PAUSE_MS = 200
 EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
               "a text, a coffee, a group meeting — log it here (Ctrl+L). Over time you will "
               "see who you lean on, and who leans on you.</p>")
@@ -41,8 +48,12 @@ class CheckinsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName("Check-ins")
-        self.model = CheckinTableModel(self, tz=local_zone())
-        self.proxy = CheckinFilterProxy(self.model, self)
+        self.model = CheckinTableModel(self, tz=local_zone(), page_size=CHECKIN_PAGE)
+        self.proxy = CheckinFilterProxy(self.model, self)  # sorts; filtering is in SQL
+        self._names: dict[int, str] = {}
+        self._search_pause = QTimer(self)  # a search runs once typing pauses
+        self._search_pause.setSingleShot(True)
+        self._search_pause.setInterval(SEARCH_PAUSE_MS)
         self._build()
         self._connect_signals()
         self.refresh()
@@ -101,7 +112,8 @@ class CheckinsPage(QWidget):
         layout.addLayout(buttons)
 
     def _connect_signals(self) -> None:
-        self.search_edit.textChanged.connect(self._on_filters_changed)
+        self.search_edit.textChanged.connect(self._search_pause.start)
+        self._search_pause.timeout.connect(self._on_filters_changed)
         self.person_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.mode_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.log_button.clicked.connect(lambda: self.ctx.events.checkin_log_requested.emit(0))
@@ -117,7 +129,7 @@ class CheckinsPage(QWidget):
     def refresh(self) -> None:
         network = self.ctx.session.network
         supporters = network.supporters()
-        names = {s.id or 0: s.name for s in supporters}
+        self._names = {s.id or 0: s.name for s in supporters}
         chosen = self.person_filter.currentData()
         self.person_filter.blockSignals(True)
         self.person_filter.clear()
@@ -126,15 +138,25 @@ class CheckinsPage(QWidget):
             self.person_filter.addItem(s.name, s.id)
         self.person_filter.setCurrentIndex(max(self.person_filter.findData(chosen), 0))
         self.person_filter.blockSignals(False)
-        self.model.set_checkins(network.checkins(), names, self.ctx.session.clock())
-        self._on_filters_changed()
+        self._query(keep=len(self.model.rows))  # as far down as they had scrolled
 
     def _on_filters_changed(self) -> None:
-        self.proxy.set_search(self.search_edit.text())
-        self.proxy.set_supporter(self.person_filter.currentData())
-        mode = self.mode_filter.currentData()
-        self.proxy.set_mode(Mode(mode) if mode else None)
-        if not self.model.rows:
+        self._search_pause.stop()
+        self._query()
+
+    def _query(self, keep: int = 0) -> None:
+        network = self.ctx.session.network
+        person = self.person_filter.currentData()
+        mode = Mode(self.mode_filter.currentData()) if self.mode_filter.currentData() else None
+        words = tuple(self.search_edit.text().split())
+
+        def page(after: CheckIn | None, limit: int) -> list[CheckIn]:
+            return network.checkins_page(supporter_id=person, mode=mode, words=words,
+                                         after=after, limit=limit)
+
+        self.model.set_source(page, self._names, self.ctx.session.clock(), at_least=keep)
+        filtered = person is not None or mode is not None or bool(words)
+        if not self.model.rows and not filtered:
             self.stack.setCurrentWidget(self.empty)
         elif not self.proxy.rowCount():
             self.stack.setCurrentWidget(self.no_match)

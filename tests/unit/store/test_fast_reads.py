@@ -66,7 +66,7 @@ def test_the_give_and_take_count_reads_the_covering_index(session: Session) -> N
     plan = run_sql(session.db,
                    "EXPLAIN QUERY PLAN " + _sql_of_support_counts(session)).fetchall()
     details = " ".join(str(row[-1]) for row in plan)
-    assert "COVERING INDEX check_in_at_supporter_id_support_given_support_received" in details
+    assert "COVERING INDEX check_in_at_id_supporter_id_support_given_support_received" in details
     indexes = _indexes(session.db)
     assert "check_in_at" not in indexes  # the covering index serves ranges of ``at``
     assert "gratitude_supporter_id_thanked_on" in indexes
@@ -78,13 +78,13 @@ def test_a_version_1_vault_gains_the_covering_indexes(tmp_path: Path, db_key: by
     try:
         migrations.migrate(db, migrations.MIGRATIONS[:1])
         # version 1 as it was first shipped: an index on ``at`` alone, no covering ones
-        run_sql(db, "DROP INDEX check_in_at_supporter_id_support_given_support_received")
+        run_sql(db, "DROP INDEX check_in_at_id_supporter_id_support_given_support_received")
         run_sql(db, "DROP INDEX gratitude_supporter_id_thanked_on")
         run_sql(db, "CREATE INDEX check_in_at ON check_in (at)")
         assert migrations.migrate(db) == 2
         after = _indexes(db)
         assert "check_in_at" not in after
-        assert {"check_in_at_supporter_id_support_given_support_received",
+        assert {"check_in_at_id_supporter_id_support_given_support_received",
                 "gratitude_supporter_id_thanked_on"} <= after
     finally:
         db.close()
