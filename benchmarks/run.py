@@ -242,6 +242,23 @@ def today_rows(session: object, runs: int) -> list[Row]:
     ]
 
 
+def checkins_rows(session: object, runs: int) -> list[Row]:
+    """The Check-ins list on ten years: its first page, the next, and a search."""
+    network = session.network  # type: ignore[attr-defined]
+    first = network.checkins_page()
+    own = "our own target, not the issue's"
+    return [
+        Row("Check-ins list: first page (200 of 200,000)",
+            _timed(network.checkins_page, runs) * 1000, "ms", None, 50, own),
+        Row("Check-ins list: next page as it scrolls",
+            _timed(lambda: network.checkins_page(after=first[-1]), runs) * 1000, "ms", None,
+            50, own),
+        Row("Check-ins list: search for a word in no note",
+            _timed(lambda: network.checkins_page(words=("zebrafinch",)), runs) * 1000, "ms",
+            None, 300, own),
+    ]
+
+
 def circles_rows(session: object, runs: int) -> list[Row]:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QFont, QImage, QPainter, QPalette
@@ -476,6 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             rows.append(search_row(session, args.quick))
             rows += today_rows(session, runs)
+            rows += checkins_rows(session, runs)
             rows += circles
             rows.append(vcard_row(work, session, runs))
             rows.append(cipher_row(work, session, runs))
