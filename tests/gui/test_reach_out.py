@@ -159,3 +159,35 @@ def test_crisis_services_in_the_network_are_listed_with_the_lines(
     assert "Local crisis team" in labels(page)
     names_of_buttons = [b.accessibleName() for row in page.contact_rows for b in row.buttons]
     assert "Call Local crisis team" in names_of_buttons
+
+
+def test_a_big_network_shows_the_closest_few_and_the_rest_on_request(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from datetime import time
+
+    from supportdesk.core.kinds import Kind
+    from supportdesk.core.model import ALL_DAYS, AvailabilityWindow, Supporter
+    from supportdesk.ui.pages.reach_out import FIRST_AVAILABLE
+
+    evenings = AvailabilityWindow(ALL_DAYS, time(17, 0), time(23, 0))
+    for number in range(FIRST_AVAILABLE + 5):
+        ctx.session.repo.add_supporter(
+            Supporter(f"Friend {number:02}", Kind.FRIEND, availability=[evenings]))
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    available = len(page.available_ids)
+    assert available == FIRST_AVAILABLE + 5 + 2  # with Ana and Ben from the seed
+
+    def cards() -> list[str]:
+        return [b.accessibleName() for b in page.findChildren(QPushButton)
+                if b.accessibleName().startswith("See ") and b.isVisibleTo(page)]
+
+    shown = cards()
+    assert len([c for c in shown if "Friend" in c or "Ana" in c or "Ben" in c]) <= available
+    assert names(ctx, page.available_ids[:2]) == ["Ana Okafor", "Ben Castillo-Whitfield"]
+    more = next(b for b in page.findChildren(QPushButton)
+                if b.accessibleName() == f"Show {available - FIRST_AVAILABLE} more people "
+                                         "available now")
+    before = len(cards())
+    more.click()
+    assert len(cards()) == before + available - FIRST_AVAILABLE
+    assert not more.isVisibleTo(page)

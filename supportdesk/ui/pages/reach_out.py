@@ -6,6 +6,7 @@ on the first contact button, so Enter reaches out.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QLocale, Qt, QTimer
@@ -42,6 +43,11 @@ from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 WARM_LINE = "You don't have to go through this alone."
 MAX_OTHERS = 6
+# Cards shown at first in each list; "Show N more" adds the rest. In a hard moment the
+# closest few are what matter, and a long network still opens this page at once.
+FIRST_AVAILABLE = 8
+FIRST_PROFESSIONALS = 4
+FIRST_OWN_SERVICES = 4
 CHECK_AVAILABILITY_MS = 5 * 60 * 1000
 
 
@@ -135,14 +141,38 @@ class ReachOutPage(ScrollingPage):
             self.column.addWidget(body(
                 "No one in your network has said they're free right now. The services below "
                 "are there for you, and the people listed here may still answer.", self.holder))
-        for supporter in reachable:
-            self.column.addWidget(self._person_card(supporter, "Available now"))
+        self._add_cards(reachable, lambda _s: "Available now", FIRST_AVAILABLE,
+                        "people available now")
         reachable_ids = {s.id for s in reachable}
         others = [s for s in everyone if s.id not in reachable_ids and s.kind.is_person]
         if others:
             self.column.addWidget(heading("Others close to you", 1.1, self.holder))
             for supporter in others[:MAX_OTHERS]:
                 self.column.addWidget(self._person_card(supporter, self._when(supporter)))
+
+    def _add_cards(self, people: list[Supporter], status: Callable[[Supporter], str],
+                   first: int, what: str) -> None:
+        """Cards for the first ``first``; a button puts the rest where it stood."""
+        for supporter in people[:first]:
+            self.column.addWidget(self._person_card(supporter, status(supporter)))
+        rest = people[first:]
+        if not rest:
+            return
+        more = QPushButton(f"Show {len(rest)} more {what}", self.holder)
+        more.setAccessibleName(f"Show {len(rest)} more {what}")
+        more.setFlat(True)
+
+        def show_rest() -> None:
+            at = self.column.indexOf(more)
+            more.hide()
+            for offset, supporter in enumerate(rest):
+                self.column.insertWidget(at + offset,
+                                         self._person_card(supporter, status(supporter)))
+            self.column.removeWidget(more)
+            more.deleteLater()
+
+        more.clicked.connect(show_rest)
+        self.column.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _when(self, supporter: Supporter) -> str:
         now = self.ctx.session.clock()
@@ -153,13 +183,13 @@ class ReachOutPage(ScrollingPage):
         if not professionals:
             return
         self.column.addWidget(heading("Professionals", 1.3, self.holder))
-        for supporter in sorted(professionals, key=lambda s: (s.ring.order, s.name.casefold())):
-            self.column.addWidget(self._person_card(supporter, self._when(supporter)))
+        ordered = sorted(professionals, key=lambda s: (s.ring.order, s.name.casefold()))
+        self._add_cards(ordered, self._when, FIRST_PROFESSIONALS, "professionals")
 
     def _add_crisis_lines(self, own: list[Supporter]) -> None:
         self.column.addWidget(heading("Crisis lines", 1.3, self.holder))
-        for supporter in own:  # services the person keeps in their own network come first
-            self.column.addWidget(self._person_card(supporter, self._when(supporter)))
+        # services the person keeps in their own network come first
+        self._add_cards(own, self._when, FIRST_OWN_SERVICES, "of your services")
         country = self.crisis.country(locale_country())
         row = QHBoxLayout()
         self.country_box = QComboBox(self.holder)
