@@ -22,7 +22,7 @@ from supportdesk.core.model import (
     HelpNotes,
     Supporter,
 )
-from supportdesk.core.schedule import next_due
+from supportdesk.core.schedule import local_zone, next_due
 from supportdesk.core.validation import (
     LONG_TEXT_LIMIT,
     check_length,
@@ -130,7 +130,8 @@ class NetworkService:
     def people(self) -> list[PersonSummary]:
         """Everyone with their next due moment (paused people have none)."""
         defaults = Settings(self.repo).cadence_defaults()
-        return [PersonSummary(s, next_due(s, defaults)) for s in self.repo.supporters()]
+        zone = local_zone()  # once: finding it reads the system's settings
+        return [PersonSummary(s, next_due(s, defaults, zone)) for s in self.repo.supporters()]
 
     def person(self, supporter_id: int) -> PersonSummary:
         supporter = self.repo.supporter(supporter_id)

@@ -295,11 +295,13 @@ class Repository:
         query = GratitudeRow.select().order_by(GratitudeRow.on.desc(), GratitudeRow.id.desc())
         if supporter_id is not None:
             query = query.where(GratitudeRow.supporter == supporter_id)
-        return [
-            Gratitude(id=r.id, supporter_id=r.supporter_id, on=_as_date(r.on), text=r.text,
-                      thanked=bool(r.thanked))
-            for r in query
-        ]
+        rows = _raw(self.db, query)  # 20,000 entries after ten years: no model instances
+        at = {name: index for index, name in enumerate(rows.names)}
+        entry_id, supporter, on, text, thanked = (
+            at["id"], at["supporter_id"], at["on"], at["text"], at["thanked"])
+        return [Gratitude(id=v[entry_id], supporter_id=v[supporter],  # type: ignore[arg-type]
+                          on=_as_date(v[on]), text=v[text], thanked=bool(v[thanked]))  # type: ignore[arg-type]
+                for v in rows.values]
 
     def save_gratitude(self, entry: Gratitude) -> Gratitude:
         fields = {"supporter": entry.supporter_id, "on": entry.on, "text": entry.text,
