@@ -259,6 +259,36 @@ def checkins_rows(session: object, runs: int) -> list[Row]:
     ]
 
 
+def page_rows(session: object, runs: int) -> list[Row]:
+    """Each sidebar page on the scale vault, shown again (a refresh), as a person
+    switching pages meets it. Shown for context: the issue sets no target per page."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.events import Events
+    from supportdesk.ui.pages import PAGES, build_page
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(session=session, events=Events(), undo=QUndoStack())  # type: ignore[arg-type]
+    rows = []
+    for spec in PAGES:
+        page: QWidget = build_page(spec, ctx)
+        page.resize(1000, 700)
+        page.show()
+        app.processEvents()
+
+        def again(page: QWidget = page) -> None:
+            page.refresh()  # type: ignore[attr-defined]
+            app.processEvents()
+
+        rows.append(Row(f"page shown again: {spec.title}", _timed(again, runs) * 1000, "ms",
+                        None, float("inf"), "shown, no target"))
+        page.close()
+        page.deleteLater()
+    return rows
+
+
 def circles_rows(session: object, runs: int) -> list[Row]:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QFont, QImage, QPainter, QPalette
@@ -494,6 +524,7 @@ def main(argv: list[str] | None = None) -> int:
             rows.append(search_row(session, args.quick))
             rows += today_rows(session, runs)
             rows += checkins_rows(session, runs)
+            rows += page_rows(session, runs)
             rows += circles
             rows.append(vcard_row(work, session, runs))
             rows.append(cipher_row(work, session, runs))
