@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
 
@@ -29,13 +30,9 @@ from supportdesk.services.session import (
     recover_session,
 )
 from supportdesk.ui.startup import problems
-from supportdesk.ui.startup.recovery import (
-    KEY_MISSING_TEXT,
-    SESSION_ONLY_TEXT,
-    WRONG_KEY_TEXT,
-    RecoveryDialog,
-)
-from supportdesk.ui.startup.welcome import WelcomeDialog
+
+if TYPE_CHECKING:
+    from supportdesk.ui.startup.welcome import WelcomeDialog
 from supportdesk.vault.keystore import KeyringKeyStore, KeyStore, MemoryKeyStore
 from supportdesk.vault.vault import Vault
 
@@ -80,6 +77,8 @@ class VaultOpener:
                 return None
             session, recovery_key = create_session(self.data_dir, MemoryKeyStore(),
                                                    self.clock)
+        from supportdesk.ui.startup.welcome import WelcomeDialog
+
         welcome = WelcomeDialog(recovery_key, self.parent)
         if self._welcome_shown is not None:
             self._welcome_shown(welcome)
@@ -87,15 +86,22 @@ class VaultOpener:
         return session
 
     def _open_existing(self) -> Session | None:
+        # The dialogs' modules load only when one is needed (most starts need none).
         try:
             return open_session(self.data_dir, self.keystore, self.clock)
         except KeyMissingError:
+            from supportdesk.ui.startup.recovery import KEY_MISSING_TEXT
+
             return self._recover(KEY_MISSING_TEXT, store_key=True)
         except WrongKeyError:
+            from supportdesk.ui.startup.recovery import WRONG_KEY_TEXT
+
             return self._recover(WRONG_KEY_TEXT, store_key=True)
         except KeyringUnavailableError as error:
             if not problems.ask_keyring_choice(error, first_run=False, parent=self.parent):
                 return None
+            from supportdesk.ui.startup.recovery import SESSION_ONLY_TEXT
+
             return self._recover(SESSION_ONLY_TEXT, store_key=False)
 
     def _offer_restore(self, error: KnownError) -> Session | None:
@@ -136,6 +142,8 @@ class VaultOpener:
             return Vault.restore_damaged(self.data_dir, backup, self.keystore, recovery_key,
                                          clock=self.clock), recovery_key
 
+        from supportdesk.ui.startup.recovery import RecoveryDialog
+
         dialog: RecoveryDialog[tuple[Path, str]] = RecoveryDialog(
             problems.RESTORE_NEEDS_KEY, attempt, self.parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -159,6 +167,8 @@ class VaultOpener:
         def attempt(recovery_key: str) -> Session:
             return recover_session(self.data_dir, recovery_key, keystore, self.clock,
                                    store_key=store_key)
+
+        from supportdesk.ui.startup.recovery import RecoveryDialog
 
         dialog: RecoveryDialog[Session] = RecoveryDialog(reason, attempt, self.parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
