@@ -47,9 +47,11 @@ class Repository:
 
     def __init__(self) -> None:
         # Supporters are immutable values: one read from identical row values is reused
-        # (a refresh after a change rebuilds only who changed). Keys are the raw values,
-        # so a stale entry cannot be returned; each load keeps only what it used.
-        self._memo: dict[str, dict[tuple[object, ...], Supporter]] = {"full": {}, "head": {}}
+        # (a refresh after a change rebuilds only who changed). Each is kept by id with
+        # the raw values it came from, compared in full, so a stale one is never given;
+        # each load keeps only what it used.
+        self._memo: dict[str, dict[object, tuple[tuple[object, ...], Supporter]]] = {
+            "full": {}, "head": {}}
 
     @property
     def db(self) -> pw.Database:
@@ -95,18 +97,19 @@ class Repository:
         window_rows = _raw(self.db, window_query)
         methods, windows = _by_owner(method_rows), _by_owner(window_rows)
         known = self._memo.get(memo, {})
-        kept: dict[tuple[object, ...], Supporter] = {}
+        kept: dict[object, tuple[tuple[object, ...], Supporter]] = {}
         assembled = []
         for values in rows.values:
             sid = values[id_at]
-            own = (methods.get(sid, ()), windows.get(sid, ()))
-            key = (values, *own)
-            supporter = known.get(key)
-            if supporter is None:
+            own = (values, methods.get(sid, ()), windows.get(sid, ()))
+            seen = known.get(sid)
+            if seen is not None and seen[0] == own:  # the same values: the same Supporter
+                supporter = seen[1]
+            else:
                 supporter = convert.supporter_from_row(
-                    rows.row(values, HEAD_BLANKS), method_rows.rows(own[0]),
-                    window_rows.rows(own[1]))
-            kept[key] = supporter
+                    rows.row(values, HEAD_BLANKS), method_rows.rows(own[1]),
+                    window_rows.rows(own[2]))
+            kept[sid] = (own, supporter)
             assembled.append(supporter)
         if memo:
             self._memo[memo] = kept
