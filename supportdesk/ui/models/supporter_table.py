@@ -50,6 +50,7 @@ class SupporterTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, tz: tzinfo | None = None) -> None:
         super().__init__(parent)
         self.rows: list[PersonRow] = []
+        self._sort_keys: list[tuple[Any, ...]] = []  # per row, per column
         self.now: datetime | None = None
         self.tz = tz
 
@@ -58,6 +59,9 @@ class SupporterTableModel(QAbstractTableModel):
         self.now = now
         self.rows = [PersonRow(p.supporter, p.next_due, supporter_search_key(p.supporter))
                      for p in people]
+        # Worked out once: sorting 2,000 people asks for a sort value some 30,000 times.
+        self._sort_keys = [tuple(self._sort_value(row, column) for column in Column)
+                           for row in self.rows]
         self.endResetModel()
 
     def row_of(self, supporter_id: int) -> int:
@@ -80,14 +84,16 @@ class SupporterTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == SORT_ROLE:  # the hot path while sorting: as little as possible
+            number = index.row()
+            keys = self._sort_keys
+            return keys[number][index.column()] if 0 <= number < len(keys) else None
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
         column = Column(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
-        if role == SORT_ROLE:
-            return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == ID_ROLE:
