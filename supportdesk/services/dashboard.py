@@ -10,8 +10,10 @@ buttons). The count does not grow with the size of the network or its history.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
+from typing import TypeVar, cast
 
 from supportdesk.core.insights import (
     Coverage,
@@ -62,6 +64,12 @@ class Today:
         return [self.supporters[i].name for i in ids if i in self.supporters]
 
 
+def _to_the_minute(moment: datetime) -> datetime:
+    """Windows ("the last 90 days") start on a whole minute, so a refresh within the
+    same minute asks the same question and can reuse the answer."""
+    return moment.replace(second=0, microsecond=0)
+
+
 def greeting(now: datetime, tz: tzinfo) -> str:
     hour = now.astimezone(tz).hour
     if 5 <= hour < 12:
@@ -72,6 +80,7 @@ def greeting(now: datetime, tz: tzinfo) -> str:
 
 
 DueMoments = tuple[datetime | None, datetime | None]
+T = TypeVar("T")
 
 
 class DashboardService:
@@ -80,6 +89,7 @@ class DashboardService:
         self.settings = Settings(session.repo)
         self.queries = InsightsQueries()
         self.tz = tz
+        self._reads: dict[str, tuple[object, object]] = {}
         self._coverage_seen: tuple[list[Supporter], date, tzinfo, Coverage] | None = None
         self._moments_context: object = None
         self._moments_seen: dict[int, tuple[weakref.ref[Supporter], DueMoments]] = {}
@@ -91,26 +101,43 @@ class DashboardService:
     def today(self, now: datetime | None = None) -> Today:
         moment = now or self.session.clock()
         zone = self.zone
+        marks = self.session.repo.change_marks()
         supporters = self.session.repo.supporter_heads()
         by_id = {s.id: s for s in supporters if s.id is not None}
-        moods = self.queries.recent_moods(moment - MOOD_SPAN, limit=MOOD_POINTS)
-        counts = self.queries.support_counts(moment - RECIPROCITY_SPAN)
+        mood_since = _to_the_minute(moment - MOOD_SPAN)
+        moods = self._read("moods", (marks["checkins"], mood_since),
+                           lambda: self.queries.recent_moods(mood_since, limit=MOOD_POINTS))
+        counts_since = _to_the_minute(moment - RECIPROCITY_SPAN)
+        counts = self._read("counts", (marks["checkins"], counts_since),
+                            lambda: self.queries.support_counts(counts_since))
+        thanked = self._read("thanked", marks["gratitude"], self.queries.last_thanked)
         return Today(
             now=moment,
             greeting=greeting(moment, zone),
             supporters=by_id,
-            due=due_items(supporters, moment, moments=self._moments(zone)),
+            due=due_items(supporters, moment, moments=self._moments(zone, marks["settings"])),
             coverage=self._coverage(supporters, moment, zone),
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
             mood=mood_trend([mood for _, mood in moods]),
-            gratitude=gratitude_prompts(supporters, self.queries.last_thanked(),
-                                        moment.astimezone(zone).date()),
-            escalation=self._escalation(moods, moment, supporters),
+            gratitude=gratitude_prompts(supporters, thanked, moment.astimezone(zone).date()),
+            escalation=self._escalation(moods, moment, supporters, marks["settings"]),
         )
 
+    def _read(self, name: str, key: object, read: Callable[[], T]) -> T:
+        """``read()``, or what it gave last time for the same key: the change count of
+        the data it reads (``Repository.change_marks``) and any parameters. What has
+        not changed is not asked of the database again."""
+        known = self._reads.get(name)
+        if known is not None and known[0] == key:
+            return cast(T, known[1])
+        value = read()
+        self._reads[name] = (key, value)
+        return value
+
     def _escalation(self, moods: list[tuple[datetime, int]], moment: datetime,
-                    supporters: list[Supporter]) -> Escalation | None:
-        found = escalation(self.escalation_rule(), moods, moment, supporters)
+                    supporters: list[Supporter], mark: object) -> Escalation | None:
+        found = escalation(self._read("rule", mark, self.escalation_rule), moods, moment,
+                           supporters)
         if found is None:
             return None
         shown = SHOWN_PROFESSIONALS
@@ -133,14 +160,14 @@ class DashboardService:
         self._coverage_seen = (list(supporters), day, zone, result)
         return result
 
-    def _moments(self, zone: tzinfo) -> Moments:
+    def _moments(self, zone: tzinfo, mark: object) -> Moments:
         """``due_moments`` remembered per supporter value between refreshes.
 
         The repository hands back the same immutable Supporter while its row is
         unchanged, so the time-zone arithmetic runs again only for who changed, or for
         everyone when the cadence defaults or the zone change.
         """
-        defaults = self.settings.cadence_defaults()
+        defaults = self._read("cadence", mark, self.settings.cadence_defaults)
         context = (tuple(sorted((ring.value, every) for ring, every in defaults.items())),
                    zone)
         if context != self._moments_context:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from supportdesk.core.errors import NewerVaultError
+from supportdesk.store import change_counts
 from supportdesk.store.database import run_sql
 from supportdesk.store.models import ALL_MODELS, CheckInRow, GratitudeRow, database_proxy
 
@@ -21,13 +22,15 @@ def _create_v1(db: pw.Database) -> None:
     db.create_tables(ALL_MODELS)
 
 
-def _covering_indexes_v2(db: pw.Database) -> None:
-    """Indexes that let Today's aggregates read indexes alone (see models.py)."""
+def _fast_reads_v2(db: pw.Database) -> None:
+    """Indexes that let Today's aggregates read indexes alone (see models.py), and the
+    change counts that let reads be kept until their data changes (change_counts.py)."""
     run_sql(db, "DROP INDEX IF EXISTS check_in_at")  # the covering index starts with at
     db.create_tables([CheckInRow, GratitudeRow], safe=True)  # the tables are there: indexes
+    change_counts.install(db)
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _covering_indexes_v2]
+MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

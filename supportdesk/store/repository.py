@@ -16,7 +16,7 @@ import peewee as pw
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Channel, PlanStep
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
-from supportdesk.store import convert
+from supportdesk.store import change_counts, convert
 from supportdesk.store.database import run_many, run_sql
 from supportdesk.store.models import (
     AvailabilityRow,
@@ -52,6 +52,7 @@ class Repository:
         # each load keeps only what it used.
         self._memo: dict[str, dict[object, tuple[tuple[object, ...], Supporter]]] = {
             "full": {}, "head": {}}
+        self._heads: tuple[int, list[Supporter]] | None = None
 
     @property
     def db(self) -> pw.Database:
@@ -66,10 +67,22 @@ class Repository:
 
     def supporter_heads(self) -> list[Supporter]:
         """Everyone, for schedules and the dashboard, in few bytes: cadence, rings and
-        availability, but no contact methods and blank notes. Never for editing."""
+        availability, but no contact methods and blank notes. Never for editing. Read
+        again only after people changed (``change_marks``)."""
+        mark = self.change_marks()["people"]
+        if self._heads is not None and self._heads[0] == mark:
+            return list(self._heads[1])
         head = [getattr(SupporterRow, name) for name in HEAD_COLUMNS]
         rows = _raw(self.db, SupporterRow.select(*head).order_by(SupporterRow.name))
-        return self._assemble(rows, memo="head", contacts=False)
+        heads = self._assemble(rows, memo="head", contacts=False)
+        self._heads = (mark, heads)
+        return list(heads)
+
+    def change_marks(self) -> dict[str, int]:
+        """A count per kind of data ("people", "checkins", "gratitude", "settings") that
+        moves on every write to it, by any connection or process (store/change_counts.py):
+        what was read can be kept while its count stands still."""
+        return change_counts.read(self.db)
 
     def supporter(self, supporter_id: int) -> Supporter:
         rows = _raw(self.db, SupporterRow.select().where(SupporterRow.id == supporter_id))

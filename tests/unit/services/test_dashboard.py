@@ -105,7 +105,7 @@ def test_the_query_count_does_not_grow_with_the_network(session: Session) -> Non
     for p in more:
         checkin(session, p, 2, mood=3, received=True)
     with counted_queries(session) as large:
-        service.today()
+        DashboardService(session, LONDON).today()  # nothing kept from before
     assert len(large) == len(small) <= 16
 
 

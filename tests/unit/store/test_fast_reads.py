@@ -6,7 +6,7 @@ from datetime import time, timedelta
 from pathlib import Path
 
 from supportdesk.core.insights import EscalationRule
-from supportdesk.core.kinds import ContactType, Kind
+from supportdesk.core.kinds import ContactType, Kind, SupportType
 from supportdesk.core.model import AvailabilityWindow, CheckIn, ContactMethod, Supporter
 from supportdesk.services.dashboard import DashboardService
 from supportdesk.services.session import Session
@@ -104,3 +104,51 @@ def _sql_of_support_counts(session: Session) -> str:
     finally:
         connection.set_trace_callback(None)
     return statements[-1]
+
+
+def test_kept_reads_are_dropped_after_any_write_by_any_path_or_connection(
+        session: Session, tmp_path: Path, db_key: bytes) -> None:
+    from supportdesk.store.models import SupporterRow
+
+    ana = _add(session, "Ana")
+    dashboard = DashboardService(session)
+    assert [s.name for s in dashboard.today(FIXED_NOW).supporters.values()] == ["Ana"]
+    # a write that bypasses the repository, on this connection
+    SupporterRow.update(name="Ana Maria").where(SupporterRow.id == ana.id).execute()
+    assert [s.name for s in dashboard.today(FIXED_NOW).supporters.values()] == ["Ana Maria"]
+    # a write by another connection (the command line while the app is open, say)
+    other = database.connect(tmp_path / "supportdesk.db", db_key)
+    try:
+        database.run_sql(other, "UPDATE supporter SET name = 'Ana B' WHERE id = ?", [ana.id])
+    finally:
+        other.close()
+    database.bind(session.db)
+    assert [s.name for s in dashboard.today(FIXED_NOW).supporters.values()] == ["Ana B"]
+    assert [s.name for s in session.repo.supporter_heads()] == ["Ana B"]
+
+
+def test_a_change_to_one_kind_of_data_rereads_only_that_kind(session: Session) -> None:
+    ana = _add(session, "Ana")
+    assert ana.id is not None
+    session.repo.add_checkin(CheckIn(ana.id, FIXED_NOW - timedelta(days=1), mood_before=2,
+                                     support_received=frozenset({SupportType.EMOTIONAL})))
+    dashboard = DashboardService(session)
+    dashboard.today(FIXED_NOW)
+    statements: list[str] = []
+    connection = session.db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        session.repo.update_supporter(Supporter(**{**ana.__dict__, "notes": "New notes"}))
+        statements.clear()
+        dashboard.today(FIXED_NOW)
+        after_person = list(statements)
+        session.repo.add_checkin(CheckIn(ana.id, FIXED_NOW, mood_before=4,
+                                         support_given=frozenset({SupportType.EMOTIONAL})))
+        statements.clear()
+        today = dashboard.today(FIXED_NOW)
+    finally:
+        connection.set_trace_callback(None)
+    assert any('FROM "supporter"' in q for q in after_person)
+    assert not any('FROM "check_in"' in q or 'FROM "gratitude"' in q for q in after_person)
+    assert any('FROM "check_in"' in q for q in statements)  # a check-in: read again
+    assert today.reciprocity.gave == 1 and today.reciprocity.received == 1
