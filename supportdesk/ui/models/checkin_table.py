@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from supportdesk.core.kinds import Mode, SupportType
+from supportdesk.core.kinds import SupportType
 from supportdesk.core.model import CheckIn
-from supportdesk.core.text import exact_time, mood_change, relative_day, search_key
+from supportdesk.core.text import exact_time, mood_change, relative_day
 from supportdesk.ui.models.supporter_table import ID_ROLE, SORT_ROLE, Index
 
 
@@ -52,7 +52,6 @@ def support_words(given: frozenset[SupportType], received: frozenset[SupportType
 class CheckinRow:
     checkin: CheckIn
     who: str
-    search_key: str
 
 
 # The next page after the last check-in shown (None: the first page), at most N of them.
@@ -95,7 +94,7 @@ class CheckinTableModel(QAbstractTableModel):
 
     def _row(self, checkin: CheckIn) -> CheckinRow:
         who = self._names.get(checkin.supporter_id, "")
-        return CheckinRow(checkin, who, search_key(checkin.note, who))
+        return CheckinRow(checkin, who)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -165,7 +164,8 @@ class CheckinTableModel(QAbstractTableModel):
 
 
 class CheckinFilterProxy(QSortFilterProxyModel):
-    """Filter check-ins by person, by mode, and by words in the note or name."""
+    """Sorts check-ins by any column and can keep one person's (the Check-ins list
+    filters by person, way and words in SQL, as it reads pages: CheckinsPage)."""
 
     def __init__(self, source: CheckinTableModel, parent: Any = None) -> None:
         super().__init__(parent)
@@ -173,29 +173,12 @@ class CheckinFilterProxy(QSortFilterProxyModel):
         self.setSourceModel(source)
         self.setSortRole(SORT_ROLE)
         self._supporter_id: int | None = None
-        self._mode: Mode | None = None
-        self._words: list[str] = []
 
     def set_supporter(self, supporter_id: int | None) -> None:
         self.beginFilterChange()
         self._supporter_id = supporter_id
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def set_mode(self, mode: Mode | None) -> None:
-        self.beginFilterChange()
-        self._mode = mode
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_search(self, text: str) -> None:
-        self.beginFilterChange()
-        self._words = text.casefold().split()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        row = self._source.rows[source_row]
-        c = row.checkin
-        if self._supporter_id is not None and c.supporter_id != self._supporter_id:
-            return False
-        if self._mode is not None and c.mode is not self._mode:
-            return False
-        return all(word in row.search_key for word in self._words)
+        checkin = self._source.rows[source_row].checkin
+        return self._supporter_id is None or checkin.supporter_id == self._supporter_id
