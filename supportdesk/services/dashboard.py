@@ -9,10 +9,9 @@ buttons). The count does not grow with the size of the network or its history.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TypeVar, cast
 
 from supportdesk.core.insights import (
@@ -38,7 +37,6 @@ from supportdesk.store.insights_queries import InsightsQueries
 RECIPROCITY_SPAN = timedelta(days=90)
 MOOD_SPAN = timedelta(days=30)
 MOOD_POINTS = 30
-MOMENTS_KEPT = 50_000  # remembered due moments, well above any network's size
 SHOWN_PROFESSIONALS = 2  # with their contact buttons, when things have been hard
 
 
@@ -90,9 +88,8 @@ class DashboardService:
         self.queries = InsightsQueries()
         self.tz = tz
         self._reads: dict[str, tuple[object, object]] = {}
-        self._coverage_seen: tuple[list[Supporter], date, tzinfo, Coverage] | None = None
         self._moments_context: object = None
-        self._moments_seen: dict[int, tuple[weakref.ref[Supporter], DueMoments]] = {}
+        self._moments_seen: dict[int | None, tuple[Supporter, DueMoments]] = {}
 
     @property
     def zone(self) -> tzinfo:
@@ -116,7 +113,9 @@ class DashboardService:
             greeting=greeting(moment, zone),
             supporters=by_id,
             due=due_items(supporters, moment, moments=self._moments(zone, marks["settings"])),
-            coverage=self._coverage(supporters, moment, zone),
+            coverage=self._read("coverage",
+                                (marks["people"], moment.astimezone(zone).date(), zone),
+                                lambda: coverage(supporters, moment, zone)),
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
             mood=mood_trend([mood for _, mood in moods]),
             gratitude=gratitude_prompts(supporters, thanked, moment.astimezone(zone).date()),
@@ -145,45 +144,26 @@ class DashboardService:
                  if p.id is not None]
         return replace(found, professionals=(*whole, *found.professionals[shown:]))
 
-    def _coverage(self, supporters: list[Supporter], moment: datetime, zone: tzinfo
-                  ) -> Coverage:
-        """``coverage``, worked out again only when someone changed or the day did (the
-        repository hands back the very same Supporter values while nothing changed)."""
-        day = moment.astimezone(zone).date()
-        known = self._coverage_seen
-        if known is not None:
-            seen, seen_day, seen_zone, result = known
-            if (seen_day == day and seen_zone == zone and len(seen) == len(supporters)
-                    and all(a is b for a, b in zip(seen, supporters, strict=True))):
-                return result
-        result = coverage(supporters, moment, zone)
-        self._coverage_seen = (list(supporters), day, zone, result)
-        return result
-
     def _moments(self, zone: tzinfo, mark: object) -> Moments:
-        """``due_moments`` remembered per supporter value between refreshes.
+        """``due_moments`` remembered per person between refreshes.
 
-        The repository hands back the same immutable Supporter while its row is
+        The repository hands back the same immutable Supporter while a person's row is
         unchanged, so the time-zone arithmetic runs again only for who changed, or for
-        everyone when the cadence defaults or the zone change.
+        everyone when the settings (cadence defaults) or the zone change.
         """
         defaults = self._read("cadence", mark, self.settings.cadence_defaults)
-        context = (tuple(sorted((ring.value, every) for ring, every in defaults.items())),
-                   zone)
-        if context != self._moments_context:
-            self._moments_context, self._moments_seen = context, {}
+        if (mark, zone) != self._moments_context:
+            self._moments_context, self._moments_seen = (mark, zone), {}
         seen = self._moments_seen
 
-        def moments(supporter: Supporter) -> tuple[datetime | None, datetime | None]:
-            known = seen.get(id(supporter))
-            if known is not None and known[0]() is supporter:
+        def moments(supporter: Supporter) -> DueMoments:
+            known = seen.get(supporter.id)
+            if known is not None and known[0] is supporter:
                 return known[1]
             found = due_moments(supporter, defaults, zone)
-            seen[id(supporter)] = (weakref.ref(supporter), found)
+            seen[supporter.id] = (supporter, found)
             return found
 
-        if len(seen) > MOMENTS_KEPT:
-            seen.clear()
         return moments
 
     def escalation_rule(self) -> EscalationRule:

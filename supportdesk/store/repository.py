@@ -52,7 +52,7 @@ class Repository:
         # each load keeps only what it used.
         self._memo: dict[str, dict[object, tuple[tuple[object, ...], Supporter]]] = {
             "full": {}, "head": {}}
-        self._heads: tuple[int, list[Supporter]] | None = None
+        self._heads: tuple[object, list[Supporter]] | None = None
 
     @property
     def db(self) -> pw.Database:
@@ -78,11 +78,17 @@ class Repository:
         self._heads = (mark, heads)
         return list(heads)
 
-    def change_marks(self) -> dict[str, int]:
+    def change_marks(self) -> dict[str, object]:
         """A count per kind of data ("people", "checkins", "gratitude", "settings") that
         moves on every write to it, by any connection or process (store/change_counts.py):
-        what was read can be kept while its count stands still."""
-        return change_counts.read(self.db)
+        what was read can be kept while its count stands still.
+
+        Inside a transaction the marks are new objects that nothing will equal: what is
+        read there may yet be rolled back, and a rolled-back count comes round again for
+        a different change, so nothing read there may be found again later."""
+        if self.db.in_transaction():
+            return {name: object() for name in change_counts.GROUPS}
+        return dict(change_counts.read(self.db))
 
     def supporter(self, supporter_id: int) -> Supporter:
         rows = _raw(self.db, SupporterRow.select().where(SupporterRow.id == supporter_id))

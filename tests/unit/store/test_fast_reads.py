@@ -152,3 +152,21 @@ def test_a_change_to_one_kind_of_data_rereads_only_that_kind(session: Session) -
     assert not any('FROM "check_in"' in q or 'FROM "gratitude"' in q for q in after_person)
     assert any('FROM "check_in"' in q for q in statements)  # a check-in: read again
     assert today.reciprocity.gave == 1 and today.reciprocity.received == 1
+
+
+def test_what_was_read_inside_a_rolled_back_transaction_is_never_served_later(
+        session: Session) -> None:
+    from supportdesk.store.models import SupporterRow
+
+    ana, ben = _add(session, "Ana"), _add(session, "Ben")
+    dashboard = DashboardService(session)
+    dashboard.today(FIXED_NOW)
+    with session.db.atomic() as transaction:
+        SupporterRow.update(name="Ana (not saved)").where(SupporterRow.id == ana.id).execute()
+        assert "Ana (not saved)" in dashboard.today(FIXED_NOW).names((ana.id or 0,))
+        transaction.rollback()
+    # The next change brings the people count round to what it was inside that transaction.
+    SupporterRow.update(name="Ben B").where(SupporterRow.id == ben.id).execute()
+    today = dashboard.today(FIXED_NOW)
+    assert sorted(s.name for s in today.supporters.values()) == ["Ana", "Ben B"]
+    assert sorted(s.name for s in session.repo.supporter_heads()) == ["Ana", "Ben B"]
