@@ -136,12 +136,7 @@ def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> Main
     """Show the window now; open the vault once it has painted (see the module's doc)."""
     from PySide6.QtCore import QTimer
 
-    from supportdesk.ui.main_window import MainWindow
-
-    window = MainWindow()
-    window.closed.connect(app.quit)
-    if os.environ.get(BENCH_FIRST_PAINT):
-        _report_first_paint(app, window)
+    window = _new_window(app)
 
     def open_vault() -> None:
         from supportdesk.ui.startup.open_vault import VaultOpener
@@ -187,13 +182,19 @@ def _after_first_paint(window: MainWindow, work: Callable[[], None]) -> None:
 
 def _open_window(app: QApplication, session: Session, *, minimized: bool) -> MainWindow:
     """A window for an already open session (first run, the demo, the smoke test)."""
+    window = _new_window(app)
+    _finish_window(window, session, minimized=minimized)
+    return window
+
+
+def _new_window(app: QApplication) -> MainWindow:
+    """The main window before the vault is attached; closing it really quits."""
     from supportdesk.ui.main_window import MainWindow
 
     window = MainWindow()
     window.closed.connect(app.quit)
     if os.environ.get(BENCH_FIRST_PAINT):
         _report_first_paint(app, window)
-    _finish_window(window, session, minimized=minimized)
     return window
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -92,14 +93,20 @@ def test_no_checkins_yet_explains_what_to_log(ctx: AppContext, qtbot: QtBot) -> 
     assert asked.args == [0]
 
 
-def test_a_long_history_is_read_a_page_at_a_time_as_it_scrolls(
-        ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def daily_history(ctx: AppContext, name: str, days: int, note: Callable[[int], str],
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """One check-in a day for ``days`` days, and pages of 5 so a few make a long list."""
     monkeypatch.setattr(checkins_module, "CHECKIN_PAGE", 5)
     net = ctx.session.network
-    sam = net.save_supporter(Supporter(name="Sam", kind=Kind.FRIEND)).id or 0
-    for day in range(60):
-        net.log_checkin(CheckIn(sam, FIXED_NOW - timedelta(days=day), Mode.TEXT,
-                                note=f"Day {day}"))
+    person = net.save_supporter(Supporter(name=name, kind=Kind.FRIEND)).id or 0
+    for day in range(days):
+        net.log_checkin(CheckIn(person, FIXED_NOW - timedelta(days=day), Mode.TEXT,
+                                note=note(day)))
+
+
+def test_a_long_history_is_read_a_page_at_a_time_as_it_scrolls(
+        ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    daily_history(ctx, "Sam", 60, lambda day: f"Day {day}", monkeypatch)
     page = CheckinsPage(ctx)
     qtbot.addWidget(page)
     page.resize(900, 300)
@@ -119,12 +126,8 @@ def test_a_long_history_is_read_a_page_at_a_time_as_it_scrolls(
 
 def test_search_finds_old_check_ins_not_yet_read_and_folds_case(
         ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(checkins_module, "CHECKIN_PAGE", 5)
-    net = ctx.session.network
-    zoe = net.save_supporter(Supporter(name="Zoë", kind=Kind.FRIEND)).id or 0
-    for day in range(30):
-        net.log_checkin(CheckIn(zoe, FIXED_NOW - timedelta(days=day), Mode.CALL,
-                                note="Tea" if day != 29 else "Walk by the STRASSE"))
+    daily_history(ctx, "Zoë", 30, lambda day: "Tea" if day != 29 else "Walk by the STRASSE",
+                  monkeypatch)
     page = page_for(ctx, qtbot)
     qtbot.keyClicks(page.search_edit, "straße")  # casefolds to "strasse"
     qtbot.waitUntil(lambda: notes(page) == ["Walk by the STRASSE"])

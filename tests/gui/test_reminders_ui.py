@@ -86,14 +86,20 @@ def installed(qtbot: QtBot, ctx: AppContext) -> tuple[StandInWindow, RemindersUi
     return window, reminders
 
 
-def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
-    qtbot: QtBot, ctx: AppContext, clock: ManualClock
-) -> None:
+def installed_with_sam_due(qtbot: QtBot, ctx: AppContext, clock: ManualClock
+                           ) -> tuple[StandInWindow, RemindersUi]:
+    """``install`` as the app does it, with one check-in due."""
     add(ctx, "Sam")
     clock.advance(timedelta(days=8))
     window = StandInWindow()
     qtbot.addWidget(window)
-    reminders = install(window, ctx)
+    return window, install(window, ctx)
+
+
+def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
+) -> None:
+    window, reminders = installed_with_sam_due(qtbot, ctx, clock)
     assert [name for name, _ in window.settings_tabs] == ["Reminders"]
     assert isinstance(window.settings_tabs[0][1](), RemindersTab)
     qtbot.waitUntil(lambda: reminders.tray.icon.toolTip() == "SupportDesk: 1 check-in is due")
@@ -102,11 +108,7 @@ def test_install_adds_the_settings_tab_and_starts_on_the_event_loop(
 def test_a_quit_before_the_first_look_cancels_it(
     qtbot: QtBot, ctx: AppContext, clock: ManualClock
 ) -> None:
-    add(ctx, "Sam")
-    clock.advance(timedelta(days=8))
-    window = StandInWindow()
-    qtbot.addWidget(window)
-    reminders = install(window, ctx)
+    _window, reminders = installed_with_sam_due(qtbot, ctx, clock)
     assert reminders.first_look.isActive()
     reminders.shutdown()  # what the app's aboutToQuit does
     qtbot.wait(FIRST_LOOK_MS + 200)
