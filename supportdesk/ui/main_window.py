@@ -52,7 +52,6 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
-        self._built = False
         self.events = ctx.events if ctx is not None else Events()
         self.keep_running_on_close = False
         self.settings_tabs: list[SettingsTab] = []
@@ -122,7 +121,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self.statusBar().setObjectName("StatusBar")
-        self._built = True
 
     def _build_body(self) -> None:
         from PySide6.QtCore import Qt
@@ -256,7 +254,7 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         """Show the sidebar page ``key`` and refresh it (once the vault is open)."""
         self._current_key = key
-        if not self._built or self._ctx is None:
+        if self._ctx is None:
             return  # attach() shows it
         row = next((i for i, spec in enumerate(PAGES) if spec.key == key), -1)
         if row >= 0 and self.sidebar.currentRow() != row:
@@ -330,7 +328,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _recolour_icons(self) -> None:
-        if not self._built:
+        if self._ctx is None:  # built with the vault; icons drawn then
             return
         from supportdesk.ui import icons
 
