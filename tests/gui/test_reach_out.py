@@ -191,3 +191,32 @@ def test_a_big_network_shows_the_closest_few_and_the_rest_on_request(
     more.click()
     assert len(cards()) == before + available - FIRST_AVAILABLE
     assert not more.isVisibleTo(page)
+
+
+def test_more_people_come_a_few_at_a_time(ctx: AppContext, qtbot: QtBot,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import time
+
+    from supportdesk.core.kinds import Kind
+    from supportdesk.core.model import ALL_DAYS, AvailabilityWindow, Supporter
+    from supportdesk.ui.pages import reach_out
+
+    monkeypatch.setattr(reach_out, "FIRST_AVAILABLE", 2)
+    monkeypatch.setattr(reach_out, "MORE_AT_A_TIME", 3)
+    evenings = AvailabilityWindow(ALL_DAYS, time(17, 0), time(23, 0))
+    for number in range(5):
+        ctx.session.repo.add_supporter(
+            Supporter(f"Friend {number}", Kind.FRIEND, availability=[evenings]))
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    assert len(page.available_ids) == 7  # with Ana and Ben from the seed
+
+    def button(name: str) -> QPushButton:
+        return next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
+
+    more = button("Show 3 more people available now")
+    assert "5 in all" in more.text()
+    more.click()
+    assert more.accessibleName() == "Show 2 more people available now"
+    assert "in all" not in more.text()
+    more.click()
+    assert not more.isVisibleTo(page)

@@ -48,6 +48,7 @@ MAX_OTHERS = 6
 FIRST_AVAILABLE = 8
 FIRST_PROFESSIONALS = 4
 FIRST_OWN_SERVICES = 4
+MORE_AT_A_TIME = 20
 CHECK_AVAILABILITY_MS = 5 * 60 * 1000
 
 
@@ -152,26 +153,37 @@ class ReachOutPage(ScrollingPage):
 
     def _add_cards(self, people: list[Supporter], status: Callable[[Supporter], str],
                    first: int, what: str) -> None:
-        """Cards for the first ``first``; a button puts the rest where it stood."""
+        """Cards for the first ``first``; a button puts more where it stands, a few at
+        a time, so a long list never keeps the page from answering."""
         for supporter in people[:first]:
             self.column.addWidget(self._person_card(supporter, status(supporter)))
         rest = people[first:]
         if not rest:
             return
-        more = QPushButton(f"Show {len(rest)} more {what}", self.holder)
-        more.setAccessibleName(f"Show {len(rest)} more {what}")
+        more = QPushButton(self.holder)
         more.setFlat(True)
 
-        def show_rest() -> None:
+        def label() -> None:
+            batch = min(len(rest), MORE_AT_A_TIME)
+            words = f"Show {batch} more {what}"
+            more.setText(words if batch == len(rest) else f"{words} ({len(rest)} in all)")
+            more.setAccessibleName(words)
+
+        def show_more() -> None:
             at = self.column.indexOf(more)
-            more.hide()
-            for offset, supporter in enumerate(rest):
+            for offset, supporter in enumerate(rest[:MORE_AT_A_TIME]):
                 self.column.insertWidget(at + offset,
                                          self._person_card(supporter, status(supporter)))
-            self.column.removeWidget(more)
-            more.deleteLater()
+            del rest[:MORE_AT_A_TIME]
+            if rest:
+                label()
+            else:
+                more.hide()
+                self.column.removeWidget(more)
+                more.deleteLater()
 
-        more.clicked.connect(show_rest)
+        label()
+        more.clicked.connect(show_more)
         self.column.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _when(self, supporter: Supporter) -> str:
