@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from supportdesk import __version__
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError
 
 COMMAND_MODULES = [
@@ -55,5 +56,13 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(f"supportdesk: {error}", file=sys.stderr)
         return error.exit_code
+    except Exception as error:
+        # A disk refusal that no lower layer named (the last line of defence): the
+        # disk-full message, not a traceback. Anything else is a bug and shows as one.
+        refusal = disk_refusal(error)
+        if refusal is None:
+            raise
+        print(f"supportdesk: {refusal}", file=sys.stderr)
+        return refusal.exit_code
     except KeyboardInterrupt:
         return 130

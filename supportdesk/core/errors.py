@@ -69,5 +69,9 @@ class StorageError(KnownError):
     """The disk refused: full, read-only, or a path that cannot be written."""
 
 
+class DiskFullError(StorageError):
+    """No space left on the disk (or the quota is used up)."""
+
+
 class LockedError(KnownError):
     """Another SupportDesk is using this vault."""

@@ -15,6 +15,7 @@ from typing import Protocol
 
 import peewee as pw
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.services.settings import Settings, bool_key, int_key, moment_key, str_key
 from supportdesk.vault.backup import backup_name, list_backups
@@ -143,12 +144,5 @@ class BackupPlan:
 
 
 def _storage_error(error: Exception, folder: Path) -> StorageError:
-    text = str(getattr(error, "strerror", None) or error).lower()
-    if "space" in text or "full" in text:
-        return StorageError(f"There is not enough free space in {folder} for a backup.",
-                            hint="Free some space or choose another backup folder.")
-    if "read-only" in text or "readonly" in text or "permission" in text or "denied" in text:
-        return StorageError(f"SupportDesk is not allowed to write backups to {folder}.",
-                            hint="Choose a folder you can write to.")
-    return StorageError(f"The backup could not be written to {folder}.",
-                        hint="Check the folder and try again.")
+    return disk_refusal(error, folder) or StorageError(
+        f"The backup could not be written to {folder}.", hint="Check the folder and try again.")

@@ -15,6 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import StorageError
 
 LOG_FILE = "supportdesk.log"
@@ -112,7 +113,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError as exc:
-        raise StorageError(
+        raise disk_refusal(exc, folder) or StorageError(
             f"SupportDesk cannot write its log in {folder} ({type(exc).__name__}).",
             hint="Check that the folder exists and that you may write to it.",
         ) from None

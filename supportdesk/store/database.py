@@ -12,11 +12,13 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher_dbapi
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import DamagedVaultError, StorageError, WrongKeyError
 from supportdesk.store.models import database_proxy
 
@@ -65,25 +67,17 @@ def raw_key(key: bytes) -> str:
 
 def _disk_refusal(exc: Exception, path: str) -> StorageError | None:
     """A StorageError for a full, read-only or failing disk; None for anything else."""
-    text = " ".join(str(e).lower() for e in (exc, exc.__context__) if e is not None)
-    where = Path(path).parent if path else Path()
-    if "full" in text:
-        return StorageError(
-            f"There is not enough free space on the disk that holds {where}, so this was "
-            "not saved.",
-            hint="Free some space and save again; everything saved before is safe.")
-    if "readonly" in text or "read-only" in text:
-        return StorageError(f"The vault at {path} is read-only, so this was not saved.",
-                            hint="Check the folder can be written, then save again.")
-    if "disk i/o error" in text:
-        return StorageError(f"The disk that holds {where} could not write, so this was not "
-                            "saved.", hint="Check it has free space and is still connected, "
-                            "then save again; everything saved before is safe.")
-    return None
+    return disk_refusal(exc, Path(path) if path else None)
 
 
 class VaultDatabase(SqlCipherDatabase):  # type: ignore[misc]
     """The vault's database: a full or read-only disk becomes a StorageError to act on."""
+
+    def connect(self, reuse_if_open: bool = False) -> bool:
+        try:
+            return bool(super().connect(reuse_if_open))
+        except (pw.DatabaseError, OSError) as exc:
+            raise (_disk_refusal(exc, self.database) or exc) from None
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
         try:
@@ -137,8 +131,13 @@ def _first_read(db: SqlCipherDatabase, path: Path) -> None:
     try:
         db.connect()
         run_sql(db, "SELECT count(*) FROM sqlite_master").fetchone()
-    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError) as exc:
+    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError,
+            OSError) as exc:
         db.close()
+        # The disk first: a full or failing disk is never a wrong key or a damaged file.
+        refusal = disk_refusal(exc, path)
+        if refusal is not None:
+            raise refusal from None
         text = str(exc).lower()
         if "not a database" in text or "encrypted" in text:
             raise WrongKeyError(
@@ -147,12 +146,12 @@ def _first_read(db: SqlCipherDatabase, path: Path) -> None:
             ) from None
         if "readonly" in text or "read-only" in text or "unable to open" in text:
             raise StorageError(f"The vault at {path} cannot be opened for writing.") from None
+        if isinstance(exc, OSError):
+            raise StorageError(f"The vault at {path} cannot be opened: "
+                               f"{type(exc).__name__}.") from None
         raise DamagedVaultError(
             "The vault file looks damaged.", hint="You can restore it from a backup."
         ) from None
-    except (pw.OperationalError, OSError) as exc:
-        db.close()
-        raise StorageError(f"The vault at {path} cannot be opened: {type(exc).__name__}.") from None
 
 
 def rekey(db: pw.Database, key: bytes) -> None:
@@ -169,6 +168,16 @@ def check_pragmas(db: pw.Database) -> None:
             )
 
 
+def _raise_disk_refusal(exc: Exception, db: pw.Database) -> None:
+    """A check that the disk stopped is not a finding about the file: say what the disk did."""
+    name = str(db.database or "")
+    if name.startswith("file:"):  # a backup opened by URI
+        name = unquote(urlsplit(name).path)
+    refusal = _disk_refusal(exc, name)
+    if refusal is not None:
+        raise refusal from None
+
+
 def integrity_problems(db: pw.Database) -> list[str]:
     """Both checks: SQLCipher's page HMACs and SQLite's own structure. Empty means sound."""
     try:
@@ -177,7 +186,8 @@ def integrity_problems(db: pw.Database) -> list[str]:
         run_sql(db, "PRAGMA wal_checkpoint(TRUNCATE)")
         problems = [row[0] for row in run_sql(db, "PRAGMA cipher_integrity_check").fetchall()]
         rows = run_sql(db, "PRAGMA integrity_check").fetchall()
-    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError):
+    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError) as exc:
+        _raise_disk_refusal(exc, db)
         return ["the file could not be read to the end (database disk image is malformed)"]
     problems += [row[0] for row in rows if row[0] != "ok"]
     return problems
@@ -192,7 +202,8 @@ def open_problems(db: pw.Database) -> list[str]:
     """
     try:
         rows = run_sql(db, "PRAGMA quick_check").fetchall()
-    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError):
+    except (pw.DatabaseError, sqlite3.DatabaseError, sqlcipher_dbapi.DatabaseError) as exc:
+        _raise_disk_refusal(exc, db)
         return ["the file could not be read to the end (database disk image is malformed)"]
     return [row[0] for row in rows if row[0] != "ok"]
 

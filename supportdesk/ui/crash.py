@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk import __version__
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError
 from supportdesk.services.logging_setup import safe_traceback
 
@@ -138,6 +139,8 @@ class CrashHandler(QObject):
         report = safe_report(exc_type, tb)
         log.error("Unexpected error\n%s", report)
         message = CALM_TEXT
+        if exc is not None and not isinstance(exc, KnownError):
+            exc = disk_refusal(exc) or exc  # a full disk is not a bug: say so plainly
         if isinstance(exc, KnownError):
             message = str(exc)  # written for people, without personal data
         self._reported.emit(report, message)

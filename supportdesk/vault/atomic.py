@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import StorageError
 
 
@@ -27,9 +28,19 @@ def fsync_file(path: Path) -> None:
 
 def replace_durably(source: Path, target: Path) -> None:
     """Flush ``source``, rename it over ``target`` and flush the folder."""
-    fsync_file(source)
-    os.replace(source, target)
-    fsync_dir(target.parent)
+    try:
+        fsync_file(source)
+        os.replace(source, target)
+        fsync_dir(target.parent)
+    except OSError as exc:
+        raise _refusal(exc, target) from None
+
+
+def _refusal(exc: OSError, path: Path) -> StorageError:
+    return disk_refusal(exc, path) or StorageError(
+        f"SupportDesk could not save {path.name} in {path.parent} ({exc.strerror or exc}).",
+        hint="Check the disk has space and the folder can be written.",
+    )
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
@@ -49,7 +60,4 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             raise
         fsync_dir(path.parent)
     except OSError as exc:
-        raise StorageError(
-            f"SupportDesk could not save {path.name} in {path.parent} ({exc.strerror or exc}).",
-            hint="Check the disk has space and the folder can be written.",
-        ) from None
+        raise _refusal(exc, path) from None

@@ -18,6 +18,7 @@ from typing import Any
 
 import peewee as pw
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import (
     DamagedVaultError,
     NotFoundError,
@@ -75,22 +76,38 @@ def export_copy(db: pw.Database, target: Path, key: bytes, schema_version: int) 
         finally:
             database.run_sql(db, "DETACH DATABASE backup")
         replace_durably(temp, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
+        # The copy is written at ``target``: a full disk there is the one to name.
+        refusal = disk_refusal(exc, target) if isinstance(exc, Exception) else None
+        if refusal is not None:
+            raise refusal from None
         raise
 
 
 def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
-    """Copy ``backup`` to ``staged`` (flushed), re-keyed to ``new_key`` if it differs."""
-    shutil.copyfile(backup, staged)
-    if new_key != key:
-        db = database.connect_backup(staged, key, writable=True)
-        try:
-            database.run_sql(db, f"PRAGMA rekey = \"{database.raw_key(new_key)}\"")
-        finally:
-            db.close()
-    fsync_file(staged)
+    """Copy ``backup`` to ``staged`` (flushed), re-keyed to ``new_key`` if it differs.
+
+    On any failure the partial copy is removed, so a full disk is not left fuller.
+    """
+    try:
+        shutil.copyfile(backup, staged)
+        if new_key != key:
+            db = database.connect_backup(staged, key, writable=True)
+            try:
+                database.run_sql(db, f"PRAGMA rekey = \"{database.raw_key(new_key)}\"")
+            finally:
+                db.close()
+        fsync_file(staged)
+    except BaseException as exc:
+        for leftover in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{staged}{leftover}").unlink()
+        refusal = disk_refusal(exc, staged) if isinstance(exc, Exception) else None
+        if refusal is not None:
+            raise refusal from None
+        raise
 
 
 def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: Path,

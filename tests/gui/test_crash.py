@@ -134,3 +134,19 @@ def test_a_known_error_shows_its_own_plain_message(
             handler.handle(*sys.exc_info())
     assert handler.dialog is not None
     assert handler.dialog.message.text() == "The disk is full. Free some space and try again."
+
+
+def test_a_raw_full_disk_error_is_told_as_a_full_disk_not_a_bug(
+    handler: crash.CrashHandler, qtbot: QtBot, tmp_path: object
+) -> None:
+    import errno
+
+    try:
+        raise OSError(errno.ENOSPC, "No space left on device", "/somewhere/file")
+    except OSError:
+        with qtbot.waitSignal(handler.crashed):
+            handler.handle(*sys.exc_info())
+    assert handler.dialog is not None
+    text = handler.dialog.message.text()
+    assert "not enough free space" in text and "/somewhere" in text
+    assert crash.CALM_TEXT not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -44,7 +45,7 @@ def test_full_disk_refuses_plainly_and_keeps_what_was_saved(
     assert "unexpected" not in result, result
     assert result["type"] == "StorageError"
     # EFBIG reads as an I/O error to SQLite, a full tmpfs as "full": both say what to do.
-    assert "not saved" in result["message"] and "free space" in result["message"]
+    assert "not done" in result["message"] and "free space" in result["message"]
     assert "Traceback" not in child.stderr
     assert result["saved"] > 0  # the limit was reached part-way, like a real disk
 
@@ -125,3 +126,88 @@ def test_a_really_full_tmpfs_says_so_and_loses_nothing(tmp_path: Path,
     assert len(names) == 2 + saved
     figures.record("full disk (small tmpfs)", runs=1, lost=0, integrity_failures=0,
                    clear_message=1)
+
+
+# -- every command on a nearly full disk (issue 13, item 5) ---------------------------
+
+WRITE_COMMANDS = ("log", "backup", "export", "restore")
+DISK_FULL_WORDS = "not enough free space on the disk"
+
+
+def _fill(disk: Path, leave: int) -> Path:
+    """Fill ``disk`` up to ``leave`` bytes of free space; return the filler file."""
+    filler = disk / "filler"
+    with open(filler, "wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while True:
+            handle.write(b"\0" * 4096)
+    with open(filler, "r+b") as handle:
+        handle.truncate(max(filler.stat().st_size - leave, 0))
+    return filler
+
+
+def _command(name: str, disk: Path, good_backup: Path) -> list[str]:
+    return {
+        "log": ["log", "Mum", "--note", "a good talk"],
+        "list": ["list"],
+        "backup": ["backup", str(disk / "copy.sdbackup")],
+        "export": ["export", "--format", "csv", "--yes", str(disk / "people.csv")],
+        "restore": ["restore", "--yes", str(good_backup)],
+    }[name]
+
+
+@pytest.mark.parametrize("leave", [0, 48 * 1024], ids=["full", "nearly-full"])
+@pytest.mark.parametrize("name", ["log", "list", "backup", "export", "restore"])
+def test_each_command_on_a_full_disk_says_so_and_leaves_nothing_behind(
+        name: str, leave: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str], figures: Figures) -> None:
+    from supportdesk.cli import run
+    from supportdesk.vault.keystore import MemoryKeyStore
+    from tests.reliability.readonly import small_tmpfs
+
+    keys = MemoryKeyStore()
+    monkeypatch.setattr("supportdesk.services.session.KeyringKeyStore", lambda: keys)
+    good_backup = tmp_path / "good.sdbackup"
+    with small_tmpfs(tmp_path / "small", size="4m") as disk:
+        folder = disk / "vault"
+        vault, _recovery = Vault.create(folder, keys)
+        network = Session(vault.db).network
+        mum = network.save_supporter(Supporter("Mum", Kind.FAMILY, notes="kind " * 2000))
+        vault.backup(good_backup)
+        vault.close()
+        before = sorted(p.name for p in folder.iterdir())
+        capsys.readouterr()
+
+        filler = _fill(disk, leave)
+        code = run(["--data-dir", str(folder), *_command(name, disk, good_backup)])
+        err = capsys.readouterr().err
+        filler.unlink()
+
+        assert "Traceback" not in err and "Errno" not in err
+        assert "damaged" not in err, "a full disk is not a damaged vault"
+        if code != 0:
+            assert DISK_FULL_WORDS in err and str(disk) in err, err
+            assert "nothing was changed" in err
+        elif name in WRITE_COMMANDS and leave == 0:
+            pytest.fail(f"{name} reported success on a disk with no space at all")
+        after = sorted(p.name for p in folder.iterdir())
+        partial = [n for n in after if n not in before and n not in
+                   ("supportdesk.db-wal", "supportdesk.db-shm")]
+        assert partial == [] or code == 0, f"left behind: {partial}"
+        leftovers = [p.name for p in disk.rglob(".*") if p.is_file()]
+        assert leftovers == [], f"temporary files left behind: {leftovers}"
+        if code != 0:
+            for made in ("copy.sdbackup", "copy.sdbackup.json", "people.csv"):
+                assert not (disk / made).exists(), f"a refused command left {made}"
+
+        vault = Vault.open(folder, keys)
+        try:
+            assert vault.check() == []
+            session = Session(vault.db)
+            names = [s.name for s in session.network.repo.supporters()]
+            logged = session.network.checkins(mum.id or 0)
+        finally:
+            vault.close()
+    assert names == ["Mum"]
+    assert len(logged) == (1 if name == "log" and code == 0 else 0)
+    figures.record("full disk: CLI commands", runs=1, clear_message=int(code == 0 or
+                   DISK_FULL_WORDS in err), lost=0, partial_files=0)

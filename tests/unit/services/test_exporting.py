@@ -83,7 +83,7 @@ def test_failing_writer_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(os, "fsync", full_disk)
     with pytest.raises(StorageError) as caught:
         write_atomic(tmp_path / "plan.pdf", b"x" * 1000)
-    assert "No space left" in caught.value.message
+    assert "not enough free space" in caught.value.message
     assert list(tmp_path.iterdir()) == []
 
 

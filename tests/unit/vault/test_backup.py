@@ -8,7 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from supportdesk.core.errors import DamagedVaultError, NewerVaultError, WrongKeyError
+from supportdesk.core.errors import (
+    DamagedVaultError,
+    DiskFullError,
+    NewerVaultError,
+    WrongKeyError,
+)
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import CheckIn, Supporter
 from supportdesk.services.network import NetworkService
@@ -142,6 +147,6 @@ def test_a_failed_backup_leaves_no_file(made: tuple[Vault, str], tmp_path: Path,
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("supportdesk.vault.backup.replace_durably", full)
-    with pytest.raises(OSError):
+    with pytest.raises(DiskFullError, match="not enough free space"):
         vault.backup(tmp_path / "b.sdbackup")
     assert list(tmp_path.iterdir()) == [tmp_path / "data"]

@@ -60,7 +60,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp_file(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", disk_full)
-    with pytest.raises(StorageError, match=r"could not save vault\.json"):
+    with pytest.raises(StorageError, match=r"not enough free space"):
         write_metadata(path, sample(secrets.token_bytes(32)))
     assert read_metadata(path) == old
     assert sorted(p.name for p in tmp_path.iterdir()) == ["vault.json"]
