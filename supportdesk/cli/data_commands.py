@@ -21,6 +21,7 @@ from supportdesk.core.kinds import Kind
 from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat, ExportService
 from supportdesk.services.importing import Action, ImportPreview, ImportService
 from supportdesk.services.paths import data_dir
+from supportdesk.vault.files import refuse_own_file
 
 PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
 
@@ -111,6 +112,8 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     fmt = ExportFormat(args.format)
     target: Path = args.out.expanduser().absolute()
+    if not getattr(args, "demo", False):
+        refuse_own_file(target, data_dir(args.data_dir))  # before asking, and again on save
     print(UNENCRYPTED_WARNING, file=sys.stderr)
     if not confirm(f"Save {fmt.label} to {target}?", args.yes):
         print("Nothing was saved.")

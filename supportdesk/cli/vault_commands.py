@@ -127,7 +127,11 @@ def run_backup(args: argparse.Namespace) -> int:
     try:
         target: Path = args.out.expanduser().absolute()
         if target.is_dir():
-            target = target / backup_name(session.clock())
+            folder, now, number = target, session.clock(), 2
+            target = folder / backup_name(now)
+            while target.exists():  # a backup made in the same second is kept too
+                target = folder / backup_name(now, f"copy-{number}")
+                number += 1
         written = backups.back_up_to(session, target)
     finally:
         session.close()

@@ -22,6 +22,7 @@ from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
 from supportdesk.vault.atomic import atomic_write_bytes
+from supportdesk.vault.files import refuse_own_file
 
 if TYPE_CHECKING:  # the writers (icalendar, vobject) load when something is exported
     from supportdesk.formats.ics import CheckInSeries
@@ -124,7 +125,18 @@ class ExportService:
         raise ValueError(f"{fmt} is drawn by the GUI layer")
 
     def export(self, fmt: ExportFormat, target: Path, discreet: bool = False) -> Path:
-        return write_atomic(target, self.data(fmt, discreet))
+        self.refuse_own_file(target)
+        return self.save(target, self.data(fmt, discreet))
+
+    def refuse_own_file(self, target: Path) -> None:
+        """OwnFileError if ``target`` is one of the vault's own files (checked again on save)."""
+        vault = self.session.vault
+        refuse_own_file(target, vault.data_dir if vault is not None else None)
+
+    def save(self, target: Path, data: bytes) -> Path:
+        """Write an export all at once, never over one of the vault's own files."""
+        self.refuse_own_file(target)
+        return write_atomic(target, data)
 
     def plan_contents(self, locale_country: str = "") -> PlanContents:
         """The plan as printed: the person's crisis lines for their chosen country."""

@@ -29,7 +29,7 @@ from supportdesk.core.errors import (
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
 from supportdesk.vault.atomic import fsync_file, replace_durably
-from supportdesk.vault.files import DB_FILE, vault_exists
+from supportdesk.vault.files import DB_FILE, refuse_own_file, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import VaultLock
 from supportdesk.vault.metadata import (
@@ -290,6 +290,9 @@ class Vault:
                keep: int | None = None) -> Path:
         """An encrypted backup (into the vault's backups folder unless ``target`` says)."""
         now = self._clock()
+        if target is not None:  # never over the vault's own files (its sidecar included)
+            for path in (Path(target), backups.sidecar_path(Path(target))):
+                refuse_own_file(path, self.data_dir)
         if target is None:
             target = self.backup_dir / backups.backup_name(now, reason)
             number = 2

@@ -188,3 +188,21 @@ def test_backups_settings_tab(actions: DataActions, vault_ctx: AppContext, qtbot
     qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
     assert tab.last_label.text() != "None yet"
     assert str(tmp_path / "tabbed") == tab.folder_label.text()
+
+
+@pytest.mark.parametrize("name", ["supportdesk.db", "vault.json", "supportdesk.db-wal"])
+def test_the_save_dialog_cannot_export_over_the_vaults_own_files(
+        name: str, actions: DataActions, vault_ctx: AppContext,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.services.exporting import ExportFormat
+
+    vault_ctx.session.network.save_supporter(Supporter("Iris Lane", Kind.FRIEND))
+    assert vault_ctx.session.vault is not None
+    own = vault_ctx.session.vault.data_dir / name
+    before = own.read_bytes() if own.exists() else None
+    monkeypatch.setattr(actions, "confirm_unencrypted", lambda fmt: (True, False))
+    monkeypatch.setattr(actions, "ask_save_path", lambda fmt, suggested: own)
+    assert actions.export(ExportFormat.CSV) is None
+    assert "one of the files SupportDesk keeps your vault in" in actions.errors[-1]  # type: ignore[attr-defined]
+    assert (own.read_bytes() if own.exists() else None) == before
+    assert [n for n, _ in people(vault_ctx)] == ["Iris Lane"]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Ring
 from supportdesk.core.model import Supporter
+from supportdesk.services.exporting import ExportService
 from supportdesk.ui.circles.commands import ChangeRing
 from supportdesk.ui.circles.export import export_png, export_svg
 from supportdesk.ui.circles.legend import Legend
@@ -206,10 +207,12 @@ class CirclesPage(QWidget):
 
     def export(self, path: Path, svg: bool) -> Path:
         background = self.palette().color(QPalette.ColorRole.Base)
+        target = path.with_suffix(".svg" if svg else ".png")
         try:
+            ExportService(self.ctx.session).refuse_own_file(target)
             if svg:
-                return export_svg(self.scene, path.with_suffix(".svg"), background)
-            return export_png(self.scene, path.with_suffix(".png"), background)
+                return export_svg(self.scene, target, background)
+            return export_png(self.scene, target, background)
         except KnownError as error:
             QMessageBox.warning(self, "Couldn't save the picture", str(error))
             raise

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale
 
 from supportdesk.services.crisis_lines import CrisisLinesService
-from supportdesk.services.exporting import ExportFormat, ExportService, write_atomic
+from supportdesk.services.exporting import ExportFormat, ExportService
 from supportdesk.services.session import Session
 from supportdesk.ui.pdf.card import render_card
 from supportdesk.ui.pdf.plan import render_plan
@@ -30,4 +30,6 @@ def pdf_bytes(session: Session, fmt: ExportFormat, locale: QLocale | None = None
 
 def save_pdf(session: Session, fmt: ExportFormat, target: Path,
              locale: QLocale | None = None) -> Path:
-    return write_atomic(target, pdf_bytes(session, fmt, locale))
+    service = ExportService(session)
+    service.refuse_own_file(target)  # before drawing, so a refusal is quick
+    return service.save(target, pdf_bytes(session, fmt, locale))
