@@ -36,6 +36,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
                              "your user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open a throwaway vault with a sample network")
+    parser.add_argument("--recovery-key-stdin", action="store_true",
+                        help="open the vault with your recovery key for this one command, "
+                             "read from the terminal (hidden) or one line of standard input; "
+                             "for when there is no keyring (it is neither read nor written)")
     if not commands:
         parser.set_defaults(command=None)
         return parser

@@ -12,14 +12,26 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from supportdesk.core.errors import WrongKeyError
+from supportdesk.core.errors import (
+    DamagedVaultError,
+    KeyMissingError,
+    KeyringUnavailableError,
+    NoVaultError,
+    WrongKeyError,
+)
 from supportdesk.services import backups
+from supportdesk.services import session as sessions
 from supportdesk.services.paths import data_dir
 from supportdesk.services.session import Session, create_session, recover_session
-from supportdesk.services.session import open_session as open_vault_session
 from supportdesk.vault.backup import backup_name
 from supportdesk.vault.keystore import MemoryKeyStore
 from supportdesk.vault.recovery import GROUP_SIZE, GROUPS
+from supportdesk.vault.vault import Vault
+
+NO_KEYRING_CLI_HINT = (
+    "Add --recovery-key-stdin to type your recovery key for this one command (the keyring "
+    "is left alone), or sign in to a desktop session with a keyring and try again."
+)
 
 RECOVERY_EXPLAINED = f"""\
 This is your recovery key. It is shown only this once.
@@ -36,6 +48,9 @@ capitals, spaces and dashes do not matter when you type it in.
 
 def register(sub: Any) -> None:
     init = sub.add_parser("init", help="create a new vault and show its recovery key")
+    init.add_argument("--start-fresh", action="store_true",
+                      help="make a new, empty vault where a vault's database has gone "
+                           "(its old vault.json is kept aside under a dated name)")
     init.set_defaults(func=run_init)
 
     check = sub.add_parser("check", help="check the vault's key and both integrity checks")
@@ -59,10 +74,30 @@ def register(sub: Any) -> None:
 
 
 def open_session(args: argparse.Namespace) -> Session:
-    """How every subcommand opens the vault: --data-dir, the keyring, checks first."""
+    """How every subcommand opens the vault: --data-dir, the keyring, checks first.
+
+    With --recovery-key-stdin the recovery key opens it for this command only (the
+    keyring is neither read nor written): the way in when there is no keyring.
+    """
     if getattr(args, "demo", False):
         return _demo_session()
-    return open_vault_session(data_dir(args.data_dir))
+    folder = data_dir(args.data_dir)
+    given = given_recovery_key(args)
+    if given is not None:
+        return recover_session(folder, given, MemoryKeyStore(), store_key=False)
+    try:
+        return sessions.open_session(folder)
+    except KeyringUnavailableError as error:
+        raise KeyringUnavailableError(error.message, hint=NO_KEYRING_CLI_HINT) from None
+
+
+def given_recovery_key(args: argparse.Namespace) -> str | None:
+    """The recovery key asked for with --recovery-key-stdin (read once), else None."""
+    if not getattr(args, "recovery_key_stdin", False):
+        return None
+    if getattr(args, "recovery_key_value", None) is None:
+        args.recovery_key_value = read_recovery_key()
+    return str(args.recovery_key_value)
 
 
 def _demo_session() -> Session:
@@ -78,9 +113,11 @@ def _demo_session() -> Session:
 
 def run_init(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    session, recovery_key = create_session(folder)
+    session, recovery_key = create_session(folder, start_fresh=args.start_fresh)
     session.close()
     print(f"Your new vault is ready in {folder}.\n")
+    if args.start_fresh:
+        print("The old vault.json was kept aside beside it, with the date in its name.\n")
     print(RECOVERY_EXPLAINED.format(key=recovery_key))
     return 0
 
@@ -144,7 +181,11 @@ def run_restore(args: argparse.Namespace) -> int:
     from supportdesk.cli.data_commands import confirm
 
     path: Path = args.file.expanduser().absolute()
-    session = open_session(args)
+    try:
+        session = open_session(args)
+    except (NoVaultError, DamagedVaultError):
+        # Nothing to open (damaged, gone, or a new computer): put the backup in its place.
+        return _restore_in_place(args, path)
     try:
         recovery_key = None
         try:
@@ -167,4 +208,37 @@ def run_restore(args: argparse.Namespace) -> int:
         session.close()
     print("Restored. Your vault as it was just before is kept in:")
     print(f"  {safety}")
+    return 0
+
+
+def _restore_in_place(args: argparse.Namespace, path: Path) -> int:
+    """Restore where the vault cannot be opened: damaged, missing, or no vault at all."""
+    from supportdesk.cli.data_commands import confirm
+
+    folder = data_dir(args.data_dir)
+    keystore = sessions.keyring_store()
+    recovery_key = given_recovery_key(args)
+    try:
+        info = Vault.inspect_for_restore(folder, path, keystore, recovery_key)
+    except (KeyMissingError, KeyringUnavailableError, WrongKeyError):
+        if recovery_key is not None or not sys.stdin.isatty():
+            raise
+        print("The keyring does not have this vault's key; your recovery key opens the backup.")
+        recovery_key = read_recovery_key()
+        info = Vault.inspect_for_restore(folder, path, keystore, recovery_key)
+    for line in backups.describe_backup(info):
+        print(line)
+    print("Both integrity checks passed.")
+    if not confirm(f"Put this backup in place of the vault in {folder}?", args.yes):
+        print("Nothing was changed.")
+        return 1
+    kept = Vault.restore_damaged(folder, path, keystore, recovery_key)
+    print(f"Restored: your vault in {folder} holds this backup now.")
+    if kept is not None:
+        print(f"The damaged file was kept as {kept}")
+    if recovery_key is not None:
+        try:  # put the key back in the keyring, so the next command opens as usual
+            recover_session(folder, recovery_key, keystore).close()
+        except KeyringUnavailableError:
+            print("There is no keyring here: add --recovery-key-stdin to each command.")
     return 0

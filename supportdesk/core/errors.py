@@ -61,6 +61,10 @@ class DamagedVaultError(VaultError):
     """The database file is damaged: a backup can be restored."""
 
 
+class MissingDatabaseError(DamagedVaultError):
+    """vault.json is there but the database file is gone: restore, or start fresh."""
+
+
 class NewerVaultError(VaultError):
     """The vault was written by a newer SupportDesk."""
 

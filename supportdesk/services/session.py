@@ -35,6 +35,11 @@ class Session:
             self.db.close()
 
 
+def keyring_store() -> KeyStore:
+    """The OS keyring, as every session uses it by default."""
+    return KeyringKeyStore()
+
+
 def open_session(data_dir: Path, keystore: KeyStore | None = None,
                  clock: Clock = system_clock) -> Session:
     """Open the vault in ``data_dir`` with the key in ``keystore`` (the OS keyring by default)."""
@@ -43,9 +48,14 @@ def open_session(data_dir: Path, keystore: KeyStore | None = None,
 
 
 def create_session(data_dir: Path, keystore: KeyStore | None = None,
-                   clock: Clock = system_clock) -> tuple[Session, str]:
-    """A new vault in ``data_dir`` and its recovery key (to show once)."""
-    vault, recovery_key = Vault.create(data_dir, keystore or KeyringKeyStore(), clock=clock)
+                   clock: Clock = system_clock, *,
+                   start_fresh: bool = False) -> tuple[Session, str]:
+    """A new vault in ``data_dir`` and its recovery key (to show once).
+
+    ``start_fresh``: the person chose a new vault where one's database has gone.
+    """
+    vault, recovery_key = Vault.create(data_dir, keystore or KeyringKeyStore(), clock=clock,
+                                       start_fresh=start_fresh)
     return Session(vault.db, clock=clock, vault=vault), recovery_key
 
 

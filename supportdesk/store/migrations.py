@@ -1,7 +1,11 @@
 """Versioned schema migrations, each in one transaction.
 
 The version lives in ``PRAGMA user_version``. A backup is the caller's job (the
-vault makes one before ``migrate`` runs on an existing database).
+vault makes one before ``upgrade`` runs on an existing database).
+
+Version 0 is only ever a database being created (``migrate``). An existing vault
+already has its schema: ``upgrade`` refuses one without it as damaged, so an emptied
+or cut-off file is never rebuilt into a new, empty vault.
 """
 
 from __future__ import annotations
@@ -10,10 +14,16 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from supportdesk.core.errors import NewerVaultError
+from supportdesk.core.errors import DamagedVaultError, NewerVaultError
 from supportdesk.store import change_counts
 from supportdesk.store.database import run_sql
-from supportdesk.store.models import ALL_MODELS, CheckInRow, GratitudeRow, database_proxy
+from supportdesk.store.models import (
+    ALL_MODELS,
+    CheckInRow,
+    GratitudeRow,
+    SupporterRow,
+    database_proxy,
+)
 
 Migration = Callable[[pw.Database], None]
 
@@ -32,6 +42,8 @@ def _fast_reads_v2(db: pw.Database) -> None:
 
 MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
+# Tables every version since 1 has: a database without them holds no vault.
+CORE_TABLES = (SupporterRow, CheckInRow)
 
 
 def schema_version(db: pw.Database) -> int:
@@ -47,14 +59,41 @@ def refuse_newer(version: int, what: str = "vault", latest: int = SCHEMA_VERSION
         )
 
 
+def has_schema(db: pw.Database) -> bool:
+    """Whether ``db`` holds a SupportDesk schema (a version, and the core tables)."""
+    if schema_version(db) < 1:
+        return False
+    names = {str(row[0]) for row in run_sql(
+        db, "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    return all(model._meta.table_name in names for model in CORE_TABLES)
+
+
+def require_schema(db: pw.Database, what: str = "vault") -> None:
+    """DamagedVaultError unless ``db`` already holds the schema (an existing vault must)."""
+    if not has_schema(db):
+        raise DamagedVaultError(
+            f"This {what} file holds none of SupportDesk's tables, so it is not a "
+            f"SupportDesk {what} any more.",
+            hint="Nothing has been changed; a backup can be restored.")
+
+
 def needs_migration(db: pw.Database, latest: int = SCHEMA_VERSION) -> bool:
     version = schema_version(db)
     refuse_newer(version, latest=latest)
     return version < latest
 
 
+def upgrade(db: pw.Database, migrations: list[Migration] | None = None) -> int:
+    """Bring an existing vault's schema up to date; refuses one that has no schema."""
+    require_schema(db)
+    return migrate(db, migrations)
+
+
 def migrate(db: pw.Database, migrations: list[Migration] | None = None) -> int:
-    """Bring the schema up to date; return the version reached."""
+    """Build (from version 0) or bring the schema up to date; return the version reached.
+
+    For a database being created. An existing vault goes through ``upgrade``.
+    """
     database_proxy.initialize(db)
     steps = MIGRATIONS if migrations is None else migrations
     needs_migration(db, len(steps))

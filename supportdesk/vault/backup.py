@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import peewee as pw
 
@@ -39,9 +39,19 @@ COUNTED = {
     "plan_items": PlanItemRow,
 }
 
-DAMAGED = "This backup file is damaged, so it cannot be restored."
+DAMAGED = "This backup file is damaged or incomplete, so it cannot be restored."
+DAMAGED_HINT = "Nothing has been changed. Try an older backup."
 NOT_THIS_KEY = "This backup was not made with this vault's key."
 NOT_THIS_KEY_HINT = "Your recovery key from when the backup was made can open it."
+NOT_A_BACKUP = "This file is not a SupportDesk backup, so it cannot be restored."
+NOT_A_BACKUP_HINT = ("Nothing has been changed. SupportDesk's backups are named "
+                     "supportdesk-<date>.sdbackup, each with a .json file beside it.")
+NO_COMPANION = ("This file could not be opened with this vault's key, and the .json file "
+                "that comes with every SupportDesk backup is not beside it.")
+NO_COMPANION_HINT = ("Nothing has been changed. If it is a backup, put its .json file back "
+                     "beside it (same name, with .json added) and try again.")
+PAGE = 4096  # SQLCipher 4's page: an encrypted file is whole pages
+PLAIN_SQLITE = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,8 @@ def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: P
         "schema_version": version,
         "vault_uuid": metadata.uuid,
         "key_check": metadata.key_check,
-        "vault_metadata": json.loads(metadata.with_changes(pending=None).to_json()),
+        "vault_metadata": json.loads(
+            metadata.with_changes(pending=None, unconfirmed=None).to_json()),
     }
     atomic_write_bytes(sidecar_path(target), (json.dumps(sidecar, indent=2) + "\n").encode())
     return target
@@ -160,20 +171,54 @@ def backup_key(backup: Path, key: bytes | None = None, recovery_key: str | None 
     raise WrongKeyError(NOT_THIS_KEY, hint=NOT_THIS_KEY_HINT)
 
 
-def open_verified(backup: Path, key: bytes) -> pw.Database:
-    """Open a backup read-only after both integrity checks pass; DamagedVaultError if not."""
+def _looks_encrypted(backup: Path) -> bool:
+    """Whole pages, not a plain SQLite file: what a SQLCipher file looks like from outside."""
+    try:
+        size = backup.stat().st_size
+        with open(backup, "rb") as handle:
+            start = handle.read(len(PLAIN_SQLITE))
+    except OSError:
+        return False
+    return size >= PAGE and size % PAGE == 0 and start != PLAIN_SQLITE
+
+
+def refuse_uncompanioned(backup: Path) -> NoReturn:
+    """The error for a file without the .json every SupportDesk backup has beside it."""
     if not backup.is_file():
         raise NotFoundError(f"There is no backup file at {backup}.")
+    if not _looks_encrypted(backup):
+        raise DamagedVaultError(NOT_A_BACKUP, hint=NOT_A_BACKUP_HINT)
+    raise WrongKeyError(NO_COMPANION, hint=NO_COMPANION_HINT)
+
+
+def open_verified(backup: Path, key: bytes) -> pw.Database:
+    """Open a backup read-only after both integrity checks pass.
+
+    Each failure gets its own true words: a file that is not a SupportDesk backup, a
+    backup that is damaged or incomplete (cut short), or one made with another key
+    (WrongKeyError). The vault itself is never what is said to be damaged here.
+    """
+    if not backup.is_file():
+        raise NotFoundError(f"There is no backup file at {backup}.")
+    sidecar = read_sidecar(backup)
+    if sidecar is None and not _looks_encrypted(backup):
+        raise DamagedVaultError(NOT_A_BACKUP, hint=NOT_A_BACKUP_HINT)
+    ours = sidecar is not None and key_matches(key, str(sidecar.get("key_check", "")))
+    if sidecar is not None and not _looks_encrypted(backup):
+        raise DamagedVaultError(DAMAGED, hint=DAMAGED_HINT)  # cut short, or not one at all
     try:
         db: pw.Database = database.connect_backup(backup, key)
     except WrongKeyError:
-        sidecar = read_sidecar(backup) or {}
-        if key_matches(key, str(sidecar.get("key_check", ""))):
-            raise DamagedVaultError(DAMAGED, hint="Try an older backup.") from None
-        raise
-    if database.integrity_problems(db):
+        if ours:
+            raise DamagedVaultError(DAMAGED, hint=DAMAGED_HINT) from None
+        if sidecar is None:
+            raise WrongKeyError(NO_COMPANION, hint=NO_COMPANION_HINT) from None
+        raise WrongKeyError(NOT_THIS_KEY, hint=NOT_THIS_KEY_HINT) from None
+    except DamagedVaultError:
+        raise DamagedVaultError(DAMAGED, hint=DAMAGED_HINT) from None
+    if database.integrity_problems(db) or not migrations.has_schema(db):
         db.close()
-        raise DamagedVaultError(DAMAGED, hint="Try an older backup.")
+        raise DamagedVaultError(DAMAGED, hint=DAMAGED_HINT)
     return db
 
 
@@ -218,9 +263,28 @@ def list_backups(folder: Path) -> list[Path]:
                   reverse=True)
 
 
-def rotate_backups(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups (and their sidecars); return what went."""
-    removed = list_backups(folder)[max(keep, 1):]
+def backup_uuid(backup: Path) -> str:
+    """The uuid of the vault a backup was made from ("" if its sidecar does not say)."""
+    return str((read_sidecar(backup) or {}).get("vault_uuid", ""))
+
+
+def newest_backup(folder: Path, vault_uuid: str = "") -> Path | None:
+    """The newest backup in ``folder`` (of that vault, when ``vault_uuid`` is given)."""
+    for candidate in list_backups(folder):
+        if not vault_uuid or backup_uuid(candidate) in ("", vault_uuid):
+            return candidate
+    return None
+
+
+def rotate_backups(folder: Path, keep: int, vault_uuid: str = "") -> list[Path]:
+    """Delete all but the newest ``keep`` backups (and their sidecars); return what went.
+
+    With ``vault_uuid``, only that vault's backups count and go: those of another vault
+    (the one before a fresh start, say) are never rotated away by this one's.
+    """
+    found = [p for p in list_backups(folder)
+             if not vault_uuid or backup_uuid(p) in ("", vault_uuid)]
+    removed = found[max(keep, 1):]
     for old in removed:
         for path in (old, sidecar_path(old)):
             with contextlib.suppress(FileNotFoundError):

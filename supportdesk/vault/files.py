@@ -14,20 +14,16 @@ from pathlib import Path
 from supportdesk.core.errors import StorageError
 
 DB_FILE = "supportdesk.db"
+META_FILE = "vault.json"
 # The data folder's own files, by name: the database and SQLite's journals, vault.json
 # (which the recovery key needs) and the lock. Hidden staging files start with a dot.
 OWN_FILES = (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", f"{DB_FILE}-journal",
-             "vault.json", "supportdesk.lock")
+             META_FILE, "supportdesk.lock")
 OWN_FOLDERS = ("backups", "logs")
 
 
 class OwnFileError(StorageError):
     """An output path is one of the vault's own files; nothing was written."""
-
-
-def vault_exists(data_dir: Path) -> bool:
-    """Whether ``data_dir`` holds a vault (the database file decides, never vault.json)."""
-    return (Path(data_dir) / DB_FILE).exists()
 
 
 def _own_paths(data_dir: Path) -> list[Path]:
@@ -71,3 +67,19 @@ def refuse_own_file(target: Path, data_dir: Path | None) -> None:
             f"{target} is one of the files SupportDesk keeps your vault in, so nothing "
             "was written there and your vault is as it was.",
             hint="Choose another name or another folder.")
+
+
+def vault_exists(data_dir: Path) -> bool:
+    """Whether a vault was ever made in ``data_dir``: its database or its vault.json is there.
+
+    First run is when neither exists. vault.json alone is a vault whose database is
+    missing (a case for a backup), never a reason to make a new one over it.
+    """
+    folder = Path(data_dir)
+    return (folder / DB_FILE).exists() or (folder / META_FILE).exists()
+
+
+def database_missing(data_dir: Path) -> bool:
+    """vault.json is there but the database file is not."""
+    folder = Path(data_dir)
+    return (folder / META_FILE).exists() and not (folder / DB_FILE).exists()

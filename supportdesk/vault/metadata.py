@@ -69,6 +69,12 @@ class VaultMetadata:
     created: str
     chain: tuple[SealedKey, ...] = ()
     pending: PendingKey | None = None
+    # The first 16 bytes of the database file (SQLCipher's salt, not secret): a vault.json
+    # that names another file's salt belongs to another vault. Empty when not yet known.
+    database_salt: str = ""
+    # A new recovery key not yet confirmed by the person, sealed under the database key
+    # (so only the open vault can show it again). None once they have confirmed it.
+    unconfirmed: SealedKey | None = None
 
     def with_changes(self, **changes: Any) -> VaultMetadata:
         return replace(self, **changes)
@@ -84,6 +90,8 @@ class VaultMetadata:
             "created": self.created,
             "chain": [link.to_dict() for link in self.chain],
             "pending": self.pending.to_dict() if self.pending else None,
+            "database_salt": self.database_salt,
+            "unconfirmed_recovery_key": self.unconfirmed.to_dict() if self.unconfirmed else None,
         }
         return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
@@ -103,6 +111,9 @@ class VaultMetadata:
             created=str(data["created"]),
             chain=tuple(SealedKey.from_dict(link) for link in data.get("chain", [])),
             pending=pending,
+            database_salt=str(data.get("database_salt") or ""),
+            unconfirmed=(SealedKey.from_dict(data["unconfirmed_recovery_key"])
+                         if data.get("unconfirmed_recovery_key") else None),
         )
 
 

@@ -12,6 +12,7 @@ import secrets
 import shutil
 import uuid as uuid_module
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,7 +21,9 @@ import peewee as pw
 from supportdesk.core.errors import (
     DamagedVaultError,
     KeyMissingError,
+    KeyringUnavailableError,
     LockedError,
+    MissingDatabaseError,
     NoVaultError,
     StorageError,
     VaultExistsError,
@@ -29,7 +32,7 @@ from supportdesk.core.errors import (
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
 from supportdesk.vault.atomic import fsync_file, replace_durably
-from supportdesk.vault.files import DB_FILE, refuse_own_file, vault_exists
+from supportdesk.vault.files import DB_FILE, META_FILE, refuse_own_file, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import VaultLock
 from supportdesk.vault.metadata import (
@@ -51,6 +54,13 @@ from supportdesk.vault.recovery import (
 
 BACKUP_DIR = "backups"
 KEEP_SAFETY_BACKUPS = 10
+PAGE = 4096  # SQLCipher 4's page size: a vault file is whole pages, at least one
+SALT_BYTES = 16  # SQLCipher keeps its (non-secret) salt in the file's first 16 bytes
+# Left behind by a write that was cut off (a crash, a full disk): removed at open.
+LEFTOVERS = (f".{META_FILE}.*.tmp", f".{DB_FILE}.new", f".{DB_FILE}.new-*", f".{DB_FILE}.restore")
+JUNK_IN_KEYRING = ("Your keyring holds something under this vault's name, but it is not "
+                   "this vault's key.")
+JUNK_HINT = "Your recovery key opens the vault and puts the right key back; nothing has changed."
 
 Clock = Callable[[], datetime]
 
@@ -98,11 +108,16 @@ class Vault:
         return self.data_dir / BACKUP_DIR
 
     @classmethod
-    def create(cls, data_dir: Path, keystore: KeyStore,
-               clock: Clock = _utc_now) -> tuple[Vault, str]:
-        """A new vault and its recovery key (to show once). Refuses if one is there."""
+    def create(cls, data_dir: Path, keystore: KeyStore, clock: Clock = _utc_now, *,
+               start_fresh: bool = False) -> tuple[Vault, str]:
+        """A new vault and its recovery key (to show once). Refuses if one is there.
+
+        A vault.json without its database is a vault to restore, not a free folder:
+        only ``start_fresh`` (the person's explicit choice) makes a new vault there,
+        and the old vault.json is kept aside under a dated name, never deleted.
+        """
         data_dir = Path(data_dir)
-        _refuse_existing(data_dir)
+        _refuse_existing(data_dir, start_fresh=start_fresh)
         vault_uuid = str(uuid_module.uuid4())
         key = secrets.token_bytes(database.KEY_BYTES)
         # The key must be safely kept before anything is written to disk.
@@ -119,7 +134,9 @@ class Vault:
                                f"({exc.strerror or exc}).") from None
         lock = VaultLock.acquire(data_dir)
         try:
-            _refuse_existing(data_dir)  # again, now that no one else can be creating it
+            _refuse_existing(data_dir, start_fresh=start_fresh)  # again, under the lock
+            if start_fresh and (data_dir / META_FILE).exists():
+                _set_aside(data_dir, clock)
             recovery_key = generate_recovery_key()
             metadata = VaultMetadata(
                 uuid=vault_uuid,
@@ -130,6 +147,8 @@ class Vault:
                 created=clock().isoformat(),
             )
             db = _build_database(data_dir, key, metadata)
+            metadata = metadata.with_changes(database_salt=_file_salt(data_dir / DB_FILE))
+            write_metadata(metadata_path(data_dir), metadata)
         except BaseException:
             lock.release()
             with contextlib.suppress(Exception):
@@ -142,15 +161,18 @@ class Vault:
              steps: list[migrations.Migration] | None = None) -> Vault:
         """Open with the key in ``keystore``; the key is checked before the database is read."""
         data_dir = Path(data_dir)
-        _require_database(data_dir)
+        _require_sound_file(data_dir)
         lock = VaultLock.acquire(data_dir)
         try:
+            _clean_leftovers(data_dir)
             metadata = _load_metadata(data_dir)
             candidates = [keystore.get(metadata.uuid)]
             if metadata.pending is not None:
                 candidates.append(keystore.get(pending_slot(metadata.uuid)))
             keys = [k for k in candidates if k]
             if not keys:
+                if b"" in candidates:
+                    raise WrongKeyError(JUNK_IN_KEYRING, hint=JUNK_HINT)
                 raise _key_missing(metadata, keystore)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
@@ -167,12 +189,18 @@ class Vault:
         """Open with the recovery key; unless ``store_key`` is False, put the key back."""
         recovery_key = parse_recovery_key(recovery_key)
         data_dir = Path(data_dir)
-        _require_database(data_dir)
+        _require_sound_file(data_dir)
         lock = VaultLock.acquire(data_dir)
         try:
+            _clean_leftovers(data_dir)
             metadata = _load_metadata(data_dir)
-            db, key = _open_with(data_dir / DB_FILE, metadata,
-                                 recovered_keys(metadata, recovery_key))
+            try:
+                keys = recovered_keys(metadata, recovery_key)
+            except WrongKeyError:
+                if _belongs_elsewhere(data_dir, metadata):
+                    raise _foreign_metadata(data_dir) from None
+                raise
+            db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
             lock.release()
@@ -194,11 +222,18 @@ class Vault:
         try:
             self._finish_rotation(store_key)
             self._migrate(steps)
+            self._note_salt()
             if read_metadata(metadata_path(self.data_dir)) != self.metadata:
                 self._save_metadata(self.metadata)
         except BaseException:
             self.close()
             raise
+
+    def _note_salt(self) -> None:
+        """Record which database file this vault.json belongs to (see ``_belongs_elsewhere``)."""
+        salt = _file_salt(self.path)
+        if salt and salt != self.metadata.database_salt:
+            self.metadata = self.metadata.with_changes(database_salt=salt)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -277,9 +312,10 @@ class Vault:
     def _migrate(self, steps: list[migrations.Migration] | None) -> None:
         database.bind(self.db)
         chosen = migrations.MIGRATIONS if steps is None else steps
+        migrations.require_schema(self.db)  # an existing vault never starts from version 0
         if migrations.needs_migration(self.db, len(chosen)):
             self.backup(reason="before-update")
-            migrations.migrate(self.db, chosen)
+            migrations.upgrade(self.db, chosen)
         if self.metadata.schema_version != migrations.schema_version(self.db):
             self._save_metadata(self.metadata.with_changes(
                 schema_version=migrations.schema_version(self.db)))
@@ -301,9 +337,9 @@ class Vault:
                 number += 1
         written = backups.write_backup(self.db, self._key, self.metadata, Path(target), now)
         if keep is not None:
-            backups.rotate_backups(written.parent, keep)
+            backups.rotate_backups(written.parent, keep, self.uuid)
         elif written.parent == self.backup_dir and reason:
-            backups.rotate_backups(written.parent, KEEP_SAFETY_BACKUPS)
+            backups.rotate_backups(written.parent, KEEP_SAFETY_BACKUPS, self.uuid)
         return written
 
     def backup_info(self, path: Path, recovery_key: str | None = None) -> backups.BackupInfo:
@@ -336,6 +372,7 @@ class Vault:
                 with contextlib.suppress(FileNotFoundError):
                     leftover.unlink()
             replace_durably(staged, self.path)
+            self._save_metadata(self.metadata.with_changes(database_salt=_file_salt(self.path)))
         except BaseException:
             with contextlib.suppress(OSError):
                 staged.unlink()
@@ -349,45 +386,56 @@ class Vault:
 
     @classmethod
     def restore_damaged(cls, data_dir: Path, backup: Path, keystore: KeyStore,
-                        recovery_key: str | None = None, *, clock: Clock = _utc_now) -> Path:
-        """Put a verified backup in place of a vault file that cannot be read.
+                        recovery_key: str | None = None, *,
+                        clock: Clock = _utc_now) -> Path | None:
+        """Put a verified backup in place of a vault file that cannot be read, or is gone.
 
-        For when ``open`` says the file is damaged, so ``restore`` (which needs an open
-        vault) cannot run. The key comes from ``keystore``, or from ``recovery_key`` when
-        given. A copy of the damaged file is kept beside it, never deleted; its path is
-        returned. Open the vault as usual afterwards.
+        For when ``open`` says the file is damaged or missing, so ``restore`` (which needs
+        an open vault) cannot run; and into a folder with no vault at all (a new computer),
+        where the backup's own copy of vault.json comes back with it. The key comes from
+        ``keystore``, or from ``recovery_key`` when given. A copy of a damaged file is kept
+        beside it, never deleted; its path is returned (None when there was no file to
+        keep). Open the vault as usual afterwards.
         """
         data_dir, backup = Path(data_dir), Path(backup)
-        _require_database(data_dir)
+        try:
+            data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"SupportDesk cannot create the folder {data_dir} "
+                               f"({exc.strerror or exc}).") from None
         lock = VaultLock.acquire(data_dir)
         try:
-            metadata = _load_metadata(data_dir)
-            if recovery_key is not None:
-                candidates = recovered_keys(metadata, parse_recovery_key(recovery_key))
-            else:
-                stored = keystore.get(metadata.uuid)
-                candidates = [stored] if stored else []
-            key = next((k for k in candidates if key_matches(k, metadata.key_check)), None)
-            if key is None:
-                raise _key_missing(metadata, keystore)
-            source_key = backups.backup_key(backup, key, recovery_key)
-            source = backups.open_verified(backup, source_key)
+            _clean_leftovers(data_dir)
+            plan = _RestorePlan.make(data_dir, backup, keystore, recovery_key)
+            source = backups.open_verified(backup, plan.source_key)
             try:
                 migrations.refuse_newer(migrations.schema_version(source), "backup")
             finally:
                 source.close()
+            if plan.fresh:
+                # The key is kept before any file is written, as when a vault is made.
+                with contextlib.suppress(KeyringUnavailableError):
+                    store_checked(keystore, plan.metadata.uuid, plan.key)
             staged = data_dir / f".{DB_FILE}.restore"
-            backups.stage_copy(backup, source_key, staged, key)
-            kept = data_dir / f"{DB_FILE}.damaged-{clock().strftime('%Y%m%d-%H%M%S')}"
+            backups.stage_copy(backup, plan.source_key, staged, plan.key)
+            stamp = clock().strftime("%Y%m%d-%H%M%S")
+            db_file = data_dir / DB_FILE
+            kept = data_dir / f"{DB_FILE}.damaged-{stamp}" if db_file.exists() else None
             try:
-                shutil.copy2(data_dir / DB_FILE, kept)
-                fsync_file(kept)
-                # A journal of the damaged file must not be replayed into the backup.
+                if kept is not None:
+                    shutil.copy2(db_file, kept)
+                    fsync_file(kept)
+                # A journal of the damaged (or vanished) file must not be replayed into
+                # the backup: it is set aside with the kept copy.
+                aside = kept or data_dir / f"{DB_FILE}.missing-{stamp}"
                 for leftover in ("-wal", "-shm"):
                     journal = data_dir / f"{DB_FILE}{leftover}"
                     if journal.exists():
-                        os.replace(journal, Path(f"{kept}{leftover}"))
-                replace_durably(staged, data_dir / DB_FILE)
+                        os.replace(journal, Path(f"{aside}{leftover}"))
+                if plan.needs_metadata:
+                    write_metadata(metadata_path(data_dir), plan.metadata.with_changes(
+                        database_salt=_file_salt(staged)))
+                replace_durably(staged, db_file)
             except BaseException:
                 with contextlib.suppress(OSError):
                     staged.unlink()
@@ -395,6 +443,20 @@ class Vault:
         finally:
             lock.release()
         return kept
+
+    @staticmethod
+    def inspect_for_restore(data_dir: Path, backup: Path, keystore: KeyStore,
+                            recovery_key: str | None = None) -> backups.BackupInfo:
+        """What ``restore_damaged`` would put back (verified), without changing anything."""
+        plan = _RestorePlan.make(Path(data_dir), Path(backup), keystore, recovery_key)
+        return backups.backup_info(Path(backup), plan.source_key)
+
+    @staticmethod
+    def newest_backup(data_dir: Path) -> Path | None:
+        """The newest backup of this folder's vault in its backups folder, if any."""
+        metadata = read_metadata(metadata_path(Path(data_dir)))
+        return backups.newest_backup(Path(data_dir) / BACKUP_DIR,
+                                     metadata.uuid if metadata else "")
 
     # -- metadata ------------------------------------------------------------------------
 
@@ -413,15 +475,146 @@ def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError
     return KeyMissingError("Your keyring has no key for this vault.", hint=hint)
 
 
-def _refuse_existing(data_dir: Path) -> None:
-    if Vault.exists(data_dir):
+def _refuse_existing(data_dir: Path, *, start_fresh: bool = False) -> None:
+    if (data_dir / DB_FILE).exists():
         raise VaultExistsError(f"There is already a vault in {data_dir}; it has not been changed.")
+    if (data_dir / META_FILE).exists() and not start_fresh:
+        raise MissingDatabaseError(
+            f"The vault file {DB_FILE} is missing from {data_dir}, but its vault.json is still "
+            "there, so a new vault was not made over it.",
+            hint=_restore_advice(data_dir, fresh_start=True))
 
 
-def _require_database(data_dir: Path) -> None:
-    if not Vault.exists(data_dir):
+def _set_aside(data_dir: Path, clock: Clock) -> Path:
+    """Keep the old vault.json (and any journal of the vanished database) under a dated name."""
+    stamp = clock().strftime("%Y%m%d-%H%M%S")
+    kept = data_dir / f"{META_FILE}.before-fresh-start-{stamp}"
+    os.replace(data_dir / META_FILE, kept)
+    for leftover in ("-wal", "-shm"):
+        journal = data_dir / f"{DB_FILE}{leftover}"
+        if journal.exists():  # it must never be replayed into the new database
+            os.replace(journal, data_dir / f"{DB_FILE}.before-fresh-start-{stamp}{leftover}")
+    return kept
+
+
+def _require_sound_file(data_dir: Path) -> None:
+    """Refuse, before anything is opened, locked or written, a vault whose database is
+    missing, empty or cut short: once vault.json exists such a file is damaged, never new."""
+    db_file = data_dir / DB_FILE
+    if not vault_exists(data_dir):
         raise NoVaultError(f"There is no vault in {data_dir} yet.",
                            hint="Create one with 'supportdesk init' or by starting the app.")
+    if not db_file.exists():
+        raise MissingDatabaseError(
+            f"The vault file {DB_FILE} is missing from {data_dir}, but its vault.json is "
+            "still there: your vault was there and its database has gone.",
+            hint=_restore_advice(data_dir, fresh_start=True))
+    try:
+        size = db_file.stat().st_size
+    except OSError as exc:
+        raise StorageError(f"The vault at {db_file} cannot be read "
+                           f"({exc.strerror or exc}).") from None
+    if size == 0:
+        raise DamagedVaultError(f"The vault file {db_file} is empty (0 bytes), so your notes "
+                                "cannot be read from it.", hint=_restore_advice(data_dir))
+    if size < PAGE or size % PAGE:
+        raise DamagedVaultError(
+            f"The vault file {db_file} has been cut short ({size} bytes, not whole pages of "
+            "a vault), so your notes cannot be read from it.", hint=_restore_advice(data_dir))
+
+
+def _restore_advice(data_dir: Path, *, fresh_start: bool = False) -> str:
+    """Nothing changed, and the way back: the newest backup, named, or where to look."""
+    newest = Vault.newest_backup(data_dir)
+    if newest is not None:
+        made = backups.read_sidecar(newest) or {}
+        when = str(made.get("created", ""))[:16].replace("T", " ")
+        advice = (f"Nothing has been changed. Your newest backup is {newest}"
+                  f"{f' (made {when})' if when else ''}: restore it with "
+                  f"'supportdesk restore \"{newest}\"', or Restore a backup… in the app.")
+    else:
+        advice = (f"Nothing has been changed. SupportDesk found no backup in "
+                  f"{data_dir / BACKUP_DIR}; if you chose another backup folder or saved "
+                  "one yourself, restore the newest from there "
+                  "('supportdesk restore FILE', or Restore a backup… in the app).")
+    if fresh_start:
+        advice += (" To start again with an empty vault instead, run 'supportdesk init "
+                   "--start-fresh' (the old vault.json is kept aside).")
+    return advice
+
+
+def _clean_leftovers(data_dir: Path) -> None:
+    """Remove what a write cut off by a crash left behind; call with the lock held.
+
+    Each is a temporary file that only ever becomes real by being renamed: none of them
+    holds anything the vault still needs.
+    """
+    for pattern in LEFTOVERS:
+        for leftover in data_dir.glob(pattern):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _file_salt(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            salt = handle.read(SALT_BYTES)
+    except OSError:
+        return ""
+    return salt.hex() if len(salt) == SALT_BYTES and any(salt) else ""
+
+
+def _belongs_elsewhere(data_dir: Path, metadata: VaultMetadata) -> bool:
+    """Whether vault.json records another database file than the one here."""
+    salt = _file_salt(data_dir / DB_FILE)
+    return bool(metadata.database_salt and salt and salt != metadata.database_salt)
+
+
+def _foreign_metadata(data_dir: Path) -> WrongKeyError:
+    return WrongKeyError(
+        f"The vault.json in {data_dir} belongs to another vault, not to the {DB_FILE} "
+        "beside it, so no recovery key can open your vault through it.",
+        hint="Nothing has been changed. Put this vault's own vault.json back (every backup "
+             "keeps a copy in its .json file), or restore a backup of this vault.")
+
+
+@dataclass(frozen=True)
+class _RestorePlan:
+    """The keys for putting a backup in place of a damaged or missing database."""
+
+    metadata: VaultMetadata
+    key: bytes          # the vault's key: the restored file is re-keyed to it
+    source_key: bytes   # the key that opens the backup
+    fresh: bool         # no vault here before: the backup's own metadata comes with it
+    needs_metadata: bool  # vault.json is missing or unreadable: write it
+
+    @classmethod
+    def make(cls, data_dir: Path, backup: Path, keystore: KeyStore,
+             recovery_key: str | None) -> _RestorePlan:
+        canonical = parse_recovery_key(recovery_key) if recovery_key is not None else None
+        on_disk = read_metadata(metadata_path(data_dir))
+        fresh = not vault_exists(data_dir)
+        if fresh:
+            metadata = backups.sidecar_metadata(backup)
+            if metadata is None:
+                backups.refuse_uncompanioned(backup)
+        else:
+            metadata = on_disk or _load_metadata(data_dir)
+        if canonical is not None:
+            candidates = recovered_keys(metadata, canonical)
+        else:
+            stored = keystore.get(metadata.uuid)
+            if stored == b"":
+                raise WrongKeyError(JUNK_IN_KEYRING, hint=JUNK_HINT)
+            candidates = [stored] if stored else []
+        key = next((k for k in candidates if key_matches(k, metadata.key_check)), None)
+        if key is None:
+            raise _key_missing(metadata, keystore)
+        source_key = backups.backup_key(backup, key, canonical)
+        if fresh:
+            with contextlib.suppress(KeyringUnavailableError):
+                metadata = metadata.with_changes(keyring_backend=keystore.backend_name)
+        return cls(metadata, key, source_key, fresh, needs_metadata=on_disk is None)
 
 
 def _build_database(data_dir: Path, key: bytes, metadata: VaultMetadata) -> pw.Database:
@@ -483,16 +676,27 @@ def _open_with(path: Path, metadata: VaultMetadata, keys: list[bytes]) -> tuple[
             "The key in your keyring does not open this vault.",
             hint="Your recovery key opens it and puts the right key back; nothing has changed.",
         )
+    no_schema = False
     for key in known:
         try:
             db = database.connect(path, key)
         except (WrongKeyError, DamagedVaultError):
             continue
         if not database.open_problems(db):
-            return db, key
+            if migrations.has_schema(db):
+                return db, key
+            no_schema = True
         db.close()
+    if no_schema:
+        raise DamagedVaultError(
+            f"The vault file {path} opens with your key but holds none of SupportDesk's "
+            "tables: it is not your vault any more.", hint=_restore_advice(path.parent))
+    if _belongs_elsewhere(path.parent, metadata):
+        raise DamagedVaultError(
+            f"The vault file {path} does not open with the key its vault.json names: either "
+            "that vault.json belongs to another vault, or the start of the file is damaged.",
+            hint=_restore_advice(path.parent))
     raise DamagedVaultError(
-        "The vault file is damaged, even though the key is right.",
-        hint="You can restore it from a backup; the damaged file has been left as it is.",
-    )
+        f"The vault file {path} is damaged, even though the key is right.",
+        hint=_restore_advice(path.parent))
 

@@ -134,3 +134,136 @@ def test_demo_commands_use_a_throwaway_vault_and_leave_yours_alone(
     assert "All is well" in capsys.readouterr().out
     assert not (tmp_path / "mine").exists()
     assert keystore.get("anything") is None
+
+
+# -- a damaged or missing vault (issue 13) ------------------------------------------------
+
+
+def files_in(folder: Path) -> list[tuple[str, bytes]]:
+    return sorted((str(p.relative_to(folder)), p.read_bytes()) for p in folder.rglob("*")
+                  if p.is_file() and p.name != "supportdesk.lock")
+
+
+def made_with_backup(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, Path]:
+    """A vault holding Ruth, with one backup in its own backups folder."""
+    recovery_key = init(data_dir, capsys)
+    assert run(["--data-dir", str(data_dir), "add", "Ruth", "--kind", "friend"]) == 0
+    (data_dir / "backups").mkdir()
+    assert cli(data_dir, "backup", str(data_dir / "backups")) == 0
+    capsys.readouterr()
+    backups = list((data_dir / "backups").glob("*.sdbackup"))
+    assert len(backups) == 1
+    return recovery_key, backups[0]
+
+
+@pytest.mark.parametrize("damage", ["empty", "one byte", "missing"])
+def test_check_on_a_damaged_vault_names_the_newest_backup_and_changes_nothing(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str],
+        damage: str) -> None:
+    _, backup = made_with_backup(tmp_path, capsys)
+    db = tmp_path / "supportdesk.db"
+    if damage == "missing":
+        db.unlink()
+    else:
+        db.write_bytes(db.read_bytes()[:1] if damage == "one byte" else b"")
+    before = files_in(tmp_path)
+    assert cli(tmp_path, "check") == 2
+    captured = capsys.readouterr()
+    assert "All is well" not in captured.out and "Holds" not in captured.out
+    err = captured.err
+    assert str(backup) in err and "Nothing has been changed" in err
+    assert "no vault" not in err.lower() and len(err.strip().splitlines()) == 1
+    if damage == "missing":
+        assert "missing" in err
+    assert files_in(tmp_path) == before
+
+
+def test_init_refuses_to_make_a_new_vault_over_a_vault_json(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    _, backup = made_with_backup(tmp_path, capsys)
+    (tmp_path / "supportdesk.db").unlink()
+    meta = (tmp_path / "vault.json").read_bytes()
+    assert cli(tmp_path, "init") == 2
+    err = capsys.readouterr().err
+    assert "missing" in err and "--start-fresh" in err and str(backup) in err
+    assert (tmp_path / "vault.json").read_bytes() == meta
+    assert not (tmp_path / "supportdesk.db").exists()
+
+
+def test_init_start_fresh_keeps_the_old_vault_json_aside(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    made_with_backup(tmp_path, capsys)
+    (tmp_path / "supportdesk.db").unlink()
+    meta = (tmp_path / "vault.json").read_bytes()
+    assert cli(tmp_path, "init", "--start-fresh") == 0
+    assert "kept aside" in capsys.readouterr().out
+    kept = list(tmp_path.glob("vault.json.before-fresh-start-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == meta
+    assert (tmp_path / "vault.json").read_bytes() != meta
+    assert cli(tmp_path, "check") == 0
+    assert len(list((tmp_path / "backups").glob("*.sdbackup"))) == 1  # the old one stays
+
+
+def test_restore_puts_a_backup_back_where_the_database_has_gone(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    _, backup = made_with_backup(tmp_path, capsys)
+    (tmp_path / "supportdesk.db").unlink()
+    assert cli(tmp_path, "restore", str(backup), "--yes") == 0
+    assert "1 person or service" in capsys.readouterr().out
+    assert run(["--data-dir", str(tmp_path), "list"]) == 0
+    assert "Ruth" in capsys.readouterr().out
+
+
+def test_restore_into_an_empty_folder_works_with_the_recovery_key(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    recovery_key, backup = made_with_backup(tmp_path / "old", capsys)
+    keystore._keys.clear()  # a new computer: nothing in its keyring
+    new_home = tmp_path / "new"
+    monkeypatch.setattr("sys.stdin", io.StringIO(recovery_key + "\n"))
+    assert run(["--data-dir", str(new_home), "--recovery-key-stdin",
+                "restore", str(backup), "--yes"]) == 0
+    assert "Restored" in capsys.readouterr().out
+    assert run(["--data-dir", str(new_home), "list"]) == 0  # the key is back in the keyring
+    assert "Ruth" in capsys.readouterr().out
+
+
+def test_with_no_keyring_the_recovery_key_opens_any_command(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.core.errors import KeyringUnavailableError
+
+    store = MemoryKeyStore()
+    monkeypatch.setattr("supportdesk.services.session.KeyringKeyStore", lambda: store)
+    recovery_key = init(tmp_path, capsys)
+
+    class NoKeyring(MemoryKeyStore):
+        def get(self, vault_uuid: str) -> bytes | None:
+            raise KeyringUnavailableError("No keyring is available to keep your vault's key.")
+
+    monkeypatch.setattr("supportdesk.services.session.KeyringKeyStore", NoKeyring)
+    assert cli(tmp_path, "check") == 2
+    err = capsys.readouterr().err
+    assert "--recovery-key-stdin" in err and "for this session" not in err
+    monkeypatch.setattr("sys.stdin", io.StringIO(recovery_key + "\n"))
+    assert cli(tmp_path, "--recovery-key-stdin", "check") == 0
+    assert "All is well" in capsys.readouterr().out
+
+
+def test_restoring_a_file_that_is_not_a_backup_says_so(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    init(tmp_path, capsys)
+    stray = tmp_path / "holiday.txt"
+    stray.write_text("not a backup at all\n")
+    assert cli(tmp_path, "restore", str(stray), "--yes") == 2
+    err = capsys.readouterr().err
+    assert "not a SupportDesk backup" in err and "key" not in err
+
+
+def test_restoring_a_cut_off_backup_says_the_backup_is_damaged(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    _, backup = made_with_backup(tmp_path, capsys)
+    backup.write_bytes(backup.read_bytes()[:5000])
+    assert cli(tmp_path, "restore", str(backup), "--yes") == 2
+    err = capsys.readouterr().err
+    assert "backup file is damaged or incomplete" in err and "vault file" not in err

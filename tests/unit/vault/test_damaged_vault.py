@@ -1,0 +1,115 @@
+"""Once vault.json exists, a database that is missing, empty, cut short or without the
+schema is a damaged vault: refused plainly, the newest backup named, nothing changed."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from supportdesk.core.errors import DamagedVaultError, MissingDatabaseError, NoVaultError
+from supportdesk.core.kinds import Kind
+from supportdesk.core.model import Supporter
+from supportdesk.services.network import NetworkService
+from supportdesk.store import database
+from supportdesk.store.repository import Repository
+from supportdesk.vault.backup import list_backups
+from supportdesk.vault.keystore import MemoryKeyStore
+from supportdesk.vault.vault import DB_FILE, Vault
+
+PAGE = 4096
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` and its hash (the lock file aside: it holds nothing)."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != "supportdesk.lock"}
+
+
+@pytest.fixture
+def backed_up(data_dir: Path, keystore: MemoryKeyStore) -> Path:
+    """A closed vault holding one person, with two backups (the newer one named later)."""
+    moments = iter([datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(days=d) for d in range(9)])
+    vault, _ = Vault.create(data_dir, keystore, clock=lambda: next(moments))
+    database.bind(vault.db)
+    NetworkService(Repository()).save_supporter(Supporter("Ruth", Kind.FRIEND))
+    vault.backup(reason="auto")
+    vault.backup(reason="auto")
+    vault.close()
+    return data_dir
+
+
+def newest(data_dir: Path) -> Path:
+    return list_backups(data_dir / "backups")[0]
+
+
+DAMAGE = {
+    "empty": lambda db: db.write_bytes(b""),
+    "one byte": lambda db: db.write_bytes(db.read_bytes()[:1]),
+    "shorter than a page": lambda db: db.write_bytes(db.read_bytes()[:PAGE - 10]),
+    "one page": lambda db: db.write_bytes(db.read_bytes()[:PAGE]),
+    "missing": lambda db: db.unlink(),
+}
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_database_is_refused_naming_the_newest_backup(
+        backed_up: Path, keystore: MemoryKeyStore, damage: str) -> None:
+    DAMAGE[damage](backed_up / DB_FILE)
+    before = folder_state(backed_up)
+    with pytest.raises(DamagedVaultError) as caught:
+        Vault.open(backed_up, keystore).close()
+    text = str(caught.value)
+    assert newest(backed_up).name in text
+    assert "Nothing has been changed" in text or "nothing has been changed" in text
+    assert "no vault" not in text.lower()
+    assert folder_state(backed_up) == before
+    assert len(list_backups(backed_up / "backups")) == 2
+
+
+def test_a_missing_database_says_so_and_is_not_a_first_run(
+        backed_up: Path, keystore: MemoryKeyStore) -> None:
+    (backed_up / DB_FILE).unlink()
+    assert Vault.exists(backed_up)
+    with pytest.raises(MissingDatabaseError, match="missing"):
+        Vault.open(backed_up, keystore)
+    assert not (backed_up / DB_FILE).exists()
+
+
+def test_an_empty_database_is_never_rebuilt_by_the_recovery_key(
+        data_dir: Path, keystore: MemoryKeyStore) -> None:
+    vault, recovery_key = Vault.create(data_dir, keystore)
+    vault.close()
+    (data_dir / DB_FILE).write_bytes(b"")
+    with pytest.raises(DamagedVaultError, match="empty"):
+        Vault.recover(data_dir, recovery_key, keystore)
+    assert (data_dir / DB_FILE).read_bytes() == b""
+
+
+def test_a_database_without_the_schema_is_damaged_not_new(
+        data_dir: Path, keystore: MemoryKeyStore) -> None:
+    vault, _ = Vault.create(data_dir, keystore)
+    for table in vault.db.get_tables():
+        database.run_sql(vault.db, f'DROP TABLE "{table}"')
+    database.run_sql(vault.db, "PRAGMA user_version = 0")
+    vault.close()
+    before = folder_state(data_dir)
+    with pytest.raises(DamagedVaultError, match="none of SupportDesk's tables"):
+        Vault.open(data_dir, keystore)
+    assert folder_state(data_dir) == before
+
+
+def test_no_backup_at_all_is_said_too(data_dir: Path, keystore: MemoryKeyStore) -> None:
+    Vault.create(data_dir, keystore)[0].close()
+    (data_dir / DB_FILE).write_bytes(b"")
+    with pytest.raises(DamagedVaultError, match="found no backup"):
+        Vault.open(data_dir, keystore)
+
+
+def test_an_empty_folder_is_still_a_first_run(data_dir: Path, keystore: MemoryKeyStore) -> None:
+    data_dir.mkdir()
+    assert not Vault.exists(data_dir)
+    with pytest.raises(NoVaultError):
+        Vault.open(data_dir, keystore)
