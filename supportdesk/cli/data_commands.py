@@ -67,14 +67,14 @@ def confirm(question: str, assume_yes: bool) -> bool:
 
 def describe_preview(preview: ImportPreview) -> list[str]:
     lines = [f"Found {len(preview.rows)} contact{'s' if len(preview.rows) != 1 else ''}: "
-             f"{preview.count(Action.ADD)} new, {preview.count(Action.MERGE)} already in "
-             f"your network (new details will be added), {preview.count(Action.SKIP)} left out."]
+             f"{preview.count(Action.ADD)} new, {preview.updating} already in "
+             f"your network (new details will be added), {preview.combining} joined to an "
+             f"earlier card, {preview.count(Action.SKIP)} left out."]
     unnamed = sum(1 for row in preview.rows if row.contact.name_missing)
     if unnamed:
         lines.append(f"{unnamed} had no name and will be called \"Unnamed contact\" — "
                      "you can rename them afterwards.")
-    if preview.combined:
-        lines.append(preview.combined_words)
+    lines += [f"  {line}" for line in preview.match_lines()]
     lines += [f"  {problem}" for problem in preview.problems]
     return lines
 
@@ -92,8 +92,8 @@ def run_import(args: argparse.Namespace) -> int:
                                   suggest_professional=args.kind is None)
         if args.skip_duplicates:
             for row in preview.rows:
-                if row.action is Action.MERGE:
-                    row.action = Action.SKIP
+                if row.duplicate_of is not None:
+                    row.choose(Action.SKIP.value)
         for line in describe_preview(preview):
             print(line)
         if not preview.rows or preview.count(Action.SKIP) == len(preview.rows):

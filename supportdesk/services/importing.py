@@ -1,7 +1,10 @@
 """Importing contacts from vCard files: preview first, then one transaction, one undo.
 
 ``preview`` reads the file and compares each card with the people already in the
-network (same name, phone number or email address); nothing is written. ``apply``
+network and with the cards before it (name, phone number, email address); nothing is
+written. A shared phone or email is only a *possible* match, shown and added as a new
+person; the same name (case and accents aside) with a shared phone or email is proposed
+as the same person. The person chooses for every match; no card is merged unseen. ``apply``
 writes every chosen row in one transaction — a failure leaves the vault exactly as it
 was — and returns an ``ImportOutcome`` that ``undo`` reverses exactly.
 """
@@ -12,7 +15,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Generic, TypeVar
 
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
@@ -25,40 +27,126 @@ from supportdesk.formats.vcard import (
 )
 from supportdesk.services.session import Session
 
-T = TypeVar("T")
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
 MIN_PHONE_DIGITS = 6
 
 
+MAX_MATCHES = 5  # possible matches shown per card; a shared switchboard stays readable
+SAME_PERSON_REASONS = {"phone": "phone number", "email": "email address"}
+
+
 class Action(StrEnum):
     ADD = "add"
-    MERGE = "merge"  # add the new contact methods to the existing supporter
+    MERGE = "merge"  # add the new details to the matched person (``ImportRow.target``)
     SKIP = "skip"
 
     @property
     def label(self) -> str:
-        return {"add": "Add", "merge": "Merge", "skip": "Skip"}[self.value]
+        return {"add": "Add as a new person", "merge": "Update", "skip": "Leave out"}[
+            self.value]
 
 
-@dataclass
+@dataclass(eq=False)
+class Match:
+    """Someone a card may be: a person already in the network or an earlier card."""
+
+    shared: frozenset[str]  # of "name", "phone", "email"
+    existing: Supporter | None = None
+    earlier: ImportRow | None = field(default=None, repr=False)
+
+    @property
+    def same_person(self) -> bool:
+        """The same name and a shared phone or email: proposed, never assumed."""
+        return "name" in self.shared and len(self.shared) > 1
+
+    @property
+    def name(self) -> str:
+        if self.existing is not None:
+            return self.existing.name
+        assert self.earlier is not None
+        return self.earlier.contact.name
+
+    @property
+    def choice(self) -> str:
+        if self.existing is not None:
+            return f"update:{self.existing.id}"
+        assert self.earlier is not None
+        return f"card:{self.earlier.contact.card}"
+
+    @property
+    def label(self) -> str:
+        if self.existing is not None:
+            return f"Update {self.name}"
+        assert self.earlier is not None
+        return f"Same person as card {self.earlier.contact.card} ({self.name})"
+
+    @property
+    def reason(self) -> str:
+        details = [SAME_PERSON_REASONS[key] for key in ("phone", "email") if key in self.shared]
+        if "name" in self.shared:
+            return "same name" + (f" and {' and '.join(details)}" if details else "")
+        article = "an" if details[0][0] in "aeiou" else "a"
+        return f"shares {article} {' and '.join(details)}"
+
+    @property
+    def words(self) -> str:
+        where = "" if self.existing is not None else \
+            f"card {self.earlier.contact.card if self.earlier else 0} in this file: "
+        return f"{where}{self.name} ({self.reason})"
+
+
+@dataclass(eq=False)
 class ImportRow:
     contact: ParsedContact
     kind: Kind
     action: Action = Action.ADD
-    duplicate_of: Supporter | None = None
-    matched_on: str = ""  # "name", "phone" or "email"
+    matches: list[Match] = field(default_factory=list)
+    target: Match | None = None  # whom MERGE updates
 
     @property
-    def new_methods(self) -> list[ContactMethod]:
-        """Contact methods the existing supporter does not have yet."""
-        if self.duplicate_of is None:
-            return list(self.contact.contacts)
-        have = {_method_key(m) for m in self.duplicate_of.contacts}
+    def duplicate_of(self) -> Supporter | None:
+        """The person already in the network this card will update, if any."""
+        if self.action is Action.MERGE and self.target is not None:
+            return self.target.existing
+        return None
+
+    @property
+    def choice(self) -> str:
+        if self.action is Action.MERGE and self.target is not None:
+            return self.target.choice
+        return self.action.value
+
+    @property
+    def choice_label(self) -> str:
+        if self.action is Action.MERGE and self.target is not None:
+            return self.target.label
+        return self.action.label
+
+    def choices(self) -> list[tuple[str, str]]:
+        """What this card can become, as (value, label): new, each match, left out."""
+        return ([(Action.ADD.value, Action.ADD.label)]
+                + [(m.choice, m.label) for m in self.matches]
+                + [(Action.SKIP.value, Action.SKIP.label)])
+
+    def choose(self, value: str) -> bool:
+        """Take one of ``choices()``; False (and nothing changes) for anything else."""
+        if value in (Action.ADD.value, Action.SKIP.value):
+            self.action, self.target = Action(value), None
+            return True
+        for match in self.matches:
+            if match.choice == value:
+                self.action, self.target = Action.MERGE, match
+                return True
+        return False
+
+    def new_methods(self, have: list[ContactMethod]) -> list[ContactMethod]:
+        """This card's contact methods that are not among ``have`` yet."""
+        keys = {_method_key(m) for m in have}
         fresh: list[ContactMethod] = []
         for method in self.contact.contacts:
             key = _method_key(method)
-            if key not in have:
-                have.add(key)
+            if key not in keys:
+                keys.add(key)
                 fresh.append(method)
         return fresh
 
@@ -68,18 +156,41 @@ class ImportPreview:
     rows: list[ImportRow] = field(default_factory=list)
     problems: list[CardProblem] = field(default_factory=list)
     cancelled: bool = False
-    combined: int = 0  # cards folded into an earlier card for the same person
 
     def count(self, action: Action) -> int:
         return sum(1 for row in self.rows if row.action is action)
 
     @property
-    def combined_words(self) -> str:
-        if not self.combined:
-            return ""
-        were = "cards were" if self.combined != 1 else "card was"
-        return (f"{self.combined} repeated {were} combined with the first card "
-                "for the same person.")
+    def updating(self) -> int:
+        """Cards that will add their details to someone already in the network."""
+        return sum(1 for row in self.rows if row.duplicate_of is not None)
+
+    @property
+    def combining(self) -> int:
+        """Cards that will be joined to an earlier card in this file."""
+        return self.count(Action.MERGE) - self.updating
+
+    @property
+    def possible_matches(self) -> int:
+        """Cards that look like someone else but will be added as a new person."""
+        return sum(1 for row in self.rows if row.matches and row.action is Action.ADD)
+
+    def match_lines(self, limit: int = 20) -> list[str]:
+        """Each card that matched someone, what it matched and what will happen, in words."""
+        lines = []
+        matched = [row for row in self.rows if row.matches]
+        for row in matched[:limit]:
+            card = f"Card {row.contact.card} ({row.contact.name})"
+            if row.action is Action.MERGE and row.target is not None:
+                lines.append(f"{card}: {row.target.label[0].lower()}{row.target.label[1:]}, "
+                             f"{row.target.reason}.")
+            else:
+                might = "; ".join(m.words for m in row.matches)
+                what = "left out" if row.action is Action.SKIP else "added as a new person"
+                lines.append(f"{card}: {what}; might be {might}.")
+        if len(matched) > limit:
+            lines.append(f"…and {len(matched) - limit} more that match someone.")
+        return lines
 
 
 @dataclass
@@ -92,13 +203,14 @@ class ImportOutcome:
     def summary(self) -> str:
         parts = [f"{len(self.added_ids)} added"]
         if self.merged_before:
-            parts.append(f"{len(self.merged_before)} merged")
+            parts.append(f"{len(self.merged_before)} updated")
         if self.skipped:
-            parts.append(f"{self.skipped} skipped")
+            parts.append(f"{self.skipped} left out")
         return ", ".join(parts)
 
 
 def normalised_name(name: str) -> str:
+    """The name as matching sees it: case, accents and punctuation set aside."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w]+", " ", plain).split())
@@ -117,51 +229,67 @@ def _method_key(method: ContactMethod) -> tuple[str, str]:
     return method.type.value, " ".join(method.value.casefold().split())
 
 
-class _Index(Generic[T]):
-    """Finds an entry by normalised name, phone digits or email address."""
+def _contact_keys(contacts: list[ContactMethod]) -> list[tuple[str, str]]:
+    """("phone", digits) and ("email", address) for the methods that can match."""
+    keys: dict[tuple[str, str], None] = {}
+    for method in contacts:
+        if method.type in (ContactType.PHONE, ContactType.SMS):
+            digits = phone_key(method.value)
+            if digits:
+                keys["phone", digits] = None
+        elif method.type is ContactType.EMAIL and method.value.strip():
+            keys["email", method.value.strip().casefold()] = None
+    return list(keys)
+
+
+Target = Supporter | ImportRow
+
+
+class _Index:
+    """People and earlier cards by name, by phone or email, and by name with either.
+
+    Lists are capped so a number shared by thousands (a switchboard) stays quick; the
+    name-with-contact index is exact, so a same-person match is never lost to the cap.
+    """
 
     def __init__(self) -> None:
-        self.names: dict[str, T] = {}
-        self.phones: dict[str, T] = {}
-        self.emails: dict[str, T] = {}
+        self.by_key: dict[tuple[str, str], list[Target]] = {}
 
-    def add(self, name: str, contacts: list[ContactMethod], entry: T) -> None:
+    def _put(self, key: tuple[str, str], entry: Target) -> None:
+        entries = self.by_key.setdefault(key, [])
+        if len(entries) < MAX_MATCHES:
+            entries.append(entry)
+
+    def add(self, name: str, contacts: list[ContactMethod], entry: Target) -> None:
+        keys = _contact_keys(contacts)
+        for key in keys:
+            self._put(key, entry)
         if name:
-            self.names.setdefault(normalised_name(name), entry)
-        for method in contacts:
-            if method.type in (ContactType.PHONE, ContactType.SMS):
-                key = phone_key(method.value)
-                if key:
-                    self.phones.setdefault(key, entry)
-            elif method.type is ContactType.EMAIL:
-                self.emails.setdefault(method.value.strip().casefold(), entry)
+            self._put(("name", name), entry)
+            for kind, value in keys:
+                self._put((f"name+{kind}", f"{name}\n{value}"), entry)
 
-    def match(self, contact: ParsedContact) -> tuple[T | None, str]:
-        if not contact.name_missing:
-            found = self.names.get(normalised_name(contact.name))
-            if found is not None:
-                return found, "name"
-        for method in contact.contacts:
-            if method.type in (ContactType.PHONE, ContactType.SMS):
-                found = self.phones.get(phone_key(method.value))
-                if found is not None:
-                    return found, "phone"
-            elif method.type is ContactType.EMAIL:
-                found = self.emails.get(method.value.strip().casefold())
-                if found is not None:
-                    return found, "email"
-        return None, ""
+    def matches(self, name: str, contacts: list[ContactMethod]) -> list[Match]:
+        shared: dict[int, tuple[Target, set[str]]] = {}
 
+        def found(key: tuple[str, str], what: set[str]) -> None:
+            for entry in self.by_key.get(key, ()):
+                shared.setdefault(id(entry), (entry, set()))[1].update(what)
 
-def _combine(into: ParsedContact, other: ParsedContact) -> None:
-    """Fold a second card for the same person into the first (phones often hold two)."""
-    have = {_method_key(m) for m in into.contacts}
-    into.contacts += [m for m in other.contacts if _method_key(m) not in have]
-    if other.notes and other.notes not in into.notes:
-        into.notes = "\n\n".join(part for part in (into.notes, other.notes) if part)
-    into.timezone = into.timezone or other.timezone
-    into.title = into.title or other.title
-    into.organisation = into.organisation or other.organisation
+        keys = _contact_keys(contacts)
+        if name:
+            for kind, value in keys:
+                found((f"name+{kind}", f"{name}\n{value}"), {"name", kind})
+            found(("name", name), {"name"})
+        for key in keys:
+            found(key, {key[0]})
+        matches = [
+            Match(frozenset(what), existing=entry) if isinstance(entry, Supporter)
+            else Match(frozenset(what), earlier=entry)
+            for entry, what in shared.values()
+        ]
+        matches.sort(key=lambda m: (not m.same_person, m.existing is None, -len(m.shared)))
+        return matches[:MAX_MATCHES]
 
 
 def _kind_for(contact: ParsedContact, default: Kind, suggest_professional: bool) -> Kind:
@@ -190,33 +318,30 @@ class ImportService:
 
     def preview_read(self, read: ReadResult, default_kind: Kind = Kind.FRIEND,
                      suggest_professional: bool = True) -> ImportPreview:
-        """``preview`` for cards already read (the GUI reads them off its own thread)."""
+        """``preview`` for cards already read (the GUI reads them off its own thread).
+
+        A card sharing a phone or email with someone is shown with that possible match
+        and still added as a new person; only the same name with a shared phone or
+        email is proposed as the same person. Every proposal can be changed per row.
+        """
         result = ImportPreview(problems=read.problems, cancelled=read.cancelled)
         if read.cancelled:
             return result
-        existing_index: _Index[Supporter] = _Index()
+        index = _Index()
         for supporter in self.session.network.supporters():
-            existing_index.add(supporter.name, supporter.contacts, supporter)
-        new_index: _Index[ImportRow] = _Index()
+            index.add(normalised_name(supporter.name), supporter.contacts, supporter)
         for contact in read.contacts:
-            existing, matched_on = existing_index.match(contact)
-            if existing is None:
-                earlier, _ = new_index.match(contact)
-                if earlier is not None:
-                    _combine(earlier.contact, contact)
-                    new_index.add("", earlier.contact.contacts, earlier)
-                    result.combined += 1
-                    continue
+            name = "" if contact.name_missing else normalised_name(contact.name)
+            matches = index.matches(name, contact.contacts)
+            proposed = next((m for m in matches if m.same_person), None)
             row = ImportRow(
                 contact=contact,
                 kind=_kind_for(contact, default_kind, suggest_professional),
-                action=Action.ADD if existing is None else Action.MERGE,
-                duplicate_of=existing,
-                matched_on=matched_on,
+                action=Action.ADD if proposed is None else Action.MERGE,
+                matches=matches,
+                target=proposed,
             )
-            if existing is None:
-                new_index.add("" if contact.name_missing else contact.name, contact.contacts,
-                              row)
+            index.add(name, contact.contacts, row)
             result.rows.append(row)
         return result
 
@@ -225,25 +350,44 @@ class ImportService:
         outcome = ImportOutcome()
         repo = self.session.repo
         now = self.session.clock()
-        merged: dict[int, Supporter] = {}  # two cards may merge into one supporter
+        merged: dict[int, Supporter] = {}  # several cards may update one supporter
         to_add: list[Supporter] = []
+        goes_to: dict[int, int | Supporter] = {}  # row -> index in to_add, or a supporter
         with repo.db.atomic():
             for row in preview.rows:
                 if row.action is Action.SKIP:
                     outcome.skipped += 1
-                elif row.action is Action.MERGE and row.duplicate_of is not None:
-                    target_id = row.duplicate_of.id
+                    continue
+                destination = self._destination(row, goes_to)
+                if destination is None:
+                    goes_to[id(row)] = len(to_add)
+                    to_add.append(self._supporter_for(row))
+                elif isinstance(destination, int):
+                    goes_to[id(row)] = destination
+                    to_add[destination] = _combined(to_add[destination], row)
+                else:
+                    target_id = destination.id
                     assert target_id is not None
                     current = merged.get(target_id) or repo.supporter(target_id)
                     if target_id not in merged:
                         outcome.merged_before.append(current)
-                    row_now = replace(row, duplicate_of=current)
-                    updated = replace(current, contacts=current.contacts + row_now.new_methods)
+                    updated = replace(current,
+                                      contacts=current.contacts + row.new_methods(current.contacts))
                     merged[target_id] = repo.update_supporter(updated)
-                else:
-                    to_add.append(self._supporter_for(row))
+                    goes_to[id(row)] = merged[target_id]
             outcome.added_ids = repo.add_supporters(to_add, now=now)
         return outcome
+
+    @staticmethod
+    def _destination(row: ImportRow, goes_to: dict[int, int | Supporter]
+                     ) -> int | Supporter | None:
+        """Where a row's details go: a new person (None), an earlier new one, or someone."""
+        if row.action is not Action.MERGE or row.target is None:
+            return None
+        if row.target.existing is not None:
+            return row.target.existing
+        # an earlier card: wherever it went; left out, this card is added as itself
+        return goes_to.get(id(row.target.earlier))
 
     def undo(self, outcome: ImportOutcome) -> None:
         """Remove exactly what ``apply`` added and put merged supporters back as they were."""
@@ -266,3 +410,15 @@ class ImportService:
             timezone=contact.timezone,
             notes=_notes_for(contact),
         )
+
+
+def _combined(supporter: Supporter, row: ImportRow) -> Supporter:
+    """A new person with a second card's details added (the person chose to join them)."""
+    notes = _notes_for(row.contact)
+    return replace(
+        supporter,
+        contacts=supporter.contacts + row.new_methods(supporter.contacts),
+        timezone=supporter.timezone or row.contact.timezone,
+        notes=supporter.notes if not notes or notes in supporter.notes
+        else "\n\n".join(part for part in (supporter.notes, notes) if part),
+    )

@@ -1,9 +1,11 @@
 """Importing contacts: read the file off the GUI thread, preview, choose, then one undo.
 
 ``ImportPreviewModel`` is a thin table over an ``ImportPreview``: one row per card with
-what will happen (add, merge, skip), the name, what they are to you, their contact
-details and which existing person they match. ``ImportDialog`` shows it through a
-``QSortFilterProxyModel``. ``ImportContacts`` is the single undoable command.
+what will happen (add as a new person, update a match, leave out), the name, what they
+are to you, their contact details and whom they might be. Every match is a choice the
+person makes per row (F2 or typing opens it from the keyboard); none is assumed.
+``ImportDialog`` shows it through a ``QSortFilterProxyModel``. ``ImportContacts`` is the
+single undoable command.
 
 Signals:
     CardReader.progressed(int, int): cards read so far, cards in the file.
@@ -50,9 +52,10 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
+COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Might be"]
 ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(value, label)] for the action column
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -89,7 +92,7 @@ class ImportPreviewModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             if column == ACTION_COL:
-                return row.action.label
+                return row.choice_label
             if column == NAME_COL:
                 return row.contact.name
             if column == KIND_COL:
@@ -98,12 +101,13 @@ class ImportPreviewModel(QAbstractTableModel):
                 values = list(dict.fromkeys(m.value for m in row.contact.contacts))
                 return ", ".join(values[:3]) + (" …" if len(values) > 3 else "")
             if column == MATCH_COL:
-                if row.duplicate_of is None:
+                if not row.matches:
                     return ""
-                return f"{row.duplicate_of.name} (same {row.matched_on})"
+                more = len(row.matches) - 1
+                return row.matches[0].words + (f" and {more} more" if more else "")
         if role == Qt.ItemDataRole.EditRole:
             if column == ACTION_COL:
-                return row.action.value
+                return row.choice
             if column == KIND_COL:
                 return row.kind.value
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -111,9 +115,13 @@ class ImportPreviewModel(QAbstractTableModel):
                 return "The file had no name for this contact. You can rename them afterwards."
             if column == DETAILS_COL:
                 return "\n".join(f"{m.type.label}: {m.value}" for m in row.contact.contacts)
-            if column == MATCH_COL and row.duplicate_of is not None:
-                return ("Merge adds the new phone numbers and addresses to "
-                        f"{row.duplicate_of.name}; Skip leaves this contact out.")
+            if column == MATCH_COL and row.matches:
+                return ("This card might be:\n"
+                        + "\n".join(f"• {m.words}" for m in row.matches)
+                        + "\n\nChoose in “Import as”: add them as a new person, or "
+                        "update one of these with the card's new details.")
+        if role == CHOICES_ROLE and column == ACTION_COL:
+            return row.choices()
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME_COL \
                 and row.contact.name_missing:
             return Qt.GlobalColor.darkYellow
@@ -123,11 +131,9 @@ class ImportPreviewModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         row = self.preview.rows[index.row()]
-        if index.column() == ACTION_COL and value in Action.__members__.values():
-            action = Action(value)
-            if action is Action.MERGE and row.duplicate_of is None:
+        if index.column() == ACTION_COL:
+            if not isinstance(value, str) or not row.choose(value):
                 return False
-            row.action = action
         elif index.column() == KIND_COL and value in Kind.__members__.values():
             row.kind = Kind(value)
         else:
@@ -146,7 +152,10 @@ class ImportPreviewModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box over (value, label) pairs; the model keeps values in EditRole."""
+    """A combo box over (value, label) pairs; the model keeps values in EditRole.
+
+    Rows that offer their own choices (the action column) give them in CHOICES_ROLE.
+    """
 
     def __init__(self, choices: list[tuple[str, str]], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -160,9 +169,8 @@ class ChoiceDelegate(QStyledItemDelegate):
         return combo
 
     def _choices_for(self, index: Index) -> list[tuple[str, str]]:
-        if index.column() == ACTION_COL and not index.siblingAtColumn(MATCH_COL).data():
-            return [c for c in self.choices if c[0] != Action.MERGE.value]
-        return self.choices
+        own = index.data(CHOICES_ROLE)
+        return list(own) if own else self.choices
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
@@ -217,7 +225,7 @@ class ImportContacts(NetworkCommand):
 
 
 class ImportDialog(QDialog):
-    """The preview: choose a kind per contact and merge or skip duplicates, then import."""
+    """The preview: per contact, a kind and what it becomes (new, an update, left out)."""
 
     def __init__(self, ctx: AppContext, preview: ImportPreview, file_name: str,
                  default_kind: Kind = Kind.FRIEND, parent: QWidget | None = None) -> None:
@@ -270,14 +278,14 @@ class ImportDialog(QDialog):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME_COL, Qt.SortOrder.AscendingOrder)
-        self.table.setItemDelegateForColumn(
-            ACTION_COL, ChoiceDelegate([(a.value, a.label) for a in Action], self.table))
+        self.table.setItemDelegateForColumn(ACTION_COL, ChoiceDelegate([], self.table))
         self.table.setItemDelegateForColumn(
             KIND_COL, ChoiceDelegate([(k.value, k.label) for k in Kind], self.table))
         self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         header = self.table.horizontalHeader()
-        for column in (ACTION_COL, KIND_COL, MATCH_COL):
+        for column in (ACTION_COL, KIND_COL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(MATCH_COL, 220)
         header.setSectionResizeMode(DETAILS_COL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(NAME_COL, 180)
         self.table.verticalHeader().hide()
@@ -299,14 +307,19 @@ class ImportDialog(QDialog):
         preview = self.preview
         adding, merging = preview.count(Action.ADD), preview.count(Action.MERGE)
         unnamed = sum(1 for r in preview.rows if r.contact.name_missing)
-        text = (f"{len(preview.rows)} contacts found: {adding} will be added, "
-                f"{merging} already in your network will get their new details, "
-                f"{preview.count(Action.SKIP)} left out. Nothing is saved until you "
-                "choose Import, and you can undo it afterwards.")
+        text = f"{len(preview.rows)} contacts found: {adding} will be added as new people"
+        if preview.updating:
+            text += f", {preview.updating} will add their new details to people already here"
+        if preview.combining:
+            text += f", {preview.combining} will be joined to an earlier card in this file"
+        text += f", {preview.count(Action.SKIP)} left out."
+        if preview.possible_matches:
+            text += (f" {preview.possible_matches} share a name, phone or email with "
+                     "someone: they are added as new people unless you choose otherwise "
+                     "in “Import as”.")
+        text += " Nothing is saved until you choose Import, and you can undo it afterwards."
         if unnamed:
             text += f" {unnamed} had no name in the file (shown as “Unnamed contact”)."
-        if preview.combined:
-            text += f" {preview.combined_words}"
         self.summary.setText(text)
         count = adding + merging
         self.import_button.setText(f"Import {count} contact{'s' if count != 1 else ''}")

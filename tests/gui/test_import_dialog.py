@@ -1,11 +1,11 @@
-"""The import preview: a kind per contact, merge or skip duplicates, one undo."""
+"""The import preview: a kind per contact, a choice for every match, one undo."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import ContactType, Kind
@@ -16,6 +16,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.import_dialog import (
     ACTION_COL,
     KIND_COL,
+    MATCH_COL,
     NAME_COL,
     CardReader,
     ImportDialog,
@@ -29,7 +30,7 @@ def card(*lines: str) -> str:
 
 
 FILE = (card("FN:Alice Moss", "TEL;TYPE=CELL:07700 900001")
-        + card("FN:Ben Ode", "EMAIL:ben@example.org")
+        + card("FN:Ben Ode", "TEL:0113 496 0000", "EMAIL:ben@example.org")
         + card("TEL:0800 000 111")
         + "BEGIN:VCARD\nVERSION:3.0\nFN:Broken\nNO COLON HERE\nEND:VCARD\n")
 
@@ -55,12 +56,12 @@ def test_preview_choose_and_import_then_one_undo(ctx: AppContext, qtbot: QtBot,
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert names(ctx) == ["Ben Ode"]  # nothing written yet
-    assert "Card 4 (line 18)" in dialog.problems.text()
+    assert "Card 4 (line 19)" in dialog.problems.text()
     assert "1 had no name" in dialog.summary.text()
 
     model = dialog.model
     rows = {model.data(model.index(r, NAME_COL)): r for r in range(model.rowCount())}
-    assert model.data(model.index(rows["Ben Ode"], ACTION_COL)) == "Merge"
+    assert model.data(model.index(rows["Ben Ode"], ACTION_COL)) == "Update Ben Ode"
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(Kind.FAMILY.value))
     assert model.setData(model.index(rows["Alice Moss"], KIND_COL), Kind.PARTNER.value)
     unnamed = next(name for name in rows if name.startswith("Unnamed"))
@@ -87,6 +88,55 @@ def test_merge_is_not_offered_without_a_match(ctx: AppContext) -> None:
     model = ImportPreviewModel(preview)
     assert not model.setData(model.index(0, ACTION_COL), Action.MERGE.value)
     assert preview.rows[0].action is Action.ADD
+
+
+def choose_by_keyboard(qtbot: QtBot, dialog: ImportDialog, name: str, label: str) -> None:
+    """Go to the card's "Import as" cell, open it with F2, arrow to ``label``, Enter."""
+    proxy = dialog.proxy
+    row = next(r for r in range(proxy.rowCount())
+               if proxy.index(r, NAME_COL).data() == name)
+    dialog.table.setFocus()
+    dialog.table.setCurrentIndex(proxy.index(row, ACTION_COL))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    steps = labels.index(label) - combo.currentIndex()
+    for _ in range(abs(steps)):
+        qtbot.keyClick(combo, Qt.Key.Key_Down if steps > 0 else Qt.Key.Key_Up)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # the delegate commits on the next turn
+    qtbot.waitUntil(lambda: proxy.index(row, ACTION_COL).data() == label)
+
+
+def test_every_match_is_a_choice_made_in_the_preview_by_keyboard(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    ctx.session.network.save_supporter(Supporter("Mum", Kind.FAMILY, contacts=[
+        ContactMethod(ContactType.PHONE, "0113 496 0123", "home")]))
+    data = (card("FN:Dad", "TEL;TYPE=HOME:0113 496 0123", "TEL;TYPE=CELL:07700 900456")
+            + card("FN:MUM", "TEL:0113 496 0123", "EMAIL:mum@example.org"))
+    dialog = ImportDialog(ctx, ImportService(ctx.session).preview(data.encode()), "home.vcf")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()  # what the window manager does for a new dialog
+    qtbot.waitActive(dialog)
+    proxy = dialog.proxy
+    shown = {proxy.index(r, NAME_COL).data(): (proxy.index(r, ACTION_COL).data(),
+                                               proxy.index(r, MATCH_COL).data())
+             for r in range(proxy.rowCount())}
+    assert shown == {
+        "Dad": ("Add as a new person", "Mum (shares a phone number)"),
+        "MUM": ("Update Mum", "Mum (same name and phone number) and 1 more"),
+    }
+    assert "1 share a name, phone or email with someone" in dialog.summary.text()
+
+    choose_by_keyboard(qtbot, dialog, "Dad", "Update Mum")
+    choose_by_keyboard(qtbot, dialog, "MUM", "Add as a new person")
+    assert dialog.import_button.text() == "Import 2 contacts"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    people = {s.name: {m.value for m in s.contacts} for s in ctx.session.network.supporters()}
+    assert people == {"Mum": {"0113 496 0123", "07700 900456"},
+                      "MUM": {"0113 496 0123", "mum@example.org"}}
 
 
 def test_filter_finds_rows(ctx: AppContext, qtbot: QtBot) -> None:

@@ -53,16 +53,18 @@ def test_import_with_yes_and_kind(open_vault: Session, tmp_path: Path,
 
 def test_import_reports_bad_cards_and_merges_duplicates(
         open_vault: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    open_vault.network.save_supporter(Supporter("Ada", Kind.FRIEND))
+    open_vault.network.save_supporter(Supporter("Ada", Kind.FRIEND, contacts=[
+        ContactMethod(ContactType.PHONE, "07700 900001")]))
     source = tmp_path / "x.vcf"
-    source.write_bytes((card("FN:Ada", "EMAIL:ada@example.org")
+    source.write_bytes((card("FN:Ada", "TEL:07700 900001", "EMAIL:ada@example.org")
                         + "BEGIN:VCARD\nVERSION:3.0\nFN:Bad\nNO COLON\nEND:VCARD\n").encode())
     assert run(["import", str(source), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "Card 2 (line 9)" in out
-    assert "Imported: 0 added, 1 merged." in out
+    assert "Card 2 (line 10)" in out
+    assert "Card 1 (Ada): update Ada, same name and phone number." in out
+    assert "Imported: 0 added, 1 updated." in out
     [ada] = open_vault.network.supporters()
-    assert [m.value for m in ada.contacts] == ["ada@example.org"]
+    assert [m.value for m in ada.contacts] == ["07700 900001", "ada@example.org"]
 
 
 def test_import_without_yes_and_no_terminal_changes_nothing(

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from supportdesk.core.kinds import ContactType, Kind
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.formats.vcard import ParsedContact, ReadResult
 from supportdesk.services.importing import Action, ImportService, normalised_name, phone_key
 from supportdesk.services.session import Session
 from supportdesk.store import convert
@@ -32,16 +33,74 @@ def test_preview_writes_nothing(session: Session, existing: Supporter) -> None:
     assert [s.name for s in session.network.supporters()] == ["Zoë Adams"]
 
 
-def test_duplicates_found_by_name_phone_or_email(session: Session, existing: Supporter) -> None:
+def test_duplicates_found_by_name_with_a_phone_or_email_are_proposed(
+        session: Session, existing: Supporter) -> None:
     session.network.save_supporter(Supporter("Sam", Kind.FAMILY, contacts=[
         ContactMethod(ContactType.EMAIL, "Sam@Example.org")]))
-    data = (card("FN:zoe  ADAMS") + card("FN:Zed", "TEL;TYPE=CELL:07700 900123")
-            + card("FN:Samuel", "EMAIL:sam@example.ORG") + card("FN:Stranger"))
+    data = (card("FN:zoe  ADAMS", "TEL:+44 7700 900123")
+            + card("FN:Zed", "TEL;TYPE=CELL:07700 900123")
+            + card("FN:SAM", "EMAIL:sam@example.ORG") + card("FN:Samuel", "EMAIL:sam@example.org")
+            + card("FN:Stranger"))
     rows = ImportService(session).preview(data.encode()).rows
-    assert [(r.matched_on, r.action) for r in rows] == [
-        ("name", Action.MERGE), ("phone", Action.MERGE), ("email", Action.MERGE),
-        ("", Action.ADD)]
+    assert [(r.action, r.matches[0].reason if r.matches else "") for r in rows] == [
+        (Action.MERGE, "same name and phone number"), (Action.ADD, "shares a phone number"),
+        (Action.MERGE, "same name and email address"), (Action.ADD, "shares an email address"),
+        (Action.ADD, "")]
     assert rows[0].duplicate_of is not None and rows[0].duplicate_of.name == "Zoë Adams"
+    assert rows[1].duplicate_of is None
+
+
+def test_mum_and_dad_sharing_a_home_phone_stay_two_people(session: Session) -> None:
+    mum = session.network.save_supporter(Supporter("Mum", Kind.FAMILY, contacts=[
+        ContactMethod(ContactType.PHONE, "0113 496 0123", "home")]))
+    data = card("FN:Dad", "TEL;TYPE=HOME:0113 496 0123", "TEL;TYPE=CELL:07700 900456",
+                "NOTE:Ring after six")
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    [dad] = preview.rows
+    assert dad.action is Action.ADD
+    assert [(m.name, m.same_person) for m in dad.matches] == [("Mum", False)]
+    assert [label for _, label in dad.choices()] == [
+        "Add as a new person", "Update Mum", "Leave out"]
+    service.apply(preview)
+    people = {s.name: s for s in session.network.supporters()}
+    assert set(people) == {"Mum", "Dad"}
+    assert people["Mum"].contacts == mum.contacts
+    assert "07700 900456" in {m.value for m in people["Dad"].contacts}
+    assert people["Dad"].notes == "Ring after six"
+
+
+def test_two_cards_in_one_file_sharing_a_phone_are_not_combined_unasked(
+        session: Session) -> None:
+    data = (card("FN:Mum", "TEL;TYPE=HOME:0113 496 0123", "EMAIL:mum@example.org")
+            + card("FN:Dad", "TEL;TYPE=HOME:0113 496 0123", "TEL;TYPE=CELL:07700 900456"))
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    assert [(r.contact.name, r.action) for r in preview.rows] == [
+        ("Mum", Action.ADD), ("Dad", Action.ADD)]
+    assert preview.rows[1].matches[0].earlier is preview.rows[0]
+    assert "Same person as card 1 (Mum)" in [label for _, label in preview.rows[1].choices()]
+    service.apply(preview)
+    people = {s.name: {m.value for m in s.contacts} for s in session.network.supporters()}
+    assert people == {"Mum": {"0113 496 0123", "mum@example.org"},
+                      "Dad": {"0113 496 0123", "07700 900456"}}
+
+
+def test_every_match_can_be_chosen_either_way(session: Session, existing: Supporter) -> None:
+    data = (card("FN:Zoe Adams", "TEL:07700 900123", "NOTE:Another Zoe")
+            + card("FN:Zed", "TEL:07700 900123", "EMAIL:zed@example.org"))
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    zoe, zed = preview.rows
+    assert zoe.action is Action.MERGE and zed.action is Action.ADD
+    assert zoe.choose("add")
+    assert zed.choose(zed.matches[0].choice)
+    assert not zed.choose("update someone who is not a match")
+    service.apply(preview)
+    people = {s.name: s for s in session.network.supporters()}
+    assert set(people) == {"Zoë Adams", "Zoe Adams"}
+    assert "zed@example.org" in {m.value for m in people["Zoë Adams"].contacts}
+    assert people["Zoe Adams"].notes == "Another Zoe"
 
 
 def test_merge_adds_only_new_methods_and_undo_puts_everything_back(
@@ -58,26 +117,65 @@ def test_merge_adds_only_new_methods_and_undo_puts_everything_back(
     assert zoe_methods.count((ContactType.PHONE, "+44 7700 900123")) == 1
     assert (ContactType.EMAIL, "zoe@example.org") in zoe_methods
     assert (ContactType.SMS, "07700 900123") in zoe_methods  # texting is new
-    assert outcome.summary == "1 added, 1 merged"
+    assert outcome.summary == "1 added, 1 updated"
     service.undo(outcome)
     assert session.network.supporters() == before
 
 
-def test_repeated_cards_in_one_file_become_one_person(session: Session) -> None:
+def test_repeated_cards_in_one_file_are_proposed_as_one_person_and_shown(
+        session: Session) -> None:
     data = (card("FN:Kai Rowe", "TEL;TYPE=CELL:07700 900111")
-            + card("FN:kai rowe", "EMAIL:kai@example.org", "NOTE:Met at the allotment")
+            + card("FN:kai rowe", "TEL:+44 7700 900111", "EMAIL:kai@example.org",
+                   "NOTE:Met at the allotment")
             + card("FN:K R", "TEL:+44 7700 900111", "URL:https://kai.example")
             + card("FN:Someone Else"))
     service = ImportService(session)
     preview = service.preview(data.encode())
-    assert preview.combined == 2
-    assert preview.combined_words.startswith("2 repeated cards were combined")
-    assert [r.contact.name for r in preview.rows] == ["Kai Rowe", "Someone Else"]
+    rows = preview.rows
+    assert [(r.contact.name, r.action) for r in rows] == [
+        ("Kai Rowe", Action.ADD), ("kai rowe", Action.MERGE), ("K R", Action.ADD),
+        ("Someone Else", Action.ADD)]
+    assert rows[1].target is not None and rows[1].target.earlier is rows[0]
+    assert preview.count(Action.MERGE) == 1
     service.apply(preview)
-    kai = next(s for s in session.network.supporters() if s.name == "Kai Rowe")
-    assert {m.value for m in kai.contacts} == {"07700 900111", "kai@example.org",
-                                               "https://kai.example"}
-    assert kai.notes == "Met at the allotment"
+    people = {s.name: s for s in session.network.supporters()}
+    assert set(people) == {"Kai Rowe", "K R", "Someone Else"}
+    assert {m.value for m in people["Kai Rowe"].contacts} == {"07700 900111",
+                                                              "kai@example.org"}
+    assert people["Kai Rowe"].notes == "Met at the allotment"
+
+
+def test_a_card_whose_match_is_left_out_is_added_as_itself(session: Session) -> None:
+    data = (card("FN:Kai Rowe", "TEL;TYPE=CELL:07700 900111")
+            + card("FN:kai rowe", "TEL:+44 7700 900111", "EMAIL:kai@example.org"))
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    assert preview.rows[0].choose("skip")
+    service.apply(preview)
+    assert [s.name for s in session.network.supporters()] == ["kai rowe"]
+
+
+def household(number: int) -> list[ParsedContact]:
+    home = ContactMethod(ContactType.PHONE, f"0113 {number:07d}", "home")
+    return [ParsedContact(card=2 * number + 1, line=1, name=f"Parent {number} A",
+                          contacts=[home]),
+            ParsedContact(card=2 * number + 2, line=1, name=f"Parent {number} B",
+                          contacts=[home, ContactMethod(ContactType.PHONE,
+                                                        f"07700 {number:06d}", "mobile")],
+                          notes=f"Second parent in house {number}")]
+
+
+def test_twenty_thousand_cards_sharing_household_phones_merge_nobody(
+        session: Session) -> None:
+    cards = [contact for number in range(10_000) for contact in household(number)]
+    service = ImportService(session)
+    preview = service.preview_read(ReadResult(contacts=cards))
+    assert preview.count(Action.MERGE) == 0
+    assert sum(1 for row in preview.rows if row.matches) == 10_000
+    outcome = service.apply(preview)
+    assert len(outcome.added_ids) == 20_000
+    names = {s.name for s in session.network.supporters()}
+    assert len(names) == 20_000
 
 
 def test_skip_and_kind_per_row(session: Session, existing: Supporter) -> None:
