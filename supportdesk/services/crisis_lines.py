@@ -158,7 +158,7 @@ class CrisisLinesService:
 
     def evidence(self, line: CrisisLine) -> LineEvidence | None:
         """Where a shipped line's details were found; None for the person's own."""
-        return None if line.user_added else self.directory.evidence.get(line_key(line))
+        return evidence_for(line, self.directory)
 
     # -- who is shown while locked ---------------------------------------------
 
@@ -198,6 +198,14 @@ class CrisisLinesService:
 
     def restore_line(self, line: CrisisLine) -> CrisisLine:
         return self.repo.save_crisis_line(replace(line, id=None))
+
+
+def evidence_for(line: CrisisLine, directory: CrisisDirectory | None = None,
+                 ) -> LineEvidence | None:
+    """Where a shipped line's details were found; None for the person's own."""
+    if line.user_added:
+        return None
+    return (directory or shipped_directory()).evidence.get(line_key(line))
 
 
 def main_line(lines: list[CrisisLine], directory: CrisisDirectory) -> CrisisLine | None:
