@@ -4,20 +4,33 @@ The shipped file (``resources/crisis_lines.json``) is copied into the vault the 
 time it is needed and again whenever a newer file ships (its ``version`` goes up);
 lines the user added are never touched. The country shown follows the locale the UI
 passes in, unless the user chose one (a setting).
+
+Each shipped entry's evidence (where its number and hours were found) stays in the
+directory, looked up by the entry's country, name, contact and channel, so the vault's
+table needs no new column. ``crisis_now`` gathers what a crisis-only view shows, and
+works without a vault (first run) from the shipped directory alone.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
-from datetime import date
+import re
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from supportdesk.core.crisis import crisis_line_problems, ensure_valid_crisis_line, is_country
+from supportdesk.core.crisis import (
+    Evidence,
+    LineEvidence,
+    crisis_line_problems,
+    digits,
+    ensure_valid_crisis_line,
+    evidence_problems,
+    is_country,
+)
 from supportdesk.core.errors import KnownError, NotFoundError
-from supportdesk.core.kinds import Channel
-from supportdesk.core.model import CrisisLine
+from supportdesk.core.kinds import Channel, Kind
+from supportdesk.core.model import CrisisLine, Supporter
 from supportdesk.core.validation import clean_line, clean_text
 from supportdesk.resources import resource_path
 from supportdesk.services import settings as keys
@@ -27,12 +40,21 @@ from supportdesk.store.repository import Repository
 DATA_FILE = "crisis_lines.json"
 
 
+LineKey = tuple[str, str, str, str]  # country, name, contact, channel
+
+
+def line_key(line: CrisisLine) -> LineKey:
+    return (line.country, line.name, line.contact, line.channel.value)
+
+
 @dataclass(frozen=True)
 class CountryInfo:
     code: str
     name: str
     emergency: str  # the emergency number(s), as people say them
     lines: tuple[CrisisLine, ...]
+    emergency_dial: str = ""  # the one number the Call button dials
+    emergency_evidence: tuple[Evidence, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -40,25 +62,44 @@ class CrisisDirectory:
     version: int
     note: str
     countries: dict[str, CountryInfo]
+    evidence: dict[LineKey, LineEvidence] = field(default_factory=dict)
+    helplines_name: str = "Find A Helpline"  # an international directory of helplines
+    helplines_url: str = "https://findahelpline.com"
 
 
 class CrisisDataError(KnownError):
     """The shipped crisis-line file is missing or damaged."""
 
 
+def _evidence(raw: dict[str, Any]) -> Evidence:
+    return Evidence(str(raw["status"]), str(raw.get("url", "")), str(raw.get("quote", "")),
+                    str(raw.get("copy_seen", "")))
+
+
 def parse_directory(raw: dict[str, Any]) -> CrisisDirectory:
     countries: dict[str, CountryInfo] = {}
+    evidence: dict[LineKey, LineEvidence] = {}
     for code, entry in raw["countries"].items():
-        lines = tuple(
-            CrisisLine(country=code, name=item["name"], contact=item["contact"],
-                       channel=Channel(item["channel"]), hours=item["hours"],
-                       source=item["source"],
-                       verified=date.fromisoformat(item["verified"]) if item.get("verified")
-                       else None, notes=item.get("notes", ""))
-            for item in entry["lines"]
-        )
-        countries[code] = CountryInfo(code, entry["name"], entry["emergency"], lines)
-    return CrisisDirectory(int(raw["version"]), raw["note"], countries)
+        lines = []
+        for item in entry["lines"]:
+            line = CrisisLine(country=code, name=item["name"], contact=item["contact"],
+                              channel=Channel(item["channel"]), hours=item["hours"],
+                              source=item["source"], notes=item.get("notes", ""))
+            found = item.get("evidence")
+            if found:
+                notes = found.get("notes")
+                evidence[line_key(line)] = LineEvidence(
+                    _evidence(found["number"]), _evidence(found["hours"]),
+                    _evidence(notes) if notes else None)
+            lines.append(line)
+        countries[code] = CountryInfo(
+            code, entry["name"], entry["emergency"], tuple(lines),
+            entry.get("emergency_dial", ""),
+            tuple(_evidence(e) for e in entry.get("emergency_evidence", ())))
+    helplines = raw.get("directory", {})
+    return CrisisDirectory(int(raw["version"]), raw["note"], countries, evidence,
+                           helplines.get("name", "Find A Helpline"),
+                           helplines.get("url", "https://findahelpline.com"))
 
 
 @cache
@@ -115,6 +156,22 @@ class CrisisLinesService:
         info = self.directory.countries.get(country.upper())
         return info.emergency if info else ""
 
+    def evidence(self, line: CrisisLine) -> LineEvidence | None:
+        """Where a shipped line's details were found; None for the person's own."""
+        return evidence_for(line, self.directory)
+
+    # -- who is shown while locked ---------------------------------------------
+
+    def shown_when_locked(self) -> set[int]:
+        """Ids of the people the person chose to show on the lock screen's crisis view."""
+        chosen: list[int] = self.settings.get(keys.SHOWN_WHEN_LOCKED)
+        return set(chosen)
+
+    def set_shown_when_locked(self, supporter_id: int, shown: bool) -> None:
+        chosen = self.shown_when_locked()
+        (chosen.add if shown else chosen.discard)(supporter_id)
+        self.settings.set(keys.SHOWN_WHEN_LOCKED, sorted(chosen))
+
     # -- the lines ----------------------------------------------------------
 
     def lines(self, country: str) -> list[CrisisLine]:
@@ -143,13 +200,116 @@ class CrisisLinesService:
         return self.repo.save_crisis_line(replace(line, id=None))
 
 
+def evidence_for(line: CrisisLine, directory: CrisisDirectory | None = None,
+                 ) -> LineEvidence | None:
+    """Where a shipped line's details were found; None for the person's own."""
+    if line.user_added:
+        return None
+    return (directory or shipped_directory()).evidence.get(line_key(line))
+
+
+def main_line(lines: list[CrisisLine], directory: CrisisDirectory) -> CrisisLine | None:
+    """The line for the top of the page: a call line open 24/7 by its evidence, else the
+    first call line, else the first line."""
+    def around_the_clock(line: CrisisLine) -> bool:
+        found = directory.evidence.get(line_key(line))
+        return line.hours == "24/7" and found is not None and found.hours.confirmed
+
+    calls = [line for line in lines if line.channel is Channel.CALL]
+    for line in calls:
+        if around_the_clock(line):
+            return line
+    return calls[0] if calls else (lines[0] if lines else None)
+
+
+def same_service(line: CrisisLine, supporter: Supporter) -> bool:
+    """A crisis service the person keeps in their network that is this directory line
+    (same number, or same name)."""
+    if supporter.kind is not Kind.CRISIS:
+        return False
+    if supporter.name.strip().casefold() == line.name.strip().casefold():
+        return True
+    wanted = digits(line.contact) if line.channel is not Channel.CHAT else line.contact
+    for contact in supporter.contacts:
+        value = contact.value if line.channel is Channel.CHAT else digits(contact.value)
+        if value and value == wanted:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class CrisisNow:
+    """What a crisis-only view shows: no more than the person chose to show."""
+
+    country: str  # ISO code, may be empty
+    country_name: str
+    emergency: str  # as people say it; empty where SupportDesk does not know it
+    emergency_dial: str
+    lines: list[CrisisLine]
+    main: CrisisLine | None
+    people: list[Supporter]
+    helplines_name: str
+    helplines_url: str
+
+
+def crisis_now(locale_country: str, repo: Repository | None,
+               directory: CrisisDirectory | None = None) -> CrisisNow:
+    """The country's emergency number and lines, and (with a vault) the person's own
+    lines and the people they chose to show while locked."""
+    directory = directory or shipped_directory()
+    people: list[Supporter] = []
+    if repo is not None:
+        service = CrisisLinesService(repo, directory)
+        code = service.country(locale_country)
+        lines = service.lines(code) if code else []
+        chosen = service.shown_when_locked()
+        people = [s for s in repo.supporters() if s.id in chosen]
+    else:
+        code = locale_country.strip().upper() if is_country(locale_country.upper()) else ""
+        info = directory.countries.get(code)
+        lines = list(info.lines) if info else []
+    info = directory.countries.get(code)
+    name = info.name if info else code
+    return CrisisNow(code, name, info.emergency if info else "",
+                     info.emergency_dial if info else "", lines,
+                     main_line([line for line in lines if not line.user_added], directory),
+                     people, directory.helplines_name, directory.helplines_url)
+
+
 def shipped_problems(directory: CrisisDirectory) -> list[str]:
     """Every problem in a directory, as 'CC name: field: words' (empty when sound)."""
     problems = []
     for country in directory.countries.values():
         if not country.emergency.strip():
             problems.append(f"{country.code}: emergency: missing")
+        if not country.emergency_dial or digits(country.emergency_dial) not in digits(
+                country.emergency):
+            problems.append(f"{country.code}: emergency_dial: not one of its numbers")
+        quotes = " ".join(e.quote for e in country.emergency_evidence if e.confirmed)
+        for number in re.findall(r"\d+", country.emergency):
+            if number not in digits_words(quotes):
+                problems.append(f"{country.code}: emergency: no quote names {number}")
         for line in country.lines:
-            for field, words in crisis_line_problems(line, shipped=True):
-                problems.append(f"{country.code} {line.name}: {field}: {words}")
+            where = f"{country.code} {line.name}"
+            for name, words in crisis_line_problems(line, shipped=True):
+                problems.append(f"{where}: {name}: {words}")
+            found = directory.evidence.get(line_key(line))
+            if found is None:
+                problems.append(f"{where}: evidence: missing")
+                continue
+            problems += [f"{where}: number: {p}"
+                         for p in evidence_problems(found.number, names=line.contact)]
+            problems += [f"{where}: hours: {p}" for p in evidence_problems(found.hours)]
+            if found.notes is not None:
+                problems += [f"{where}: notes: {p}" for p in evidence_problems(found.notes)]
+            if found.hours.status != "confirmed" and line.hours == "24/7":
+                problems.append(f"{where}: hours: 24/7 shown without evidence")
     return problems
+
+
+def digits_words(text: str) -> set[str]:
+    """Every run of digits in ``text``, also joined across spaces and dashes (9-1-1)."""
+    runs = set(re.findall(r"\d+", text))
+    runs.update(re.sub(r"(?<=\d)[\s\-](?=\d)", "", part)
+                for part in re.findall(r"\d[\d\s\-]*\d", text))
+    return runs

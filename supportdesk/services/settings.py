@@ -76,6 +76,13 @@ def _parse_id_moments(text: str) -> dict[int, str]:
     return {int(k): str(v) for k, v in raw.items()}
 
 
+def _parse_ids(text: str) -> list[int]:
+    raw = json.loads(text)
+    if not isinstance(raw, list):
+        raise ValueError("not a list")
+    return [int(item) for item in raw]
+
+
 def id_moments_key(name: str) -> Key[dict[int, str]]:
     return Key(name, {}, _parse_id_moments, lambda v: json.dumps(v, sort_keys=True))
 
@@ -98,6 +105,9 @@ NOTIFIED = id_moments_key("reminders.notified")  # supporter id -> reminder mome
 # -- views and insights (issue 5) -------------------------------------------
 CRISIS_COUNTRY = str_key("crisis.country", "")  # empty: follow the locale
 CRISIS_DATA_VERSION = int_key("crisis.data_version", 0)  # shipped lines loaded into the vault
+# supporter ids the person chose to show on the lock screen (opt-in, per person)
+SHOWN_WHEN_LOCKED: Key[list[int]] = Key("crisis.shown_when_locked", [], _parse_ids,
+                                        lambda v: json.dumps(sorted(v)))
 ESCALATION_ENABLED = bool_key("escalation.enabled", False)
 ESCALATION_THRESHOLD = int_key("escalation.threshold", 2)  # mood at or below, 1..5
 ESCALATION_COUNT = int_key("escalation.count", 3)  # check-ins in a row

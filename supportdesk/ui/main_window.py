@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, QWidget] = {}
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
+        self._banner_held = False  # a banner kept back while Reach out now shows
         self.setWindowTitle("SupportDesk")
         self.setObjectName("MainWindow")
         self._restore_geometry()
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
+        self._hold_banner(key == "reach_out")
         built_before = key in self._pages
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
@@ -289,8 +291,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, timeout_ms)
 
     def show_banner(self, text: str, actions: list[BannerAction]) -> None:
-        """A calm strip above the page, e.g. "while you were away", with its buttons."""
+        """A calm strip above the page, e.g. "while you were away", with its buttons;
+        kept back while Reach out now shows (no chores above help)."""
         self.banner.show_message(text, actions)
+        if self._current_key == "reach_out":
+            self._hold_banner(True)
+
+    def _hold_banner(self, hold: bool) -> None:
+        if hold and not self.banner.isHidden():
+            self._banner_held = True
+            self.banner.hide()
+        elif not hold and self._banner_held:
+            self._banner_held = False
+            self.banner.show()
 
     def open_settings(self) -> None:
         if self._ctx is None:

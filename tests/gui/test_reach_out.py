@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Channel
@@ -16,7 +16,7 @@ from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.session import Session
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
-from supportdesk.ui.pages.reach_out import WARM_LINE, ReachOutPage
+from supportdesk.ui.pages.reach_out import EMPTY_NETWORK, WARM_LINE, ReachOutPage
 from tests.gui.views_seed import seed_network
 
 TUESDAY_EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
@@ -82,13 +82,14 @@ def test_focus_lands_on_the_first_contact_and_enter_reaches_out(
 def test_crisis_lines_follow_the_chosen_country(ctx: AppContext, qtbot: QtBot) -> None:
     page = build(ctx, qtbot, TUESDAY_EVENING)
     assert "Samaritans" in page.line_names and "Shout" in page.line_names
-    assert "call 999" in labels(page)
+    assert page.strip.emergency_button.text() == "&Emergency: call 999"
+    assert page.strip.line_button.text() == "&Call Samaritans: 116 123"
     box = page.country_box
     assert box is not None and box.accessibleName()
     box.setCurrentIndex(box.findData("NZ"))
     assert "Lifeline Aotearoa" in page.line_names
     assert CrisisLinesService(ctx.session.repo).country("GB") == "NZ"
-    assert "call 111" in labels(page)
+    assert page.strip.emergency_button.accessibleName() == "Emergency: call 111"
 
 
 def test_adding_a_local_service(ctx: AppContext, qtbot: QtBot, session: Session) -> None:
@@ -107,23 +108,111 @@ def test_adding_a_local_service(ctx: AppContext, qtbot: QtBot, session: Session)
     assert dialog.saved is not None and dialog.saved.channel is Channel.CALL
     ctx.events.plan_changed.emit()
     page.refresh()
-    assert page.line_names[0] == "Night Owls"
+    assert page.line_names[:2] == ["Samaritans", "Night Owls"]  # after the strip's line
     remove = next(b for b in page.findChildren(QPushButton)
                   if b.accessibleName() == "Remove Night Owls from your list")
     remove.click()
     assert "Night Owls" not in page.line_names
     ctx.undo.undo()
     page.refresh()
-    assert page.line_names[0] == "Night Owls"
+    assert page.line_names[:2] == ["Samaritans", "Night Owls"]  # after the strip's line
 
 
-def test_an_empty_network_still_offers_crisis_lines(ctx: AppContext, qtbot: QtBot) -> None:
+def test_an_empty_network_points_at_the_crisis_line_and_a_first_person(
+        ctx: AppContext, qtbot: QtBot) -> None:
     CrisisLinesService(ctx.session.repo).set_country("IE")
     page = ReachOutPage(ctx)
     qtbot.addWidget(page)
     assert page.available_ids == []
     assert "Samaritans Ireland" in page.line_names
-    assert "No one in your network has said they're free right now" in labels(page)
+    text = labels(page)
+    assert EMPTY_NETWORK in text
+    assert "Here is who you can reach" not in text and "Available now" not in text
+    add = next(b for b in page.findChildren(QPushButton)
+               if b.accessibleName() == "Add a first person to your network")
+    assert add.isVisibleTo(page)
+    page.focus_first_contact()
+    assert page.focusWidget() is page.strip.line_button  # nobody yet: the crisis line
+
+
+def test_the_strip_stays_at_the_top_and_is_the_first_tab_stops(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.ui.main_window import MainWindow
+
+    ctx.session.clock = lambda: TUESDAY_EVENING
+    seed_network(ctx.session, TUESDAY_EVENING)
+    CrisisLinesService(ctx.session.repo).set_country("GB")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("reach_out")
+    page = window.page("reach_out")
+    assert isinstance(page, ReachOutPage)
+    assert not page.scroll_area.isAncestorOf(page.strip)  # never scrolled away
+    page.scroll_area.verticalScrollBar().setValue(page.scroll_area.verticalScrollBar().maximum())
+    assert page.strip.isVisible() and page.strip.line_button.isVisible()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.sidebar.setFocus()
+    qtbot.waitUntil(window.sidebar.hasFocus)
+    stops = []
+    for _ in range(3):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops[:2] == [page.strip.emergency_button, page.strip.line_button]
+
+
+def test_the_plan_comes_first_then_who_is_free_and_each_service_once(
+        demo_ctx: AppContext, qtbot: QtBot) -> None:
+    CrisisLinesService(demo_ctx.session.repo).set_country("GB")
+    page = ReachOutPage(demo_ctx, opener=lambda _url: True)
+    qtbot.addWidget(page)
+    column = [page.column.itemAt(i).widget() for i in range(page.column.count())]
+    headings = [w.text() for w in column if isinstance(w, QLabel)]
+    plan_at = headings.index("From my safety plan: People I can ask for help")
+    assert plan_at < headings.index("Available now") < headings.index("Others close to you")
+    samaritans = [b for b in page.findChildren(QPushButton)
+                  if b.toolTip() == "tel:116123" and b.isVisibleTo(page)]
+    assert samaritans == [page.strip.line_button]  # the demo's own entry is the same service
+    assert page.line_names.count("Samaritans") == 1
+
+
+def test_a_country_without_lines_says_so_and_points_to_a_directory(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    opened: list[str] = []
+    CrisisLinesService(ctx.session.repo).set_country("PT")
+    page = ReachOutPage(ctx, opener=lambda url: opened.append(url.toString()) is None)
+    qtbot.addWidget(page)
+    strip = page.strip
+    assert "SupportDesk has no crisis lines for" in strip.no_lines.text()
+    assert "findahelpline.com" in strip.no_lines.text()
+    assert strip.no_lines.isVisibleTo(page) and strip.add_button.isVisibleTo(page)
+    assert not strip.line_button.isVisibleTo(page)
+    assert "local emergency number" in strip.emergency_note.text()
+    assert opened == []  # nothing opens unless they click
+    strip.helplines_button.click()
+    assert opened == ["https://findahelpline.com"]
+
+
+def test_reminder_chores_do_not_sit_above_reach_out(ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_banner("While you were away, 2 check-ins came due.", [("Snooze", lambda: None)])
+    assert window.banner.isVisible()
+    window.show_page("reach_out")
+    assert not window.banner.isVisible()
+    window.show_banner("Another reminder.", [])
+    assert not window.banner.isVisible()
+    window.show_page("today")
+    assert window.banner.isVisible()
 
 
 def test_ctrl_shift_h_reaches_out_from_anywhere(ctx: AppContext, qtbot: QtBot) -> None:
@@ -184,12 +273,13 @@ def test_a_big_network_shows_the_closest_few_and_the_rest_on_request(
     shown = cards()
     assert len([c for c in shown if "Friend" in c or "Ana" in c or "Ben" in c]) <= available
     assert names(ctx, page.available_ids[:2]) == ["Ana Okafor", "Ben Castillo-Whitfield"]
+    listed = available - 2  # Ana and Ben are in the plan, shown above
     more = next(b for b in page.findChildren(QPushButton)
-                if b.accessibleName() == f"Show {available - FIRST_AVAILABLE} more people "
+                if b.accessibleName() == f"Show {listed - FIRST_AVAILABLE} more people "
                                          "available now")
     before = len(cards())
     more.click()
-    assert len(cards()) == before + available - FIRST_AVAILABLE
+    assert len(cards()) == before + listed - FIRST_AVAILABLE
     assert not more.isVisibleTo(page)
 
 
@@ -213,10 +303,12 @@ def test_more_people_come_a_few_at_a_time(ctx: AppContext, qtbot: QtBot,
     def button(name: str) -> QPushButton:
         return next(b for b in page.findChildren(QPushButton) if b.accessibleName() == name)
 
-    more = button("Show 3 more people available now")
-    assert "5 in all" in more.text()
+    monkeypatch.setattr(reach_out, "MORE_AT_A_TIME", 2)
+    page.refresh()
+    more = button("Show 2 more people available now")  # 5 friends; Ana and Ben are in the plan
+    assert "3 in all" in more.text()
     more.click()
-    assert more.accessibleName() == "Show 2 more people available now"
+    assert more.accessibleName() == "Show 1 more people available now"
     assert "in all" not in more.text()
     more.click()
     assert not more.isVisibleTo(page)

@@ -1,11 +1,19 @@
-"""Reach out now: who can be reached this minute, professionals, crisis lines, the plan.
+"""Reach out now, in order of need.
+
+A strip that never scrolls away holds the emergency number and the country's main
+crisis line (one click or one key each, and the first Tab stops). Below it: the people
+and professionals the person's own safety plan names, who is free right now, other
+professionals, the other crisis lines (each service once: a service the person keeps
+in their network stands in for the directory's entry), everyone else, and the rest of
+the plan. No reminder chores here.
 
 Calm and large on purpose: a person may open this in a very hard moment. Focus lands
-on the first contact button, so Enter reaches out.
+on the first person's contact button (or the crisis line when there is nobody yet).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
@@ -16,20 +24,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from supportdesk.core.availability import available_now, next_available, next_available_words
+from supportdesk.core.crisis import confirmation_words
 from supportdesk.core.errors import KnownError
-from supportdesk.core.kinds import Kind
+from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.core.schedule import local_zone
-from supportdesk.services.crisis_lines import CrisisLinesService
+from supportdesk.services.crisis_lines import CrisisLinesService, crisis_now, same_service
 from supportdesk.services.safety_plan import SafetyPlanService, plan_is_empty
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
 from supportdesk.ui.pages.plan_commands import RemoveCrisisLine
 from supportdesk.ui.pages.view_parts import (
+    CONTENT_WIDTH,
     Card,
     ContactGrid,
     ScrollingPage,
@@ -42,6 +54,10 @@ from supportdesk.ui.undo_commands import perform
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 WARM_LINE = "You don't have to go through this alone."
+EMPTY_NETWORK = ("There's no one in SupportDesk yet, and that's all right. The crisis line "
+                 "at the top is there for you right now, any time of day or night. When you "
+                 "feel able, you can add someone you trust.")
+PLAN_PEOPLE_STEPS = (PlanStep.ASK_FOR_HELP, PlanStep.PROFESSIONALS)
 MAX_OTHERS = 6
 # Cards shown at first in each list; "Show N more" adds the rest. In a hard moment the
 # closest few are what matter, and a long network still opens this page at once.
@@ -64,16 +80,34 @@ class ReachOutPage(ScrollingPage):
         self.plan = SafetyPlanService(ctx.session.repo)
         self.contact_rows: list[ContactGrid] = []
         self.available_ids: list[int] = []  # as shown, closest first
-        self.line_names: list[str] = []
+        self.plan_ids: list[int] = []  # people the plan names, as shown
+        self.line_names: list[str] = []  # every crisis line shown, the strip's first
         self.country_box: QComboBox | None = None
         self.setAccessibleName("Reach out now")
+        self._build_strip()
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CHECK_AVAILABILITY_MS)
         self._connect_signals()
         self.clock_timer.start()
         self.refresh()
 
+    def _build_strip(self) -> None:
+        """The strip above the scrolling column, made once so it keeps the first Tab
+        stops (the scroll area is moved after it in the focus chain)."""
+        self.strip_holder = QWidget(self)
+        row = QHBoxLayout(self.strip_holder)
+        row.setContentsMargins(24, 12, 24, 0)
+        self.strip = CrisisStrip(self.strip_holder, self.opener)
+        self.strip.setMaximumWidth(CONTENT_WIDTH)
+        row.addWidget(self.strip)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(0, self.strip_holder)
+        self.scroll_area.setParent(None)  # rejoins the focus chain after the strip
+        outer.addWidget(self.scroll_area, 1)
+
     def _connect_signals(self) -> None:
+        self.strip.add_service_requested.connect(self._on_add_line_clicked)
         events = self.ctx.events
         for signal in (events.supporters_changed, events.plan_changed, events.settings_changed):
             signal.connect(self._on_data_changed)
@@ -94,20 +128,81 @@ class ReachOutPage(ScrollingPage):
     def refresh(self) -> None:
         self.clear_column()
         self.contact_rows = []
+        self.people_rows: list[ContactGrid] = []
         now = self.ctx.session.clock()
         zone = local_zone()
         supporters = self.ctx.session.repo.supporters()
+        crisis = crisis_now(locale_country(), self.ctx.session.repo)
+        self.strip.show_now(crisis)
+        main = crisis.main
+        self.line_names = [main.name] if main is not None else []
         self.column.addWidget(heading(WARM_LINE, 1.9, self.holder))
-        self.column.addWidget(body("Here is who you can reach right now. One click is enough.",
-                                   self.holder, scale=1.15))
+        if not supporters:
+            self._add_empty_network()
+        else:
+            self.column.addWidget(body("Here is who you can reach. One click is enough.",
+                                       self.holder, scale=1.15))
+        plan = self.plan.plan()
+        shown = self._add_plan_people(plan, supporters, main)
         reachable = [s for s in available_now(supporters, now, zone)
                      if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
         self.available_ids = [s.id for s in reachable if s.id is not None]
-        self._add_available(reachable, supporters)
-        self._add_professionals([s for s in supporters if s.kind is Kind.PROFESSIONAL])
-        self._add_crisis_lines([s for s in supporters if s.kind is Kind.CRISIS])
-        self._add_plan(supporters)
+        self._add_available([s for s in reachable if s.id not in shown], bool(supporters))
+        shown.update(self.available_ids)
+        self._add_professionals([s for s in supporters if s.kind is Kind.PROFESSIONAL
+                                 and s.id not in shown])
+        own_services = [s for s in supporters if s.kind is Kind.CRISIS and s.id not in shown]
+        self._add_crisis_lines(own_services, main, crisis.lines)
+        self._add_others([s for s in supporters if s.kind.is_person and s.id not in shown])
+        self._add_plan(plan, supporters)
         self.column.addStretch(1)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """The strip's buttons, then the column's, in the order they are drawn."""
+        chain = [*self.strip.buttons(), *[b for row in self.contact_rows for b in row.buttons]]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _add_empty_network(self) -> None:
+        self.column.addWidget(body(EMPTY_NETWORK, self.holder, scale=1.1))
+        add = QPushButton("Add someone you trust…", self.holder)
+        add.setAccessibleName("Add a first person to your network")
+        add.clicked.connect(self._on_add_person_clicked)
+        self.column.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _add_plan_people(self, plan: dict[PlanStep, list[PlanItem]],
+                         supporters: list[Supporter], main: CrisisLine | None,
+                         ) -> set[int | None]:
+        """The people and professionals the person's own safety plan names, first (a
+        service that is the strip's line is pointed to, not listed again)."""
+        by_id = {s.id: s for s in supporters}
+        shown: set[int | None] = set()
+        self.plan_ids = []
+        for step in PLAN_PEOPLE_STEPS:
+            items = plan.get(step, [])
+            if not items:
+                continue
+            self.column.addWidget(heading(f"From my safety plan: {step.label}", 1.3,
+                                          self.holder))
+            for item in items:
+                supporter = by_id.get(item.supporter_id)
+                if supporter is None or supporter.id in shown:
+                    if item.text and supporter is None:
+                        self.column.addWidget(body(f"•  {item.text}", self.holder))
+                    continue
+                shown.add(supporter.id)
+                if main is not None and same_service(main, supporter):
+                    self.column.addWidget(body(f"•  {supporter.name}: at the top of this page",
+                                               self.holder))
+                    continue
+                if supporter.id is not None:
+                    self.plan_ids.append(supporter.id)
+                card = self._person_card(supporter, self._when(supporter))
+                if item.text:
+                    card.content.insertWidget(2, body(item.text, card))
+                self.column.addWidget(card)
+        return shown
 
     def _person_card(self, supporter: Supporter, status: str) -> Card:
         card = Card(supporter.name, self.holder)
@@ -115,6 +210,8 @@ class ReachOutPage(ScrollingPage):
         card.content.addWidget(body(f"{supporter.kind_label} · {status}", card, muted=True))
         buttons = ContactGrid(supporter.contacts, supporter.name, card, self.opener)
         self.contact_rows.append(buttons)
+        if supporter.kind is not Kind.CRISIS:
+            self.people_rows.append(buttons)
         card.content.addWidget(buttons)
         if supporter.boundaries.theirs:
             card.content.addWidget(body(f"Their boundaries: {supporter.boundaries.theirs}", card))
@@ -135,21 +232,22 @@ class ReachOutPage(ScrollingPage):
         card.content.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
-    def _add_available(self, reachable: list[Supporter], everyone: list[Supporter],
-                       ) -> None:
+    def _add_available(self, reachable: list[Supporter], anyone: bool) -> None:
+        if not anyone:
+            return
         self.column.addWidget(heading("Available now", 1.3, self.holder))
         if not reachable:
             self.column.addWidget(body(
-                "No one in your network has said they're free right now. The services below "
-                "are there for you, and the people listed here may still answer.", self.holder))
+                "No one else in your network has said they're free right now. The crisis "
+                "line at the top is there for you, and the people below may still answer.",
+                self.holder))
         self._add_cards(reachable, lambda _s: "Available now", FIRST_AVAILABLE,
                         "people available now")
-        reachable_ids = {s.id for s in reachable}
-        others = [s for s in everyone if s.id not in reachable_ids and s.kind.is_person]
+
+    def _add_others(self, others: list[Supporter]) -> None:
         if others:
             self.column.addWidget(heading("Others close to you", 1.1, self.holder))
-            for supporter in others[:MAX_OTHERS]:
-                self.column.addWidget(self._person_card(supporter, self._when(supporter)))
+            self._add_cards(others, self._when, MAX_OTHERS, "people close to you")
 
     def _add_cards(self, people: list[Supporter], status: Callable[[Supporter], str],
                    first: int, what: str) -> None:
@@ -198,10 +296,16 @@ class ReachOutPage(ScrollingPage):
         ordered = sorted(professionals, key=lambda s: (s.ring.order, s.name.casefold()))
         self._add_cards(ordered, self._when, FIRST_PROFESSIONALS, "professionals")
 
-    def _add_crisis_lines(self, own: list[Supporter]) -> None:
-        self.column.addWidget(heading("Crisis lines", 1.3, self.holder))
+    def _add_crisis_lines(self, own: list[Supporter], main: CrisisLine | None,
+                          lines: list[CrisisLine]) -> None:
+        """The country's other lines, each service once: the person's own entry for a
+        directory service stands in for it, and the strip's line is not repeated."""
+        self.column.addWidget(heading("More crisis lines", 1.3, self.holder))
+        if main is not None:
+            own = [s for s in own if not same_service(main, s)]
         # services the person keeps in their own network come first
         self._add_cards(own, self._when, FIRST_OWN_SERVICES, "of your services")
+        self.line_names += [s.name for s in own]
         country = self.crisis.country(locale_country())
         row = QHBoxLayout()
         self.country_box = QComboBox(self.holder)
@@ -224,26 +328,19 @@ class ReachOutPage(ScrollingPage):
         holder = QWidget(self.holder)
         holder.setLayout(row)
         self.column.addWidget(holder)
-        code = str(self.country_box.currentData() or "")
-        emergency = self.crisis.emergency_number(code)
-        danger = (f"If you are in danger right now, call {emergency}." if emergency else
-                  "If you are in danger right now, call your local emergency number.")
-        self.column.addWidget(body(danger, self.holder, scale=1.1))
-        lines = self.crisis.lines(code)
-        self.line_names = [line.name for line in lines]
-        if not lines:
-            self.column.addWidget(body("There are no services listed for this country yet. "
-                                       "You can add one you trust.", self.holder))
-        for line in lines:
+        rest = [line for line in lines if line is not main
+                and not any(same_service(line, s) for s in own)]
+        self.line_names += [line.name for line in rest]
+        if not rest and not own and main is not None:
+            self.column.addWidget(body("The line at the top is the one SupportDesk knows for "
+                                       "this country. You can add one you trust.", self.holder))
+        for line in rest:
             self.column.addWidget(self._line_card(line))
 
     def _line_card(self, line: CrisisLine) -> Card:
         card = Card(line.name, self.holder)
         card.setAccessibleName(f"{line.name}, {line.channel.label}, {line.hours}")
-        detail = f"{line.channel.label} · {line.hours}"
-        if line.notes:
-            detail += f" · {line.notes}"
-        card.content.addWidget(body(detail, card))
+        card.content.addWidget(body(f"{line.channel.label} · {line_detail(line)}", card))
         buttons = ContactGrid([crisis_contact(line)], line.name, card, self.opener)
         self.contact_rows.append(buttons)
         card.content.addWidget(buttons)
@@ -254,17 +351,18 @@ class ReachOutPage(ScrollingPage):
             remove.clicked.connect(lambda: self._remove_line(line))
             card.content.addWidget(remove, 0, Qt.AlignmentFlag.AlignLeft)
         else:
-            checked = line.verified.strftime("%d %b %Y") if line.verified else "not yet"
+            evidence = self.crisis.evidence(line)
+            source = confirmation_words(evidence)
             site = urlsplit(line.source).netloc.removeprefix("www.") or line.source
-            source = f"Checked {checked} against {site}. Please confirm locally."
+            source += f" The service's own site: {site}."
         note = body(source, card, muted=True, scale=0.9)
         note.setToolTip(line.source)
         card.content.addWidget(note)
         return card
 
-    def _add_plan(self, supporters: list[Supporter]) -> None:
+    def _add_plan(self, plan: dict[PlanStep, list[PlanItem]],
+                  supporters: list[Supporter]) -> None:
         self.column.addWidget(heading("My safety plan", 1.3, self.holder))
-        plan = self.plan.plan()
         edit = QPushButton("Open my safety plan", self.holder)
         edit.setAccessibleName("Open my safety plan")
         edit.clicked.connect(lambda: self.ctx.events.page_requested.emit("safety_plan"))
@@ -275,7 +373,7 @@ class ReachOutPage(ScrollingPage):
             return
         names = {s.id: s.name for s in supporters}
         for step, items in plan.items():
-            if items:
+            if items and step not in PLAN_PEOPLE_STEPS:  # those are at the top
                 card = Card(step.label, self.holder)
                 for item in items:
                     card.content.addWidget(body(f"•  {plan_item_words(item, names)}", card))
@@ -285,12 +383,15 @@ class ReachOutPage(ScrollingPage):
     # -- actions --------------------------------------------------------------
 
     def focus_first_contact(self) -> None:
-        for row in self.contact_rows:
-            if row.buttons:
-                row.buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
-                row.buttons[0].setDefault(True)
-                self.scroll_area.ensureVisible(0, 0)
-                return
+        """The first person's first contact, else the strip's crisis line."""
+        first = next((row.buttons[0] for row in self.people_rows if row.buttons), None)
+        if first is None:
+            strip = self.strip.buttons()
+            first = strip[-1] if strip else None
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            first.setDefault(True)
+            self.scroll_area.ensureVisible(0, 0)
 
     def _on_country_changed(self) -> None:
         if self.country_box is None:
@@ -318,6 +419,13 @@ class ReachOutPage(ScrollingPage):
                      if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
         if reachable != self.available_ids:
             self.refresh()
+
+    def _on_add_person_clicked(self) -> None:
+        from supportdesk.ui.editors.supporter_editor import SupporterEditor
+
+        editor = SupporterEditor(self.ctx, parent=self)
+        if editor.exec() and editor.saved_id is not None:
+            self.ctx.events.supporter_open_requested.emit(editor.saved_id)
 
     def _on_add_line_clicked(self) -> None:
         code = str(self.country_box.currentData() or "") if self.country_box else ""

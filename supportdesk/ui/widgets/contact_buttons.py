@@ -36,9 +36,12 @@ class ContactButtons(QWidget):
 
     Signals:
         contact_opened(str): a contact's link was handed to the desktop.
+        contact_unopened(str): nothing on this computer opened the link; the number or
+            address was shown instead, to dial or copy.
     """
 
     contact_opened = Signal(str)
+    contact_unopened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None, opener: UrlOpener | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,7 @@ class ContactButtons(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: list[QPushButton] = []
+        self._person = ""
         self._empty = QLabel("No contact details yet — add them with Edit.", self)
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
@@ -55,6 +59,7 @@ class ContactButtons(QWidget):
             self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = []
+        self._person = person
         ordered = sorted(contacts, key=lambda c: not c.preferred)
         for index, contact in enumerate(ordered):
             button = QPushButton(button_text(contact), self)
@@ -73,3 +78,8 @@ class ContactButtons(QWidget):
         link = contact_link(contact)
         if (self._opener or open_url)(QUrl(link)):
             self.contact_opened.emit(link)
+            return
+        from supportdesk.ui.widgets.link_fallback import show_unopened
+
+        show_unopened(contact, self._person, self)
+        self.contact_unopened.emit(link)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pytest
 
@@ -99,4 +98,59 @@ def test_countries_include_shipped_and_own_and_emergency_numbers(session: Sessio
     assert codes["GB"] == "United Kingdom" and codes["PT"] == "PT"
     assert service.emergency_number("au") == "000"
     assert service.emergency_number("PT") == ""
-    assert shipped_directory().countries["US"].lines[0].verified == date(2026, 11, 24)
+    assert all(line.verified is None for c in shipped_directory().countries.values()
+               for line in c.lines)  # nothing shipped claims a check it did not have
+
+
+def test_a_shipped_line_brings_its_evidence_and_an_own_line_none(session: Session) -> None:
+    service = CrisisLinesService(session.repo)
+    samaritans = next(line for line in service.lines("IE") if line.name == "Samaritans Ireland")
+    found = service.evidence(samaritans)
+    assert found is not None and found.number.confirmed
+    assert "116 123" in found.number.quote and found.number.copy_seen == "2016-04-12"
+    assert service.evidence(service.add_line(own_line())) is None
+
+
+def test_people_are_shown_while_locked_only_when_chosen(session: Session) -> None:
+    from supportdesk.core.kinds import Kind
+    from supportdesk.core.model import Supporter
+    from supportdesk.services.crisis_lines import crisis_now
+
+    ana = session.repo.add_supporter(Supporter("Ana", Kind.PARTNER))
+    ben = session.repo.add_supporter(Supporter("Ben", Kind.FRIEND))
+    service = CrisisLinesService(session.repo)
+    service.set_country("GB")
+    assert crisis_now("", session.repo).people == []  # off by default
+    assert ana.id is not None and ben.id is not None
+    service.set_shown_when_locked(ben.id, True)
+    now = crisis_now("", session.repo)
+    assert [p.name for p in now.people] == ["Ben"]
+    assert now.emergency == "999" and now.main is not None and now.main.name == "Samaritans"
+    service.set_shown_when_locked(ben.id, False)
+    assert crisis_now("", session.repo).people == []
+
+
+def test_without_a_vault_the_locale_country_is_shown() -> None:
+    from supportdesk.services.crisis_lines import crisis_now
+
+    now = crisis_now("nz", None)
+    assert now.emergency == "111" and "Lifeline Aotearoa" in [line.name for line in now.lines]
+    unknown = crisis_now("PT", None)
+    assert unknown.lines == [] and unknown.emergency == "" and unknown.main is None
+    assert unknown.helplines_url == "https://findahelpline.com"
+
+
+def test_an_own_service_is_the_same_as_a_directory_line_by_number_or_name() -> None:
+    from supportdesk.core.kinds import ContactType, Kind
+    from supportdesk.core.model import ContactMethod, Supporter
+    from supportdesk.services.crisis_lines import same_service
+
+    samaritans = next(line for line in shipped_directory().countries["GB"].lines
+                      if line.name == "Samaritans")
+    mine = Supporter("My listening line", Kind.CRISIS,
+                     contacts=[ContactMethod(ContactType.PHONE, "116123")])
+    assert same_service(samaritans, mine)
+    assert same_service(samaritans, Supporter("samaritans ", Kind.CRISIS))
+    assert not same_service(samaritans, Supporter("Samaritans", Kind.FRIEND))
+    assert not same_service(samaritans, Supporter("Night line", Kind.CRISIS, contacts=[
+        ContactMethod(ContactType.PHONE, "0800 111 222")]))

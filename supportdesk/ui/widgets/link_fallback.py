@@ -1,0 +1,90 @@
+"""When a contact link cannot open: the number or address, large, with Copy.
+
+On most Linux desktops and many Windows PCs nothing handles ``tel:`` or ``sms:``;
+``QDesktopServices.openUrl`` then returns False. Rather than fail silently, show the
+number so it can be dialled from a phone (or the address, to copy).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from supportdesk.core.kinds import ContactType
+from supportdesk.core.model import ContactMethod
+
+_WORDS = {
+    ContactType.PHONE: ("Call from your phone",
+                        "This computer can't make the call. Here is the number:",
+                        "Dial this from your phone."),
+    ContactType.SMS: ("Text from your phone",
+                      "This computer can't send the text. Here is the number:",
+                      "Send your text to this number from your phone."),
+    ContactType.EMAIL: ("Email address", "No mail program opened. Here is the address:",
+                        "Copy it into the mail program or website you use."),
+    ContactType.WEB: ("Web address", "The link did not open. Here is the address:",
+                      "Copy it into your web browser."),
+    ContactType.ADDRESS: ("Address", "The map did not open. Here is the address:",
+                          "Copy it into a map."),
+}
+
+
+def _plain(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    return label
+
+
+class UnopenedLinkDialog(QDialog):
+    """The contact's number or address, large and selectable, with Copy and Close."""
+
+    def __init__(self, contact: ContactMethod, who: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title, intro, hint = _WORDS[contact.type]
+        self.setWindowTitle(f"{title}: {who}" if who else title)
+        self.setObjectName("UnopenedLinkDialog")
+        self.contact = contact
+        self.intro = _plain(f"{who}. {intro}" if who else intro, self)
+        self.value = _plain(contact.value, self)
+        self.value.setObjectName("UnopenedValue")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.value.setAccessibleName(f"{title}: {contact.value}")
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.value.setFont(font)
+        self.value.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = _plain(hint, self)
+        self.feedback = _plain("", self)
+        self.copy_button = QPushButton("&Copy", self)
+        self.copy_button.setAccessibleName(f"Copy {contact.value}")
+        self.copy_button.setDefault(True)
+        self.close_button = QPushButton("Close", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.feedback, 1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        for widget in (self.intro, self.value, self.hint):
+            layout.addWidget(widget)
+        layout.addLayout(buttons)
+        self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.close_button.clicked.connect(self.accept)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+
+    def _on_copy_clicked(self) -> None:
+        QGuiApplication.clipboard().setText(self.contact.value)
+        self.feedback.setText("Copied.")
+
+
+def show_unopened(contact: ContactMethod, who: str, parent: QWidget | None) -> UnopenedLinkDialog:
+    """Open the dialog without blocking (it closes with its parent)."""
+    dialog = UnopenedLinkDialog(contact, who, parent.window() if parent is not None else None)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    dialog.copy_button.setFocus()
+    return dialog
