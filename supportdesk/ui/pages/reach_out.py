@@ -14,7 +14,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -38,6 +37,7 @@ from supportdesk.ui.pages.view_parts import (
     heading,
 )
 from supportdesk.ui.pdf.export import locale_country
+from supportdesk.ui.plain import plain_tooltip, tell
 from supportdesk.ui.undo_commands import perform
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
@@ -258,7 +258,7 @@ class ReachOutPage(ScrollingPage):
             site = urlsplit(line.source).netloc.removeprefix("www.") or line.source
             source = f"Checked {checked} against {site}. Please confirm locally."
         note = body(source, card, muted=True, scale=0.9)
-        note.setToolTip(line.source)
+        note.setToolTip(plain_tooltip(line.source))
         card.content.addWidget(note)
         return card
 
@@ -304,7 +304,7 @@ class ReachOutPage(ScrollingPage):
         try:
             perform(self.ctx, RemoveCrisisLine(self.ctx, line))  # Edit > Undo brings it back
         except KnownError as error:
-            QMessageBox.information(self, "Couldn't remove it", error.message)
+            tell(self, "Couldn't remove it", error.message)
         if not self.isVisible():
             self.refresh()
 
