@@ -35,6 +35,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
                              "your user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="open a throwaway vault with a sample network")
+    parser.add_argument("--pin-stdin", action="store_true",
+                        help="with an app-lock PIN set: read the PIN from the first line of "
+                             "standard input (for scripts; in a terminal you are asked)")
     if not commands:
         parser.set_defaults(command=None)
         return parser

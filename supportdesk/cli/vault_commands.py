@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from supportdesk.cli.pin_prompt import unlocked
 from supportdesk.core.errors import WrongKeyError
 from supportdesk.services import backups
 from supportdesk.services.paths import data_dir
@@ -140,7 +141,7 @@ def run_restore(args: argparse.Namespace) -> int:
     from supportdesk.cli.data_commands import confirm
 
     path: Path = args.file.expanduser().absolute()
-    session = open_session(args)
+    session = unlocked(open_session(args), args)  # an older backup may have no PIN
     try:
         recovery_key = None
         try:
