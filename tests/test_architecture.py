@@ -6,6 +6,7 @@ Each runs the real tool from the virtual environment, as `make lint` does.
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -75,3 +76,50 @@ def test_shell_scripts_parse() -> None:
         result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True,
                                 timeout=60, check=False)
         assert result.returncode == 0, f"{script}: {result.stderr}"
+
+
+def _calls(tree: ast.AST) -> list[ast.Call]:
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Call)]
+
+
+def _called(call: ast.Call) -> str:
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        owner = func.value.id if isinstance(func.value, ast.Name) else ""
+        return f"{owner}.{func.attr}" if owner in {"QLabel", "QMessageBox"} else f".{func.attr}"
+    return ""
+
+
+def test_labels_message_boxes_and_tooltips_show_user_text_as_typed() -> None:
+    """Qt draws a label, message box or tooltip that looks like HTML as rich text, so
+    a name could load a local file. Labels and message boxes are made only through
+    ui/plain.py (always plain; rich_label only for our own fixed wording), and a
+    tooltip that is not fixed wording goes through plain_tooltip."""
+    offenders = []
+    plain = REPO / "supportdesk" / "ui" / "plain.py"
+    for path in [*(REPO / "supportdesk" / "ui").rglob("*.py"), REPO / "supportdesk" / "app.py"]:
+        if path == plain:
+            continue
+        where = str(path.relative_to(REPO))
+        for call in _calls(ast.parse(path.read_text(encoding="utf-8"))):
+            name = _called(call)
+            at = f"{where}:{call.lineno}"
+            if name in {"QLabel", "QMessageBox", "QMessageBox.information",
+                        "QMessageBox.warning", "QMessageBox.critical", "QMessageBox.question"}:
+                offenders.append(f"{at} {name}(): use ui/plain.py")
+            elif name == "rich_label" and not (
+                    call.args and isinstance(call.args[0], ast.Name | ast.Constant)
+                    and (isinstance(call.args[0], ast.Constant)
+                         or call.args[0].id.isupper())):
+                offenders.append(f"{at} rich_label() with text that is not our own constant")
+            elif name == ".setTextFormat" and "PlainText" not in ast.unparse(call):
+                offenders.append(f"{at} setTextFormat other than PlainText")
+            elif name == ".setToolTip" and call.args:
+                tip = call.args[-1]
+                fixed = isinstance(tip, ast.Constant)
+                wrapped = isinstance(tip, ast.Call) and _called(tip) == "plain_tooltip"
+                if not (fixed or wrapped):
+                    offenders.append(f"{at} setToolTip({ast.unparse(tip)}) without plain_tooltip")
+    assert offenders == []

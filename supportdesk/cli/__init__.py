@@ -40,6 +40,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
                         help="open the vault with your recovery key for this one command, "
                              "read from the terminal (hidden) or one line of standard input; "
                              "for when there is no keyring (it is neither read nor written)")
+    parser.add_argument("--pin-stdin", action="store_true",
+                        help="with an app-lock PIN set: read the PIN from the first line of "
+                             "standard input (for scripts; in a terminal you are asked)")
     if not commands:
         parser.set_defaults(command=None)
         return parser

@@ -14,6 +14,7 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from supportdesk.cli import vault_commands
+from supportdesk.cli.pin_prompt import unlocked
 from supportdesk.core.schedule import DueItem, local_zone
 from supportdesk.core.text import exact_time, relative_day
 from supportdesk.services.reminders import ReminderService
@@ -52,8 +53,10 @@ def due_lines(session: Session, now: datetime | None = None,
 
 
 def _session_opener() -> SessionOpener:
-    """Looked up when a command runs, so tests can point it at a test vault."""
-    return vault_commands.open_session
+    """Looked up when a command runs, so tests can point it at a test vault. Every
+    command that opens the vault this way shows or changes personal data, so with a
+    PIN set it is asked for before anything is read (cli/pin_prompt.py)."""
+    return lambda args: unlocked(vault_commands.open_session(args), args)
 
 
 def run(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:

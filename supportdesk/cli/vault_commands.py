@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from supportdesk.cli.pin_prompt import unlocked
 from supportdesk.core.errors import (
     DamagedVaultError,
     KeyMissingError,
@@ -186,6 +187,7 @@ def run_restore(args: argparse.Namespace) -> int:
     except (NoVaultError, DamagedVaultError):
         # Nothing to open (damaged, gone, or a new computer): put the backup in its place.
         return _restore_in_place(args, path)
+    session = unlocked(session, args)  # an older backup may have no PIN
     try:
         recovery_key = None
         try:

@@ -3,6 +3,12 @@
 The PIN is kept only as a scrypt hash with its own random salt, in the vault's
 settings. ``is_locked()`` is read by the reminder code so notifications stay
 discreet while the window is locked.
+
+With a PIN set, the app starts locked and the command line asks for it. Wrong PINs
+slow down: after every ``TRIES_BEFORE_PAUSE`` wrong tries the next one is heard only
+after a pause that doubles each time (30 s, 1 min, 2 min, … at most 15 min). The count
+and the pause are kept in the vault, so quitting, relaunching or running the command
+line again does not reset them.
 """
 
 from __future__ import annotations
@@ -10,10 +16,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from supportdesk.core.errors import ValidationError
+from supportdesk.core.errors import KnownError, ValidationError
 from supportdesk.services import settings as keys
 from supportdesk.services.settings import Settings
 from supportdesk.vault.keystore import KeyringKeyStore, KeyStore
@@ -22,6 +31,12 @@ LOCK_ENABLED = keys.bool_key("privacy.lock_enabled", False)
 IDLE_MINUTES = keys.int_key("privacy.idle_minutes", 5)
 LOCK_WITH_SCREEN = keys.bool_key("privacy.lock_with_screen", True)
 PIN_HASH = keys.str_key("privacy.pin_hash", "")
+WRONG_TRIES = keys.int_key("privacy.pin_wrong_tries", 0)
+PAUSED_UNTIL = keys.int_key("privacy.pin_paused_until", 0)  # Unix time, whole seconds
+
+TRIES_BEFORE_PAUSE = 5
+FIRST_PAUSE_SECONDS = 30
+LONGEST_PAUSE_SECONDS = 15 * 60
 
 IDLE_CHOICES = (1, 2, 5, 10, 15, 30, 60)
 MIN_PIN_DIGITS = 4
@@ -69,6 +84,27 @@ def verify_pin(pin: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
+class PinError(KnownError):
+    """The PIN was needed and not given, did not match, or must wait for a pause."""
+
+
+def pause_words(seconds: int) -> str:
+    """"Let's pause for 30 seconds before the next try." (minutes from 90 s on)."""
+    if seconds < 90:
+        return f"Let's pause for {seconds} seconds before the next try."
+    minutes = math.ceil(seconds / 60)
+    return f"Let's pause for {minutes} minutes before the next try."
+
+
+@dataclass(frozen=True)
+class PinAttempt:
+    """What a try gave: ``ok``, or the seconds to wait before the next one is heard
+    (``wait_seconds`` > 0 when this try was not even checked, or started a pause)."""
+
+    ok: bool
+    wait_seconds: int = 0
+
+
 @dataclass(frozen=True)
 class LockPolicy:
     enabled: bool
@@ -83,8 +119,9 @@ class LockPolicy:
 class AppLock:
     """The lock's settings, and the one "is it locked now" state for this process."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, clock: Callable[[], float] = time.time) -> None:
         self.settings = settings
+        self.clock = clock  # wall-clock seconds: a pause outlives this process
 
     def policy(self) -> LockPolicy:
         minutes = self.settings.get(IDLE_MINUTES)
@@ -111,6 +148,8 @@ class AppLock:
 
     def set_pin(self, pin: str) -> None:
         self.settings.set(PIN_HASH, hash_pin(pin))
+        self.settings.set(WRONG_TRIES, 0)
+        self.settings.set(PAUSED_UNTIL, 0)
 
     def clear_pin(self) -> None:
         self.settings.set(PIN_HASH, "")
@@ -118,6 +157,31 @@ class AppLock:
     def check_pin(self, pin: str) -> bool:
         stored = self.settings.get(PIN_HASH)
         return bool(stored) and verify_pin(pin, stored)
+
+    def seconds_to_wait(self) -> int:
+        """Seconds before the next PIN is heard (0: now). A pause that seems to end
+        further off than the longest (the clock was turned back) ends at the longest."""
+        left = self.settings.get(PAUSED_UNTIL) - self.clock()
+        return max(0, math.ceil(min(left, LONGEST_PAUSE_SECONDS)))
+
+    def try_pin(self, pin: str) -> PinAttempt:
+        """Check ``pin`` unless a pause is on; count wrong tries and pause when due."""
+        wait = self.seconds_to_wait()
+        if wait:
+            return PinAttempt(False, wait)
+        if self.check_pin(pin):
+            if self.settings.get(WRONG_TRIES) or self.settings.get(PAUSED_UNTIL):
+                self.settings.set(WRONG_TRIES, 0)
+                self.settings.set(PAUSED_UNTIL, 0)
+            return PinAttempt(True)
+        wrong = self.settings.get(WRONG_TRIES) + 1
+        self.settings.set(WRONG_TRIES, wrong)
+        if wrong % TRIES_BEFORE_PAUSE:
+            return PinAttempt(False)
+        pauses = wrong // TRIES_BEFORE_PAUSE
+        pause = min(FIRST_PAUSE_SECONDS * 2 ** min(pauses - 1, 10), LONGEST_PAUSE_SECONDS)
+        self.settings.set(PAUSED_UNTIL, math.ceil(self.clock() + pause))
+        return PinAttempt(False, pause)
 
 
 _state = {"locked": False}

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from supportdesk import __version__
 from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError
 from supportdesk.services.logging_setup import safe_traceback
+from supportdesk.ui.plain import plain_label
 
 log = logging.getLogger("supportdesk.crash")
 
@@ -85,7 +85,7 @@ class CrashDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.details = details
-        self.message = QLabel(message)
+        self.message = plain_label(message)
         self.message.setWordWrap(True)
         self.details_view = QPlainTextEdit(details)
         self.details_view.setReadOnly(True)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -38,6 +37,7 @@ from supportdesk.services.exporting import (
 from supportdesk.services.settings import Settings, str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.plain import plain_label, plain_message_box, tell
 from supportdesk.ui.restore_dialog import RestoreDialog
 
 EXPORT_FOLDER = str_key("export.folder", "")
@@ -147,8 +147,9 @@ class DataActions(QObject):
 
     def confirm_unencrypted(self, fmt: ExportFormat) -> tuple[bool, bool]:
         """(go ahead, discreet): the plain warning, with a names-out choice for calendars."""
-        box = QMessageBox(QMessageBox.Icon.Warning, f"Export {fmt.label}",
-                          UNENCRYPTED_WARNING, QMessageBox.StandardButton.Cancel, self.window)
+        box = plain_message_box(QMessageBox.Icon.Warning, f"Export {fmt.label}",
+                                UNENCRYPTED_WARNING, self.window)
+        box.setStandardButtons(QMessageBox.StandardButton.Cancel)
         box.setInformativeText("Keep it somewhere private, and delete it when you no "
                                "longer need it.")
         go = box.addButton("Export", QMessageBox.ButtonRole.AcceptRole)
@@ -160,7 +161,7 @@ class DataActions(QObject):
         return box.clickedButton() is go, bool(discreet and discreet.isChecked())
 
     def show_error(self, title: str, error: KnownError) -> None:
-        QMessageBox.warning(self.window, title, str(error))
+        tell(self.window, title, str(error), warning=True)
 
     def _status(self, text: str) -> None:
         show = getattr(self.window, "status_message", None)
@@ -328,9 +329,9 @@ class BackupsTab(QWidget):
         assert actions.scheduler is not None
         self.scheduler = actions.scheduler
         layout = QVBoxLayout(self)
-        intro = QLabel("Backups are encrypted copies of everything in SupportDesk. They open "
-                       "with this vault's key, or with your recovery key on another computer.",
-                       self)
+        intro = plain_label("Backups are encrypted copies of everything in SupportDesk. They open "
+                            "with this vault's key, or with your recovery key on another computer.",
+                            self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -338,7 +339,7 @@ class BackupsTab(QWidget):
                                   self)
         form.addRow(self.auto_box)
         folder_row = QHBoxLayout()
-        self.folder_label = QLabel(self)
+        self.folder_label = plain_label(parent=self)
         self.folder_label.setWordWrap(True)
         self.folder_button = QPushButton("Choose…", self)
         self.folder_button.setAccessibleName("Choose the backup folder")
@@ -351,7 +352,7 @@ class BackupsTab(QWidget):
         self.keep_spin.setAccessibleName("How many backups to keep")
         self.keep_spin.setMaximumWidth(160)
         form.addRow("Keep the newest:", self.keep_spin)
-        self.last_label = QLabel(self)
+        self.last_label = plain_label(parent=self)
         self.last_label.setWordWrap(True)
         form.addRow("Last backup:", self.last_label)
         layout.addLayout(form)

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressDialog,
     QStyledItemDelegate,
@@ -49,6 +48,7 @@ from supportdesk.core.kinds import Kind
 from supportdesk.formats.vcard import ReadResult, read_vcards
 from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.plain import plain_label
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -247,7 +247,7 @@ class ImportDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
+        self.summary = plain_label(parent=self)
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         if self.preview.problems:
@@ -256,11 +256,11 @@ class ImportDialog(QDialog):
             text = ("Some cards could not be read and will be left out:\n"
                     + "\n".join(f"• {p}" for p in shown)
                     + (f"\n…and {more} more." if more else ""))
-            self.problems = QLabel(text, self)
+            self.problems = plain_label(text, self)
             self.problems.setWordWrap(True)
             layout.addWidget(self.problems)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("New people are:", self))
+        controls.addWidget(plain_label("New people are:", self))
         self.kind_combo = QComboBox(self)
         for kind in Kind:
             self.kind_combo.addItem(kind.label, kind.value)

@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from supportdesk import __version__
 from supportdesk.ui.events import Events
 from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
+from supportdesk.ui.plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QUndoStack
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         with stretches (an alignment flag would load the Qt namespace's enums)."""
         opening = QWidget()
         opening.setObjectName("Opening")
-        note = QLabel("Opening your notes…", opening)
+        note = plain_label("Opening your notes…", opening)
         note.setEnabled(False)  # drawn in the calm, muted text colour
         row = QHBoxLayout()
         row.addStretch(1)
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
         for number, spec in enumerate(PAGES, start=1):
             item = QListWidgetItem(icons.page_icon(spec.key), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setToolTip(f"{spec.title} (Ctrl+{number})")
+            item.setToolTip(plain_tooltip(f"{spec.title} (Ctrl+{number})"))
             self.sidebar.addItem(item)
         width = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + 24
         self.sidebar.setFixedWidth(max(width, self.fontMetrics().horizontalAdvance("M") * 12))

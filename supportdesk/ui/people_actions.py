@@ -17,6 +17,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
     from supportdesk.ui.main_window import MainWindow
@@ -68,7 +69,7 @@ def _action(window: MainWindow, text: str, shortcut: str, tip: str) -> QAction:
     action = QAction(text, window)
     action.setShortcut(QKeySequence(shortcut))
     action.setStatusTip(tip)
-    action.setToolTip(tip)
+    action.setToolTip(plain_tooltip(tip))
     return action
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.errors import KnownError, WrongKeyError
 from supportdesk.services.backups import describe_counts, inspect_backup, restore_backup
 from supportdesk.services.session import Session
+from supportdesk.ui.plain import plain_label
 from supportdesk.vault.backup import BackupInfo
 
 
@@ -45,12 +45,12 @@ class RestoreDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Backup: {self.path.name}", self))
+        layout.addWidget(plain_label(f"Backup: {self.path.name}", self))
         self.details = QFormLayout()
-        self.made_label = QLabel("—", self)
-        self.holds_label = QLabel("—", self)
+        self.made_label = plain_label("—", self)
+        self.holds_label = plain_label("—", self)
         self.holds_label.setWordWrap(True)
-        self.version_label = QLabel("—", self)
+        self.version_label = plain_label("—", self)
         self.details.addRow("Made on:", self.made_label)
         self.details.addRow("It holds:", self.holds_label)
         self.details.addRow("Format version:", self.version_label)
@@ -66,10 +66,10 @@ class RestoreDialog(QDialog):
         key_layout.addWidget(self.key_button)
         self.key_row.hide()
         layout.addWidget(self.key_row)
-        self.message = QLabel(self)
+        self.message = plain_label(parent=self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        self.warning = QLabel(
+        self.warning = plain_label(
             "Restoring replaces everything SupportDesk holds now with this backup. "
             "A backup of what you have now is made first, so you can go back.", self)
         self.warning.setWordWrap(True)

@@ -7,13 +7,13 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.plain import plain_label
 
 
 class SettingsDialog(QDialog):
@@ -33,7 +33,7 @@ class SettingsDialog(QDialog):
         if self.tabs.count():
             layout.addWidget(self.tabs, 1)
         else:
-            layout.addWidget(QLabel("There is nothing to set up here yet."))
+            layout.addWidget(plain_label("There is nothing to set up here yet."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName("Close settings")

@@ -113,8 +113,13 @@ class Desktop:
             env=self.env, capture_output=True, text=True, timeout=5, check=False)
         return "boolean true" in result.stdout
 
-    def start_notification_daemon(self) -> None:
-        self._start("dunst", [need("dunst"), "-config", "/dev/null"])
+    def start_notification_daemon(self, config: str = "") -> None:
+        """dunst with its built-in settings, or with ``config`` (a dunstrc's text)."""
+        path = "/dev/null"
+        if config:
+            path = str(self.root / "dunstrc")
+            (self.root / "dunstrc").write_text(config)
+        self._start("dunst", [need("dunst"), "-config", path])
         self.wait_for_name(NOTIFICATIONS)
 
     def stop(self, name: str) -> None:

@@ -8,7 +8,9 @@ daemon is seen, recorded, and the tray message is used instead.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -137,6 +139,50 @@ def test_a_missing_daemon_is_detected_and_recorded(running: Running, desktop: De
     running.engine.refresh()
     assert [c.title for c in desktop.notify_calls() if c.app_name == "SupportDesk"][-1] == (
         "Time to check in with Sam")
+
+
+MARKUP = '<b>Sam</b> & <img src="/etc/passwd"><a href="x">link</a>'
+ESCAPED = ('&lt;b&gt;Sam&lt;/b&gt; &amp; &lt;img src="/etc/passwd"&gt;&lt;a href="x"&gt;link'
+           '&lt;/a&gt;')
+
+
+def two_with_markup_fall_due(running: Running) -> None:
+    for name in (MARKUP, "Jo & Ana"):
+        running.session.network.save_supporter(Supporter(name=name, kind=Kind.FRIEND,
+                                                         ring=Ring.INNER))
+    fall_due(running)
+
+
+def shown_by_dunst(desktop: Desktop) -> str:
+    """The newest notification's text as dunst draws it: its history holds the Pango
+    markup it renders (tags drawn as formatting, entities as the characters)."""
+    history = subprocess.run([need("dunstctl"), "history"], env=desktop.env,
+                             capture_output=True, text=True, check=True, timeout=10)
+    markup = str(json.loads(history.stdout)["data"][0][0]["message"]["data"])
+    return html.unescape(re.sub(r"<[^>]*>", "", markup))
+
+
+def test_a_server_that_reads_body_markup_gets_names_escaped(
+    running: Running, desktop: Desktop
+) -> None:
+    """dunst with markup on ("body-markup"): the names in the body arrive escaped, so
+    it shows them as typed; the summary is plain text by the spec."""
+    desktop.start_notification_daemon("[global]\n    markup = full\n")
+    two_with_markup_fall_due(running)
+    [call] = desktop.notify_calls()
+    assert call.title == "2 check-ins are due"
+    assert call.body == f"{ESCAPED} and Jo &amp; Ana."
+    subprocess.run([need("dunstctl"), "close-all"], env=desktop.env, check=True, timeout=10)
+    assert f"{MARKUP} and Jo & Ana." in shown_by_dunst(desktop)
+
+
+def test_a_server_without_body_markup_gets_the_names_as_typed(
+    running: Running, desktop: Desktop
+) -> None:
+    desktop.start_notification_daemon()  # dunst's built-in settings: no markup
+    two_with_markup_fall_due(running)
+    [call] = desktop.notify_calls()
+    assert call.body == f"{MARKUP} and Jo & Ana."
 
 
 FALLBACK_SCRIPT = textwrap.dedent("""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.kinds import Direction, Ring, TieStrength
 from supportdesk.core.model import Supporter
 from supportdesk.ui.circles.shapes import NODE_SIZE, arrow_head, kind_look, tie_path, tie_pen
+from supportdesk.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
     from supportdesk.ui.circles.scene import CirclesScene
@@ -335,7 +336,7 @@ class SupporterNode(QGraphicsItem):
         self.setFlags(_NODE_FLAGS)
         self.setCacheMode(_DEVICE_CACHE)
         self.setCursor(look.cursor())
-        self.setToolTip(describe(supporter))
+        self.setToolTip(plain_tooltip(describe(supporter)))
         self.setZValue(1)
 
     def boundingRect(self) -> QRectF:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QWidget
 
 from supportdesk.core.kinds import TieStrength
 from supportdesk.ui.circles.shapes import (
@@ -14,6 +14,7 @@ from supportdesk.ui.circles.shapes import (
     tie_path,
     tie_pen,
 )
+from supportdesk.ui.plain import plain_label
 
 ICON = QSize(44, 24)
 
@@ -64,10 +65,10 @@ class Legend(QGroupBox):
         painter.end()
         entries.append((pixmap, "Arrow: the way support flows (towards me, towards them)"))
         for row, (pixmap, words) in enumerate(entries):
-            icon = QLabel(self)
+            icon = plain_label(parent=self)
             icon.setPixmap(pixmap)
             icon.setAccessibleName(words)
-            text = QLabel(words, self)
+            text = plain_label(words, self)
             text.setWordWrap(True)
             grid.addWidget(icon, row, 0)
             grid.addWidget(text, row, 1)

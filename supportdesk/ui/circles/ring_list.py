@@ -17,6 +17,7 @@ from supportdesk.core.kinds import Ring
 from supportdesk.core.model import Supporter
 from supportdesk.ui.circles.items import describe
 from supportdesk.ui.circles.layout import ring_order
+from supportdesk.ui.plain import plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -53,7 +54,7 @@ class RingList(QTreeWidget):
                                                     f"{supporter.kind_label}"])
                     leaf.setData(0, ID_ROLE, supporter.id)
                     leaf.setData(0, Qt.ItemDataRole.AccessibleTextRole, describe(supporter))
-                    leaf.setToolTip(0, describe(supporter))
+                    leaf.setToolTip(0, plain_tooltip(describe(supporter)))
                     self.items[supporter.id] = leaf
                 branch.setExpanded(True)
         finally:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTimeEdit,
     QToolButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.model import AvailabilityWindow
 from supportdesk.core.validation import check_time_range, check_window
 from supportdesk.ui.editors.row_list import RowList
+from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.field_error import FieldError
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -79,9 +79,9 @@ class WindowRow(QWidget):
         self.remove_button.setAccessibleName(f"Time {number}: remove")
         line.addSpacing(12)
         line.addWidget(self.all_day)
-        line.addWidget(QLabel("from", self))
+        line.addWidget(plain_label("from", self))
         line.addWidget(self.start_edit)
-        line.addWidget(QLabel("to", self))
+        line.addWidget(plain_label("to", self))
         line.addWidget(self.end_edit)
         line.addStretch(1)
         line.addWidget(self.remove_button)

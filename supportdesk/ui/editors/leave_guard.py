@@ -7,6 +7,8 @@ from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from supportdesk.ui.plain import plain_message_box
+
 
 class LeaveChoice(Enum):
     SAVE = "save"
@@ -15,10 +17,8 @@ class LeaveChoice(Enum):
 
 
 def ask_before_leaving(parent: QWidget, what: str = "your changes") -> LeaveChoice:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Unsaved changes")
-    box.setText(f"Would you like to save {what} before closing?")
+    box = plain_message_box(QMessageBox.Icon.Question, "Unsaved changes",
+                            f"Would you like to save {what} before closing?", parent)
     box.setInformativeText("Nothing is lost until you choose.")
     save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)

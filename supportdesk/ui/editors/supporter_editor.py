@@ -36,6 +36,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
+from supportdesk.ui.plain import plain_label
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
@@ -116,19 +117,19 @@ class SupporterEditor(GuardedDialog):
         form.addRow("&Kind", self.kind_box)
         self.role_box = _combo([(r.label, r) for r in Role if r is not Role.NONE],
                                "Professional role", page)
-        self.role_label = QLabel("&Role", page)
+        self.role_label = plain_label("&Role", page)
         self.role_label.setBuddy(self.role_box)
         form.addRow(self.role_label, self.role_box)
         self.schedule_edit = QLineEdit(page)
         self.schedule_edit.setAccessibleName("When the group meets")
         self.schedule_edit.setPlaceholderText("Tuesdays 7pm, fortnightly")
-        self.schedule_label = QLabel("Meets", page)
+        self.schedule_label = plain_label("Meets", page)
         self.schedule_label.setBuddy(self.schedule_edit)
         form.addRow(self.schedule_label, self.schedule_edit)
         self.place_edit = QLineEdit(page)
         self.place_edit.setAccessibleName("Where the group meets")
         self.place_edit.setPlaceholderText("Community centre, Room 2 — or online")
-        self.place_label = QLabel("Where", page)
+        self.place_label = plain_label("Where", page)
         self.place_label.setBuddy(self.place_edit)
         form.addRow(self.place_label, self.place_edit)
         self.group_error = FieldError(page)
@@ -225,7 +226,7 @@ class SupporterEditor(GuardedDialog):
         self.text_errors[key] = error
 
     def _heading(self, text: str, parent: QWidget) -> QLabel:
-        label = QLabel(text, parent)
+        label = plain_label(text, parent)
         font = label.font()
         font.setBold(True)
         label.setFont(font)

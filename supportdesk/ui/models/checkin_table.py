@@ -19,6 +19,7 @@ from supportdesk.core.kinds import SupportType
 from supportdesk.core.model import CheckIn
 from supportdesk.core.text import exact_time, mood_change, relative_day
 from supportdesk.ui.models.supporter_table import ID_ROLE, SORT_ROLE, Index
+from supportdesk.ui.plain import plain_tooltip
 
 
 class CheckinColumn(IntEnum):
@@ -136,7 +137,7 @@ class CheckinTableModel(QAbstractTableModel):
             if column is CheckinColumn.WHEN:
                 return exact_time(c.at, self.tz)
             if column is CheckinColumn.NOTE and c.note:
-                return c.note
+                return plain_tooltip(c.note)
             if column is CheckinColumn.SUPPORT:
                 return support_words(c.support_given, c.support_received) or None
             return None

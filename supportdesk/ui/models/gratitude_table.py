@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 
 from supportdesk.core.model import Gratitude
 from supportdesk.ui.models.supporter_table import ID_ROLE, SORT_ROLE, Index
+from supportdesk.ui.plain import plain_tooltip
 
 
 class GratitudeColumn(IntEnum):
@@ -89,7 +90,7 @@ class GratitudeTableModel(QAbstractTableModel):
                 return who
             return " ".join(entry.text.split())
         if role == Qt.ItemDataRole.ToolTipRole and column is GratitudeColumn.TEXT:
-            return entry.text
+            return plain_tooltip(entry.text)
         if role == SORT_ROLE:
             if column is GratitudeColumn.DATE:
                 return entry.on.toordinal()

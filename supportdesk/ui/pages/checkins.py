@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from supportdesk.ui.models.checkin_table import (
     CheckinTableModel,
 )
 from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.plain import plain_label, rich_label
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.search_field import search_field
@@ -90,12 +90,13 @@ class CheckinsPage(QWidget):
         header.resizeSection(CheckinColumn.SUPPORT, self.fontMetrics().horizontalAdvance("M") * 18)
         header.setSectionResizeMode(CheckinColumn.NOTE, QHeaderView.ResizeMode.Stretch)
         self.stack.addWidget(self.table)
-        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty = rich_label(EMPTY_TEXT, self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(40)
         self.stack.addWidget(self.empty)
-        self.no_match = QLabel("No check-ins match. Try other words or clear the filters.", self)
+        self.no_match = plain_label("No check-ins match. Try other words or clear the filters.",
+                                    self)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.no_match)
         layout.addWidget(self.stack)

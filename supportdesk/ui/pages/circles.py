@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -31,6 +30,7 @@ from supportdesk.ui.circles.scene import CirclesScene
 from supportdesk.ui.circles.view import CirclesView
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.view_parts import heading
+from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.undo_commands import perform
 
 PNG_FILTER = "PNG image (*.png)"
@@ -49,8 +49,8 @@ class CirclesPage(QWidget):
         self.view = CirclesView(self.scene, self)
         self.legend = Legend(self)
         self.list = RingList(self)
-        self.empty_note = QLabel("Add people to your network and they will appear on your "
-                                 "circles, closest in the middle.", self)
+        self.empty_note = plain_label("Add people to your network and they will appear on your "
+                                      "circles, closest in the middle.", self)
         self.empty_note.setWordWrap(True)
         self._build()
         self._connect_signals()
@@ -101,7 +101,7 @@ class CirclesPage(QWidget):
         button = QToolButton(self)
         button.setText(text)
         button.setAccessibleName(name)
-        button.setToolTip(name)
+        button.setToolTip(plain_tooltip(name))
         button.clicked.connect(slot)
         row.addWidget(button)
         return button
@@ -159,7 +159,7 @@ class CirclesPage(QWidget):
             perform(self.ctx, ChangeRing(self.ctx, supporter_id, supporter.ring, ring,
                                          supporter.name))
         except KnownError as error:
-            QMessageBox.information(self, "Couldn't move them", error.message)
+            tell(self, "Couldn't move them", error.message)
             self.refresh()
 
     def _step_selected(self, step: int) -> None:
@@ -214,11 +214,11 @@ class CirclesPage(QWidget):
                 return export_svg(self.scene, target, background)
             return export_png(self.scene, target, background)
         except KnownError as error:
-            QMessageBox.warning(self, "Couldn't save the picture", str(error))
+            tell(self, "Couldn't save the picture", str(error), warning=True)
             raise
 
 
 def body_line(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     return label

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,6 +16,7 @@ from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import Channel
 from supportdesk.core.model import CrisisLine
 from supportdesk.services.crisis_lines import CrisisLinesService
+from supportdesk.ui.plain import plain_label
 
 
 class CrisisLineDialog(QDialog):
@@ -52,7 +52,7 @@ class CrisisLineDialog(QDialog):
         self.notes = QLineEdit(self)
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Anything worth remembering (optional)")
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: palette(link);")
         self.error.hide()
@@ -68,7 +68,8 @@ class CrisisLineDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Add a service you trust. It will show in Reach out now.", self))
+        layout.addWidget(plain_label("Add a service you trust. It will show in Reach out now.",
+                                     self))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

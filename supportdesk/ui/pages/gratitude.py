@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
 from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.plain import plain_label, rich_label
 from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.tables import list_table
@@ -42,7 +42,7 @@ class GratitudePage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
-        intro = QLabel("Things people have done that I'm grateful for.", self)
+        intro = plain_label("Things people have done that I'm grateful for.", self)
         intro.setWordWrap(True)
         bar.addWidget(intro, 1)
         self.add_button = QPushButton("Add gratitude", self)
@@ -58,7 +58,7 @@ class GratitudePage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(GratitudeColumn.TEXT, QHeaderView.ResizeMode.Stretch)
         self.stack.addWidget(self.table)
-        self.empty = QLabel(EMPTY_TEXT, self)
+        self.empty = rich_label(EMPTY_TEXT, self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(40)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
 from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import ID_ROLE, Column, SupporterTableModel
+from supportdesk.ui.plain import plain_label, rich_label
 from supportdesk.ui.undo_commands import DeleteSupporter, perform
 from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
@@ -90,8 +90,8 @@ class PeoplePage(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.stack.addWidget(self.table)
 
-        self.no_match = QLabel("Nobody matches that search. Try fewer letters, or clear the "
-                               "filters.", self)
+        self.no_match = plain_label("Nobody matches that search. Try fewer letters, or clear the "
+                                    "filters.", self)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_match.setWordWrap(True)
         self.stack.addWidget(self.no_match)
@@ -99,10 +99,9 @@ class PeoplePage(QWidget):
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
-        self.empty_text = QLabel(EMPTY_TEXT, self.empty)
+        self.empty_text = rich_label(EMPTY_TEXT, self.empty)
         self.empty_text.setWordWrap(True)
         self.empty_text.setMaximumWidth(620)
-        self.empty_text.setTextFormat(Qt.TextFormat.RichText)
         empty_layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
         self.empty_add_button = QPushButton("Add someone", self.empty)
         self.empty_add_button.setAccessibleName("Add someone to your network")

@@ -41,6 +41,7 @@ from supportdesk.ui.models.gratitude_table import (
     GratitudeTableModel,
 )
 from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,
     DeleteGratitude,
@@ -54,7 +55,7 @@ from supportdesk.ui.widgets.tables import list_table
 
 
 def _wrapping_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+    label = plain_label(parent=parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -94,7 +95,7 @@ class PersonPage(QWidget):
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
-        self.name_label = QLabel(body)
+        self.name_label = plain_label(parent=body)
         font = self.name_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -136,7 +137,10 @@ class PersonPage(QWidget):
                            ("help.what_does_not", "What doesn't help"),
                            ("help.in_a_crisis", "In a crisis")]
         for row, (key, title) in enumerate(titles_in_order):
-            title_label = QLabel(f"<b>{title}</b>", self.before_box)
+            title_label = plain_label(title, self.before_box)
+            bold = title_label.font()
+            bold.setBold(True)
+            title_label.setFont(bold)
             text_label = _wrapping_label(self.before_box)
             before.addWidget(title_label, row, 0, Qt.AlignmentFlag.AlignTop)
             before.addWidget(text_label, row, 1)
@@ -166,8 +170,8 @@ class PersonPage(QWidget):
                 else QHeaderView.ResizeMode.ResizeToContents)
         self.checkin_table.horizontalHeader().resizeSection(
             CheckinColumn.SUPPORT, self.fontMetrics().horizontalAdvance("M") * 18)
-        self.checkin_empty = QLabel("No check-ins yet. When you are in touch, log it here — "
-                                    "even a short text counts.", checkins)
+        self.checkin_empty = plain_label("No check-ins yet. When you are in touch, log it here — "
+                                         "even a short text counts.", checkins)
         self.checkin_empty.setWordWrap(True)
         checkins_layout.addWidget(self.checkin_empty)
         checkins_layout.addWidget(self.checkin_table)
@@ -193,7 +197,7 @@ class PersonPage(QWidget):
                 gratitude_column, QHeaderView.ResizeMode.Stretch
                 if gratitude_column is GratitudeColumn.TEXT
                 else QHeaderView.ResizeMode.ResizeToContents)
-        self.gratitude_empty = QLabel("Nothing noted yet. Small things count too.", gratitude)
+        self.gratitude_empty = plain_label("Nothing noted yet. Small things count too.", gratitude)
         gratitude_layout.addWidget(self.gratitude_empty)
         gratitude_layout.addWidget(self.gratitude_table)
         gratitude_buttons = QHBoxLayout()
@@ -208,7 +212,7 @@ class PersonPage(QWidget):
         layout.addWidget(gratitude)
         layout.addStretch(1)
 
-        self.gone_label = QLabel("This person is no longer in your network.", self)
+        self.gone_label = plain_label("This person is no longer in your network.", self)
         self.gone_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         outer.addWidget(self.gone_label)
         self.body = scroll
@@ -278,7 +282,7 @@ class PersonPage(QWidget):
             due = f"next check-in {relative_day(person.next_due, now, self.tz)}"
         self.contact_label.setText(" · ".join(x for x in (last, due) if x))
         if s.last_contact:
-            self.contact_label.setToolTip(exact_time(s.last_contact, self.tz))
+            self.contact_label.setToolTip(plain_tooltip(exact_time(s.last_contact, self.tz)))
         self.contacts.set_contacts(s.contacts, s.name)
         self.availability_label.setText(self._availability_words(s))
         self.availability_label.setVisible(bool(s.availability))

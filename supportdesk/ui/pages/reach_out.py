@@ -22,7 +22,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -50,6 +49,7 @@ from supportdesk.ui.pages.view_parts import (
     heading,
 )
 from supportdesk.ui.pdf.export import locale_country
+from supportdesk.ui.plain import plain_tooltip, tell
 from supportdesk.ui.undo_commands import perform
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
@@ -356,7 +356,7 @@ class ReachOutPage(ScrollingPage):
             site = urlsplit(line.source).netloc.removeprefix("www.") or line.source
             source += f" The service's own site: {site}."
         note = body(source, card, muted=True, scale=0.9)
-        note.setToolTip(line.source)
+        note.setToolTip(plain_tooltip(line.source))
         card.content.addWidget(note)
         return card
 
@@ -405,7 +405,7 @@ class ReachOutPage(ScrollingPage):
         try:
             perform(self.ctx, RemoveCrisisLine(self.ctx, line))  # Edit > Undo brings it back
         except KnownError as error:
-            QMessageBox.information(self, "Couldn't remove it", error.message)
+            tell(self, "Couldn't remove it", error.message)
         if not self.isVisible():
             self.refresh()
 

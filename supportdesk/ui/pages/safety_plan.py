@@ -14,9 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.plan_commands import PlanLike, save_plan
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.pdf.export import save_pdf
+from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 
@@ -84,7 +83,7 @@ class PlanItemRow(QWidget):
             button = QToolButton(self)
             button.setText(text)
             button.setAccessibleName(f"{name}: {step.label}")
-            button.setToolTip(name)
+            button.setToolTip(plain_tooltip(name))
             button.clicked.connect(lambda _=False, d=signal_arg: self.move_requested.emit(d))
             row.addWidget(button)
         remove = QToolButton(self)
@@ -205,7 +204,7 @@ class SafetyPlanPage(ScrollingPage):
             "step, in your own words; it's fine to leave some steps empty for now. Everything "
             "is saved as you go, and Edit › Undo takes back a change.", self.holder))
         tools = QHBoxLayout()
-        self.status = QLabel("", self.holder)
+        self.status = plain_label("", self.holder)
         self.print_button = QPushButton("Save as PDF to print…", self.holder)
         self.print_button.setAccessibleName("Save the plan as a PDF to print")
         self.print_button.clicked.connect(self._on_print_clicked)
@@ -262,7 +261,7 @@ class SafetyPlanPage(ScrollingPage):
         try:
             saved = save_pdf(self.ctx.session, ExportFormat.PDF, Path(path).with_suffix(".pdf"))
         except KnownError as error:
-            QMessageBox.warning(self, "Couldn't save the PDF", str(error))
+            tell(self, "Couldn't save the PDF", str(error), warning=True)
             return
         self.status.setText(f"Saved {saved.name}. It opens in your PDF viewer to print.")
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved)))

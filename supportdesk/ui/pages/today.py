@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QSpinBox,
@@ -27,6 +26,7 @@ from supportdesk.services.reminders import ReminderService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.sparkline import Sparkline
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
+from supportdesk.ui.plain import literal_ampersands, plain_label
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 KIND_ORDER = list(Kind)
@@ -112,7 +112,7 @@ class TodayPage(ScrollingPage):
         card.content.addWidget(body(today.escalation.words, card))
         for professional in today.escalation.professionals[:SHOWN_PROFESSIONALS]:
             buttons = ContactGrid(professional.contacts, professional.name, card, self.opener)
-            card.content.addWidget(QLabel(professional.name, card))
+            card.content.addWidget(plain_label(professional.name, card))
             card.content.addWidget(buttons)
         reach = QPushButton("Reach out now", card)
         reach.setAccessibleName("Reach out now")
@@ -152,7 +152,7 @@ class TodayPage(ScrollingPage):
 
     def _add_due_row(self, grid: QGridLayout, row: int, item: DueItem, card: QWidget) -> None:
         words = due_words(item, self.ctx.session.clock())
-        name = QPushButton(item.name, card)
+        name = QPushButton(literal_ampersands(item.name), card)
         name.setFlat(True)
         name.setStyleSheet("text-align: left; padding: 3px 6px;")
         name.setAccessibleName(f"Open {item.name}, {words}")
@@ -223,7 +223,7 @@ class TodayPage(ScrollingPage):
         self.count.setSuffix(" check-ins in a row")
         self.count.setAccessibleName("How many check-ins in a row")
         column.addWidget(self.escalation_check)
-        for widget in (self.threshold, QLabel("for", box), self.count):
+        for widget in (self.threshold, plain_label("for", box), self.count):
             layout.addWidget(widget)  # "… at or below / [2] for [3] check-ins in a row"
         layout.addStretch(1)
         column.addLayout(layout)
@@ -259,7 +259,7 @@ class TodayPage(ScrollingPage):
         for prompt in today.gratitude:
             row = QHBoxLayout()
             row.addWidget(body(prompt.words, card), 1)
-            open_button = QPushButton(f"Open {prompt.name}", card)
+            open_button = QPushButton(literal_ampersands(f"Open {prompt.name}"), card)
             open_button.setAccessibleName(f"Open {prompt.name}")
             sid = prompt.supporter_id
             open_button.clicked.connect(

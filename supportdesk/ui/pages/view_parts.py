@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.kinds import Channel, ContactType
 from supportdesk.core.model import ContactMethod, CrisisLine
+from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
 
 CONTENT_WIDTH = 820
@@ -27,7 +28,7 @@ MAX_BUTTON_TEXT = 300
 
 def heading(text: str, scale: float = 1.6, parent: QWidget | None = None) -> QLabel:
     """A large, bold line of text; wraps when the window is narrow."""
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     font = QFont(label.font())
     font.setPointSizeF(max(9.0, font.pointSizeF() * scale))
     font.setWeight(QFont.Weight.DemiBold)
@@ -40,7 +41,7 @@ def heading(text: str, scale: float = 1.6, parent: QWidget | None = None) -> QLa
 def body(text: str, parent: QWidget | None = None, *, muted: bool = False,
          scale: float = 1.0) -> QLabel:
     """Readable, wrapping body text (``muted`` for secondary lines)."""
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

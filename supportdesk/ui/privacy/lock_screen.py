@@ -5,12 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
+
+from supportdesk.ui.plain import plain_label
 
 
 class LockScreen(QFrame):
@@ -29,11 +30,11 @@ class LockScreen(QFrame):
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.title = QLabel("SupportDesk is locked")
+        self.title = plain_label("SupportDesk is locked")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         self.title.setFont(font)
-        self.note = QLabel("Your network is safe and hidden. Take your time.")
+        self.note = plain_label("Your network is safe and hidden. Take your time.")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setPlaceholderText("Your PIN")
@@ -44,7 +45,7 @@ class LockScreen(QFrame):
         self.unlock_button = QPushButton("Unlock")
         self.unlock_button.setDefault(True)
         self.unlock_button.setMinimumWidth(200)
-        self.message = QLabel("")
+        self.message = plain_label("")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setFixedWidth(380)  # wraps a long keyring message instead of cutting it

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.errors import ValidationError
 from supportdesk.services.app_lock import IDLE_CHOICES, AppLock
+from supportdesk.ui.plain import plain_label
 
 NO_PIN_NOTE = ("Without a PIN, your keyring unlocks SupportDesk. If your computer is "
                "already unlocked, that hides your network from passing eyes but does not "
@@ -54,9 +54,9 @@ class PrivacyTab(QWidget):
         self.remove_pin = QPushButton("Remove PIN")
         self.save_pin.setAccessibleName("Set PIN")
         self.remove_pin.setAccessibleName("Remove PIN")
-        self.pin_note = QLabel()
+        self.pin_note = plain_label()
         self.pin_note.setWordWrap(True)
-        self.pin_message = QLabel()
+        self.pin_message = plain_label()
         self.pin_message.setWordWrap(True)
         self._build()
         self._load()

@@ -5,12 +5,17 @@ service, an error reply or no reply in time all raise ``NotifyFailed`` with a sh
 technical reason (never the notification's text). Clicking a notification
 (the "default" action) is reported through ``on_action`` from jeepney's receiver
 thread; the Qt side turns it into a queued signal.
+
+The spec lets a server read a small markup subset in the body ("body-markup" in its
+capabilities): there the body is escaped, so a name such as ``<b>Sam</b>`` or
+``<img src=...>`` is shown as typed. The summary is plain text by the spec.
 """
 
 from __future__ import annotations
 
 import queue
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from jeepney import DBusAddress, HeaderFields, MatchRule, MessageType, new_method_call
@@ -48,6 +53,7 @@ class DbusNotifications:
         self.on_action = on_action
         self.app_icon = app_icon
         self._router: DBusRouter | None = None
+        self._body_markup: bool | None = None  # asked once per connection
         self._address = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
 
     def _connect(self) -> DBusRouter:
@@ -75,9 +81,28 @@ class DbusNotifications:
         if self.on_action is not None:
             self.on_action(int(notification_id), str(action))
 
+    def _reads_body_markup(self, router: DBusRouter) -> bool:
+        """Whether the server reads markup in the body (when unsure: assume it does)."""
+        if self._body_markup is None:
+            try:
+                reply = router.send_and_get_reply(
+                    new_method_call(self._address, "GetCapabilities"), timeout=REPLY_TIMEOUT)
+            except TimeoutError:
+                return True
+            except Exception as error:  # the connection dropped: start afresh next time
+                self.close()
+                raise NotifyFailed(f"the session bus connection failed "
+                                   f"({type(error).__name__})") from error
+            if reply.header.message_type != MessageType.method_return:
+                return True  # no server yet; the Notify call says why
+            self._body_markup = "body-markup" in reply.body[0]
+        return self._body_markup
+
     def notify(self, title: str, body: str, timeout_ms: int = -1) -> int:
         """Show a notification; returns its id. Raises NotifyFailed if it was not shown."""
         router = self._connect()
+        if self._reads_body_markup(router):
+            body = escape(body, quote=False)
         message = new_method_call(
             self._address, "Notify", "susssasa{sv}i",
             (APP_NAME, 0, self.app_icon, title, body, [DEFAULT_ACTION, "Open SupportDesk"],
@@ -100,6 +125,7 @@ class DbusNotifications:
         if self._router is not None:
             self._close_router(self._router)
             self._router = None
+            self._body_markup = None
 
     @staticmethod
     def _close_router(router: DBusRouter) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QTimeEdit,
@@ -31,6 +30,7 @@ from supportdesk.services import autostart
 from supportdesk.services import settings as keys
 from supportdesk.services.settings import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, Settings
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.plain import plain_label
 from supportdesk.ui.reminders.notifier import DeliveryResult
 
 
@@ -82,14 +82,15 @@ class RemindersTab(QWidget):
         self.quiet_end.setAccessibleName("Quiet hours end")
         quiet_row.addWidget(self.quiet)
         quiet_row.addWidget(self.quiet_start)
-        quiet_row.addWidget(QLabel("to"))
+        quiet_row.addWidget(plain_label("to"))
         quiet_row.addWidget(self.quiet_end)
         quiet_row.addStretch(1)
         notify_layout.addLayout(quiet_row)
-        notify_layout.addWidget(QLabel("Reminders that fall in quiet hours wait until they end."))
+        notify_layout.addWidget(
+            plain_label("Reminders that fall in quiet hours wait until they end."))
         self.test_button = QPushButton("Send a test notification")
         self.test_button.setAccessibleName(self.test_button.text())
-        self.test_result = QLabel()
+        self.test_result = plain_label()
         self.test_result.setWordWrap(True)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -101,7 +102,7 @@ class RemindersTab(QWidget):
         self.at_login = QCheckBox("Start SupportDesk when I log in (it waits quietly in the tray)")
         self.at_login.setAccessibleName("Start SupportDesk when I log in")
         layout.addWidget(self.at_login)
-        self.login_error = QLabel()
+        self.login_error = plain_label()
         self.login_error.setWordWrap(True)
         self.login_error.hide()
         layout.addWidget(self.login_error)

@@ -11,6 +11,8 @@ check-in, reach out now) so the window handles them the same way as its own.
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.ui import icons
 from supportdesk.ui.events import Events
+from supportdesk.ui.plain import literal_ampersands, plain_tooltip, tray_message_body
 
 ICON_SIZE = 64
 MAX_LISTED = 12
@@ -124,13 +127,13 @@ class ReminderTray(QObject):
     def update_due(self, items: list[DueItem], paused: bool) -> None:
         count = 0 if paused else len(items)
         self.icon.setIcon(badged_icon(self._icon, count))
-        self.icon.setToolTip(tooltip_text(count, paused))
+        self.icon.setToolTip(plain_tooltip(tooltip_text(count, paused)))
         self.pause_action.blockSignals(True)
         self.pause_action.setChecked(paused)
         self.pause_action.blockSignals(False)
         self.due_menu.clear()
         for item in items[:MAX_LISTED]:
-            action = self.due_menu.addAction(item.name)
+            action = self.due_menu.addAction(literal_ampersands(item.name))
             action.setData(item.supporter_id)
             action.triggered.connect(lambda _=False, sid=item.supporter_id: self._open(sid))
         if len(items) > MAX_LISTED:
@@ -145,7 +148,7 @@ class ReminderTray(QObject):
         """The fallback notification; False where there is no tray to show it."""
         if not (self.available and self.icon.isVisible()):
             return False
-        self.icon.showMessage(title, body, self._icon, 15000)
+        self.icon.showMessage(title, tray_message_body(body, sys.platform), self._icon, 15000)
         return True
 
     def _open(self, supporter_id: int) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from supportdesk.core.errors import KeyringUnavailableError, KnownError
+from supportdesk.ui.plain import plain_message_box
 
 KEYRING_FIRST_RUN = (
     "SupportDesk keeps the key to your notes in your computer's keyring, but the keyring "
@@ -38,11 +39,9 @@ NEWER = (
 def ask_keyring_choice(error: KeyringUnavailableError, first_run: bool,
                        parent: QWidget | None = None) -> bool:
     """True when the person chooses to go on with the recovery key for this session."""
-    box = QMessageBox(parent)
+    box = plain_message_box(QMessageBox.Icon.Information, "The keyring isn't available",
+                            KEYRING_FIRST_RUN if first_run else KEYRING_EXISTING, parent)
     box.setObjectName("KeyringUnavailable")
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle("The keyring isn't available")
-    box.setText(KEYRING_FIRST_RUN if first_run else KEYRING_EXISTING)
     box.setInformativeText(str(error))
     go_on = box.addButton("Continue with a recovery key" if first_run
                           else "Use my recovery key for this session",
@@ -58,11 +57,9 @@ def ask_keyring_choice(error: KeyringUnavailableError, first_run: bool,
 def choose_backup_after_damage(data_dir: Path, error: KnownError,
                                 parent: QWidget | None = None) -> Path | None:
     """Explain the damage and let the person pick a backup; None when they choose Quit."""
-    box = QMessageBox(parent)
+    box = plain_message_box(QMessageBox.Icon.Warning, "Your notes can't be opened", DAMAGED,
+                            parent)
     box.setObjectName("DamagedVault")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Your notes can't be opened")
-    box.setText(DAMAGED)
     box.setInformativeText(str(error))
     restore = box.addButton("Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
     restore.setAccessibleName("Choose a backup to restore")
@@ -80,9 +77,6 @@ def choose_backup_after_damage(data_dir: Path, error: KnownError,
 
 
 def show_problem(title: str, text: str, parent: QWidget | None = None) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
+    box = plain_message_box(QMessageBox.Icon.Information, title, text, parent)
     box.addButton("Close", QMessageBox.ButtonRole.RejectRole).setAccessibleName("Close")
     box.exec()

@@ -14,13 +14,13 @@ from PySide6.QtGui import QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from supportdesk.core.errors import KnownError, ValidationError, WrongKeyError
+from supportdesk.ui.plain import plain_label
 
 T = TypeVar("T")
 
@@ -56,11 +56,11 @@ class RecoveryDialog(QDialog, Generic[T]):
         self.other_error: KnownError | None = None
         self.setWindowTitle("Open SupportDesk with your recovery key")
         self.setObjectName("RecoveryDialog")
-        intro = QLabel(reason)
+        intro = plain_label(reason)
         intro.setWordWrap(True)
-        ask = QLabel("Please type your recovery key. It's the eight groups of letters and "
-                     "numbers you saved or printed when you first started SupportDesk. "
-                     "Dashes and spaces don't matter.")
+        ask = plain_label("Please type your recovery key. It's the eight groups of letters and "
+                          "numbers you saved or printed when you first started SupportDesk. "
+                          "Dashes and spaces don't matter.")
         ask.setWordWrap(True)
         self.key_edit = QLineEdit()
         self.key_edit.setAccessibleName("Recovery key")
@@ -68,7 +68,7 @@ class RecoveryDialog(QDialog, Generic[T]):
         self.key_edit.setPlaceholderText("XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.key_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.key_edit.setMinimumWidth(self.key_edit.fontMetrics().horizontalAdvance("X" * 52))
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setObjectName("FieldError")
         self.message.setAccessibleName("Problem with the recovery key")

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supportdesk.ui import icons
+from supportdesk.ui.plain import plain_label
 
 PRIVACY_TEXT = (
     "SupportDesk is a private place for the people, groups and services that support you. "
@@ -73,7 +73,7 @@ class RecoveryKeyView(QFrame):
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(self.fontMetrics().horizontalAdvance("M") * 2)
         for index, group in enumerate(recovery_key.split("-")):
-            label = QLabel(group)
+            label = plain_label(group)
             label.setFont(font)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,19 +96,19 @@ class WelcomeDialog(QDialog):
         self._connect_signals()
 
     def _build(self) -> None:
-        heading = QLabel("Welcome to SupportDesk")
+        heading = plain_label("Welcome to SupportDesk")
         heading_font = heading.font()
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.5)
         heading.setFont(heading_font)
-        logo = QLabel()
+        logo = plain_label()
         logo.setPixmap(icons.app_icon().pixmap(heading.fontMetrics().height() * 2))
         top = QHBoxLayout()
         top.addWidget(logo)
         top.addWidget(heading, 1)
 
-        privacy = QLabel(PRIVACY_TEXT)
+        privacy = plain_label(PRIVACY_TEXT)
         privacy.setWordWrap(True)
-        explain = QLabel(RECOVERY_TEXT)
+        explain = plain_label(RECOVERY_TEXT)
         explain.setWordWrap(True)
 
         self.save_button = QPushButton("Save to file…")
@@ -121,7 +121,7 @@ class WelcomeDialog(QDialog):
         tools.addStretch(1)
         for button in (self.save_button, self.print_button, self.copy_button):
             tools.addWidget(button)
-        self.feedback = QLabel()
+        self.feedback = plain_label()
         self.feedback.setAccessibleName("What happened")
 
         self.stored_check = QCheckBox("I have stored my recovery key somewhere safe")

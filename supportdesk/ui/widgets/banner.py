@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from supportdesk.ui.plain import plain_label
 
 BannerAction = tuple[str, Callable[[], None]]
 
@@ -18,7 +20,7 @@ class Banner(QFrame):
         self.setObjectName("Banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Message")
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._buttons = QHBoxLayout()

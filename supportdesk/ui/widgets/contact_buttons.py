@@ -9,11 +9,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
 from supportdesk.core.text import contact_link
+from supportdesk.ui.plain import literal_ampersands, plain_label, plain_tooltip
 
 _VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL: "Email",
           ContactType.WEB: "Open", ContactType.ADDRESS: "Map"}
@@ -50,7 +51,7 @@ class ContactButtons(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: list[QPushButton] = []
         self._person = ""
-        self._empty = QLabel("No contact details yet — add them with Edit.", self)
+        self._empty = plain_label("No contact details yet — add them with Edit.", self)
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
 
@@ -62,13 +63,13 @@ class ContactButtons(QWidget):
         self._person = person
         ordered = sorted(contacts, key=lambda c: not c.preferred)
         for index, contact in enumerate(ordered):
-            button = QPushButton(button_text(contact), self)
+            button = QPushButton(literal_ampersands(button_text(contact)), self)
             button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
             button.setAccessibleName(f"{_VERBS[contact.type]} {person}".strip())
             button.setAccessibleDescription(
                 f"{contact.type.label}: {contact.value}" + (" (preferred)" if contact.preferred
                                                              else ""))
-            button.setToolTip(contact_link(contact))
+            button.setToolTip(plain_tooltip(contact_link(contact)))
             button.clicked.connect(lambda _=False, c=contact: self._open(c))
             self._layout.insertWidget(index, button)
             self.buttons.append(button)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from supportdesk.ui.plain import keep_plain
 from supportdesk.ui.theme import is_dark
 
 
@@ -13,6 +14,7 @@ class FieldError(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_plain(self)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setStyleSheet(f"color: {'#f28b82' if is_dark(self.palette()) else '#b3261e'};")

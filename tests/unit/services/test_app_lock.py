@@ -77,3 +77,51 @@ def test_turning_the_lock_off_clears_the_locked_state(lock: AppLock) -> None:
     assert app_lock.is_locked()
     lock.set_enabled(False)
     assert not app_lock.is_locked()
+
+
+class WallClock:
+    def __init__(self) -> None:
+        self.now = 1_800_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_wrong_pins_slow_down_and_a_relaunch_does_not_reset_the_pause(
+    session: Session,
+) -> None:
+    clock = WallClock()
+    lock = AppLock(Settings(session.repo), clock)
+    lock.set_pin("2468")
+    for _ in range(4):
+        assert lock.try_pin("0000") == app_lock.PinAttempt(False, 0)
+    assert lock.try_pin("0000") == app_lock.PinAttempt(False, 30)  # the fifth: a pause
+    assert lock.try_pin("2468") == app_lock.PinAttempt(False, 30)  # not even checked
+    relaunched = AppLock(Settings(session.repo), clock)  # quit and start again
+    clock.now += 10
+    assert relaunched.try_pin("2468") == app_lock.PinAttempt(False, 20)
+    clock.now += 20
+    for _ in range(4):
+        assert not relaunched.try_pin("1111").ok
+    assert relaunched.try_pin("1111") == app_lock.PinAttempt(False, 60)  # twice as long
+    clock.now += 60
+    assert relaunched.try_pin("2468").ok
+    for _ in range(4):
+        relaunched.try_pin("0000")
+    assert relaunched.try_pin("0000").wait_seconds == 30  # the right PIN started afresh
+
+
+def test_a_pause_never_outlasts_the_longest_even_if_the_clock_goes_back(
+    session: Session,
+) -> None:
+    clock = WallClock()
+    lock = AppLock(Settings(session.repo), clock)
+    lock.set_pin("2468")
+    Settings(session.repo).set(app_lock.WRONG_TRIES, 5 * 12)  # many pauses already
+    for _ in range(5):
+        attempt = lock.try_pin("0000")
+    assert attempt.wait_seconds == app_lock.LONGEST_PAUSE_SECONDS
+    clock.now -= 86_400  # the clock was set a day back
+    assert lock.seconds_to_wait() == app_lock.LONGEST_PAUSE_SECONDS
+    assert app_lock.pause_words(30) == "Let's pause for 30 seconds before the next try."
+    assert app_lock.pause_words(900) == "Let's pause for 15 minutes before the next try."
