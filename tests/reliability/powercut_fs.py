@@ -158,6 +158,8 @@ class PowerCutFS:
             else:
                 target.write_bytes(landed(node, rng) if durable_only else bytes(node.data))
             os.chmod(target, stat.S_IMODE(node.mode))
+        for name, node in entries.items():  # after the folder's own entries are written
+            os.utime(path / name, (node.mtime, node.mtime))
 
     def _replace_backing(self, rng: random.Random | None, durable_only: bool) -> None:
         for child in self.backing.iterdir():
