@@ -18,6 +18,7 @@ import peewee as pw
 from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.services.settings import Settings, bool_key, int_key, moment_key, str_key
+from supportdesk.vault.atomic import make_folder_durably
 from supportdesk.vault.backup import backup_name, list_backups
 
 AUTO_ENABLED = bool_key("backups.auto", True)
@@ -104,7 +105,7 @@ class BackupScheduler:
         target_dir = folder or self.folder()
         now = self.clock()
         try:
-            target_dir.mkdir(parents=True, exist_ok=True)
+            make_folder_durably(target_dir)  # the folder must outlive a power cut too
         except OSError as error:
             failure = _storage_error(error, target_dir)
             self.settings.set(LAST_FAILURE, failure.message)

@@ -26,6 +26,24 @@ def fsync_file(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
+def make_folder_durably(folder: Path) -> None:
+    """``mkdir -p`` whose new folders survive a power cut: each one's parent is flushed.
+
+    A new folder is a name in its parent, lost with the parent's unflushed names;
+    a file flushed inside it would be lost with it.
+    """
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir()
+        except FileExistsError:
+            continue  # made meanwhile by someone else, who flushes it
+        fsync_dir(new.parent)
+
+
 def replace_durably(source: Path, target: Path) -> None:
     """Flush ``source``, rename it over ``target`` and flush the folder."""
     try:

@@ -26,12 +26,18 @@ from supportdesk.core.errors import (
 )
 from supportdesk.store import database, migrations
 from supportdesk.store.models import CheckInRow, GratitudeRow, PlanItemRow, SupporterRow
-from supportdesk.vault.atomic import atomic_write_bytes, fsync_file, replace_durably
+from supportdesk.vault.atomic import (
+    atomic_write_bytes,
+    fsync_file,
+    make_folder_durably,
+    replace_durably,
+)
 from supportdesk.vault.metadata import VaultMetadata, key_matches, recovered_keys
 
 SUFFIX = ".sdbackup"
 SIDECAR_SUFFIX = ".json"
 NAME_PATTERN = re.compile(r"^supportdesk-(\d{8}-\d{6})(?:-[a-z0-9-]+)?\.sdbackup$")
+COPY_NUMBER = re.compile(r"-(\d+)\.sdbackup$")
 COUNTED = {
     "supporters": SupporterRow,
     "checkins": CheckInRow,
@@ -123,7 +129,7 @@ def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
 def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: Path,
                  now: datetime) -> Path:
     """A full encrypted backup of the open vault at ``target``, with its sidecar."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder_durably(target.parent)
     version = migrations.schema_version(db)
     export_copy(db, target, key, version)
     sidecar = {
@@ -259,8 +265,21 @@ def list_backups(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     found = [p for p in folder.iterdir() if NAME_PATTERN.match(p.name) and p.is_file()]
-    return sorted(found, key=lambda p: NAME_PATTERN.match(p.name).group(1),  # type: ignore[union-attr]
-                  reverse=True)
+    return sorted(found, key=_made_order, reverse=True)
+
+
+def _made_order(backup: Path) -> tuple[str, int, int]:
+    """Time stamp, then when the file was written, then the copy number: backups made
+    within one second must still be told apart (a copy's number can be used again once
+    rotation has removed it), or rotation could delete the newest."""
+    match = NAME_PATTERN.match(backup.name)
+    assert match is not None
+    copy = COPY_NUMBER.search(backup.name)
+    try:
+        written = backup.stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return match.group(1), written, int(copy.group(1)) if copy else 1
 
 
 def backup_uuid(backup: Path) -> str:

@@ -31,7 +31,7 @@ from supportdesk.core.errors import (
 )
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
-from supportdesk.vault.atomic import fsync_file, replace_durably
+from supportdesk.vault.atomic import fsync_file, make_folder_durably, replace_durably
 from supportdesk.vault.files import DB_FILE, META_FILE, refuse_own_file, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import VaultLock
@@ -128,7 +128,7 @@ class Vault:
                 keystore.delete(vault_uuid)
             raise
         try:
-            data_dir.mkdir(parents=True, exist_ok=True)
+            make_folder_durably(data_dir)
         except OSError as exc:
             raise StorageError(f"SupportDesk cannot create the folder {data_dir} "
                                f"({exc.strerror or exc}).") from None

@@ -135,6 +135,16 @@ def test_rotation_keeps_the_newest(tmp_path: Path, made: tuple[Vault, str]) -> N
                    for p in tmp_path.iterdir())
 
 
+def test_rotation_keeps_the_newest_of_backups_made_in_the_same_second(
+        tmp_path: Path, made: tuple[Vault, str]) -> None:
+    """Several backups within one second (a busy restore, a script): the newest stay."""
+    vault, _ = made
+    vault._clock = lambda: NOW  # every backup below carries the same time stamp
+    newest = [vault.backup(reason="script", keep=3) for _ in range(12)][-3:]
+    assert sorted(list_backups(vault.backup_dir)) == sorted(newest)
+    assert list_backups(vault.backup_dir)[0] == newest[-1]
+
+
 def test_backup_names_carry_date_and_reason() -> None:
     assert backup_name(NOW, "before-update") == "supportdesk-20261124-100000-before-update.sdbackup"
 
