@@ -121,7 +121,7 @@ class FullExportService:
         repo = self.session.repo
         people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
         number = {s.id: index for index, s in enumerate(people, start=1)}
-        checkins = repo.checkins()
+        checkins = list(self.checkins())  # raw pages: a third the time of repo.checkins()
         checkins.reverse()  # oldest first
         gratitude = repo.gratitude()
         gratitude.reverse()
