@@ -1,6 +1,8 @@
-"""``supportdesk import FILE.vcf`` and ``supportdesk export --format F OUT``.
+"""``supportdesk import FILE`` and ``supportdesk export --format F OUT``.
 
-Import shows what it found and asks before writing (``--yes`` skips the question).
+Import reads a vCard file, or a SupportDesk export (``.json``, or the ``.zip`` of
+``export --format all``); it shows what it found and asks before writing (``--yes``
+skips the question).
 Export warns that the file will not be encrypted and asks the same way. The PDFs are
 drawn with Qt, which this layer may not import, so they are made by
 ``python -m supportdesk.ui.pdf`` in a child process over the same data folder.
@@ -17,10 +19,13 @@ from typing import Any
 
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, StorageError
-from supportdesk.core.kinds import Kind
+from supportdesk.core.kinds import Kind, Mode
 from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat, ExportService
+from supportdesk.services.full_export import CheckinFilter, FullExportService
+from supportdesk.services.full_import import FullImportPreview, FullImportService, PersonAction
 from supportdesk.services.importing import Action, ImportPreview, ImportService
 from supportdesk.services.paths import data_dir
+from supportdesk.services.session import Session
 from supportdesk.vault.files import refuse_own_file
 
 PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
@@ -28,28 +33,42 @@ PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
 
 def register(sub: Any) -> None:
     importer = sub.add_parser(
-        "import", help="import contacts from a vCard (.vcf) file",
-        description="Import contacts from a vCard file. Shows what was found and asks "
-                    "before anything is saved.")
-    importer.add_argument("file", metavar="FILE.vcf", type=Path)
+        "import", help="import contacts (.vcf) or a SupportDesk export (.json, .zip)",
+        description="Import contacts from a vCard file, or everything from a SupportDesk "
+                    "export (supportdesk.json, or the .zip of `export --format all`). "
+                    "Shows what was found and asks before anything is saved.")
+    importer.add_argument("file", metavar="FILE", type=Path,
+                          help="a .vcf file, or a SupportDesk export (.json or .zip)")
     importer.add_argument("--kind", choices=[k.value for k in Kind], default=None,
                           help="what the new people are to you (default: friend)")
     importer.add_argument("--skip-duplicates", action="store_true",
                           help="leave out contacts already in your network instead of "
                                "adding their new numbers and addresses")
+    importer.add_argument("--use-settings", action="store_true",
+                          help="SupportDesk export: use its settings even though your vault "
+                               "already has people in it (an empty vault always does)")
     importer.add_argument("--yes", "-y", action="store_true", help="import without asking")
     importer.set_defaults(func=run_import)
 
     exporter = sub.add_parser(
         "export", help="export your network to a file",
         description="Export to vCard, CSV, a calendar of check-ins (ICS), the printable "
-                    "support plan (pdf) or the wallet-size crisis card (card). "
+                    "support plan (pdf), the wallet-size crisis card (card), everything "
+                    "(all: a .zip of CSV files and supportdesk.json, which `import` reads "
+                    "back) or the check-in history (checkins: CSV). "
                     + UNENCRYPTED_WARNING)
     exporter.add_argument("--format", "-f", required=True,
                           choices=[f.value for f in ExportFormat])
     exporter.add_argument("out", metavar="OUT", type=Path)
     exporter.add_argument("--discreet", action="store_true",
                           help="calendar: leave names out of event titles")
+    exporter.add_argument("--person", metavar="NAME",
+                          help="checkins: only the check-ins with this person")
+    exporter.add_argument("--way", choices=[m.value for m in Mode],
+                          help="checkins: only the check-ins made this way")
+    exporter.add_argument("--words", metavar="TEXT", default="",
+                          help="checkins: only those whose note or person's name holds "
+                               "every word")
     exporter.add_argument("--yes", "-y", action="store_true",
                           help="export without asking (the file is not encrypted)")
     exporter.set_defaults(func=run_export)
@@ -85,6 +104,8 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         raise StorageError(f"SupportDesk could not read {args.file} "
                            f"({error.strerror or error}).") from None
+    if _is_supportdesk_export(args.file, data):
+        return _import_export(args, data)
     session = _session_opener()(args)
     try:
         service = ImportService(session)
@@ -109,6 +130,46 @@ def run_import(args: argparse.Namespace) -> int:
         session.close()
 
 
+def _is_supportdesk_export(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() in (".json", ".zip") or data.lstrip()[:1] == b"{"
+
+
+def describe_full_preview(preview: FullImportPreview) -> list[str]:
+    lines = [preview.words()]
+    lines += [f"  Same person: {row.person.name} (already here, with a phone number or "
+              "email in common)" for row in preview.people if row.action is PersonAction.SAME]
+    lines += [f"  {problem}" for problem in preview.problems]
+    if preview.data.settings:
+        lines.append("Your settings will be replaced by the file's." if preview.use_settings
+                     else "Your own settings are kept (--use-settings takes the file's).")
+    return lines
+
+
+def _import_export(args: argparse.Namespace, data: bytes) -> int:
+    session = _session_opener()(args)
+    try:
+        service = FullImportService(session)
+        preview = service.preview(data)
+        for row in preview.people:
+            if args.skip_duplicates and row.action is PersonAction.SAME:
+                row.action = PersonAction.SKIP
+        preview.use_settings = preview.use_settings or args.use_settings
+        for line in describe_full_preview(preview):
+            print(line)
+        kept = preview.count(PersonAction.ADD) + preview.count(PersonAction.SAME)
+        if not kept and not sum(preview.counts().values()) and not preview.use_settings:
+            print("Nothing to import.")
+            return 0
+        if not confirm("Import it now?", args.yes):
+            print("Nothing was imported.")
+            return 1
+        outcome = service.apply(preview)
+        print(f"Imported: {outcome.summary}.")
+        return 0
+    finally:
+        session.close()
+
+
 def run_export(args: argparse.Namespace) -> int:
     fmt = ExportFormat(args.format)
     target: Path = args.out.expanduser().absolute()
@@ -122,11 +183,22 @@ def run_export(args: argparse.Namespace) -> int:
         return _export_pdf(args, fmt, target)
     session = _session_opener()(args)
     try:
+        if fmt is ExportFormat.CHECKINS:
+            count = FullExportService(session).export_checkins(target,
+                                                               _checkin_filter(session, args))
+            print(f"Saved {count} check-in{'s' if count != 1 else ''} to {target}")
+            return 0
         ExportService(session).export(fmt, target, discreet=args.discreet)
     finally:
         session.close()
     print(f"Saved {target}")
     return 0
+
+
+def _checkin_filter(session: Session, args: argparse.Namespace) -> CheckinFilter:
+    person = session.network.find_one(args.person).id if args.person else None
+    return CheckinFilter(person, Mode(args.way) if args.way else None,
+                         tuple(args.words.split()))
 
 
 def _export_pdf(args: argparse.Namespace, fmt: ExportFormat, target: Path) -> int:

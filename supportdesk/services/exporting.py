@@ -36,17 +36,20 @@ class ExportFormat(StrEnum):
     ICS = "ics"
     PDF = "pdf"  # the support plan; drawn by the GUI layer
     CARD = "card"  # the wallet-size crisis card; drawn by the GUI layer
+    ALL = "all"  # everything: a .zip of CSV files and the JSON (services/full_export.py)
+    CHECKINS = "checkins"  # the check-in history as CSV
 
     @property
     def suffix(self) -> str:
         return {"vcard": ".vcf", "csv": ".csv", "ics": ".ics", "pdf": ".pdf",
-                "card": ".pdf"}[self.value]
+                "card": ".pdf", "all": ".zip", "checkins": ".csv"}[self.value]
 
     @property
     def label(self) -> str:
         return {"vcard": "Contacts (vCard)", "csv": "Spreadsheet (CSV)",
                 "ics": "Calendar of check-ins (ICS)", "pdf": "Support plan (PDF)",
-                "card": "Crisis card (PDF)"}[self.value]
+                "card": "Crisis card (PDF)", "all": "Everything (zip of CSV and JSON)",
+                "checkins": "Check-ins (CSV)"}[self.value]
 
 
 class ExportCancelledError(KnownError):
@@ -122,6 +125,11 @@ class ExportService:
             return self.csv()
         if fmt is ExportFormat.ICS:
             return self.ics(discreet)
+        if fmt in (ExportFormat.ALL, ExportFormat.CHECKINS):
+            from supportdesk.services.full_export import FullExportService
+
+            full = FullExportService(self.session, self.tz)
+            return full.zip_bytes() if fmt is ExportFormat.ALL else full.checkins_csv()
         raise ValueError(f"{fmt} is drawn by the GUI layer")
 
     def export(self, fmt: ExportFormat, target: Path, discreet: bool = False) -> Path:

@@ -220,6 +220,12 @@ class Repository:
             self._refresh_last_contact(restored.id)
         return self.supporter(restored.id)
 
+    def delete_supporters(self, supporter_ids: Sequence[int]) -> None:
+        """Remove many at once (undoing an import), with all they own; no snapshot."""
+        with self.db.atomic():
+            for chunk in _chunks(supporter_ids):
+                SupporterRow.delete().where(SupporterRow.id.in_(chunk)).execute()
+
     def set_ring(self, supporter_id: int, ring: str) -> None:
         SupporterRow.update(ring=ring).where(SupporterRow.id == supporter_id).execute()
 
@@ -303,6 +309,30 @@ class Repository:
             self._refresh_last_contact(old.supporter_id)
         return old
 
+    def add_checkins(self, checkins: Sequence[CheckIn]) -> list[int]:
+        """Insert many in one transaction (imports); their ids in order. Each supporter's
+        last contact is brought up to date once, not once per check-in."""
+        with self.db.atomic():
+            ids = [_insert(self.db, CheckInRow, convert.checkin_fields(c)) for c in checkins]
+            self._refresh_last_contacts({c.supporter_id for c in checkins})
+        return ids
+
+    def delete_checkins(self, checkin_ids: Sequence[int]) -> None:
+        """Remove many at once (undoing an import)."""
+        with self.db.atomic():
+            owners: set[int] = set()
+            for chunk in _chunks(checkin_ids):
+                owners |= {row.supporter_id for row in CheckInRow.select(CheckInRow.supporter)
+                           .where(CheckInRow.id.in_(chunk)).distinct()}
+                CheckInRow.delete().where(CheckInRow.id.in_(chunk)).execute()
+            self._refresh_last_contacts(owners)
+
+    def _refresh_last_contacts(self, supporter_ids: set[int]) -> None:
+        for chunk in _chunks(sorted(supporter_ids)):
+            latest = (CheckInRow.select(pw.fn.MAX(CheckInRow.at))
+                      .where(CheckInRow.supporter == SupporterRow.id))
+            SupporterRow.update(last_contact=latest).where(SupporterRow.id.in_(chunk)).execute()
+
     def _refresh_last_contact(self, supporter_id: int) -> None:
         latest = (
             CheckInRow.select(pw.fn.MAX(CheckInRow.at))
@@ -336,6 +366,18 @@ class Repository:
         else:
             GratitudeRow.update(**fields).where(GratitudeRow.id == entry.id).execute()
         return entry
+
+    def add_gratitude_entries(self, entries: Sequence[Gratitude]) -> list[int]:
+        """Insert many in one transaction (imports); their ids in order."""
+        with self.db.atomic():
+            return [_insert(self.db, GratitudeRow, {
+                "supporter": e.supporter_id, "on": e.on, "text": e.text, "thanked": e.thanked})
+                for e in entries]
+
+    def delete_gratitude_entries(self, entry_ids: Sequence[int]) -> None:
+        with self.db.atomic():
+            for chunk in _chunks(entry_ids):
+                GratitudeRow.delete().where(GratitudeRow.id.in_(chunk)).execute()
 
     def delete_gratitude(self, entry_id: int) -> Gratitude:
         matches = [g for g in self.gratitude() if g.id == entry_id]
@@ -464,6 +506,11 @@ def _insert_many(db: pw.Database, model: type[pw.Model],
     values = [[f.db_value(row[c]) for f, c in zip(meta_fields, columns, strict=True)]
               for row in rows]
     run_many(db, _insert_sql(model, columns), values)
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> list[Sequence[int]]:
+    """``ids`` in pieces SQLite's variable limit takes."""
+    return [ids[start:start + size] for start in range(0, len(ids), size)]
 
 
 def _contains(column: pw.Field, folded: str) -> pw.Expression:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from supportdesk.services.exporting import (
     ExportFormat,
     ExportService,
 )
+from supportdesk.services.full_export import CheckinFilter, FullExportService
 from supportdesk.services.settings import Settings, str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
@@ -50,6 +52,8 @@ FILTERS = {
     ExportFormat.ICS: "Calendar (*.ics)",
     ExportFormat.PDF: "PDF (*.pdf)",
     ExportFormat.CARD: "PDF (*.pdf)",
+    ExportFormat.ALL: "Zip archive (*.zip)",
+    ExportFormat.CHECKINS: "Spreadsheet (*.csv)",
 }
 DEFAULT_NAMES = {
     ExportFormat.VCARD: "supportdesk-contacts.vcf",
@@ -57,6 +61,8 @@ DEFAULT_NAMES = {
     ExportFormat.ICS: "supportdesk-check-ins.ics",
     ExportFormat.PDF: "my-support-plan.pdf",
     ExportFormat.CARD: "my-crisis-card.pdf",
+    ExportFormat.ALL: "supportdesk-everything.zip",
+    ExportFormat.CHECKINS: "supportdesk-check-in-history.csv",
 }
 MENU_LABELS = {
     ExportFormat.VCARD: "&Contacts (vCard)…",
@@ -64,6 +70,14 @@ MENU_LABELS = {
     ExportFormat.ICS: "Calendar of &check-ins (ICS)…",
     ExportFormat.PDF: "Support &plan (PDF)…",
     ExportFormat.CARD: "C&risis card (PDF)…",
+    ExportFormat.ALL: "&Everything…",
+    ExportFormat.CHECKINS: "Check-&ins…",
+}
+MENU_TIPS = {
+    ExportFormat.ALL: "Everything in SupportDesk as spreadsheet files and one JSON file, "
+                      "in a zip; File > Import > SupportDesk export reads it back",
+    ExportFormat.CHECKINS: "Your check-in history as a spreadsheet, filtered as the "
+                           "Check-ins page shows it",
 }
 
 
@@ -94,11 +108,21 @@ class DataActions(QObject):
     def _build_menu(self) -> None:
         menu: QMenu = self.window.menu("file")  # type: ignore[attr-defined]
         first = menu.actions()[0] if menu.actions() else None
-        self.import_action = QAction("&Import contacts…", self.window)
+        self.import_menu = QMenu("&Import", self.window)
+        self.import_action = QAction("&Contacts (vCard)…", self.window)
+        self.import_export_action = QAction("&SupportDesk export…", self.window)
+        self.import_export_action.setStatusTip(
+            "Bring back everything from a SupportDesk export (.json or the .zip of "
+            "File > Export > Everything)")
+        self.import_menu.addAction(self.import_action)
+        self.import_menu.addAction(self.import_export_action)
         self.export_menu = QMenu("&Export", self.window)
         self.export_actions: dict[ExportFormat, QAction] = {}
         for fmt in ExportFormat:
+            if fmt is ExportFormat.ALL:
+                self.export_menu.addSeparator()
             action = QAction(MENU_LABELS[fmt], self.window)
+            action.setStatusTip(MENU_TIPS.get(fmt, ""))
             action.triggered.connect(lambda _=False, f=fmt: self.export(f))
             self.export_menu.addAction(action)
             self.export_actions[fmt] = action
@@ -106,7 +130,7 @@ class DataActions(QObject):
         self.restore_action = QAction("&Restore from backup…", self.window)
         for action in (self.backup_action, self.restore_action):
             action.setEnabled(self.scheduler is not None)
-        menu.insertAction(first, self.import_action)  # type: ignore[arg-type]
+        menu.insertMenu(first, self.import_menu)  # type: ignore[arg-type]
         menu.insertMenu(first, self.export_menu)  # type: ignore[arg-type]
         menu.insertSeparator(first)  # type: ignore[arg-type]
         menu.insertAction(first, self.backup_action)  # type: ignore[arg-type]
@@ -123,6 +147,7 @@ class DataActions(QObject):
             if app is not None:  # the vault closes after the loop ends: finish first
                 app.aboutToQuit.connect(self.background.wait)
         self.import_action.triggered.connect(lambda: self.import_contacts())
+        self.import_export_action.triggered.connect(lambda: self.import_export())
         self.backup_action.triggered.connect(lambda: self.back_up_now())
         self.restore_action.triggered.connect(lambda: self.restore())
         self.timer.timeout.connect(self.run_automatic_backup)
@@ -150,7 +175,10 @@ class DataActions(QObject):
         box = plain_message_box(QMessageBox.Icon.Warning, f"Export {fmt.label}",
                                 UNENCRYPTED_WARNING, self.window)
         box.setStandardButtons(QMessageBox.StandardButton.Cancel)
-        box.setInformativeText("Keep it somewhere private, and delete it when you no "
+        chosen = self.checkins_filter().words_for(self._names()) \
+            if fmt is ExportFormat.CHECKINS else ""
+        box.setInformativeText((f"{chosen}\n\n" if chosen else "")
+                               + "Keep it somewhere private, and delete it when you no "
                                "longer need it.")
         go = box.addButton("Export", QMessageBox.ButtonRole.AcceptRole)
         discreet = None
@@ -200,6 +228,40 @@ class DataActions(QObject):
         dialog.deleteLater()
         return accepted
 
+    def import_export(self, path: Path | None = None) -> bool:
+        """File > Import > SupportDesk export: preview, choose, import (one undo)."""
+        title = "Import a SupportDesk export"
+        path = path or self.ask_open_path(title, self.settings.get(IMPORT_FOLDER),
+                                          "SupportDesk export (*.json *.zip);;All files (*)")
+        if path is None:
+            return False
+        from supportdesk.services.full_import import FullImportService
+        from supportdesk.ui.full_import_dialog import FullImportDialog
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            preview = FullImportService(self.ctx.session).preview(path.read_bytes())
+        except OSError as error:
+            self.show_error(title, KnownError(
+                f"SupportDesk could not read {path} ({error.strerror or error})."))
+            return False
+        except KnownError as error:
+            self.show_error(title, error)
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.settings.set(IMPORT_FOLDER, str(path.parent))
+        dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
+        accepted = self.exec_dialog(dialog)
+        if accepted and dialog.command is not None and dialog.command.outcome is not None:
+            self._status(f"Imported {dialog.command.outcome.summary}. "
+                         "Undo is in the Edit menu.")
+        dialog.deleteLater()
+        return accepted
+
+    def exec_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
     # -- export -----------------------------------------------------------------------
 
     def export(self, fmt: ExportFormat, target: Path | None = None) -> Path | None:
@@ -210,11 +272,16 @@ class DataActions(QObject):
         target = target or self.ask_save_path(fmt, folder / DEFAULT_NAMES[fmt])
         if target is None:
             return None
+        saved = ""
         try:
             if fmt in (ExportFormat.PDF, ExportFormat.CARD):
                 from supportdesk.ui.pdf.export import save_pdf
 
                 save_pdf(self.ctx.session, fmt, target)
+            elif fmt is ExportFormat.CHECKINS:
+                count = FullExportService(self.ctx.session).export_checkins(
+                    target, self.checkins_filter())
+                saved = f"{count} check-in{'s' if count != 1 else ''} "
             else:
                 ExportService(self.ctx.session).export(fmt, target, discreet)
         except ExportCancelledError:
@@ -223,8 +290,18 @@ class DataActions(QObject):
             self.show_error(f"Export {fmt.label}", error)
             return None
         self.settings.set(EXPORT_FOLDER, str(target.parent))
-        self._status(f"Saved {target.name} in {target.parent}")
+        self._status(f"Saved {saved}{'to ' if saved else ''}{target.name} in {target.parent}")
         return target
+
+    def checkins_filter(self) -> CheckinFilter:
+        """What the Check-ins page shows now (everything if it was never opened)."""
+        page = self.window.findChild(QWidget, "page_checkins")
+        current = getattr(page, "current_filter", None)
+        found = current() if current is not None else None
+        return found if isinstance(found, CheckinFilter) else CheckinFilter()
+
+    def _names(self) -> dict[int, str]:
+        return {s.id or 0: s.name for s in self.ctx.session.repo.supporter_heads()}
 
     # -- backups ----------------------------------------------------------------------
 

@@ -60,11 +60,13 @@ def actions(ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> D
 
 def test_file_menu_has_import_export_backup_restore(actions: DataActions) -> None:
     texts = [a.text() for a in actions.window.menu("file").actions()]  # type: ignore[attr-defined]
-    assert "&Import contacts…" in texts
+    assert "&Import" in texts
     assert "&Export" in texts
+    assert [a.text() for a in actions.import_menu.actions()] == [
+        "&Contacts (vCard)…", "&SupportDesk export…"]
     assert [a.text() for a in actions.export_menu.actions()] == [
         "&Contacts (vCard)…", "&Spreadsheet (CSV)…", "Calendar of &check-ins (ICS)…",
-        "Support &plan (PDF)…", "C&risis card (PDF)…"]
+        "Support &plan (PDF)…", "C&risis card (PDF)…", "", "&Everything…", "Check-&ins…"]
 
 
 @pytest.mark.parametrize("fmt", list(ExportFormat))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.kinds import Mode
 from supportdesk.core.model import CheckIn
 from supportdesk.core.schedule import local_zone
+from supportdesk.services.full_export import CheckinFilter
 from supportdesk.services.network import CHECKIN_PAGE
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
@@ -145,18 +146,22 @@ class CheckinsPage(QWidget):
         self._search_pause.stop()
         self._query()
 
+    def current_filter(self) -> CheckinFilter:
+        """The person, the way and the words the list is filtered by now."""
+        mode = self.mode_filter.currentData()
+        return CheckinFilter(self.person_filter.currentData(), Mode(mode) if mode else None,
+                             tuple(self.search_edit.text().split()))
+
     def _query(self, keep: int = 0) -> None:
         network = self.ctx.session.network
-        person = self.person_filter.currentData()
-        mode = Mode(self.mode_filter.currentData()) if self.mode_filter.currentData() else None
-        words = tuple(self.search_edit.text().split())
+        which = self.current_filter()
 
         def page(after: CheckIn | None, limit: int) -> list[CheckIn]:
-            return network.checkins_page(supporter_id=person, mode=mode, words=words,
-                                         after=after, limit=limit)
+            return network.checkins_page(supporter_id=which.supporter_id, mode=which.mode,
+                                         words=which.words, after=after, limit=limit)
 
         self.model.set_source(page, self._names, self.ctx.session.clock(), at_least=keep)
-        filtered = person is not None or mode is not None or bool(words)
+        filtered = not which.is_everything
         if not self.model.rows and not filtered:
             self.stack.setCurrentWidget(self.empty)
         elif not self.proxy.rowCount():

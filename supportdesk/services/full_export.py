@@ -1,0 +1,182 @@
+"""Everything out, in open formats: the full export (.zip) and the check-in history (CSV).
+
+The full export numbers people 1, 2, 3… in name order and lists everything else in the
+order it happened, so the same vault always gives the same files, and a vault imported
+from an export gives that export again (apart from when it was made). Like every
+export it is written whole or not at all (``write_atomic``), readable only by the
+person (0600), and not encrypted: callers show ``UNENCRYPTED_WARNING`` first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import time, tzinfo
+from pathlib import Path
+from typing import Any
+
+from supportdesk import __version__
+from supportdesk.core.kinds import Mode, Ring
+from supportdesk.core.model import CheckIn
+from supportdesk.core.schedule import local_zone
+from supportdesk.formats.full_export import checkins_csv, write_zip
+from supportdesk.formats.supportdesk_json import ExportData, SettingValue, hhmm
+from supportdesk.resources import resource_path
+from supportdesk.services import auto_backup
+from supportdesk.services import settings as keys
+from supportdesk.services.exporting import write_atomic
+from supportdesk.services.safety_plan import plan_from_items
+from supportdesk.services.session import Session
+from supportdesk.services.settings import Key, Settings
+
+SCHEMA_FILE = "supportdesk-export.schema.json"
+PAGE = 5_000  # check-ins read at a time for the CSV
+
+
+@dataclass(frozen=True)
+class ExportedSetting:
+    """A setting that matters to the person, as the export names and explains it."""
+
+    key: Key[Any]
+    meaning: str
+    low: int | None = None  # numbers are kept within low..high on import
+    high: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.key.name
+
+
+RING_WORDS = {Ring.INNER: "inner", Ring.MIDDLE: "middle", Ring.OUTER: "outer"}
+EXPORTED_SETTINGS = (
+    *(ExportedSetting(keys.CADENCE_DAYS[ring], f"check in with the {RING_WORDS[ring]} "
+                      "circle every this many days, unless a person has their own",
+                      keys.MIN_CADENCE_DAYS, keys.MAX_CADENCE_DAYS) for ring in Ring),
+    ExportedSetting(keys.REMINDERS_PAUSED, "true while all check-in reminders are paused"),
+    ExportedSetting(keys.DISCREET, "true to leave names out of reminder notifications"),
+    ExportedSetting(keys.QUIET_ENABLED, "true to hold reminders during quiet hours"),
+    ExportedSetting(keys.QUIET_START, "quiet hours start (HH:MM)"),
+    ExportedSetting(keys.QUIET_END, "quiet hours end (HH:MM)"),
+    ExportedSetting(keys.CRISIS_COUNTRY, "the country whose crisis lines are shown "
+                    "(empty: the computer's own)"),
+    ExportedSetting(keys.ESCALATION_ENABLED, "true to suggest professional help after "
+                    "several low moods in a row"),
+    ExportedSetting(keys.ESCALATION_THRESHOLD, "a mood at or below this (1 to 5) counts "
+                    "as low", 1, 5),
+    ExportedSetting(keys.ESCALATION_COUNT, "how many low moods in a row before the "
+                    "suggestion", 1, 14),
+    ExportedSetting(auto_backup.AUTO_ENABLED, "true to make an encrypted backup once a day"),
+    ExportedSetting(auto_backup.KEEP, "how many backups to keep", auto_backup.MIN_KEEP,
+                    auto_backup.MAX_KEEP),
+)
+SETTING_MEANINGS = {s.name: s.meaning for s in EXPORTED_SETTINGS}
+
+
+def setting_json(value: object) -> SettingValue:
+    if isinstance(value, time):
+        return hhmm(value)
+    assert isinstance(value, bool | int | str)
+    return value
+
+
+@dataclass(frozen=True)
+class CheckinFilter:
+    """Which check-ins, as the Check-ins page filters them: a person, a way, words."""
+
+    supporter_id: int | None = None
+    mode: Mode | None = None
+    words: tuple[str, ...] = ()
+
+    @property
+    def is_everything(self) -> bool:
+        return self.supporter_id is None and self.mode is None and not self.words
+
+    def words_for(self, names: dict[int, str]) -> str:
+        """The filter in a sentence ("" for everything); ``names`` by supporter id."""
+        if self.is_everything:
+            return ""
+        parts = []
+        if self.supporter_id is not None:
+            parts.append(f"with {names.get(self.supporter_id, 'one person')}")
+        if self.mode is not None:
+            parts.append(f"{self.mode.label.lower()} only")
+        if self.words:
+            parts.append(f"with the words “{' '.join(self.words)}”")
+        return "Only the check-ins the Check-ins page shows now: " + "; ".join(parts) + "."
+
+
+def shipped_schema() -> str:
+    return resource_path(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+class FullExportService:
+    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
+        self.session = session
+        self.tz = tz or local_zone()
+
+    # -- everything ------------------------------------------------------------------
+
+    def gather(self) -> ExportData:
+        """Everything worth keeping, people numbered from 1 in name order."""
+        repo = self.session.repo
+        people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
+        number = {s.id: index for index, s in enumerate(people, start=1)}
+        checkins = list(self.checkins())  # raw pages: a third the time of repo.checkins()
+        checkins.reverse()  # oldest first
+        gratitude = repo.gratitude()
+        gratitude.reverse()
+        plan = [replace(item, position=position, supporter_id=number.get(item.supporter_id),
+                        id=None)
+                for items in plan_from_items(repo.plan_items()).values()
+                for position, item in enumerate(items)]
+        settings = Settings(repo)
+        return ExportData(
+            exported_at=self.session.clock(),
+            people=[replace(s, id=number[s.id]) for s in people],
+            checkins=[replace(c, supporter_id=number[c.supporter_id], id=None)
+                      for c in checkins],
+            gratitude=[replace(g, supporter_id=number.get(g.supporter_id), id=None)
+                       for g in gratitude],
+            plan=plan,
+            crisis_lines=[replace(line, id=None) for line in repo.crisis_lines()
+                          if line.user_added],
+            settings={s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS},
+            app_version=__version__,
+        )
+
+    def zip_bytes(self) -> bytes:
+        return write_zip(self.gather(), self.tz, shipped_schema(), SETTING_MEANINGS)
+
+    def export_zip(self, target: Path) -> Path:
+        return write_atomic(target, self.zip_bytes())
+
+    # -- the check-in history -----------------------------------------------------------
+
+    def checkins(self, which: CheckinFilter = CheckinFilter()) -> Iterator[CheckIn]:
+        """The check-ins ``which`` picks, newest first (as the page lists them)."""
+        after: CheckIn | None = None
+        while True:
+            page = self.session.network.checkins_page(
+                supporter_id=which.supporter_id, mode=which.mode, words=which.words,
+                after=after, limit=PAGE)
+            yield from page
+            if len(page) < PAGE:
+                return
+            after = page[-1]
+
+    def checkins_text(self, which: CheckinFilter = CheckinFilter()) -> tuple[str, int]:
+        """The CSV text and how many check-ins it holds."""
+        names = {s.id: s.name for s in self.session.repo.supporter_heads()}
+        chosen: Sequence[CheckIn] = list(self.checkins(which))
+        text = checkins_csv(chosen, lambda supporter_id: names.get(supporter_id, ""), self.tz)
+        return text, len(chosen)
+
+    def checkins_csv(self, which: CheckinFilter = CheckinFilter()) -> bytes:
+        return self.checkins_text(which)[0].encode("utf-8-sig")
+
+    def export_checkins(self, target: Path,
+                        which: CheckinFilter = CheckinFilter()) -> int:
+        """Write the chosen check-ins to ``target``; how many were written."""
+        text, count = self.checkins_text(which)
+        write_atomic(target, text.encode("utf-8-sig"))
+        return count

@@ -1,0 +1,250 @@
+"""Importing a SupportDesk export: a preview of the people, choose, then one undo.
+
+``PeoplePreviewModel`` is a thin table over a ``FullImportPreview``'s people: what will
+happen to each (add, same person, leave out), the name, what they are to you, their
+contact details and who they may already be. ``FullImportDialog`` shows it through a
+``QSortFilterProxyModel`` with what else comes with them (check-ins, gratitude, the
+safety plan, crisis lines) and whether to use the file's settings. ``ImportEverything``
+is the single undoable command.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.services.full_import import (
+    FullImportOutcome,
+    FullImportPreview,
+    FullImportService,
+    PersonAction,
+)
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.import_dialog import ChoiceDelegate
+from supportdesk.ui.undo_commands import NetworkCommand, perform
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
+ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(value, label)] the row may choose from
+
+
+class PeoplePreviewModel(QAbstractTableModel):
+    """The people in the file; what happens to each can be changed in place."""
+
+    def __init__(self, preview: FullImportPreview, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.preview = preview
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.preview.people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        row = self.preview.people[index.row()]
+        if index.column() == ACTION_COL and len(row.choices) > 1:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.preview.people):
+            return None
+        row = self.preview.people[index.row()]
+        person, column = row.person, index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if column == ACTION_COL:
+                return row.action.label
+            if column == NAME_COL:
+                return person.name
+            if column == KIND_COL:
+                return person.kind_label
+            if column == DETAILS_COL:
+                values = list(dict.fromkeys(m.value for m in person.contacts))
+                return ", ".join(values[:3]) + (" …" if len(values) > 3 else "")
+            if column == MATCH_COL:
+                return row.match_words
+        if role == Qt.ItemDataRole.EditRole and column == ACTION_COL:
+            return row.action.value
+        if role == CHOICES_ROLE and column == ACTION_COL:
+            return [(choice.value, choice.label) for choice in row.choices]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.problem and column in (ACTION_COL, NAME_COL):
+                return f"This person cannot be imported as they are: {row.problem}"
+            if column == DETAILS_COL:
+                return "\n".join(f"{m.type.label}: {m.value}" for m in person.contacts)
+            if column == MATCH_COL and row.existing is not None:
+                return (f"Same person joins them with {row.existing.name}: new details, "
+                        "check-ins and gratitude go to them. Add keeps them apart; "
+                        "Leave out brings neither them nor their check-ins.")
+        if role == Qt.ItemDataRole.ForegroundRole and row.problem:
+            return Qt.GlobalColor.darkYellow
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole \
+                or index.column() != ACTION_COL:
+            return False
+        row = self.preview.people[index.row()]
+        allowed = {choice.value: choice for choice in row.choices}
+        if value not in allowed:
+            return False
+        row.action = allowed[value]
+        self.dataChanged.emit(index, index)
+        return True
+
+
+class RowChoiceDelegate(ChoiceDelegate):
+    """The import choice: only the choices that row has (no "Same person" without a match)."""
+
+    def _choices_for(self, index: Index) -> list[tuple[str, str]]:
+        choices = index.data(CHOICES_ROLE)
+        return list(choices) if choices else self.choices
+
+
+class ImportEverything(NetworkCommand):
+    """The whole import as one undo step: undo takes out exactly what it brought in."""
+
+    def __init__(self, ctx: AppContext, preview: FullImportPreview) -> None:
+        super().__init__(ctx, "Import a SupportDesk export")
+        self.preview = preview
+        self.outcome: FullImportOutcome | None = None
+
+    def apply(self) -> None:
+        self.outcome = FullImportService(self.ctx.session).apply(self.preview)
+
+    def revert(self) -> None:
+        assert self.outcome is not None
+        FullImportService(self.ctx.session).undo(self.outcome)
+
+    def announce(self) -> None:
+        events = self.ctx.events
+        for signal in (events.supporters_changed, events.checkins_changed,
+                       events.gratitude_changed, events.plan_changed, events.settings_changed):
+            signal.emit()
+
+
+class FullImportDialog(QDialog):
+    """The preview: choose what happens to each person, and about settings, then import."""
+
+    def __init__(self, ctx: AppContext, preview: FullImportPreview, file_name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview = preview
+        self.command: ImportEverything | None = None
+        self.setWindowTitle(f"Import from {file_name}")
+        self.resize(860, 560)
+        self.model = PeoplePreviewModel(preview, self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self._build()
+        self._connect_signals()
+        self._update_summary()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.summary)
+        if self.preview.problems:
+            shown = self.preview.problems[:8]
+            more = len(self.preview.problems) - len(shown)
+            self.problems = QLabel("Some things in the file cannot be saved as they are and "
+                                   "will be left out:\n" + "\n".join(f"• {p}" for p in shown)
+                                   + (f"\n…and {more} more." if more else ""), self)
+            self.problems.setWordWrap(True)
+            self.problems.setTextFormat(Qt.TextFormat.PlainText)
+            layout.addWidget(self.problems)
+        self.settings_box = QCheckBox("Use the settings from the file (check-in rhythm, "
+                                      "reminders, quiet hours, crisis country, backups)", self)
+        self.settings_box.setChecked(self.preview.use_settings)
+        self.settings_box.setEnabled(bool(self.preview.data.settings))
+        layout.addWidget(self.settings_box)
+        controls = QHBoxLayout()
+        controls.addStretch(1)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Find in the list")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName("Find in the list")
+        controls.addWidget(self.filter)
+        layout.addLayout(controls)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(NAME_COL, Qt.SortOrder.AscendingOrder)
+        self.table.setItemDelegateForColumn(
+            ACTION_COL, RowChoiceDelegate([(a.value, a.label) for a in PersonAction],
+                                          self.table))
+        self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        header = self.table.horizontalHeader()
+        for column in (ACTION_COL, KIND_COL, MATCH_COL):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DETAILS_COL, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(NAME_COL, 180)
+        self.table.verticalHeader().hide()
+        self.table.setAccessibleName("People in the file")
+        layout.addWidget(self.table, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        layout.addWidget(self.buttons)
+
+    def _connect_signals(self) -> None:
+        self.buttons.accepted.connect(self._on_import_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model.dataChanged.connect(self._update_summary)
+        self.settings_box.toggled.connect(self._on_settings_box_toggled)
+
+    def _update_summary(self) -> None:
+        self.summary.setText(self.preview.words() + " Nothing is saved until you choose "
+                             "Import, and you can undo it afterwards.")
+        counts = self.preview.counts()
+        anything = (self.preview.count(PersonAction.ADD) + self.preview.count(PersonAction.SAME)
+                    + sum(counts.values()) > 0) or self.settings_box.isChecked()
+        self.import_button.setEnabled(anything)
+
+    def _on_settings_box_toggled(self, on: bool) -> None:
+        self.preview.use_settings = on
+        self._update_summary()
+
+    def _on_import_clicked(self) -> None:
+        self.command = ImportEverything(self.ctx, self.preview)
+        perform(self.ctx, self.command)
+        self.accept()
