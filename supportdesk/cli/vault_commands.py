@@ -62,7 +62,11 @@ def open_session(args: argparse.Namespace) -> Session:
     """How every subcommand opens the vault: --data-dir, the keyring, checks first."""
     if getattr(args, "demo", False):
         return _demo_session()
-    return open_vault_session(data_dir(args.data_dir))
+    return open_vault_session(data_dir(args.data_dir), on_wait=_tell_waiting)
+
+
+def _tell_waiting(message: str) -> None:
+    print(f"supportdesk: {message}", file=sys.stderr, flush=True)
 
 
 def _demo_session() -> Session:

@@ -31,7 +31,7 @@ from supportdesk.vault import backup as backups
 from supportdesk.vault.atomic import fsync_file, replace_durably
 from supportdesk.vault.files import DB_FILE, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
-from supportdesk.vault.lock import VaultLock
+from supportdesk.vault.lock import OnWait, VaultLock
 from supportdesk.vault.metadata import (
     PendingKey,
     VaultMetadata,
@@ -117,7 +117,7 @@ class Vault:
         except OSError as exc:
             raise StorageError(f"SupportDesk cannot create the folder {data_dir} "
                                f"({exc.strerror or exc}).") from None
-        lock = VaultLock.acquire(data_dir)
+        lock = VaultLock.acquire(data_dir, exclusive=True, purpose="creating this vault")
         try:
             _refuse_existing(data_dir)  # again, now that no one else can be creating it
             recovery_key = generate_recovery_key()
@@ -135,23 +135,25 @@ class Vault:
             with contextlib.suppress(Exception):
                 keystore.delete(vault_uuid)  # nobody will ask for this vault's key
             raise
+        lock.share()
         return cls(data_dir, db, key, metadata, keystore, lock, clock), recovery_key
 
     @classmethod
     def open(cls, data_dir: Path, keystore: KeyStore, *, clock: Clock = _utc_now,
-             steps: list[migrations.Migration] | None = None) -> Vault:
+             steps: list[migrations.Migration] | None = None,
+             on_wait: OnWait | None = None) -> Vault:
         """Open with the key in ``keystore``; the key is checked before the database is read."""
         data_dir = Path(data_dir)
         _require_database(data_dir)
-        lock = VaultLock.acquire(data_dir)
+        # The key is read before any lock is taken: a keyring waiting on its password
+        # prompt must not hold the vault for everyone else.
+        metadata = _load_metadata(data_dir)
+        keys = _stored_keys(metadata, keystore)
+        lock = VaultLock.acquire(data_dir, on_wait=on_wait)
         try:
-            metadata = _load_metadata(data_dir)
-            candidates = [keystore.get(metadata.uuid)]
-            if metadata.pending is not None:
-                candidates.append(keystore.get(pending_slot(metadata.uuid)))
-            keys = [k for k in candidates if k]
-            if not keys:
-                raise _key_missing(metadata, keystore)
+            again = _load_metadata(data_dir)
+            if again != metadata:  # the key changed while we were reading it
+                metadata, keys = again, _stored_keys(again, keystore)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
@@ -163,16 +165,20 @@ class Vault:
     @classmethod
     def recover(cls, data_dir: Path, recovery_key: str, keystore: KeyStore,
                 store_key: bool = True, *, clock: Clock = _utc_now,
-                steps: list[migrations.Migration] | None = None) -> Vault:
+                steps: list[migrations.Migration] | None = None,
+                on_wait: OnWait | None = None) -> Vault:
         """Open with the recovery key; unless ``store_key`` is False, put the key back."""
         recovery_key = parse_recovery_key(recovery_key)
         data_dir = Path(data_dir)
         _require_database(data_dir)
-        lock = VaultLock.acquire(data_dir)
+        metadata = _load_metadata(data_dir)
+        keys = recovered_keys(metadata, recovery_key)  # slow on purpose: before the lock
+        lock = VaultLock.acquire(data_dir, on_wait=on_wait)
         try:
-            metadata = _load_metadata(data_dir)
-            db, key = _open_with(data_dir / DB_FILE, metadata,
-                                 recovered_keys(metadata, recovery_key))
+            again = _load_metadata(data_dir)
+            if again != metadata:
+                metadata, keys = again, recovered_keys(again, recovery_key)
+            db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
             lock.release()
@@ -192,8 +198,12 @@ class Vault:
     def _settle(self, *, store_key: bool, steps: list[migrations.Migration] | None) -> None:
         """Finish or drop an interrupted rotation, then bring the schema up to date."""
         try:
-            self._finish_rotation(store_key)
-            self._migrate(steps)
+            chosen = migrations.MIGRATIONS if steps is None else steps
+            if (self.metadata.pending is not None
+                    or migrations.needs_migration(self.db, len(chosen))):
+                with self._lock.exclusive("updating this vault"):
+                    self._finish_rotation(store_key)
+                    self._migrate(steps)
             if read_metadata(metadata_path(self.data_dir)) != self.metadata:
                 self._save_metadata(self.metadata)
         except BaseException:
@@ -245,12 +255,14 @@ class Vault:
                                  wrapped=wrap_key(new_key, recovery_key, self.uuid))
         else:
             pending = PendingKey(key_check(new_key), link=seal_key(new_key, self._key, self.uuid))
-        self._save_metadata(self.metadata.with_changes(pending=pending))
+        # Stored (and read back) before the lock: a slow keyring holds no one up.
         store_checked(self.keystore, pending_slot(self.uuid), new_key)
-        database.rekey(self.db, new_key)
-        database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
-        self._key = new_key
-        self._finish_rotation(store_key=True)
+        with self._lock.exclusive("changing this vault's key"):
+            self._save_metadata(self.metadata.with_changes(pending=pending))
+            database.rekey(self.db, new_key)
+            database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
+            self._key = new_key
+            self._finish_rotation(store_key=True)
 
     def _finish_rotation(self, store_key: bool) -> None:
         pending = self.metadata.pending
@@ -320,6 +332,14 @@ class Vault:
         # back readable with the key the keyring holds now.
         backups.stage_copy(path, key, staged, self._key)
         try:
+            with self._lock.exclusive("restoring a backup"):
+                return self._put_in_place(staged)
+        finally:
+            staged.unlink(missing_ok=True)  # still there only if it was not put in place
+
+    def _put_in_place(self, staged: Path) -> Path:
+        """Replace the database with ``staged`` (the vault's lock held alone)."""
+        try:
             safety = self.backup(reason="before-restore")
             database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.close()
@@ -356,17 +376,17 @@ class Vault:
         """
         data_dir, backup = Path(data_dir), Path(backup)
         _require_database(data_dir)
-        lock = VaultLock.acquire(data_dir)
+        metadata = _load_metadata(data_dir)
+        if recovery_key is not None:
+            candidates = recovered_keys(metadata, parse_recovery_key(recovery_key))
+        else:
+            stored = keystore.get(metadata.uuid)
+            candidates = [stored] if stored else []
+        key = next((k for k in candidates if key_matches(k, metadata.key_check)), None)
+        if key is None:
+            raise _key_missing(metadata, keystore)
+        lock = VaultLock.acquire(data_dir, exclusive=True, purpose="restoring a backup")
         try:
-            metadata = _load_metadata(data_dir)
-            if recovery_key is not None:
-                candidates = recovered_keys(metadata, parse_recovery_key(recovery_key))
-            else:
-                stored = keystore.get(metadata.uuid)
-                candidates = [stored] if stored else []
-            key = next((k for k in candidates if key_matches(k, metadata.key_check)), None)
-            if key is None:
-                raise _key_missing(metadata, keystore)
             source_key = backups.backup_key(backup, key, recovery_key)
             source = backups.open_verified(backup, source_key)
             try:
@@ -398,6 +418,17 @@ class Vault:
     def _save_metadata(self, metadata: VaultMetadata) -> None:
         write_metadata(metadata_path(self.data_dir), metadata)
         self.metadata = metadata
+
+
+def _stored_keys(metadata: VaultMetadata, keystore: KeyStore) -> list[bytes]:
+    """The keys the keystore holds for this vault (current, then pending); at least one."""
+    candidates = [keystore.get(metadata.uuid)]
+    if metadata.pending is not None:
+        candidates.append(keystore.get(pending_slot(metadata.uuid)))
+    keys = [k for k in candidates if k]
+    if not keys:
+        raise _key_missing(metadata, keystore)
+    return keys
 
 
 def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError:
