@@ -87,7 +87,7 @@ def open_session(args: argparse.Namespace) -> Session:
     if given is not None:
         return recover_session(folder, given, MemoryKeyStore(), store_key=False)
     try:
-        return sessions.open_session(folder)
+        return sessions.open_session(folder, on_wait=_tell_waiting)
     except KeyringUnavailableError as error:
         raise KeyringUnavailableError(error.message, hint=NO_KEYRING_CLI_HINT) from None
 
@@ -99,6 +99,10 @@ def given_recovery_key(args: argparse.Namespace) -> str | None:
     if getattr(args, "recovery_key_value", None) is None:
         args.recovery_key_value = read_recovery_key()
     return str(args.recovery_key_value)
+
+
+def _tell_waiting(message: str) -> None:
+    print(f"supportdesk: {message}", file=sys.stderr, flush=True)
 
 
 def _demo_session() -> Session:

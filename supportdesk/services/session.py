@@ -12,6 +12,7 @@ from supportdesk.services.network import NetworkService
 from supportdesk.store import database
 from supportdesk.store.repository import Repository
 from supportdesk.vault.keystore import KeyringKeyStore, KeyStore, MemoryKeyStore
+from supportdesk.vault.lock import OnWait
 from supportdesk.vault.vault import Vault
 
 
@@ -41,9 +42,13 @@ def keyring_store() -> KeyStore:
 
 
 def open_session(data_dir: Path, keystore: KeyStore | None = None,
-                 clock: Clock = system_clock) -> Session:
-    """Open the vault in ``data_dir`` with the key in ``keystore`` (the OS keyring by default)."""
-    vault = Vault.open(data_dir, keystore or KeyringKeyStore(), clock=clock)
+                 clock: Clock = system_clock, on_wait: OnWait | None = None) -> Session:
+    """Open the vault in ``data_dir`` with the key in ``keystore`` (the OS keyring by default).
+
+    ``on_wait`` hears a message if the vault is busy with something that must be done
+    alone (a restore, say) and the open waits for it.
+    """
+    vault = Vault.open(data_dir, keystore or KeyringKeyStore(), clock=clock, on_wait=on_wait)
     return Session(vault.db, clock=clock, vault=vault)
 
 

@@ -108,7 +108,10 @@ def casefold(text: str | None) -> str:
 
 def connect(path: Path, key: bytes) -> SqlCipherDatabase:
     """Open ``path`` with ``key``; raise WrongKeyError or DamagedVaultError if it won't read."""
-    db = VaultDatabase(None)
+    # BEGIN IMMEDIATE: a transaction that reads before it writes would otherwise fail at
+    # once ("database is locked") when another process wrote in between, busy timeout
+    # or not; taking the write lock first makes it wait its turn instead.
+    db = VaultDatabase(None, lock_type="IMMEDIATE")
     db.init(str(path), passphrase=raw_key(key), pragmas=PRAGMAS, check_same_thread=False)
     db.register_function(casefold, "sd_casefold", 1, deterministic=True)
     _first_read(db, path)

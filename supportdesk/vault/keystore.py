@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import threading
 from typing import Any, Protocol
 
 from supportdesk.core.errors import KeyringUnavailableError
@@ -26,6 +27,11 @@ LOCKED = "Your keyring is locked, so SupportDesk cannot read your vault's key."
 LOCKED_HINT = "Unlock it (or sign in again) and try once more; your recovery key also works."
 DISMISSED = "The keyring asked for a password and the request was closed."
 NOT_KEPT = "The keyring did not keep your vault's key when asked to."
+NO_ANSWER = "Your keyring did not answer within {seconds} seconds, so the vault was not opened."
+NO_ANSWER_HINT = ("It may be waiting for its password in a window you cannot see: unlock it "
+                  "and try again. Your recovery key also works; nothing has changed.")
+# Long enough to type a keyring password into its prompt, short enough not to hang.
+KEYRING_TIMEOUT = 60.0
 
 
 class KeyStore(Protocol):
@@ -89,8 +95,10 @@ class MemoryKeyStore:
 class KeyringKeyStore:
     """The OS keyring via ``keyring``: Secret Service, macOS Keychain, Windows Credential Locker."""
 
-    def __init__(self, backend: Any | None = None) -> None:
+    def __init__(self, backend: Any | None = None, *,
+                 timeout: float | None = KEYRING_TIMEOUT) -> None:
         self._backend = backend
+        self._timeout = timeout
 
     def _keyring(self) -> Any:
         if self._backend is None:
@@ -107,7 +115,8 @@ class KeyringKeyStore:
         return f"{type(backend).__module__}.{type(backend).__name__}"
 
     def get(self, vault_uuid: str) -> bytes | None:
-        text = _call(self._keyring().get_password, SERVICE, username(vault_uuid))
+        text = _in_time(self._timeout, _call, self._keyring().get_password, SERVICE,
+                        username(vault_uuid))
         if text is None:
             return None
         try:
@@ -117,7 +126,8 @@ class KeyringKeyStore:
             return b""
 
     def set(self, vault_uuid: str, key: bytes) -> None:
-        _call(self._keyring().set_password, SERVICE, username(vault_uuid), key.hex())
+        _in_time(self._timeout, _call, self._keyring().set_password, SERVICE,
+                 username(vault_uuid), key.hex())
 
     def delete(self, vault_uuid: str) -> None:
         import keyring.errors
@@ -141,6 +151,34 @@ def usable_backend(backend: Any) -> bool:
         return False
     children = getattr(backend, "backends", None)
     return children is None or any(usable_backend(child) for child in children)
+
+
+def _in_time(timeout: float | None, function: Any, *args: Any) -> Any:
+    """``function(*args)``, or KeyringUnavailableError if it takes over ``timeout`` seconds.
+
+    A locked keyring may open a password prompt and block until it is answered; the
+    call then goes on in the background and its answer is dropped.
+    """
+    if timeout is None:
+        return function(*args)
+    outcome: list[tuple[bool, Any]] = []
+
+    def run() -> None:
+        try:
+            outcome.append((True, function(*args)))
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome.append((False, exc))
+
+    worker = threading.Thread(target=run, name="keyring", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if not outcome:
+        raise KeyringUnavailableError(NO_ANSWER.format(seconds=round(timeout)),
+                                      hint=NO_ANSWER_HINT)
+    ok, value = outcome[0]
+    if not ok:
+        raise value
+    return value
 
 
 def _call(function: Any, *args: Any) -> Any:

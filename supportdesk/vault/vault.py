@@ -34,7 +34,7 @@ from supportdesk.vault import backup as backups
 from supportdesk.vault.atomic import fsync_file, make_folder_durably, replace_durably
 from supportdesk.vault.files import DB_FILE, META_FILE, refuse_own_file, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
-from supportdesk.vault.lock import VaultLock
+from supportdesk.vault.lock import OnWait, VaultLock
 from supportdesk.vault.metadata import (
     PendingKey,
     VaultMetadata,
@@ -132,7 +132,7 @@ class Vault:
         except OSError as exc:
             raise StorageError(f"SupportDesk cannot create the folder {data_dir} "
                                f"({exc.strerror or exc}).") from None
-        lock = VaultLock.acquire(data_dir)
+        lock = VaultLock.acquire(data_dir, exclusive=True, purpose="creating this vault")
         try:
             _refuse_existing(data_dir, start_fresh=start_fresh)  # again, under the lock
             if start_fresh and (data_dir / META_FILE).exists():
@@ -154,26 +154,26 @@ class Vault:
             with contextlib.suppress(Exception):
                 keystore.delete(vault_uuid)  # nobody will ask for this vault's key
             raise
+        lock.share()
         return cls(data_dir, db, key, metadata, keystore, lock, clock), recovery_key
 
     @classmethod
     def open(cls, data_dir: Path, keystore: KeyStore, *, clock: Clock = _utc_now,
-             steps: list[migrations.Migration] | None = None) -> Vault:
+             steps: list[migrations.Migration] | None = None,
+             on_wait: OnWait | None = None) -> Vault:
         """Open with the key in ``keystore``; the key is checked before the database is read."""
         data_dir = Path(data_dir)
         _require_sound_file(data_dir)
-        lock = VaultLock.acquire(data_dir)
+        # The key is read before any lock is taken: a keyring waiting on its password
+        # prompt must not hold the vault for everyone else.
+        metadata = _load_metadata(data_dir)
+        keys = _stored_keys(metadata, keystore)
+        lock = VaultLock.acquire(data_dir, on_wait=on_wait)
         try:
-            _clean_leftovers(data_dir)
-            metadata = _load_metadata(data_dir)
-            candidates = [keystore.get(metadata.uuid)]
-            if metadata.pending is not None:
-                candidates.append(keystore.get(pending_slot(metadata.uuid)))
-            keys = [k for k in candidates if k]
-            if not keys:
-                if b"" in candidates:
-                    raise WrongKeyError(JUNK_IN_KEYRING, hint=JUNK_HINT)
-                raise _key_missing(metadata, keystore)
+            _clean_leftovers_if_alone(lock, data_dir)
+            again = _load_metadata(data_dir)
+            if again != metadata:  # the key changed while we were reading it
+                metadata, keys = again, _stored_keys(again, keystore)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
@@ -185,21 +185,20 @@ class Vault:
     @classmethod
     def recover(cls, data_dir: Path, recovery_key: str, keystore: KeyStore,
                 store_key: bool = True, *, clock: Clock = _utc_now,
-                steps: list[migrations.Migration] | None = None) -> Vault:
+                steps: list[migrations.Migration] | None = None,
+                on_wait: OnWait | None = None) -> Vault:
         """Open with the recovery key; unless ``store_key`` is False, put the key back."""
         recovery_key = parse_recovery_key(recovery_key)
         data_dir = Path(data_dir)
         _require_sound_file(data_dir)
-        lock = VaultLock.acquire(data_dir)
+        metadata = _load_metadata(data_dir)
+        keys = _recovered_keys(data_dir, metadata, recovery_key)  # slow on purpose: no lock
+        lock = VaultLock.acquire(data_dir, on_wait=on_wait)
         try:
-            _clean_leftovers(data_dir)
-            metadata = _load_metadata(data_dir)
-            try:
-                keys = recovered_keys(metadata, recovery_key)
-            except WrongKeyError:
-                if _belongs_elsewhere(data_dir, metadata):
-                    raise _foreign_metadata(data_dir) from None
-                raise
+            _clean_leftovers_if_alone(lock, data_dir)
+            again = _load_metadata(data_dir)
+            if again != metadata:
+                metadata, keys = again, _recovered_keys(data_dir, again, recovery_key)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
@@ -220,8 +219,12 @@ class Vault:
     def _settle(self, *, store_key: bool, steps: list[migrations.Migration] | None) -> None:
         """Finish or drop an interrupted rotation, then bring the schema up to date."""
         try:
-            self._finish_rotation(store_key)
-            self._migrate(steps)
+            chosen = migrations.MIGRATIONS if steps is None else steps
+            if (self.metadata.pending is not None
+                    or migrations.needs_migration(self.db, len(chosen))):
+                with self._lock.exclusive("updating this vault"):
+                    self._finish_rotation(store_key)
+                    self._migrate(steps)
             self._note_salt()
             if read_metadata(metadata_path(self.data_dir)) != self.metadata:
                 self._save_metadata(self.metadata)
@@ -280,12 +283,14 @@ class Vault:
                                  wrapped=wrap_key(new_key, recovery_key, self.uuid))
         else:
             pending = PendingKey(key_check(new_key), link=seal_key(new_key, self._key, self.uuid))
-        self._save_metadata(self.metadata.with_changes(pending=pending))
+        # Stored (and read back) before the lock: a slow keyring holds no one up.
         store_checked(self.keystore, pending_slot(self.uuid), new_key)
-        database.rekey(self.db, new_key)
-        database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
-        self._key = new_key
-        self._finish_rotation(store_key=True)
+        with self._lock.exclusive("changing this vault's key"):
+            self._save_metadata(self.metadata.with_changes(pending=pending))
+            database.rekey(self.db, new_key)
+            database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
+            self._key = new_key
+            self._finish_rotation(store_key=True)
 
     def _finish_rotation(self, store_key: bool) -> None:
         pending = self.metadata.pending
@@ -359,6 +364,14 @@ class Vault:
         # back readable with the key the keyring holds now.
         backups.stage_copy(path, key, staged, self._key)
         try:
+            with self._lock.exclusive("restoring a backup"):
+                return self._put_in_place(staged)
+        finally:
+            staged.unlink(missing_ok=True)  # still there only if it was not put in place
+
+    def _put_in_place(self, staged: Path) -> Path:
+        """Replace the database with ``staged`` (the vault's lock held alone)."""
+        try:
             safety = self.backup(reason="before-restore")
             database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
             self.db.close()
@@ -403,10 +416,10 @@ class Vault:
         except OSError as exc:
             raise StorageError(f"SupportDesk cannot create the folder {data_dir} "
                                f"({exc.strerror or exc}).") from None
-        lock = VaultLock.acquire(data_dir)
+        plan = _RestorePlan.make(data_dir, backup, keystore, recovery_key)  # keys before the lock
+        lock = VaultLock.acquire(data_dir, exclusive=True, purpose="restoring a backup")
         try:
             _clean_leftovers(data_dir)
-            plan = _RestorePlan.make(data_dir, backup, keystore, recovery_key)
             source = backups.open_verified(backup, plan.source_key)
             try:
                 migrations.refuse_newer(migrations.schema_version(source), "backup")
@@ -463,6 +476,29 @@ class Vault:
     def _save_metadata(self, metadata: VaultMetadata) -> None:
         write_metadata(metadata_path(self.data_dir), metadata)
         self.metadata = metadata
+
+
+def _stored_keys(metadata: VaultMetadata, keystore: KeyStore) -> list[bytes]:
+    """The keys the keystore holds for this vault (current, then pending); at least one."""
+    candidates = [keystore.get(metadata.uuid)]
+    if metadata.pending is not None:
+        candidates.append(keystore.get(pending_slot(metadata.uuid)))
+    keys = [k for k in candidates if k]
+    if not keys:
+        if b"" in candidates:
+            raise WrongKeyError(JUNK_IN_KEYRING, hint=JUNK_HINT)
+        raise _key_missing(metadata, keystore)
+    return keys
+
+
+def _recovered_keys(data_dir: Path, metadata: VaultMetadata, recovery_key: str) -> list[bytes]:
+    """The keys ``recovery_key`` unwraps; a vault.json from another vault is told as such."""
+    try:
+        return recovered_keys(metadata, recovery_key)
+    except WrongKeyError:
+        if _belongs_elsewhere(data_dir, metadata):
+            raise _foreign_metadata(data_dir) from None
+        raise
 
 
 def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError:
@@ -541,6 +577,13 @@ def _restore_advice(data_dir: Path, *, fresh_start: bool = False) -> str:
         advice += (" To start again with an empty vault instead, run 'supportdesk init "
                    "--start-fresh' (the old vault.json is kept aside).")
     return advice
+
+
+def _clean_leftovers_if_alone(lock: VaultLock, data_dir: Path) -> None:
+    """Tidy crash leftovers, but only when no one else has the vault open: a temporary
+    file may be another process's write in progress."""
+    with contextlib.suppress(LockedError), lock.exclusive("tidying up", wait=0):
+        _clean_leftovers(data_dir)
 
 
 def _clean_leftovers(data_dir: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from supportdesk.core.errors import KeyMissingError, LockedError
+from supportdesk.core.errors import KeyMissingError
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
 from supportdesk.services.backups import (
@@ -30,8 +30,9 @@ def test_create_then_open_keeps_what_was_saved(tmp_path: Path) -> None:
     session, recovery_key = create_session(tmp_path, keystore)
     assert session.vault is not None and recovery_key
     session.network.save_supporter(Supporter("Ruth", Kind.FRIEND))
-    with pytest.raises(LockedError):
-        open_session(tmp_path, keystore)
+    alongside = open_session(tmp_path, keystore)  # the command line while the app is open
+    assert [p.name for p in alongside.network.supporters()] == ["Ruth"]
+    alongside.close()
     session.close()
     again = open_session(tmp_path, keystore)
     try:

@@ -14,7 +14,6 @@ from supportdesk.core.errors import (
     DamagedVaultError,
     KeyMissingError,
     KeyringUnavailableError,
-    LockedError,
     NewerVaultError,
     NoVaultError,
     VaultExistsError,
@@ -146,12 +145,6 @@ def test_another_recovery_key_changes_nothing(closed_vault: tuple[Path, str, str
     with pytest.raises(WrongKeyError, match="recovery key does not open"):
         Vault.recover(data_dir, generate_recovery_key(), MemoryKeyStore())
     assert file_hash(db_path) == before
-
-
-def test_a_second_writer_gets_a_clear_locked_error(made: tuple[Vault, str], data_dir: Path,
-                                                   keystore: MemoryKeyStore) -> None:
-    with pytest.raises(LockedError, match="Another SupportDesk"):
-        Vault.open(data_dir, keystore)
 
 
 def test_newer_schema_is_refused_and_left_alone(made: tuple[Vault, str], data_dir: Path,
