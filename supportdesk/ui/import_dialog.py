@@ -46,7 +46,7 @@ from supportdesk.core.kinds import Kind
 from supportdesk.formats.vcard import ReadResult, read_vcards
 from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.plain import plain_label
+from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -110,10 +110,11 @@ class ImportPreviewModel(QAbstractTableModel):
             if column == NAME_COL and row.contact.name_missing:
                 return "The file had no name for this contact. You can rename them afterwards."
             if column == DETAILS_COL:
-                return "\n".join(f"{m.type.label}: {m.value}" for m in row.contact.contacts)
+                return plain_tooltip("\n".join(f"{m.type.label}: {m.value}"
+                                               for m in row.contact.contacts))
             if column == MATCH_COL and row.duplicate_of is not None:
-                return ("Merge adds the new phone numbers and addresses to "
-                        f"{row.duplicate_of.name}; Skip leaves this contact out.")
+                return plain_tooltip("Merge adds the new phone numbers and addresses to "
+                                     f"{row.duplicate_of.name}; Skip leaves this contact out.")
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME_COL \
                 and row.contact.name_missing:
             return Qt.GlobalColor.darkYellow

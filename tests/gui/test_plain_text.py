@@ -174,8 +174,28 @@ def check_plain(root: QWidget, markup: str) -> list[str]:
     return problems
 
 
+def check_import_dialog(ctx: AppContext, qtbot: QtBot, markup: str, parent: QWidget,
+                        folder: Path) -> list[str]:
+    """A vCard whose name, contacts and note hold the markup, in the import preview."""
+    from supportdesk.ui.import_dialog import import_file
+
+    folded = markup.replace(";", "\\;").replace(",", "\\,")
+    card = ("BEGIN:VCARD\r\nVERSION:3.0\r\n"
+            f"FN:{folded}\r\nADR:;;{folded};;;;\r\nNOTE:{folded}\r\nEND:VCARD\r\n")
+    path = folder / "markup.vcf"
+    path.write_text(card, encoding="utf-8")
+    dialog = import_file(ctx, path, parent)
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    found = check_plain(dialog, markup)
+    dialog.reject()
+    return found
+
+
 def test_markup_in_every_field_shows_as_typed_on_every_page_and_dialog(
-    ctx: AppContext, qtbot: QtBot, image: tuple[str, OpenWatch]
+    ctx: AppContext, qtbot: QtBot, image: tuple[str, OpenWatch], tmp_path: Path
 ) -> None:
     markup, watch = image
     ctx.session.clock = lambda: FIXED_NOW
@@ -215,6 +235,7 @@ def test_markup_in_every_field_shows_as_typed_on_every_page_and_dialog(
             assert not eaten(widget.toolTip())
         dialog.reject()
     QApplication.processEvents()
+    problems["import"] = check_import_dialog(ctx, qtbot, markup, window, tmp_path)
     found_problems = {key: found for key, found in problems.items() if found}
     assert found_problems == {}
     assert not watch.opened(), "a label loaded the local file named in <img src>"
