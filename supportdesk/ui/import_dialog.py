@@ -46,7 +46,7 @@ from supportdesk.core.kinds import Kind
 from supportdesk.formats.vcard import ReadResult, read_vcards
 from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.plain import plain_label, plain_tooltip
+from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -226,7 +226,7 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.preview = preview
         self.default_kind = default_kind
-        self.setWindowTitle(f"Import contacts from {file_name}")
+        self.setWindowTitle(plain_title(f"Import contacts from {file_name}"))
         self.resize(820, 520)
         self.model = ImportPreviewModel(preview, self)
         self.proxy = QSortFilterProxyModel(self)

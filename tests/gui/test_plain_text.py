@@ -47,7 +47,7 @@ from supportdesk.services.safety_plan import SafetyPlanService, empty_plan
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.pages import PAGES
-from supportdesk.ui.plain import plain_label, plain_message_box, plain_tooltip
+from supportdesk.ui.plain import plain_label, plain_message_box, plain_title, plain_tooltip
 from tests.conftest import FIXED_NOW
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
@@ -256,4 +256,7 @@ def test_the_helpers_show_markup_as_typed(qtbot: QtBot, image: tuple[str, OpenWa
     assert shown(plain_tooltip("Tom & Jerry <3 > 2\nsecond line")) == (
         "Tom & Jerry <3 > 2\nsecond line")
     assert plain_tooltip("Ctrl+N") == "Ctrl+N"  # ordinary words are left alone
+    label.setWindowTitle(plain_title("Edit Sam [*] & co"))
+    handle = label.windowHandle()
+    assert handle is not None and handle.title() == "Edit Sam [*] & co"
     assert not watch.opened()
