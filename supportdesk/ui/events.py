@@ -10,6 +10,7 @@ Signals (past tense for what happened, ``*_requested`` for intents):
     checkin_log_requested(int): open the log dialog (0 means "choose who").
     reach_out_requested(): show Reach out now.
     page_requested(str): show the page with this key ("today", "people", ...).
+    lock_changed(bool): the app lock covered (True) or uncovered (False) the windows.
 """
 
 from __future__ import annotations
@@ -27,3 +28,4 @@ class Events(QObject):
     checkin_log_requested = Signal(int)
     reach_out_requested = Signal()
     page_requested = Signal(str)
+    lock_changed = Signal(bool)

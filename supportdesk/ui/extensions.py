@@ -15,11 +15,12 @@ if TYPE_CHECKING:
     from supportdesk.ui.main_window import MainWindow
 
 EXTENSIONS = (
+    "supportdesk.ui.privacy.install",    # app lock: first, so with a PIN it locks before
+                                         # any other extension can show or say a name
     "supportdesk.ui.people_actions",     # Ctrl+L log a check-in, Ctrl+N add a person
     "supportdesk.ui.reminders.install",  # tray, reminder timer, notifications, settings tab
     "supportdesk.ui.views_actions",      # Ctrl+Shift+H reach out
     "supportdesk.ui.data_actions",       # import, export, backup, restore
-    "supportdesk.ui.privacy.install",    # app lock, crash handler hookup
 )
 
 

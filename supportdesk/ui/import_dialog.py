@@ -48,7 +48,7 @@ from supportdesk.core.kinds import Kind
 from supportdesk.formats.vcard import ReadResult, read_vcards
 from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.plain import plain_label
+from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -114,12 +114,13 @@ class ImportPreviewModel(QAbstractTableModel):
             if column == NAME_COL and row.contact.name_missing:
                 return "The file had no name for this contact. You can rename them afterwards."
             if column == DETAILS_COL:
-                return "\n".join(f"{m.type.label}: {m.value}" for m in row.contact.contacts)
+                return plain_tooltip("\n".join(f"{m.type.label}: {m.value}"
+                                               for m in row.contact.contacts))
             if column == MATCH_COL and row.matches:
-                return ("This card might be:\n"
-                        + "\n".join(f"• {m.words}" for m in row.matches)
-                        + "\n\nChoose in “Import as”: add them as a new person, or "
-                        "update one of these with the card's new details.")
+                return plain_tooltip("This card might be:\n"
+                                     + "\n".join(f"• {m.words}" for m in row.matches)
+                                     + "\n\nChoose in “Import as”: add them as a new person, "
+                                     "or update one of these with the card's new details.")
         if role == CHOICES_ROLE and column == ACTION_COL:
             return row.choices()
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME_COL \
@@ -233,7 +234,7 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.preview = preview
         self.default_kind = default_kind
-        self.setWindowTitle(f"Import contacts from {file_name}")
+        self.setWindowTitle(plain_title(f"Import contacts from {file_name}"))
         self.resize(820, 520)
         self.model = ImportPreviewModel(preview, self)
         self.proxy = QSortFilterProxyModel(self)

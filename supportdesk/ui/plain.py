@@ -82,3 +82,8 @@ def tray_message_body(text: str, platform: str) -> str:
     if "<" in text or QtGui.Qt.mightBeRichText(text):
         return html.escape(text, quote=False)
     return text
+
+
+def plain_title(text: str) -> str:
+    """A window title as typed: Qt drops a "[*]" (its "unsaved" placeholder) unless doubled."""
+    return text.replace("[*]", "[*][*]")

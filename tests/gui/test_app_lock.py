@@ -15,7 +15,7 @@ from supportdesk.services import app_lock
 from supportdesk.services.session import Session
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.events import Events
-from supportdesk.ui.privacy.install import PAUSED, WRONG_PIN, PrivacyUi
+from supportdesk.ui.privacy.install import PAUSE_SECONDS, PAUSED, WRONG_PIN, PrivacyUi
 from supportdesk.ui.privacy.settings_tab import PrivacyTab
 
 
@@ -59,9 +59,11 @@ def ui(window: Window, session: Session, clock: FakeClock,
        keyring_calls: list[str]) -> Iterator[PrivacyUi]:
     ctx = AppContext(session, Events(), QUndoStack())
     installed = PrivacyUi(window, ctx, keyring_check=lambda: keyring_calls.append("asked"),
-                          clock=clock)
+                          clock=clock, wall_clock=clock)
     yield installed
     installed.screen.stop()
+    if installed.locked:
+        installed.unlock()
     app_lock.set_locked(False)
 
 
@@ -151,7 +153,7 @@ def test_an_open_dialog_stays_open_covered_and_can_unlock(
 
 
 def test_many_wrong_pins_ask_for_a_pause(
-    ui: PrivacyUi, window: Window, qtbot: QtBot
+    ui: PrivacyUi, window: Window, qtbot: QtBot, clock: FakeClock
 ) -> None:
     _turn_on_with_pin(window, qtbot)
     ui.lock_now()
@@ -163,6 +165,7 @@ def test_many_wrong_pins_ask_for_a_pause(
     qtbot.keyClicks(ui.cover.pin, "2468")
     qtbot.keyClick(ui.cover.pin, Qt.Key.Key_Return)
     assert ui.locked  # even the right PIN waits for the pause
+    clock.now += PAUSE_SECONDS
     ui.pause_timer.stop()
     ui.pause_timer.timeout.emit()  # the thirty seconds have passed
     qtbot.keyClicks(ui.cover.pin, "2468")

@@ -199,7 +199,8 @@ FALLBACK_SCRIPT = textwrap.dedent("""
     shown = tray.show()
     app.processEvents()
     notifier = Notifier(tray_message=tray.show_message)
-    result = notifier.notify(Notice("Time to check in with Sam", "A quick hello.", 1, 3))
+    body = sys.argv[1] if len(sys.argv) > 1 else "A quick hello."
+    result = notifier.notify(Notice("Time to check in with Sam", body, 1, 3))
     app.processEvents()
     notifier.close()
     print(json.dumps({"tray": shown, "ok": result.ok, "channel": result.channel,
@@ -221,3 +222,17 @@ def test_a_missing_daemon_falls_back_to_the_tray_message(desktop: Desktop) -> No
     calls = desktop.notify_calls(count=2)
     assert [c.app_name for c in calls] == ["SupportDesk", "tray-fallback"]
     assert calls[1].title == "Time to check in with Sam"
+
+
+def test_the_tray_message_escapes_markup_in_the_body(desktop: Desktop) -> None:
+    """Qt sends the tray's message on as a Notify call (or draws its own balloon, a
+    label that takes markup): either way the names in the body read as typed."""
+    desktop.start_tray_host()
+    env = {**desktop.env, "QT_QPA_PLATFORM": "xcb"}
+    done = subprocess.run([sys.executable, "-c", FALLBACK_SCRIPT, f"{MARKUP} and Jo & Ana."],
+                          env=env, cwd=Path.cwd(), capture_output=True, text=True, timeout=60,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    calls = desktop.notify_calls(count=2)
+    assert calls[1].app_name == "tray-fallback"
+    assert calls[1].body == f"{ESCAPED} and Jo &amp; Ana."

@@ -36,7 +36,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
-from supportdesk.ui.plain import plain_label
+from supportdesk.ui.plain import plain_label, plain_title
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
@@ -73,7 +73,8 @@ class SupporterEditor(GuardedDialog):
         self.ctx = ctx
         self.original = supporter or Supporter(name="", kind=Kind.FRIEND)
         self.saved_id: int | None = self.original.id
-        self.setWindowTitle(f"Edit {self.original.name}" if self.original.id else "Add someone")
+        self.setWindowTitle(plain_title(f"Edit {self.original.name}") if self.original.id
+                            else "Add someone")
         self.setAccessibleName(self.windowTitle())
         self.setMinimumSize(640, 520)
         self._build()

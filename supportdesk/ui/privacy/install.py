@@ -3,7 +3,12 @@
 Uses of the window (optional): ``settings_tabs`` (a list to append
 ``("Privacy", factory)``). While locked, the window's own widgets and every other
 SupportDesk window are hidden (never closed, so nothing typed is lost) behind a calm
-lock screen, and reminders name no one (``services.app_lock.is_locked``).
+lock screen, a window opened while locked (say, from the tray) is covered as it
+shows, and reminders name no one (``services.app_lock.is_locked``).
+
+With a PIN set, SupportDesk starts locked: ``install`` runs in the same event-loop
+turn as the first page is built, so nothing personal paints before the lock screen.
+Wrong PINs slow down with the back-off kept in the vault (``AppLock.try_pin``).
 """
 
 from __future__ import annotations
@@ -12,12 +17,12 @@ import time
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services import app_lock
-from supportdesk.services.app_lock import AppLock, LockPolicy
+from supportdesk.services.app_lock import AppLock, LockPolicy, pause_words
 from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.privacy.idle import IdleWatcher
@@ -26,9 +31,12 @@ from supportdesk.ui.privacy.screen_lock import ScreenLockWatcher
 from supportdesk.ui.privacy.settings_tab import PrivacyTab
 
 WRONG_PIN = "That PIN didn't match. Please try again."
-TRIES_BEFORE_PAUSE = 5
-PAUSE_SECONDS = 30
-PAUSED = f"Let's pause for {PAUSE_SECONDS} seconds before the next try."
+# A window with this property set to True is not covered when it opens while locked
+# (for crisis help reached from the lock screen; it must hold nothing personal).
+SHOWN_WHILE_LOCKED = "supportdesk_shown_while_locked"
+TRIES_BEFORE_PAUSE = app_lock.TRIES_BEFORE_PAUSE
+PAUSE_SECONDS = app_lock.FIRST_PAUSE_SECONDS
+PAUSED = pause_words(PAUSE_SECONDS)
 
 
 class PrivacyUi(QObject):
@@ -36,15 +44,15 @@ class PrivacyUi(QObject):
 
     def __init__(self, window: QWidget, ctx: AppContext,
                  keyring_check: Callable[[], None] = app_lock.keyring_answers,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.lock = AppLock(Settings(ctx.session.repo))
+        self.lock = AppLock(Settings(ctx.session.repo), wall_clock)
         self.keyring_check = keyring_check
         self.policy: LockPolicy = self.lock.policy()
         self.locked = False
-        self.wrong_tries = 0
         self._hidden: list[QWidget] = []
         self._covers: dict[QWidget, LockScreen] = {}
         self.cover = LockScreen(window)
@@ -55,7 +63,6 @@ class PrivacyUi(QObject):
         self.screen = ScreenLockWatcher(self)
         self.pause_timer = QTimer(self)
         self.pause_timer.setSingleShot(True)
-        self.pause_timer.setInterval(PAUSE_SECONDS * 1000)
         self._connect_signals()
         self._add_settings_tab()
         window.installEventFilter(self)
@@ -79,13 +86,18 @@ class PrivacyUi(QObject):
 
     def make_settings_tab(self) -> PrivacyTab:
         tab = PrivacyTab(self.lock)
-        tab.lock_settings_changed.connect(self._apply_policy)
+        tab.lock_settings_changed.connect(self._on_tab_lock_settings_changed)
         return tab
 
     def _apply_policy(self) -> None:
         self.policy = self.lock.policy()
         if self.policy.enabled and self.policy.with_screen and not self.screen.listening:
             self.screen.start()
+
+    def _on_tab_lock_settings_changed(self) -> None:
+        # Only the person's own choice in the tab opens the lock; a setting changed
+        # elsewhere (another process, a restore) never does.
+        self._apply_policy()
         if not self.policy.enabled and self.locked:
             self.unlock()
 
@@ -101,23 +113,38 @@ class PrivacyUi(QObject):
             return
         self.locked = True
         app_lock.set_locked(True)
+        self.policy = self.lock.policy()
         self._covers = {self.window: self.cover}
         for other in QApplication.topLevelWidgets():
             if other is not self.window and other.isVisible() and not other.inherits("QMenu"):
                 self._covers[other] = self._new_cover(other)
         for host, cover in self._covers.items():
-            self._hidden += [child for child in _contents(host, cover) if child.isVisible()]
+            self._hidden += [child for child in _contents(host, cover) if not child.isHidden()]
         for widget in self._hidden:
             widget.hide()
         for host, cover in self._covers.items():
-            cover.setGeometry(host.rect())
-            cover.show()
-            cover.raise_()
-            cover.prepare(self.policy.has_pin)
+            self._show_cover(host, cover)
+        app = QApplication.instance()
+        if app is not None:  # a window that opens while locked is covered as it shows
+            app.installEventFilter(self)
+        self._start_pause(self.lock.seconds_to_wait())
+        self.ctx.events.lock_changed.emit(True)
+
+    def _show_cover(self, host: QWidget, cover: LockScreen) -> None:
+        cover.setGeometry(host.rect())
+        cover.show()
+        cover.raise_()
+        cover.prepare(self.policy.has_pin)
+        if self.pause_timer.isActive():
+            cover.unlock_button.setEnabled(False)
+            cover.show_message(pause_words(self.lock.seconds_to_wait()))
 
     def unlock(self) -> None:
         self.locked = False
-        self.wrong_tries = 0
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.pause_timer.stop()
         app_lock.set_locked(False)
         for host, cover in self._covers.items():
             if not (shiboken6.isValid(host) and shiboken6.isValid(cover)):
@@ -132,6 +159,7 @@ class PrivacyUi(QObject):
                 widget.show()
         self._hidden = []
         self.idle.reset()
+        self.ctx.events.lock_changed.emit(False)
 
     def covers(self) -> list[LockScreen]:
         return [cover for cover in self._covers.values() if shiboken6.isValid(cover)]
@@ -149,10 +177,25 @@ class PrivacyUi(QObject):
 
     # -- slots ---------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        cover = self._covers.get(watched) if isinstance(watched, QWidget) else None
+        if not isinstance(watched, QWidget):
+            return False
+        cover = self._covers.get(watched)
         if cover is not None and event.type() == QEvent.Type.Resize:
             cover.setGeometry(watched.rect())
+        elif (cover is None and self.locked and event.type() == QEvent.Type.Show
+              and _needs_cover(watched)):
+            self._cover_new_window(watched)
         return False
+
+    def _cover_new_window(self, host: QWidget) -> None:
+        """A window shown while locked: its contents go under a cover of its own."""
+        cover = self._new_cover(host)
+        self._covers[host] = cover
+        for child in _contents(host, cover):
+            if not child.isHidden():
+                self._hidden.append(child)
+                child.hide()
+        self._show_cover(host, cover)
 
     def _on_idle_idle_for(self, seconds: float) -> None:
         if self.policy.should_lock_after(seconds):
@@ -163,26 +206,31 @@ class PrivacyUi(QObject):
             self.lock_now()
 
     def _on_cover_pin_entered(self, pin: str) -> None:
-        if self.pause_timer.isActive():
-            self._show_message(PAUSED)
-            return
-        if self.lock.check_pin(pin):
+        attempt = self.lock.try_pin(pin)
+        if attempt.ok:
             self.unlock()
-            return
-        self.wrong_tries += 1
-        if self.wrong_tries >= TRIES_BEFORE_PAUSE:
-            self.wrong_tries = 0
-            self.pause_timer.start()
-            self._enable_unlock(False)
-            self._show_message(PAUSED)
+        elif attempt.wait_seconds:
+            self._start_pause(attempt.wait_seconds)
         else:
             self._show_message(WRONG_PIN)
+
+    def _start_pause(self, seconds: int) -> None:
+        """No try is heard for ``seconds``: the Unlock button waits, and says why."""
+        if seconds <= 0:
+            return
+        self.pause_timer.start(seconds * 1000)
+        self._enable_unlock(False)
+        self._show_message(pause_words(seconds))
 
     def _enable_unlock(self, on: bool) -> None:
         for cover in self.covers():
             cover.unlock_button.setEnabled(on)
 
     def _on_pause_timer_timeout(self) -> None:
+        left = self.lock.seconds_to_wait()
+        if left:  # the timer ran early (or the clock moved): wait the rest
+            self._start_pause(left)
+            return
         self._enable_unlock(True)
         self._show_message("")
 
@@ -201,6 +249,22 @@ def _contents(host: QWidget, cover: LockScreen) -> list[QWidget]:
             if child.parentWidget() is host and child is not cover and not child.isWindow()]
 
 
+def _needs_cover(widget: QWidget) -> bool:
+    """A real window of ours (not a menu, tooltip or other popup, nor a cover)."""
+    if not widget.isWindow() or isinstance(widget, LockScreen):
+        return False
+    if widget.property(SHOWN_WHILE_LOCKED):  # e.g. crisis help opened from the lock screen
+        return False
+    kind = widget.windowType()
+    return kind not in (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen,
+                        Qt.WindowType.Desktop)
+
+
 def install(window: QWidget, ctx: AppContext) -> PrivacyUi:
-    """Add the app lock to ``window``; it does nothing until turned on in Settings."""
-    return PrivacyUi(window, ctx)
+    """Add the app lock to ``window``. With a PIN set it starts locked, in this very
+    event-loop turn (before the first page can paint); otherwise it does nothing
+    until turned on in Settings."""
+    privacy = PrivacyUi(window, ctx)
+    if privacy.policy.has_pin:
+        privacy.lock_now()
+    return privacy

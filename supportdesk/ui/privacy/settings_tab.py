@@ -22,7 +22,8 @@ from supportdesk.ui.plain import plain_label
 NO_PIN_NOTE = ("Without a PIN, your keyring unlocks SupportDesk. If your computer is "
                "already unlocked, that hides your network from passing eyes but does not "
                "stop someone sitting at it. A PIN does.")
-PIN_NOTE = "A PIN is set. You will need it to unlock SupportDesk."
+PIN_NOTE = ("A PIN is set. SupportDesk starts locked, and you will need it to unlock "
+            "SupportDesk and for commands that show or change your network.")
 
 
 class PrivacyTab(QWidget):

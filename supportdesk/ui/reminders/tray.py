@@ -7,6 +7,8 @@ Signals:
     quit_requested(): leave the app.
 Person-level intents go through the app's ``Events`` (open a supporter, log a
 check-in, reach out now) so the window handles them the same way as its own.
+While the app lock is on, "Due now" names no one (only how many), and "Log a
+check-in…" opens the (covered) window instead of a dialog listing everyone.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QIcon, QPainter,
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from supportdesk.core.schedule import DueItem, SnoozeOption
+from supportdesk.services import app_lock
 from supportdesk.ui import icons
 from supportdesk.ui.events import Events
 from supportdesk.ui.plain import literal_ampersands, plain_tooltip, tray_message_body
@@ -86,6 +89,7 @@ class ReminderTray(QObject):
         self.menu = QMenu()
         self._build_menu()
         self.icon.setContextMenu(self.menu)
+        self._last_due: tuple[list[DueItem], bool] = ([], False)
         self.update_due([], paused=False)
         self._connect_signals()
 
@@ -117,6 +121,7 @@ class ReminderTray(QObject):
         self.quit_action.triggered.connect(self.quit_requested)
         self._snooze_group.triggered.connect(self._on_snooze_triggered)
         self.icon.activated.connect(self._on_icon_activated)
+        self.events.lock_changed.connect(self._on_events_lock_changed)
 
     def show(self) -> bool:
         """Show the icon if a tray exists; returns whether it does."""
@@ -125,6 +130,7 @@ class ReminderTray(QObject):
         return self.available
 
     def update_due(self, items: list[DueItem], paused: bool) -> None:
+        self._last_due = (items, paused)
         count = 0 if paused else len(items)
         self.icon.setIcon(badged_icon(self._icon, count))
         self.icon.setToolTip(plain_tooltip(tooltip_text(count, paused)))
@@ -132,12 +138,15 @@ class ReminderTray(QObject):
         self.pause_action.setChecked(paused)
         self.pause_action.blockSignals(False)
         self.due_menu.clear()
-        for item in items[:MAX_LISTED]:
+        listed = [] if app_lock.is_locked() else items  # names only once unlocked
+        if items and not listed:
+            self.due_menu.addAction("Unlock SupportDesk to see who").setEnabled(False)
+        for item in listed[:MAX_LISTED]:
             action = self.due_menu.addAction(literal_ampersands(item.name))
             action.setData(item.supporter_id)
             action.triggered.connect(lambda _=False, sid=item.supporter_id: self._open(sid))
-        if len(items) > MAX_LISTED:
-            more = self.due_menu.addAction(f"{len(items) - MAX_LISTED} more…")
+        if len(listed) > MAX_LISTED:
+            more = self.due_menu.addAction(f"{len(listed) - MAX_LISTED} more…")
             more.triggered.connect(self.open_requested)
         if not items:
             self.due_menu.addAction("Nobody right now").setEnabled(False)
@@ -157,7 +166,11 @@ class ReminderTray(QObject):
 
     def _on_log_triggered(self) -> None:
         self.open_requested.emit()
-        self.events.checkin_log_requested.emit(0)
+        if not app_lock.is_locked():
+            self.events.checkin_log_requested.emit(0)
+
+    def _on_events_lock_changed(self, _locked: bool) -> None:
+        self.update_due(*self._last_due)
 
     def _on_reach_out_triggered(self) -> None:
         self.open_requested.emit()
