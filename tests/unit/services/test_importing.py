@@ -8,8 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import ContactType, Kind
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.core.validation import problems
 from supportdesk.formats.vcard import ParsedContact, ReadResult
 from supportdesk.services.importing import Action, ImportService, normalised_name, phone_key
 from supportdesk.services.session import Session
@@ -251,3 +253,49 @@ def test_fuzzed_files_never_crash_and_never_half_import(
     assert len(session.network.supporters()) == before + len(outcome.added_ids)
     service.undo(outcome)
     assert len(session.network.supporters()) == before
+
+
+def test_what_the_editor_would_refuse_is_never_stored(session: Session) -> None:
+    data = (card("FN:Ada\\nLove\x00lace", "TEL:12", "EMAIL:not-an-email",
+                 "TEL;TYPE=CELL:07700 900777", "EMAIL:ada@example.org",
+                 "NOTE:" + "x" * 10_800_000)
+            + card("FN:" + "N" * 100_000, "TEL:07700 900888")
+            + card("FN:Bo", "TZ:Nowhere/Atlantis", "NOTE:Kind\x00 and\x07 calm"))
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    ada, long_name, bo = preview.rows
+    assert ada.contact.name == "Ada Lovelace"
+    assert ada.issues == [
+        "The phone number “12” was left out: This phone number looks too short.",
+        "The email “not-an-email” was left out: This does not look like an email "
+        "address (like name@example.org).",
+        "The note was left out: it is 10,800,000 characters long, and notes can hold "
+        "20,000 at most.",
+    ]
+    assert long_name.action is Action.SKIP and long_name.refused
+    assert long_name.choices() == [("skip", "Leave out")]
+    assert not long_name.choose("add")
+    assert long_name.issues == ["This card is left out: the name is 100,000 characters "
+                                "long, and a name can hold 200 at most."]
+    assert bo.issues == ["The time zone “Nowhere/Atlantis” was left out: it is not a "
+                         "time zone SupportDesk knows (like Europe/London)."]
+    assert [line for line in preview.issue_lines() if line.startswith("Card 2")] == [
+        "Card 2 (line 10): " + long_name.issues[0]]
+
+    service.apply(preview)
+    people = {s.name: s for s in session.network.supporters()}
+    assert set(people) == {"Ada Lovelace", "Bo"}
+    assert {m.value for m in people["Ada Lovelace"].contacts} == {"07700 900777",
+                                                                  "ada@example.org"}
+    assert people["Ada Lovelace"].notes == ""
+    assert people["Bo"].notes == "Kind and calm" and people["Bo"].timezone == ""
+    assert all(problems(s) == {} for s in people.values())
+
+
+def test_a_row_changed_after_the_preview_is_still_checked_on_import(session: Session) -> None:
+    service = ImportService(session)
+    preview = service.preview(card("FN:Fine").encode())
+    preview.rows[0].contact.name = "x" * 500  # as if changed after the preview
+    with pytest.raises(ValidationError):
+        service.apply(preview)
+    assert session.network.supporters() == []
