@@ -260,7 +260,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.summary)
         if self.preview.problems:
             self.problems = self._listed(
-                "Some cards could not be read and will be left out:",
+                "Some of the file could not be read as it is:",
                 [str(p) for p in self.preview.problems])
             layout.addWidget(self.problems)
         issues = self.preview.issue_lines()
