@@ -338,7 +338,7 @@ class ImportService:
     def preview(self, data: bytes, default_kind: Kind = Kind.FRIEND,
                 progress: Progress | None = None, suggest_professional: bool = True
                 ) -> ImportPreview:
-        """What importing ``data`` would do; duplicates default to merge. Writes nothing."""
+        """What importing ``data`` would do, card by card; writes nothing."""
         return self.preview_read(read_vcards(data, progress), default_kind,
                                  suggest_professional)
 
@@ -492,7 +492,7 @@ def _checked_row(contact: ParsedContact, kind: Kind) -> ImportRow:
         elif method.value and method.value not in reported:
             reported.add(method.value)
             row.issues.append(f"The {METHOD_WORDS[method.type]} “{_shown(method.value)}” "
-                              f"was left out: {message}")
+                              f"was left out: {message[:1].lower()}{message[1:]}")
     row.notes = draft.notes
     if "notes" in found:
         row.notes = ""

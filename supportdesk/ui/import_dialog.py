@@ -334,9 +334,11 @@ class ImportDialog(QDialog):
             text += f", {preview.combining} will be joined to an earlier card in this file"
         text += f", {preview.count(Action.SKIP)} left out."
         if preview.possible_matches:
-            text += (f" {preview.possible_matches} share a name, phone or email with "
-                     "someone: they are added as new people unless you choose otherwise "
-                     "in “Import as”.")
+            one = preview.possible_matches == 1
+            text += (f" {preview.possible_matches} {'shares' if one else 'share'} a name, "
+                     f"phone or email with someone: {'it is' if one else 'they are'} added "
+                     f"as {'a new person' if one else 'new people'} unless you choose "
+                     "otherwise in “Import as”.")
         text += " Nothing is saved until you choose Import, and you can undo it afterwards."
         if unnamed:
             text += f" {unnamed} had no name in the file (shown as “Unnamed contact”)."

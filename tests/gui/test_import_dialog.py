@@ -131,7 +131,7 @@ def test_every_match_is_a_choice_made_in_the_preview_by_keyboard(
         "Dad": ("Add as a new person", "Mum (shares a phone number)"),
         "MUM": ("Update Mum", "Mum (same name and phone number) and 1 more"),
     }
-    assert "1 share a name, phone or email with someone" in dialog.summary.text()
+    assert "1 shares a name, phone or email with someone" in dialog.summary.text()
 
     choose_by_keyboard(qtbot, dialog, "Dad", "Update Mum")
     choose_by_keyboard(qtbot, dialog, "MUM", "Add as a new person")
@@ -150,7 +150,7 @@ def test_what_cannot_be_kept_is_listed_with_its_reason_and_never_stored(
     dialog = ImportDialog(ctx, ImportService(ctx.session).preview(data.encode()), "bad.vcf")
     qtbot.addWidget(dialog)
     listed = dialog.issues.text()
-    assert "Card 1 (line 1): The phone number “12” was left out: This phone number looks " \
+    assert "Card 1 (line 1): The phone number “12” was left out: this phone number looks " \
            "too short." in listed
     assert "The email “not-an-email” was left out" in listed
     assert "The note was left out: it is 30,000 characters long" in listed

@@ -266,8 +266,8 @@ def test_what_the_editor_would_refuse_is_never_stored(session: Session) -> None:
     ada, long_name, bo = preview.rows
     assert ada.contact.name == "Ada Lovelace"
     assert ada.issues == [
-        "The phone number “12” was left out: This phone number looks too short.",
-        "The email “not-an-email” was left out: This does not look like an email "
+        "The phone number “12” was left out: this phone number looks too short.",
+        "The email “not-an-email” was left out: this does not look like an email "
         "address (like name@example.org).",
         "The note was left out: it is 10,800,000 characters long, and notes can hold "
         "20,000 at most.",
