@@ -376,6 +376,7 @@ class ImportService:
         now = self.session.clock()
         merged: dict[int, Supporter] = {}  # several cards may update one supporter
         to_add: list[Supporter] = []
+        cards: list[int] = []  # the card each new person came from, to name a refusal
         goes_to: dict[int, int | Supporter] = {}  # row -> index in to_add, or a supporter
         with repo.db.atomic():
             for row in preview.rows:
@@ -386,6 +387,7 @@ class ImportService:
                 if destination is None:
                     goes_to[id(row)] = len(to_add)
                     to_add.append(self._supporter_for(row))
+                    cards.append(row.contact.card)
                 elif isinstance(destination, int):
                     goes_to[id(row)] = destination
                     to_add[destination] = _combined(to_add[destination], row)
@@ -396,12 +398,12 @@ class ImportService:
                     if target_id not in merged:
                         outcome.merged_before.append(current)
                     fresh = row.new_methods(current.contacts)
-                    _ensure_contacts_valid(fresh)
+                    _ensure_contacts_valid(fresh, row.contact.card)
                     updated = replace(current, contacts=current.contacts + fresh)
                     merged[target_id] = repo.update_supporter(updated)
                     goes_to[id(row)] = merged[target_id]
-            for supporter in to_add:  # cleaned in the preview; checked again in case it changed
-                ensure_valid(supporter)
+            for supporter, card in zip(to_add, cards, strict=True):
+                _ensure_card_valid(supporter, card)  # cleaned in the preview; checked again
             outcome.added_ids = repo.add_supporters(to_add, now=now)
         return outcome
 
@@ -453,11 +455,23 @@ def _combined(supporter: Supporter, row: ImportRow) -> Supporter:
     )
 
 
-def _ensure_contacts_valid(methods: list[ContactMethod]) -> None:
+def _refused(card: int, error: ValidationError) -> ValidationError:
+    return ValidationError(f"Nothing was imported: card {card} cannot be saved as it is. "
+                           f"{error.message}", field=error.field)
+
+
+def _ensure_card_valid(supporter: Supporter, card: int) -> None:
+    try:
+        ensure_valid(supporter)
+    except ValidationError as error:
+        raise _refused(card, error) from None
+
+
+def _ensure_contacts_valid(methods: list[ContactMethod], card: int) -> None:
     for method in methods:
         message = check_contact(method)
         if message:
-            raise ValidationError(message, field="contacts")
+            raise _refused(card, ValidationError(message, field="contacts"))
 
 
 def _shown(value: str, limit: int = 40) -> str:
