@@ -94,6 +94,7 @@ def describe_preview(preview: ImportPreview) -> list[str]:
         lines.append(f"{unnamed} had no name and will be called \"Unnamed contact\" — "
                      "you can rename them afterwards.")
     lines += [f"  {line}" for line in preview.match_lines()]
+    lines += [f"  {line}" for line in preview.issue_lines()]
     lines += [f"  {problem}" for problem in preview.problems]
     return lines
 

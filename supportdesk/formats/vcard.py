@@ -3,13 +3,15 @@
 Reading is forgiving: each card is cut out of the file and decoded on its own (so one
 card in Windows-1252 does not spoil the UTF-8 ones), pictures and other binary parts
 are dropped before parsing, and a card that cannot be read is reported by its number
-and line while the rest still come through. Nothing here touches the vault.
+and line while the rest still come through. A card without its END:VCARD is read as far
+as it goes and named; so is a file cut part-way through a UTF-16 character. Nothing
+here touches the vault.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,11 +61,13 @@ class ParsedContact:
 
 @dataclass(frozen=True)
 class CardProblem:
-    card: int
+    card: int  # 0 for the file as a whole
     line: int
     message: str
 
     def __str__(self) -> str:
+        if not self.card:
+            return f"Line {self.line}: {self.message}"
         return f"Card {self.card} (line {self.line}): {self.message}"
 
 
@@ -80,35 +84,53 @@ class _RawCard:
     line: int
     lines: list[bytes]
     complete: bool
+    last_line: int = 0  # the last line with something on it
+    cut_at: int = 0  # for a card without END:VCARD: the line the next card starts, or 0
 
 
 def read_vcards(data: bytes, progress: Progress | None = None) -> ReadResult:
     """Every card in ``data``; unreadable cards go to ``problems`` with their position."""
     result = ReadResult()
-    cards = list(_split_cards(data))
+    cards, result.problems = _split_cards(data)
     total = len(cards)
     for done, raw in enumerate(cards):
         if progress is not None and done % 50 == 0 and not progress(done, total):
             result.cancelled = True
             return result
-        if not raw.complete:
-            result.problems.append(CardProblem(raw.number, raw.line,
-                                               "the card has no END:VCARD line; skipped."))
-            continue
         try:
             parsed = _parse_card(raw)
         except _CardError as error:
+            if not raw.complete:
+                result.problems.append(_unended(raw, None))
+                continue
             result.problems.append(CardProblem(raw.number, raw.line + error.offset,
                                                error.message))
             continue
-        if parsed is None:
+        if not raw.complete:
+            result.problems.append(_unended(raw, parsed))
+        elif parsed is None:
             result.problems.append(CardProblem(raw.number, raw.line,
                                                "the card is empty; skipped."))
-            continue
-        result.contacts.append(parsed)
+        if parsed is not None:
+            result.contacts.append(parsed)
+    result.problems.sort(key=lambda problem: problem.line)
     if progress is not None:
         progress(total, total)
     return result
+
+
+def _unended(raw: _RawCard, parsed: ParsedContact | None) -> CardProblem:
+    """A card without END:VCARD: where it stops, and what could still be read of it."""
+    if raw.cut_at:
+        what = f"this card has no END:VCARD line before the next card starts at line {raw.cut_at}"
+    else:
+        what = "the file ends before this card's END:VCARD line"
+    if parsed is None:
+        return CardProblem(raw.number, raw.line,
+                           f"{what}; nothing in it could be read, so it is left out.")
+    return CardProblem(raw.number, raw.line, f"{what}; what it held up to line "
+                                             f"{max(raw.last_line, raw.line)} was read "
+                                             f"({parsed.name}).")
 
 
 # -- cutting the file into cards --------------------------------------------
@@ -117,34 +139,76 @@ _BEGIN = re.compile(rb"^\s*(?:[\w-]+\.)?BEGIN\s*:\s*VCARD\s*$", re.IGNORECASE)
 _END = re.compile(rb"^\s*(?:[\w-]+\.)?END\s*:\s*VCARD\s*$", re.IGNORECASE)
 
 
-def _split_cards(data: bytes) -> Iterator[_RawCard]:
+_AGENT = re.compile(rb"^\s*(?:[\w-]+\.)?AGENT(?:;[^:]*)?:\s*$", re.IGNORECASE)
+
+
+def _lines_of(data: bytes) -> tuple[list[bytes], list[CardProblem]]:
+    """The file's lines as UTF-8 (or the card's own 8-bit charset), and any problem."""
+    problems: list[CardProblem] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        data = data.decode("utf-16").encode("utf-8")
-    number = 0
+    encoding = ""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encoding = "utf-16"
+    elif len(data) >= 4 and data[1] == data[3] == 0 and data[0] and data[2]:
+        encoding = "utf-16-le"  # "B\0E\0": UTF-16 without its byte-order mark
+    elif len(data) >= 4 and data[0] == data[2] == 0 and data[1] and data[3]:
+        encoding = "utf-16-be"
+    if encoding:
+        odd = len(data) % 2 == 1
+        text = data[:len(data) - odd].decode(encoding, errors="replace")
+        if odd:
+            lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+            problems.append(CardProblem(0, max(lines, 1), (
+                "the file ends part-way through a character (UTF-16 with an odd number "
+                "of bytes); the last byte was left out and everything before it was read.")))
+        data = text.encode("utf-8", errors="replace")
+    return data.split(b"\n"), problems
+
+
+def _split_cards(data: bytes) -> tuple[list[_RawCard], list[CardProblem]]:
+    """The cards in the file, complete or not, and what was wrong outside them."""
+    lines, problems = _lines_of(data)
+    cards: list[_RawCard] = []
     current: _RawCard | None = None
     depth = 0
-    for index, raw_line in enumerate(data.split(b"\n"), start=1):
+    previous = b""
+    for index, raw_line in enumerate(lines, start=1):
         line = raw_line.rstrip(b"\r")
         if _BEGIN.match(line):
-            if current is None:
-                number += 1
-                current = _RawCard(number, index, [], complete=False)
+            if current is not None and _AGENT.match(previous):
+                depth += 1  # a 2.1 AGENT card inside this one
+            else:
+                if current is not None:  # the open card never ended: keep what it held
+                    current.cut_at = index
+                current = _RawCard(len(cards) + 1, index, [], complete=False)
+                cards.append(current)
                 depth = 1
+                previous = line
                 continue
-            depth += 1  # a 2.1 AGENT card inside this one
-        elif current is not None and _END.match(line):
+        elif _END.match(line):
+            if current is None:
+                problems.append(CardProblem(0, index, (
+                    "END:VCARD without a BEGIN:VCARD before it; the lines before it were "
+                    "not part of any card and were left out.")))
+                continue
             depth -= 1
             if depth == 0:
                 current.complete = True
-                yield current
                 current = None
                 continue
         if current is not None:
             current.lines.append(line)
-    if current is not None:
-        yield current
+            if line.strip():
+                current.last_line = index
+        if line.strip():
+            previous = line
+    if not cards and not problems:
+        empty = not data.strip()
+        problems.append(CardProblem(0, 1, "the file is empty." if empty else (
+            "there is no BEGIN:VCARD line in this file, so it holds no contacts "
+            "(is it a vCard .vcf file?).")))
+    return cards, problems
 
 
 # -- one card ----------------------------------------------------------------
@@ -280,6 +344,8 @@ def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
     n_name = ""
     notes: list[str] = []
     for child in children:
+        if isinstance(child, vobject.base.Component):
+            continue  # a card inside this one (a 2.1 AGENT): not a person of its own here
         name = child.name.upper()
         value = child.value
         types = _types(child)

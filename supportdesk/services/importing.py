@@ -16,15 +16,26 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.core.validation import (
+    LONG_TEXT_LIMIT,
+    NAME_LIMIT,
+    check_contact,
+    check_timezone,
+    ensure_valid,
+    problems,
+)
 from supportdesk.formats.vcard import (
+    UNNAMED,
     CardProblem,
     ParsedContact,
     Progress,
     ReadResult,
     read_vcards,
 )
+from supportdesk.services.network import cleaned_supporter
 from supportdesk.services.session import Session
 
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
@@ -33,6 +44,9 @@ MIN_PHONE_DIGITS = 6
 
 MAX_MATCHES = 5  # possible matches shown per card; a shared switchboard stays readable
 SAME_PERSON_REASONS = {"phone": "phone number", "email": "email address"}
+METHOD_WORDS = {ContactType.PHONE: "phone number", ContactType.SMS: "text number",
+                ContactType.EMAIL: "email", ContactType.WEB: "web address",
+                ContactType.ADDRESS: "address"}
 
 
 class Action(StrEnum):
@@ -102,6 +116,9 @@ class ImportRow:
     action: Action = Action.ADD
     matches: list[Match] = field(default_factory=list)
     target: Match | None = None  # whom MERGE updates
+    notes: str = ""  # the card's note (with its job title and organisation), cleaned
+    issues: list[str] = field(default_factory=list)  # what was left out, and why
+    refused: bool = False  # the card cannot be imported as it is (only "Leave out")
 
     @property
     def duplicate_of(self) -> Supporter | None:
@@ -124,12 +141,16 @@ class ImportRow:
 
     def choices(self) -> list[tuple[str, str]]:
         """What this card can become, as (value, label): new, each match, left out."""
+        if self.refused:
+            return [(Action.SKIP.value, Action.SKIP.label)]
         return ([(Action.ADD.value, Action.ADD.label)]
                 + [(m.choice, m.label) for m in self.matches]
                 + [(Action.SKIP.value, Action.SKIP.label)])
 
     def choose(self, value: str) -> bool:
         """Take one of ``choices()``; False (and nothing changes) for anything else."""
+        if self.refused and value != Action.SKIP.value:
+            return False
         if value in (Action.ADD.value, Action.SKIP.value):
             self.action, self.target = Action(value), None
             return True
@@ -174,6 +195,11 @@ class ImportPreview:
     def possible_matches(self) -> int:
         """Cards that look like someone else but will be added as a new person."""
         return sum(1 for row in self.rows if row.matches and row.action is Action.ADD)
+
+    def issue_lines(self) -> list[str]:
+        """Every detail left out of a card (or card left out), with the card and its reason."""
+        return [f"Card {row.contact.card} (line {row.contact.line}): {issue}"
+                for row in self.rows for issue in row.issues]
 
     def match_lines(self, limit: int = 20) -> list[str]:
         """Each card that matched someone, what it matched and what will happen, in words."""
@@ -312,7 +338,7 @@ class ImportService:
     def preview(self, data: bytes, default_kind: Kind = Kind.FRIEND,
                 progress: Progress | None = None, suggest_professional: bool = True
                 ) -> ImportPreview:
-        """What importing ``data`` would do; duplicates default to merge. Writes nothing."""
+        """What importing ``data`` would do, card by card; writes nothing."""
         return self.preview_read(read_vcards(data, progress), default_kind,
                                  suggest_professional)
 
@@ -331,17 +357,15 @@ class ImportService:
         for supporter in self.session.network.supporters():
             index.add(normalised_name(supporter.name), supporter.contacts, supporter)
         for contact in read.contacts:
-            name = "" if contact.name_missing else normalised_name(contact.name)
-            matches = index.matches(name, contact.contacts)
-            proposed = next((m for m in matches if m.same_person), None)
-            row = ImportRow(
-                contact=contact,
-                kind=_kind_for(contact, default_kind, suggest_professional),
-                action=Action.ADD if proposed is None else Action.MERGE,
-                matches=matches,
-                target=proposed,
-            )
-            index.add(name, contact.contacts, row)
+            row = _checked_row(contact, _kind_for(contact, default_kind, suggest_professional))
+            if row.refused:
+                result.rows.append(row)
+                continue
+            name = "" if row.contact.name_missing else normalised_name(row.contact.name)
+            row.matches = index.matches(name, row.contact.contacts)
+            row.target = next((m for m in row.matches if m.same_person), None)
+            row.action = Action.ADD if row.target is None else Action.MERGE
+            index.add(name, row.contact.contacts, row)
             result.rows.append(row)
         return result
 
@@ -352,16 +376,18 @@ class ImportService:
         now = self.session.clock()
         merged: dict[int, Supporter] = {}  # several cards may update one supporter
         to_add: list[Supporter] = []
+        cards: list[int] = []  # the card each new person came from, to name a refusal
         goes_to: dict[int, int | Supporter] = {}  # row -> index in to_add, or a supporter
         with repo.db.atomic():
             for row in preview.rows:
-                if row.action is Action.SKIP:
+                if row.action is Action.SKIP or row.refused:
                     outcome.skipped += 1
                     continue
                 destination = self._destination(row, goes_to)
                 if destination is None:
                     goes_to[id(row)] = len(to_add)
                     to_add.append(self._supporter_for(row))
+                    cards.append(row.contact.card)
                 elif isinstance(destination, int):
                     goes_to[id(row)] = destination
                     to_add[destination] = _combined(to_add[destination], row)
@@ -371,10 +397,13 @@ class ImportService:
                     current = merged.get(target_id) or repo.supporter(target_id)
                     if target_id not in merged:
                         outcome.merged_before.append(current)
-                    updated = replace(current,
-                                      contacts=current.contacts + row.new_methods(current.contacts))
+                    fresh = row.new_methods(current.contacts)
+                    _ensure_contacts_valid(fresh, row.contact.card)
+                    updated = replace(current, contacts=current.contacts + fresh)
                     merged[target_id] = repo.update_supporter(updated)
                     goes_to[id(row)] = merged[target_id]
+            for supporter, card in zip(to_add, cards, strict=True):
+                _ensure_card_valid(supporter, card)  # cleaned in the preview; checked again
             outcome.added_ids = repo.add_supporters(to_add, now=now)
         return outcome
 
@@ -408,17 +437,86 @@ class ImportService:
             ring=contact.ring or Ring.MIDDLE,
             contacts=list(contact.contacts),
             timezone=contact.timezone,
-            notes=_notes_for(contact),
+            notes=row.notes,
         )
 
 
 def _combined(supporter: Supporter, row: ImportRow) -> Supporter:
     """A new person with a second card's details added (the person chose to join them)."""
-    notes = _notes_for(row.contact)
+    notes = supporter.notes
+    if row.notes and row.notes not in notes:
+        joined = "\n\n".join(part for part in (notes, row.notes) if part)
+        notes = joined if len(joined) <= LONG_TEXT_LIMIT else notes
     return replace(
         supporter,
         contacts=supporter.contacts + row.new_methods(supporter.contacts),
         timezone=supporter.timezone or row.contact.timezone,
-        notes=supporter.notes if not notes or notes in supporter.notes
-        else "\n\n".join(part for part in (supporter.notes, notes) if part),
+        notes=notes,
     )
+
+
+def _refused(card: int, error: ValidationError) -> ValidationError:
+    return ValidationError(f"Nothing was imported: card {card} cannot be saved as it is. "
+                           f"{error.message}", field=error.field)
+
+
+def _ensure_card_valid(supporter: Supporter, card: int) -> None:
+    try:
+        ensure_valid(supporter)
+    except ValidationError as error:
+        raise _refused(card, error) from None
+
+
+def _ensure_contacts_valid(methods: list[ContactMethod], card: int) -> None:
+    for method in methods:
+        message = check_contact(method)
+        if message:
+            raise _refused(card, ValidationError(message, field="contacts"))
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[:limit - 1] + "…"
+
+
+def _checked_row(contact: ParsedContact, kind: Kind) -> ImportRow:
+    """The card cleaned and checked as the editor does; what cannot be kept is left out.
+
+    A contact method, note or time zone the editor would refuse is dropped with its
+    reason; a name it would refuse leaves the whole card out (only "Leave out" remains).
+    """
+    draft = cleaned_supporter(Supporter(contact.name, Kind.FRIEND,
+                                        contacts=list(contact.contacts),
+                                        notes=_notes_for(contact)))
+    found = problems(draft)
+    row = ImportRow(contact=contact, kind=kind)
+    name, name_missing = draft.name, contact.name_missing
+    if not name:
+        name, name_missing = f"{UNNAMED} {contact.card}", True
+    elif "name" in found:
+        row.refused, row.action = True, Action.SKIP
+        row.issues.append(f"This card is left out: the name is {len(name):,} characters "
+                          f"long, and a name can hold {NAME_LIMIT} at most.")
+        name = _shown(name)
+    kept: list[ContactMethod] = []
+    reported: set[str] = set()
+    for number, method in enumerate(draft.contacts):
+        message = found.get(f"contacts.{number}")
+        if not message:
+            kept.append(method)
+        elif method.value and method.value not in reported:
+            reported.add(method.value)
+            row.issues.append(f"The {METHOD_WORDS[method.type]} “{_shown(method.value)}” "
+                              f"was left out: {message[:1].lower()}{message[1:]}")
+    row.notes = draft.notes
+    if "notes" in found:
+        row.notes = ""
+        row.issues.append(f"The note was left out: it is {len(draft.notes):,} characters "
+                          f"long, and notes can hold {LONG_TEXT_LIMIT:,} at most.")
+    timezone = contact.timezone
+    if check_timezone(timezone):
+        row.issues.append(f"The time zone “{_shown(timezone)}” was left out: it is not a "
+                          "time zone SupportDesk knows (like Europe/London).")
+        timezone = ""
+    contact.name, contact.name_missing, contact.contacts = name, name_missing, kept
+    contact.timezone = timezone
+    return row

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QProgressDialog,
     QStyledItemDelegate,
@@ -52,8 +53,10 @@ from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Might be"]
-ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
+COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Might be",
+           "Left out"]
+ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL, ISSUES_COL = range(6)
+SHOWN_LINES = 8  # problems listed above the table; the rest are counted
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(value, label)] for the action column
 
@@ -105,12 +108,18 @@ class ImportPreviewModel(QAbstractTableModel):
                     return ""
                 more = len(row.matches) - 1
                 return row.matches[0].words + (f" and {more} more" if more else "")
+            if column == ISSUES_COL:
+                more = len(row.issues) - 1
+                return "" if not row.issues else \
+                    row.issues[0] + (f" (and {more} more)" if more else "")
         if role == Qt.ItemDataRole.EditRole:
             if column == ACTION_COL:
                 return row.choice
             if column == KIND_COL:
                 return row.kind.value
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == ISSUES_COL and row.issues:
+                return "\n".join(row.issues)
             if column == NAME_COL and row.contact.name_missing:
                 return "The file had no name for this contact. You can rename them afterwards."
             if column == DETAILS_COL:
@@ -252,14 +261,16 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         if self.preview.problems:
-            shown = self.preview.problems[:8]
-            more = len(self.preview.problems) - len(shown)
-            text = ("Some cards could not be read and will be left out:\n"
-                    + "\n".join(f"• {p}" for p in shown)
-                    + (f"\n…and {more} more." if more else ""))
-            self.problems = plain_label(text, self)
-            self.problems.setWordWrap(True)
+            self.problems = self._listed(
+                "Some of the file could not be read as it is:",
+                [str(p) for p in self.preview.problems])
             layout.addWidget(self.problems)
+        issues = self.preview.issue_lines()
+        if issues:
+            self.issues = self._listed(
+                "Some details cannot be kept as they are, so they will be left out "
+                "(nothing else on those cards is lost):", issues)
+            layout.addWidget(self.issues)
         controls = QHBoxLayout()
         controls.addWidget(plain_label("New people are:", self))
         self.kind_combo = QComboBox(self)
@@ -287,6 +298,7 @@ class ImportDialog(QDialog):
         for column in (ACTION_COL, KIND_COL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.resizeSection(MATCH_COL, 220)
+        header.resizeSection(ISSUES_COL, 220)
         header.setSectionResizeMode(DETAILS_COL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(NAME_COL, 180)
         self.table.verticalHeader().hide()
@@ -296,6 +308,14 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole)
         layout.addWidget(self.buttons)
+
+    def _listed(self, heading: str, lines: list[str]) -> QLabel:
+        shown = lines[:SHOWN_LINES]
+        more = len(lines) - len(shown)
+        label = plain_label(heading + "\n" + "\n".join(f"• {line}" for line in shown)
+                            + (f"\n…and {more} more." if more else ""), self)
+        label.setWordWrap(True)
+        return label
 
     def _connect_signals(self) -> None:
         self.buttons.accepted.connect(self._on_import_clicked)
@@ -315,9 +335,11 @@ class ImportDialog(QDialog):
             text += f", {preview.combining} will be joined to an earlier card in this file"
         text += f", {preview.count(Action.SKIP)} left out."
         if preview.possible_matches:
-            text += (f" {preview.possible_matches} share a name, phone or email with "
-                     "someone: they are added as new people unless you choose otherwise "
-                     "in “Import as”.")
+            one = preview.possible_matches == 1
+            text += (f" {preview.possible_matches} {'shares' if one else 'share'} a name, "
+                     f"phone or email with someone: {'it is' if one else 'they are'} added "
+                     f"as {'a new person' if one else 'new people'} unless you choose "
+                     "otherwise in “Import as”.")
         text += " Nothing is saved until you choose Import, and you can undo it afterwards."
         if unnamed:
             text += f" {unnamed} had no name in the file (shown as “Unnamed contact”)."

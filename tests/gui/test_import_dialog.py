@@ -10,11 +10,14 @@ from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import ContactType, Kind
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.core.validation import problems
 from supportdesk.formats.vcard import ReadResult
 from supportdesk.services.importing import Action, ImportService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.import_dialog import (
     ACTION_COL,
+    CHOICES_ROLE,
+    ISSUES_COL,
     KIND_COL,
     MATCH_COL,
     NAME_COL,
@@ -128,7 +131,7 @@ def test_every_match_is_a_choice_made_in_the_preview_by_keyboard(
         "Dad": ("Add as a new person", "Mum (shares a phone number)"),
         "MUM": ("Update Mum", "Mum (same name and phone number) and 1 more"),
     }
-    assert "1 share a name, phone or email with someone" in dialog.summary.text()
+    assert "1 shares a name, phone or email with someone" in dialog.summary.text()
 
     choose_by_keyboard(qtbot, dialog, "Dad", "Update Mum")
     choose_by_keyboard(qtbot, dialog, "MUM", "Add as a new person")
@@ -137,6 +140,34 @@ def test_every_match_is_a_choice_made_in_the_preview_by_keyboard(
     people = {s.name: {m.value for m in s.contacts} for s in ctx.session.network.supporters()}
     assert people == {"Mum": {"0113 496 0123", "07700 900456"},
                       "MUM": {"0113 496 0123", "mum@example.org"}}
+
+
+def test_what_cannot_be_kept_is_listed_with_its_reason_and_never_stored(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    data = (card("FN:Ada\\nLove\x00lace", "TEL:12", "EMAIL:not-an-email",
+                 "TEL;TYPE=CELL:07700 900777", "NOTE:" + "x" * 30_000)
+            + card("FN:" + "N" * 100_000, "TEL:07700 900888"))
+    dialog = ImportDialog(ctx, ImportService(ctx.session).preview(data.encode()), "bad.vcf")
+    qtbot.addWidget(dialog)
+    listed = dialog.issues.text()
+    assert "Card 1 (line 1): The phone number “12” was left out: this phone number looks " \
+           "too short." in listed
+    assert "The email “not-an-email” was left out" in listed
+    assert "The note was left out: it is 30,000 characters long" in listed
+    assert "Card 2 (line 9): This card is left out: the name is 100,000 characters" in listed
+    model = dialog.model
+    assert model.data(model.index(0, NAME_COL)) == "Ada Lovelace"
+    assert model.data(model.index(0, ISSUES_COL)).endswith("(and 2 more)")
+    assert model.data(model.index(1, ACTION_COL)) == "Leave out"
+    assert model.data(model.index(1, ACTION_COL), CHOICES_ROLE) == [("skip", "Leave out")]
+    assert not model.setData(model.index(1, ACTION_COL), "add")
+    assert dialog.import_button.text() == "Import 1 contact"
+
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    [ada] = ctx.session.network.supporters()
+    assert ada.name == "Ada Lovelace" and ada.notes == ""
+    assert [m.value for m in ada.contacts] == ["07700 900777", "07700 900777"]
+    assert problems(ada) == {}
 
 
 def test_filter_finds_rows(ctx: AppContext, qtbot: QtBot) -> None:

@@ -23,6 +23,7 @@ from supportdesk.core.model import (
     HelpNotes,
     Supporter,
 )
+from supportdesk.core.validation import DIRECTION_CONTROLS, problems
 from supportdesk.services.importing import ImportService
 from supportdesk.services.session import Session
 from tests.reliability.conftest import runs
@@ -106,6 +107,64 @@ def test_importing_any_file_previews_and_applies_or_says_why(
     except KnownError as error:
         assert error.message
     figures.record("hypothesis: import any bytes", examples=1, crashes=0)
+
+
+PIECES = ["BEGIN:VCARD", "END:VCARD", "begin:vcard", "item1.BEGIN:VCARD", "AGENT:",
+          "VERSION:2.1", "VERSION:3.0", "VERSION:4.0", "FN:Ann", "FN:", "N:;;;;", "N:a;b;c;d;e;f",
+          "TEL:12", "TEL;TYPE=CELL:07700 900123", "EMAIL:not-an-email", "EMAIL:a@b.org",
+          "NOTE;ENCODING=QUOTED-PRINTABLE:=C3=", "NOTE;ENCODING=QUOTED-PRINTABLE:a=", " folded",
+          "\tfolded", "PHOTO;ENCODING=b:AAAA", "ADR:;;;;;;", "TZ:Nowhere/Atlantis", "TZ:-05:00",
+          "X-SUPPORTDESK-KIND:friend", "X-SUPPORTDESK-RING:nowhere", "CHARSET=UTF-99:x", ":", ";",
+          "=", "\\", "FN;CHARSET=utf-16:Ann", "ORG:;;;", "BDAY:--0229", "KEY:", "URL:http://["]
+ODD = st.sampled_from(["\x00", "\u202e", "\u2066", "\u200f", "\ufeff", "\ud800", "\r", "é",
+                       "\u05e9", "\U0001f600", "\\n", "x" * 300])
+
+
+BLOCKS = [["BEGIN:VCARD", "VERSION:3.0", "FN:Whole", "END:VCARD"],
+          ["AGENT:", "BEGIN:VCARD", "FN:Inside", "END:VCARD"],  # a 2.1 card in a card
+          ["BEGIN:VCARD", "FN:Unended"], ["END:VCARD", "END:VCARD"]]
+
+
+@st.composite
+def malformed_vcards(draw: st.DrawFn) -> bytes:
+    """Cards cut short, nested, unended or stray, odd characters, any encoding, cut anywhere."""
+    parts = draw(st.lists(st.one_of(
+        st.sampled_from(BLOCKS),
+        st.sampled_from(PIECES).map(lambda piece: [piece]),
+        st.builds(lambda piece, odd: [piece + odd], st.sampled_from(PIECES), ODD),
+        st.text(max_size=40).map(lambda line: [line])), max_size=15))
+    text = draw(st.sampled_from(["\r\n", "\n", "\r"])).join(line for part in parts for line in part)
+    encoding = draw(st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le",
+                                     "utf-16-be", "cp1252", "latin-1"]))
+    data = text.encode(encoding, errors="surrogatepass" if "utf" in encoding else "replace")
+    end = draw(st.sampled_from(["whole", "odd", "anywhere"]))
+    if end == "odd" and len(data) % 2 == 0:
+        data = data[:-1]  # UTF-16 cut part-way through a character
+    elif end == "anywhere":
+        data = data[:draw(st.integers(0, len(data)))] + draw(st.binary(max_size=8))
+    return data
+
+
+@SETTINGS
+@given(data=malformed_vcards())
+def test_a_malformed_vcard_never_crashes_and_stores_only_what_the_editor_accepts(
+    session: Session, data: bytes, figures: Figures
+) -> None:
+    importer = ImportService(session)
+    preview = importer.preview(data)
+    assert all(str(problem) for problem in preview.problems)
+    for row in preview.rows:  # every choice a person could make is accepted or refused
+        for value, _label in row.choices():
+            assert row.choose(value)
+        assert row.choose(row.choices()[0][0])
+    outcome = importer.apply(preview)
+    for supporter_id in outcome.added_ids:
+        saved = session.network.supporter(supporter_id)
+        assert problems(saved) == {}
+        assert not set(saved.name + saved.notes) & DIRECTION_CONTROLS
+        assert "\x00" not in saved.name + saved.notes and "\n" not in saved.name
+    importer.undo(outcome)
+    figures.record("hypothesis: malformed vCard files", examples=1, crashes=0)
 
 
 def test_times_that_run_past_midnight_are_kept(session: Session) -> None:

@@ -132,3 +132,17 @@ def test_export_into_a_missing_folder(open_vault: Session, tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["export", "--format", "csv", str(tmp_path / "gone" / "x.csv"), "--yes"]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_import_names_what_is_wrong_with_a_file_it_cannot_read_fully(
+        open_vault: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "cut.vcf"
+    source.write_bytes(("\ufeff" + card("FN:Ada") + "BEGIN:VCARD\r\nFN:Bo\r\n")
+                       .encode("utf-16-le") + b"\x00")
+    assert run(["import", str(source), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Found 2 contacts: 2 new" in out
+    assert "Card 2 (line 5): the file ends before this card's END:VCARD line; what it " \
+           "held up to line 6 was read (Bo)." in out
+    assert "Line 6: the file ends part-way through a character" in out
+    assert names(open_vault) == ["Ada", "Bo"]

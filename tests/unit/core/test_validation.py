@@ -116,6 +116,26 @@ def test_clean_text_never_keeps_control_characters_and_is_stable(text: str) -> N
     assert v.clean_text(cleaned) == cleaned
 
 
+BIDI_CONTROLS = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+
+
+@pytest.mark.parametrize("control", BIDI_CONTROLS)
+def test_direction_controls_that_turn_a_name_around_are_removed(control: str) -> None:
+    assert v.clean_line(f"{control}Anna Smith\u202c") == "Anna Smith"
+    assert v.clean_text(f"Ring {control}after six{control}\nplease") == "Ring after six\nplease"
+
+
+def test_direction_marks_go_from_left_to_right_text_but_stay_in_right_to_left_text() -> None:
+    assert v.clean_line("Ann\u200fa \u200eSmith") == "Anna Smith"
+    assert v.clean_line("\u05e9\u05e8\u05d4 (\u200f2)") == "\u05e9\u05e8\u05d4 (\u200f2)"
+    assert v.clean_line("\u05e9\u05e8\u05d4\u202e") == "\u05e9\u05e8\u05d4"
+
+
+@given(st.text())
+def test_clean_text_never_keeps_a_direction_override(text: str) -> None:
+    assert not set(v.clean_text(text)) & set(BIDI_CONTROLS)
+
+
 @given(st.text())
 def test_every_check_returns_a_message_or_nothing_for_any_text(text: str) -> None:
     for check in (v.check_name, v.check_phone, v.check_email, v.check_url):

@@ -98,10 +98,68 @@ def test_empty_and_malformed_cards_are_reported_by_position_rest_imports() -> No
             + "BEGIN:VCARD\nVERSION:3.0\nFN:Broken\nTHIS LINE HAS NO COLON\nEND:VCARD\n"
             + card("FN:Last") + "BEGIN:VCARD\nFN:Never ends\n")
     result = read_vcards(text.encode())
-    assert [c.name for c in result.contacts] == ["First", "Last"]
+    assert [c.name for c in result.contacts] == ["First", "Last", "Never ends"]
     assert [(p.card, p.line) for p in result.problems] == [(2, 5), (3, 11), (5, 17)]
     assert "empty" in str(result.problems[0])
     assert str(result.problems[1]).startswith("Card 3 (line 11)")
+    assert str(result.problems[2]) == (
+        "Card 5 (line 17): the file ends before this card's END:VCARD line; what it held "
+        "up to line 18 was read (Never ends).")
+
+
+def test_utf16_with_an_odd_byte_count_reads_what_is_there_and_says_so() -> None:
+    data = ("\ufeff" + card("FN:Zoë", "TEL:0113 496 0001") + card("FN:Kai")).encode("utf-16-le")
+    result = read_vcards(data + b"\x00")
+    assert [c.name for c in result.contacts] == ["Zoë", "Kai"]
+    assert [str(p) for p in result.problems] == [
+        "Line 9: the file ends part-way through a character (UTF-16 with an odd number "
+        "of bytes); the last byte was left out and everything before it was read."]
+    big_endian = ("\ufeff" + card("FN:Ann")).encode("utf-16-be")[:-1]
+    assert [c.name for c in read_vcards(big_endian).contacts] == ["Ann"]
+
+
+def test_utf16_without_a_byte_order_mark_is_recognised() -> None:
+    for encoding in ("utf-16-le", "utf-16-be"):
+        assert [c.name for c in read_vcards(card("FN:Zoë").encode(encoding)).contacts] == [
+            "Zoë"]
+
+
+def test_a_card_without_its_end_is_named_and_the_next_card_still_read() -> None:
+    text = ("BEGIN:VCARD\nVERSION:3.0\nFN:Ann\nTEL:0113 496 0001\n"
+            + "BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nEND:VCARD\n")
+    result = read_vcards(text.encode())
+    assert [c.name for c in result.contacts] == ["Ann", "Bob"]
+    assert [c.contacts[0].value for c in result.contacts[:1]] == ["0113 496 0001"]
+    assert [str(p) for p in result.problems] == [
+        "Card 1 (line 1): this card has no END:VCARD line before the next card starts "
+        "at line 5; what it held up to line 4 was read (Ann)."]
+
+
+def test_an_agent_card_inside_a_card_is_left_out_without_a_crash() -> None:
+    text = ("BEGIN:VCARD\nVERSION:2.1\nFN:Ann\nAGENT:\nBEGIN:VCARD\nVERSION:2.1\n"
+            "FN:Her assistant\nEND:VCARD\nTEL:0113 496 0001\nEND:VCARD\n" + card("FN:Bob"))
+    result = read_vcards(text.encode())
+    assert [c.name for c in result.contacts] == ["Ann", "Bob"]
+    assert result.contacts[0].contacts[0].value == "0113 496 0001"
+    assert result.problems == []
+
+
+def test_unreadable_cards_say_what_is_wrong_and_where() -> None:
+    unreadable = ("BEGIN:VCARD\nVERSION:3.0\nNO COLON\n"
+                  "BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nEND:VCARD\n")
+    assert [str(p) for p in read_vcards(unreadable.encode()).problems] == [
+        "Card 1 (line 1): this card has no END:VCARD line before the next card starts "
+        "at line 4; nothing in it could be read, so it is left out."]
+    stray = "FN:Lost\nEND:VCARD\n" + card("FN:Bob")
+    result = read_vcards(stray.encode())
+    assert [c.name for c in result.contacts] == ["Bob"]
+    assert [str(p) for p in result.problems] == [
+        "Line 2: END:VCARD without a BEGIN:VCARD before it; the lines before it were "
+        "not part of any card and were left out."]
+    assert [str(p) for p in read_vcards(b"Name,Phone\nAnn,0113 496 0001\n").problems] == [
+        "Line 1: there is no BEGIN:VCARD line in this file, so it holds no contacts "
+        "(is it a vCard .vcf file?)."]
+    assert [str(p) for p in read_vcards(b"").problems] == ["Line 1: the file is empty."]
 
 
 def test_lf_and_crlf_mixed_and_professional_hint() -> None:

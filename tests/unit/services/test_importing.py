@@ -8,8 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import ContactType, Kind
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.core.validation import problems
 from supportdesk.formats.vcard import ParsedContact, ReadResult
 from supportdesk.services.importing import Action, ImportService, normalised_name, phone_key
 from supportdesk.services.session import Session
@@ -165,17 +167,17 @@ def household(number: int) -> list[ParsedContact]:
                           notes=f"Second parent in house {number}")]
 
 
-def test_twenty_thousand_cards_sharing_household_phones_merge_nobody(
-        session: Session) -> None:
-    cards = [contact for number in range(10_000) for contact in household(number)]
+def test_households_sharing_a_home_phone_merge_nobody(session: Session) -> None:
+    # the 20,000-card file is tests/reliability/test_import_households.py
+    cards = [contact for number in range(2_000) for contact in household(number)]
     service = ImportService(session)
     preview = service.preview_read(ReadResult(contacts=cards))
     assert preview.count(Action.MERGE) == 0
-    assert sum(1 for row in preview.rows if row.matches) == 10_000
+    assert sum(1 for row in preview.rows if row.matches) == 2_000
     outcome = service.apply(preview)
-    assert len(outcome.added_ids) == 20_000
+    assert len(outcome.added_ids) == 4_000
     names = {s.name for s in session.network.supporters()}
-    assert len(names) == 20_000
+    assert len(names) == 4_000
 
 
 def test_skip_and_kind_per_row(session: Session, existing: Supporter) -> None:
@@ -251,3 +253,50 @@ def test_fuzzed_files_never_crash_and_never_half_import(
     assert len(session.network.supporters()) == before + len(outcome.added_ids)
     service.undo(outcome)
     assert len(session.network.supporters()) == before
+
+
+def test_what_the_editor_would_refuse_is_never_stored(session: Session) -> None:
+    data = (card("FN:Ada\\nLove\x00lace", "TEL:12", "EMAIL:not-an-email",
+                 "TEL;TYPE=CELL:07700 900777", "EMAIL:ada@example.org",
+                 "NOTE:" + "x" * 10_800_000)
+            + card("FN:" + "N" * 100_000, "TEL:07700 900888")
+            + card("FN:Bo", "TZ:Nowhere/Atlantis", "NOTE:Kind\x00 and\x07 calm"))
+    service = ImportService(session)
+    preview = service.preview(data.encode())
+    ada, long_name, bo = preview.rows
+    assert ada.contact.name == "Ada Lovelace"
+    assert ada.issues == [
+        "The phone number “12” was left out: this phone number looks too short.",
+        "The email “not-an-email” was left out: this does not look like an email "
+        "address (like name@example.org).",
+        "The note was left out: it is 10,800,000 characters long, and notes can hold "
+        "20,000 at most.",
+    ]
+    assert long_name.action is Action.SKIP and long_name.refused
+    assert long_name.choices() == [("skip", "Leave out")]
+    assert not long_name.choose("add")
+    assert long_name.issues == ["This card is left out: the name is 100,000 characters "
+                                "long, and a name can hold 200 at most."]
+    assert bo.issues == ["The time zone “Nowhere/Atlantis” was left out: it is not a "
+                         "time zone SupportDesk knows (like Europe/London)."]
+    assert [line for line in preview.issue_lines() if line.startswith("Card 2")] == [
+        "Card 2 (line 10): " + long_name.issues[0]]
+
+    service.apply(preview)
+    people = {s.name: s for s in session.network.supporters()}
+    assert set(people) == {"Ada Lovelace", "Bo"}
+    assert {m.value for m in people["Ada Lovelace"].contacts} == {"07700 900777",
+                                                                  "ada@example.org"}
+    assert people["Ada Lovelace"].notes == ""
+    assert people["Bo"].notes == "Kind and calm" and people["Bo"].timezone == ""
+    assert all(problems(s) == {} for s in people.values())
+
+
+def test_a_row_changed_after_the_preview_is_still_checked_on_import(session: Session) -> None:
+    service = ImportService(session)
+    preview = service.preview(card("FN:Fine").encode())
+    preview.rows[0].contact.name = "x" * 500  # as if changed after the preview
+    with pytest.raises(ValidationError) as refused:
+        service.apply(preview)
+    assert refused.value.message.startswith("Nothing was imported: card 1 cannot be saved")
+    assert session.network.supporters() == []

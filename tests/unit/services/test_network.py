@@ -126,3 +126,20 @@ def test_service_reciprocity_uses_the_clock(session: Session) -> None:
     session.network.log_checkin(CheckIn(sam.id, FIXED_NOW - timedelta(days=1),
                                         support_given=EMO))
     assert session.network.reciprocity(sam.id, 3).count.gave == 1
+
+
+def test_a_right_to_left_override_is_never_saved_in_any_text(session: Session) -> None:
+    rlo = "\u202e"
+    saved = session.network.save_supporter(Supporter(
+        name=f"{rlo}nnA", kind=Kind.GROUP, notes=f"Ring {rlo}after six",
+        meeting_place=f"Hall{rlo}", meeting_schedule=f"{rlo}Tuesdays",
+        contacts=[ContactMethod(ContactType.PHONE, f"{rlo}07700 900123", f"mob{rlo}ile")]))
+    again = session.network.supporter(saved.id or 0)
+    assert (again.name, again.notes, again.meeting_place, again.meeting_schedule) == (
+        "nnA", "Ring after six", "Hall", "Tuesdays")
+    assert (again.contacts[0].value, again.contacts[0].label) == ("07700 900123", "mobile")
+    checkin = session.network.log_checkin(CheckIn(saved.id or 0, FIXED_NOW,
+                                                  note=f"{rlo}good talk"))
+    assert session.network.checkin(checkin.id or 0).note == "good talk"
+    thanks = session.network.add_gratitude(saved.id, f"for the {rlo}soup")
+    assert thanks.text == "for the soup"
