@@ -47,6 +47,7 @@ from supportdesk.vault.metadata import (
 )
 from supportdesk.vault.recovery import (
     generate_recovery_key,
+    open_sealed,
     parse_recovery_key,
     seal_key,
     wrap_key,
@@ -145,6 +146,9 @@ class Vault:
                 key_check=key_check(key),
                 wrapped=wrap_key(key, recovery_key, vault_uuid),
                 created=clock().isoformat(),
+                # Kept (sealed under the database key) until the person confirms it is
+                # stored: a start cut short before that shows the same key again.
+                unconfirmed=seal_key(recovery_key.encode("ascii"), key, vault_uuid),
             )
             db = _build_database(data_dir, key, metadata)
             metadata = metadata.with_changes(database_salt=_file_salt(data_dir / DB_FILE))
@@ -256,9 +260,52 @@ class Vault:
         stored = self.keystore.get(self.uuid)
         if stored is None:
             return ["The keyring has no key for this vault (the recovery key restores it)."]
+        if stored == b"":
+            return [f"{JUNK_IN_KEYRING} (The recovery key puts the right one back.)"]
         if not key_matches(stored, self.metadata.key_check):
             return ["The keyring holds a different key for this vault."]
         return []
+
+    # -- the recovery key ------------------------------------------------------------
+
+    def unconfirmed_recovery_key(self) -> str | None:
+        """The recovery key still waiting for the person to confirm it is stored, if any.
+
+        A vault is not ready until then: every start shows this same key again.
+        """
+        sealed = self.metadata.unconfirmed
+        if sealed is None:
+            return None
+        opened = open_sealed(sealed, self._key, self.uuid)
+        return opened.decode("ascii") if opened is not None else None
+
+    def confirm_recovery_key(self) -> None:
+        """The person has stored the recovery key: forget the copy kept to show it again."""
+        if self.metadata.unconfirmed is not None:
+            self._save_metadata(self.metadata.with_changes(unconfirmed=None))
+
+    def new_recovery_key(self) -> str:
+        """A new recovery key: the database key is wrapped under it, and the old recovery
+        key stops opening the vault (backups made before keep their own copy, so the old
+        key still opens those). Shown until confirmed, like the first one."""
+        recovery_key = generate_recovery_key()
+        self._save_metadata(self.metadata.with_changes(
+            wrapped=wrap_key(self._key, recovery_key, self.uuid), chain=(),
+            unconfirmed=seal_key(recovery_key.encode("ascii"), self._key, self.uuid)))
+        return recovery_key
+
+    def discard_unconfirmed(self) -> None:
+        """Remove a vault just made and never used (its recovery key not yet confirmed and
+        nothing in it), for "Restore from a backup…" on the first run. Refuses otherwise."""
+        counts = backups.table_counts(self.db)
+        if self.metadata.unconfirmed is None or any(counts.values()):
+            raise VaultExistsError("This vault is in use, so it was not removed.")
+        self.close()
+        for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", META_FILE):
+            with contextlib.suppress(FileNotFoundError):
+                (self.data_dir / name).unlink()
+        with contextlib.suppress(Exception):
+            self.keystore.delete(self.uuid)
 
     # -- key rotation ------------------------------------------------------------------
 
@@ -272,6 +319,7 @@ class Vault:
         sealed under the current key, so the same recovery key keeps working.
         """
         new_key = secrets.token_bytes(database.KEY_BYTES)
+        still_to_confirm = self.unconfirmed_recovery_key()
         if recovery_key is not None:
             recovery_key = parse_recovery_key(recovery_key)
             if self._key not in recovered_keys(self.metadata, recovery_key):
@@ -286,6 +334,9 @@ class Vault:
         database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
         self._key = new_key
         self._finish_rotation(store_key=True)
+        if still_to_confirm is not None:  # sealed anew under the key that opens it now
+            self._save_metadata(self.metadata.with_changes(unconfirmed=seal_key(
+                still_to_confirm.encode("ascii"), new_key, self.uuid)))
 
     def _finish_rotation(self, store_key: bool) -> None:
         pending = self.metadata.pending

@@ -113,3 +113,67 @@ def test_an_empty_folder_is_still_a_first_run(data_dir: Path, keystore: MemoryKe
     assert not Vault.exists(data_dir)
     with pytest.raises(NoVaultError):
         Vault.open(data_dir, keystore)
+
+
+def test_a_vault_json_from_another_vault_is_named_as_such(
+        tmp_path: Path, keystore: MemoryKeyStore) -> None:
+    from supportdesk.core.errors import WrongKeyError
+
+    mine, recovery_key = Vault.create(tmp_path / "mine", keystore)
+    mine.close()
+    other, _ = Vault.create(tmp_path / "other", keystore)
+    other.close()
+    (tmp_path / "mine" / "vault.json").write_bytes((tmp_path / "other" / "vault.json").read_bytes())
+    before = folder_state(tmp_path / "mine")
+    with pytest.raises(WrongKeyError, match="belongs to another vault"):
+        Vault.recover(tmp_path / "mine", recovery_key, keystore)
+    assert folder_state(tmp_path / "mine") == before
+
+
+def test_junk_in_the_keyring_is_not_called_no_key(
+        data_dir: Path, keystore: MemoryKeyStore) -> None:
+    from supportdesk.core.errors import WrongKeyError
+
+    vault, _ = Vault.create(data_dir, keystore)
+    vault.close()
+    keystore._keys[vault.uuid] = b""  # what KeyringKeyStore.get gives for text that is not hex
+    with pytest.raises(WrongKeyError, match="not this vault's key"):
+        Vault.open(data_dir, keystore)
+
+
+def test_leftovers_of_cut_off_writes_are_cleaned_at_open(
+        data_dir: Path, keystore: MemoryKeyStore) -> None:
+    Vault.create(data_dir, keystore)[0].close()
+    stale = [data_dir / ".vault.json.abc123.tmp", data_dir / f".{DB_FILE}.new",
+             data_dir / f".{DB_FILE}.new-wal", data_dir / f".{DB_FILE}.restore"]
+    for path in stale:
+        path.write_bytes(b"half written")
+    Vault.open(data_dir, keystore).close()
+    assert [path.name for path in stale if path.exists()] == []
+
+
+def test_a_new_vaults_backups_never_rotate_away_the_old_vaults(
+        backed_up: Path, keystore: MemoryKeyStore) -> None:
+    (backed_up / DB_FILE).unlink()
+    old = set(list_backups(backed_up / "backups"))
+    fresh, _ = Vault.create(backed_up, keystore, start_fresh=True)
+    try:
+        for _ in range(3):
+            fresh.backup(keep=1)
+    finally:
+        fresh.close()
+    left = set(list_backups(backed_up / "backups"))
+    assert old <= left and len(left - old) == 1
+
+
+def test_a_backup_restores_where_the_database_has_gone(
+        backed_up: Path, keystore: MemoryKeyStore) -> None:
+    (backed_up / DB_FILE).unlink()
+    kept = Vault.restore_damaged(backed_up, newest(backed_up), keystore)
+    assert kept is None
+    vault = Vault.open(backed_up, keystore)
+    try:
+        database.bind(vault.db)
+        assert [s.name for s in Repository().supporters()] == ["Ruth"]
+    finally:
+        vault.close()
