@@ -132,7 +132,8 @@ def _demo_session() -> Session:
 
 def run_init(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    session, recovery_key = create_session(folder, start_fresh=args.start_fresh)
+    session, recovery_key = create_session(folder, start_fresh=args.start_fresh,
+                                           until_confirmed=True)
     try:
         print(f"Your new vault is made in {folder}.\n")
         if args.start_fresh:

@@ -110,8 +110,13 @@ class Vault:
 
     @classmethod
     def create(cls, data_dir: Path, keystore: KeyStore, clock: Clock = _utc_now, *,
-               start_fresh: bool = False) -> tuple[Vault, str]:
-        """A new vault and its recovery key (to show once). Refuses if one is there.
+               start_fresh: bool = False,
+               until_confirmed: bool = False) -> tuple[Vault, str]:
+        """A new vault and its recovery key. Refuses if one is there.
+
+        ``until_confirmed`` (the first run and ``init``, where a person is shown the key):
+        the recovery key is kept, sealed under the database key, until
+        ``confirm_recovery_key``, so a start cut short shows the same key again.
 
         A vault.json without its database is a vault to restore, not a free folder:
         only ``start_fresh`` (the person's explicit choice) makes a new vault there,
@@ -148,7 +153,8 @@ class Vault:
                 created=clock().isoformat(),
                 # Kept (sealed under the database key) until the person confirms it is
                 # stored: a start cut short before that shows the same key again.
-                unconfirmed=seal_key(recovery_key.encode("ascii"), key, vault_uuid),
+                unconfirmed=(seal_key(recovery_key.encode("ascii"), key, vault_uuid)
+                             if until_confirmed else None),
             )
             db = _build_database(data_dir, key, metadata)
             metadata = metadata.with_changes(database_salt=_file_salt(data_dir / DB_FILE))

@@ -14,7 +14,7 @@ from supportdesk.vault.vault import Vault
 
 def test_a_start_cut_short_shows_the_same_key_again(data_dir: Path,
                                                     keystore: MemoryKeyStore) -> None:
-    vault, recovery_key = Vault.create(data_dir, keystore)
+    vault, recovery_key = Vault.create(data_dir, keystore, until_confirmed=True)
     assert vault.unconfirmed_recovery_key() == recovery_key
     vault.close()  # the app stopped before the person confirmed
     again = Vault.open(data_dir, keystore)
@@ -29,10 +29,14 @@ def test_a_start_cut_short_shows_the_same_key_again(data_dir: Path,
         third.close()
 
 
-def test_the_unconfirmed_key_survives_a_key_rotation(made: tuple[Vault, str]) -> None:
-    vault, recovery_key = made
-    vault.rotate_key()
-    assert vault.unconfirmed_recovery_key() == recovery_key
+def test_the_unconfirmed_key_survives_a_key_rotation(data_dir: Path,
+                                                     keystore: MemoryKeyStore) -> None:
+    vault, recovery_key = Vault.create(data_dir, keystore, until_confirmed=True)
+    try:
+        vault.rotate_key()
+        assert vault.unconfirmed_recovery_key() == recovery_key
+    finally:
+        vault.close()
 
 
 def test_a_new_recovery_key_replaces_the_old_one(data_dir: Path,
@@ -52,8 +56,14 @@ def test_a_new_recovery_key_replaces_the_old_one(data_dir: Path,
 def test_a_vault_in_use_is_never_discarded(made: tuple[Vault, str]) -> None:
     from supportdesk.core.errors import VaultExistsError
 
-    vault, _ = made
-    vault.confirm_recovery_key()
+    vault, _ = made  # its key was never waiting for confirmation: it is in use
     with pytest.raises(VaultExistsError):
         vault.discard_unconfirmed()
     assert vault.path.exists()
+
+
+def test_a_new_unused_vault_can_make_way_for_a_backup(data_dir: Path,
+                                                      keystore: MemoryKeyStore) -> None:
+    vault, _ = Vault.create(data_dir, keystore, until_confirmed=True)
+    vault.discard_unconfirmed()
+    assert not Vault.exists(data_dir) and keystore._keys == {}
