@@ -181,6 +181,8 @@ class Vault:
                 candidates.append(keystore.get(pending_slot(metadata.uuid)))
             keys = [k for k in candidates if k]
             if not keys:
+                if _belongs_elsewhere(data_dir, metadata):
+                    raise _foreign_metadata(data_dir)
                 if b"" in candidates:
                     raise WrongKeyError(JUNK_IN_KEYRING, hint=JUNK_HINT)
                 raise _key_missing(metadata, keystore)
@@ -531,7 +533,9 @@ def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError
 
 def _refuse_existing(data_dir: Path, *, start_fresh: bool = False) -> None:
     if (data_dir / DB_FILE).exists():
-        raise VaultExistsError(f"There is already a vault in {data_dir}; it has not been changed.")
+        raise VaultExistsError(f"There is already a vault in {data_dir}; it has not been changed.",
+                               hint="If it no longer opens, restore a backup instead. "
+                                    + _restore_advice(data_dir))
     if (data_dir / META_FILE).exists() and not start_fresh:
         raise MissingDatabaseError(
             f"The vault file {DB_FILE} is missing from {data_dir}, but its vault.json is still "
@@ -573,8 +577,8 @@ def _require_sound_file(data_dir: Path) -> None:
                                 "cannot be read from it.", hint=_restore_advice(data_dir))
     if size < PAGE or size % PAGE:
         raise DamagedVaultError(
-            f"The vault file {db_file} has been cut short ({size} bytes, not whole pages of "
-            "a vault), so your notes cannot be read from it.", hint=_restore_advice(data_dir))
+            f"The vault file {db_file} has been cut short ({size:,} bytes, not a whole vault "
+            "file), so your notes cannot be read from it.", hint=_restore_advice(data_dir))
 
 
 def _restore_advice(data_dir: Path, *, fresh_start: bool = False) -> str:
@@ -627,7 +631,8 @@ def _belongs_elsewhere(data_dir: Path, metadata: VaultMetadata) -> bool:
 def _foreign_metadata(data_dir: Path) -> WrongKeyError:
     return WrongKeyError(
         f"The vault.json in {data_dir} belongs to another vault, not to the {DB_FILE} "
-        "beside it, so no recovery key can open your vault through it.",
+        "beside it (or that database was replaced by another file), so no key can open "
+        "your vault through it.",
         hint="Nothing has been changed. Put this vault's own vault.json back (every backup "
              "keeps a copy in its .json file), or restore a backup of this vault.")
 
