@@ -28,6 +28,10 @@ from supportdesk.vault.keystore import MemoryKeyStore
 from supportdesk.vault.recovery import GROUP_SIZE, GROUPS
 from supportdesk.vault.vault import Vault
 
+NO_KEYRING_INIT_HINT = (
+    "Nothing was made. Sign in to a desktop session with a keyring and try again; the "
+    "SupportDesk app can also start without one, with a recovery key you type each time."
+)
 NO_KEYRING_CLI_HINT = (
     "Add --recovery-key-stdin to type your recovery key for this one command (the keyring "
     "is left alone), or sign in to a desktop session with a keyring and try again."
@@ -132,8 +136,11 @@ def _demo_session() -> Session:
 
 def run_init(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    session, recovery_key = create_session(folder, start_fresh=args.start_fresh,
-                                           until_confirmed=True)
+    try:
+        session, recovery_key = create_session(folder, start_fresh=args.start_fresh,
+                                               until_confirmed=True)
+    except KeyringUnavailableError as error:
+        raise KeyringUnavailableError(error.message, hint=NO_KEYRING_INIT_HINT) from None
     try:
         print(f"Your new vault is made in {folder}.\n")
         if args.start_fresh:
@@ -223,7 +230,10 @@ def read_recovery_key(prompt: str = "Recovery key: ") -> str:
 
 def run_recover(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    session = recover_session(folder, read_recovery_key())
+    try:
+        session = recover_session(folder, read_recovery_key())
+    except KeyringUnavailableError as error:
+        raise KeyringUnavailableError(error.message, hint=NO_KEYRING_CLI_HINT) from None
     session.close()
     print("Your vault is open again and its key is back in your keyring.")
     return 0

@@ -242,9 +242,13 @@ def test_with_no_keyring_the_recovery_key_opens_any_command(
             raise KeyringUnavailableError("No keyring is available to keep your vault's key.")
 
     monkeypatch.setattr("supportdesk.services.session.KeyringKeyStore", NoKeyring)
-    assert cli(tmp_path, "check") == 2
-    err = capsys.readouterr().err
-    assert "--recovery-key-stdin" in err and "for this session" not in err
+    for command in ("check", "recover"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(recovery_key + "\n"))
+        assert cli(tmp_path, command) == 2
+        err = capsys.readouterr().err
+        assert "--recovery-key-stdin" in err and "for this session" not in err, command
+    assert cli(tmp_path / "elsewhere", "init") == 2
+    assert "for this session" not in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(recovery_key + "\n"))
     assert cli(tmp_path, "--recovery-key-stdin", "check") == 0
     assert "All is well" in capsys.readouterr().out
