@@ -438,3 +438,26 @@ def test_first_run_can_restore_a_backup_with_the_recovery_key(
         session.close()
     # the old recovery key still opens it: the backup's own vault.json came back with it
     recover_session(new_home, recovery_key, MemoryKeyStore(), store_key=False).close()
+
+
+def test_recovery_with_a_vault_json_from_another_vault_says_so(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    mine, other = tmp_path / "mine", tmp_path / "other"
+    session, recovery_key = create_session(mine, MemoryKeyStore())
+    session.close()
+    create_session(other, MemoryKeyStore())[0].close()
+    (mine / "vault.json").write_bytes((other / "vault.json").read_bytes())
+    before = _files(mine)
+    said: list[str] = []
+
+    def enter_right_key(widget: QWidget) -> None:
+        assert isinstance(widget, RecoveryDialog)
+        widget.key_edit.setText(recovery_key)
+        widget.open_button.click()
+        said.append(widget.message.text())
+        widget.quit_button.click()
+
+    _when_modal(enter_right_key)
+    assert VaultOpener(mine, keystore=MemoryKeyStore()).run() is None
+    assert said and "belongs to another vault" in said[0]
+    assert _files(mine) == before
