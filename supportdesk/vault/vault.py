@@ -392,6 +392,10 @@ class Vault:
                 target = self.backup_dir / backups.backup_name(now, f"{reason or 'copy'}-{number}")
                 number += 1
         written = backups.write_backup(self.db, self._key, self.metadata, Path(target), now)
+        if keep is not None or (written.parent == self.backup_dir and reason):
+            # Older backups go only for one that is known good: a backup of a vault gone
+            # wrong while open must never push the good ones out.
+            backups.check_written(written, self._key)
         if keep is not None:
             backups.rotate_backups(written.parent, keep, self.uuid)
         elif written.parent == self.backup_dir and reason:

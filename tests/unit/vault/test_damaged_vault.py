@@ -177,3 +177,23 @@ def test_a_backup_restores_where_the_database_has_gone(
         assert [s.name for s in Repository().supporters()] == ["Ruth"]
     finally:
         vault.close()
+
+
+def test_a_backup_that_does_not_check_out_never_rotates_the_good_ones_away(
+        backed_up: Path, keystore: MemoryKeyStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.vault import backup as backup_module
+
+    good = set(list_backups(backed_up / "backups"))
+    vault = Vault.open(backed_up, keystore)
+
+    def schemaless_copy(db: object, target: Path, key: bytes, schema_version: int) -> None:
+        empty = database.connect(target, key)  # a sound file that holds no vault
+        empty.close()
+
+    monkeypatch.setattr(backup_module, "export_copy", schemaless_copy)
+    try:
+        with pytest.raises(DamagedVaultError, match="no older backup was removed"):
+            vault.backup(reason="auto", keep=1)
+    finally:
+        vault.close()
+    assert good <= set(list_backups(backed_up / "backups"))
