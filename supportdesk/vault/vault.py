@@ -206,13 +206,24 @@ class Vault:
         try:
             _clean_leftovers(data_dir)
             metadata = _load_metadata(data_dir)
+            foreign = False
             try:
                 keys = recovered_keys(metadata, recovery_key)
             except WrongKeyError:
-                if _belongs_elsewhere(data_dir, metadata):
+                if not _belongs_elsewhere(data_dir, metadata):
+                    raise
+                # vault.json is another vault's: this vault's own copy, kept with each of
+                # its backups, opens it if the recovery key fits.
+                own = _own_metadata_from_backups(data_dir, metadata.uuid, recovery_key)
+                if own is None:
                     raise _foreign_metadata(data_dir) from None
-                raise
+                metadata, keys = own
+                foreign = True
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
+            if foreign:  # kept aside under a dated name, never deleted
+                stamp = clock().strftime("%Y%m%d-%H%M%S")
+                os.replace(metadata_path(data_dir),
+                           data_dir / f"{META_FILE}.another-vault-{stamp}")
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
             lock.release()
@@ -632,13 +643,30 @@ def _belongs_elsewhere(data_dir: Path, metadata: VaultMetadata) -> bool:
     return bool(metadata.database_salt and salt and salt != metadata.database_salt)
 
 
+def _own_metadata_from_backups(data_dir: Path, foreign_uuid: str, recovery_key: str
+                               ) -> tuple[VaultMetadata, list[bytes]] | None:
+    """The metadata kept with this folder's backups that ``recovery_key`` opens, if any."""
+    tried = {foreign_uuid}
+    for candidate in backups.list_backups(data_dir / BACKUP_DIR):
+        kept = backups.sidecar_metadata(candidate)
+        if kept is None or kept.uuid in tried:
+            continue
+        tried.add(kept.uuid)
+        try:
+            return kept, recovered_keys(kept, recovery_key)
+        except WrongKeyError:
+            continue
+    return None
+
+
 def _foreign_metadata(data_dir: Path) -> WrongKeyError:
     return WrongKeyError(
         f"The vault.json in {data_dir} belongs to another vault, not to the {DB_FILE} "
         "beside it (or that database was replaced by another file), so no key can open "
         "your vault through it.",
-        hint="Nothing has been changed. Put this vault's own vault.json back (every backup "
-             "keeps a copy in its .json file), or restore a backup of this vault.")
+        hint="Nothing has been changed. Put this vault's own vault.json back if you have "
+             "it; with a backup of this vault in its backups folder, 'supportdesk recover' "
+             "(or the app) puts it back for you.")
 
 
 @dataclass(frozen=True)

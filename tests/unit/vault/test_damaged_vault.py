@@ -29,16 +29,21 @@ def folder_state(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def backed_up(data_dir: Path, keystore: MemoryKeyStore) -> Path:
-    """A closed vault holding one person, with two backups (the newer one named later)."""
+def backed_up(backed_up_with_key: tuple[Path, str]) -> Path:
+    return backed_up_with_key[0]
+
+
+@pytest.fixture
+def backed_up_with_key(data_dir: Path, keystore: MemoryKeyStore) -> tuple[Path, str]:
+    """A closed vault holding one person, with two backups, and its recovery key."""
     moments = iter([datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(days=d) for d in range(9)])
-    vault, _ = Vault.create(data_dir, keystore, clock=lambda: next(moments))
+    vault, recovery_key = Vault.create(data_dir, keystore, clock=lambda: next(moments))
     database.bind(vault.db)
     NetworkService(Repository()).save_supporter(Supporter("Ruth", Kind.FRIEND))
     vault.backup(reason="auto")
     vault.backup(reason="auto")
     vault.close()
-    return data_dir
+    return data_dir, recovery_key
 
 
 def newest(data_dir: Path) -> Path:
@@ -197,3 +202,28 @@ def test_a_backup_that_does_not_check_out_never_rotates_the_good_ones_away(
     finally:
         vault.close()
     assert good <= set(list_backups(backed_up / "backups"))
+
+
+def test_recovery_puts_back_this_vaults_own_vault_json_from_its_backups(
+        backed_up_with_key: tuple[Path, str], tmp_path: Path) -> None:
+    from supportdesk.vault.metadata import read_metadata
+
+    backed_up, recovery_key = backed_up_with_key
+    mine = read_metadata(backed_up / "vault.json")
+    assert mine is not None
+    other, _ = Vault.create(tmp_path / "other", MemoryKeyStore())
+    other.close()
+    foreign = (tmp_path / "other" / "vault.json").read_bytes()
+    (backed_up / "vault.json").write_bytes(foreign)
+    db_before = folder_state(backed_up)[DB_FILE]
+    vault = Vault.recover(backed_up, recovery_key, MemoryKeyStore())
+    try:
+        database.bind(vault.db)
+        assert [s.name for s in Repository().supporters()] == ["Ruth"]
+    finally:
+        vault.close()
+    kept = list(backed_up.glob("vault.json.another-vault-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == foreign
+    again = read_metadata(backed_up / "vault.json")
+    assert again is not None and again.uuid == mine.uuid
+    assert folder_state(backed_up)[DB_FILE] == db_before
