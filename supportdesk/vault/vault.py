@@ -601,7 +601,11 @@ def _restore_advice(data_dir: Path, *, fresh_start: bool = False) -> str:
     newest = Vault.newest_backup(data_dir)
     if newest is not None:
         made = backups.read_sidecar(newest) or {}
-        when = str(made.get("created", ""))[:16].replace("T", " ")
+        try:
+            when = datetime.fromisoformat(str(made.get("created"))).astimezone().strftime(
+                "%d %B %Y at %H:%M")
+        except ValueError:
+            when = ""
         advice = (f"Nothing has been changed. Your newest backup is {newest}"
                   f"{f' (made {when})' if when else ''}: restore it with "
                   f"'supportdesk restore \"{newest}\"', or Restore a backup… in the app.")
