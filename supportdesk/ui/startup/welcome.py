@@ -167,12 +167,17 @@ class WelcomeDialog(QDialog):
         self.continue_button.setDefault(True)
         bottom = QHBoxLayout()
         bottom.addWidget(self.stored_check, 1)
+        bottom.addWidget(self.continue_button)
         self.restore_button = QPushButton("Restore from a backup…")
         self.restore_button.setAccessibleName("Restore your notes from a backup instead")
-        self.restore_button.setVisible(self._offer_restore)
+        restore_row = QHBoxLayout()
         if self._offer_restore:
-            bottom.addWidget(self.restore_button)
-        bottom.addWidget(self.continue_button)
+            before = QLabel("Have notes from SupportDesk on another computer, or a backup?")
+            before.setWordWrap(True)
+            restore_row.addWidget(before, 1)
+            restore_row.addWidget(self.restore_button)
+        else:
+            self.restore_button.hide()
 
         layout = QVBoxLayout(self)
         line = self.fontMetrics().height()
@@ -184,6 +189,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(RecoveryKeyView(self.recovery_key))
         layout.addLayout(tools)
         layout.addWidget(self.feedback)
+        layout.addLayout(restore_row)
         layout.addLayout(bottom)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
