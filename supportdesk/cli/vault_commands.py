@@ -29,13 +29,17 @@ from supportdesk.vault.keystore import MemoryKeyStore
 from supportdesk.vault.recovery import GROUP_SIZE, GROUPS
 from supportdesk.vault.vault import Vault
 
+NO_KEYRING_INIT_HINT = (
+    "Nothing was made. Sign in to a desktop session with a keyring and try again; the "
+    "SupportDesk app can also start without one, with a recovery key you type each time."
+)
 NO_KEYRING_CLI_HINT = (
     "Add --recovery-key-stdin to type your recovery key for this one command (the keyring "
     "is left alone), or sign in to a desktop session with a keyring and try again."
 )
 
 RECOVERY_EXPLAINED = f"""\
-This is your recovery key. It is shown only this once.
+This is your recovery key.
 
     {{key}}
 
@@ -45,6 +49,11 @@ back in. Please write it down or print it, and keep it somewhere safe and privat
 away from this computer. It is {GROUPS} groups of {GROUP_SIZE} letters and digits;
 capitals, spaces and dashes do not matter when you type it in.
 """
+UNTIL_CONFIRMED = (
+    "SupportDesk shows this key until you say it is stored (then it is kept nowhere): "
+    "'supportdesk recovery-key' shows it again, 'supportdesk recovery-key --confirm' "
+    "says it is stored."
+)
 
 
 def register(sub: Any) -> None:
@@ -53,6 +62,20 @@ def register(sub: Any) -> None:
                       help="make a new, empty vault where a vault's database has gone "
                            "(its old vault.json is kept aside under a dated name)")
     init.set_defaults(func=run_init)
+
+    key = sub.add_parser(
+        "recovery-key", help="show the recovery key until it is confirmed, confirm it, "
+                             "or make a new one",
+        description="Without options: show the recovery key again while it has not been "
+                    "confirmed as stored. --new makes a new recovery key; the old one then "
+                    "stops opening the vault.")
+    what = key.add_mutually_exclusive_group()
+    what.add_argument("--confirm", action="store_true",
+                      help="say the recovery key is stored somewhere safe")
+    what.add_argument("--new", action="store_true",
+                      help="make a new recovery key (the old one stops working)")
+    key.add_argument("--yes", "-y", action="store_true", help="make a new key without asking")
+    key.set_defaults(func=run_recovery_key)
 
     check = sub.add_parser("check", help="check the vault's key and both integrity checks")
     check.set_defaults(func=run_check)
@@ -118,13 +141,67 @@ def _demo_session() -> Session:
 
 def run_init(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    session, recovery_key = create_session(folder, start_fresh=args.start_fresh)
-    session.close()
-    print(f"Your new vault is ready in {folder}.\n")
-    if args.start_fresh:
-        print("The old vault.json was kept aside beside it, with the date in its name.\n")
-    print(RECOVERY_EXPLAINED.format(key=recovery_key))
+    try:
+        session, recovery_key = create_session(folder, start_fresh=args.start_fresh,
+                                               until_confirmed=True)
+    except KeyringUnavailableError as error:
+        raise KeyringUnavailableError(error.message, hint=NO_KEYRING_INIT_HINT) from None
+    try:
+        print(f"Your new vault is made in {folder}.\n")
+        if args.start_fresh:
+            print("The old vault.json was kept aside beside it, with the date in its name.\n")
+        print(RECOVERY_EXPLAINED.format(key=recovery_key))
+        _ask_stored(backups.session_vault(session))
+    finally:
+        session.close()
     return 0
+
+
+def _ask_stored(vault: Vault) -> None:
+    """Confirm the shown key is stored: asked at a terminal, else left for later."""
+    if sys.stdin.isatty():
+        answer = input("Have you stored it somewhere safe? [y/N] ").strip().casefold()
+        if answer in ("y", "yes"):
+            vault.confirm_recovery_key()
+            print("Thank you. Your vault is ready.")
+            return
+    print(UNTIL_CONFIRMED)
+
+
+def run_recovery_key(args: argparse.Namespace) -> int:
+    from supportdesk.cli.data_commands import confirm
+
+    session = open_session(args)
+    try:
+        vault = backups.session_vault(session)
+        if args.confirm:
+            if vault.unconfirmed_recovery_key() is None:
+                print("Your recovery key was already confirmed as stored.")
+            vault.confirm_recovery_key()
+            print("Thank you: the recovery key is confirmed, and SupportDesk keeps no copy.")
+            return 0
+        if args.new:
+            if not confirm("Make a new recovery key? Your current one will stop opening "
+                           "this vault.", args.yes):
+                print("Nothing was changed.")
+                return 1
+            recovery_key = vault.new_recovery_key()
+            print("Your new recovery key is made. The old one no longer opens this vault "
+                  "(backups made before now still open with the old one).\n")
+            print(RECOVERY_EXPLAINED.format(key=recovery_key))
+            _ask_stored(vault)
+            return 0
+        shown = vault.unconfirmed_recovery_key()
+        if shown is None:
+            print("Your recovery key was confirmed as stored, and SupportDesk keeps no copy "
+                  "of it, so it cannot be shown again. 'supportdesk recovery-key --new' "
+                  "makes a new one (the old one then stops working).")
+            return 1
+        print(RECOVERY_EXPLAINED.format(key=shown))
+        _ask_stored(vault)
+        return 0
+    finally:
+        session.close()
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -158,7 +235,10 @@ def read_recovery_key(prompt: str = "Recovery key: ") -> str:
 
 def run_recover(args: argparse.Namespace) -> int:
     folder = data_dir(args.data_dir)
-    session = recover_session(folder, read_recovery_key())
+    try:
+        session = recover_session(folder, read_recovery_key())
+    except KeyringUnavailableError as error:
+        raise KeyringUnavailableError(error.message, hint=NO_KEYRING_CLI_HINT) from None
     session.close()
     print("Your vault is open again and its key is back in your keyring.")
     return 0

@@ -54,13 +54,16 @@ def open_session(data_dir: Path, keystore: KeyStore | None = None,
 
 def create_session(data_dir: Path, keystore: KeyStore | None = None,
                    clock: Clock = system_clock, *,
-                   start_fresh: bool = False) -> tuple[Session, str]:
-    """A new vault in ``data_dir`` and its recovery key (to show once).
+                   start_fresh: bool = False,
+                   until_confirmed: bool = False) -> tuple[Session, str]:
+    """A new vault in ``data_dir`` and its recovery key (see ``Vault.create``).
 
-    ``start_fresh``: the person chose a new vault where one's database has gone.
+    ``start_fresh``: the person chose a new vault where one's database has gone;
+    ``until_confirmed``: the key is shown to a person, and kept until they confirm it.
     """
     vault, recovery_key = Vault.create(data_dir, keystore or KeyringKeyStore(), clock=clock,
-                                       start_fresh=start_fresh)
+                                       start_fresh=start_fresh,
+                                       until_confirmed=until_confirmed)
     return Session(vault.db, clock=clock, vault=vault), recovery_key
 
 

@@ -145,6 +145,24 @@ def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: P
     return target
 
 
+def check_written(backup: Path, key: bytes) -> None:
+    """A light check of a backup just written (every page's HMAC on the way, and the
+    schema), before older ones are rotated away; DamagedVaultError if it falls short."""
+    try:
+        db = database.connect_backup(backup, key)
+    except (WrongKeyError, DamagedVaultError):
+        sound = False
+    else:
+        try:
+            sound = not database.open_problems(db) and migrations.has_schema(db)
+        finally:
+            db.close()
+    if not sound:
+        raise DamagedVaultError(
+            f"The backup just written to {backup} did not check out, so no older backup "
+            "was removed.", hint="Your vault may be damaged: run 'supportdesk check'.")
+
+
 def read_sidecar(backup: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(sidecar_path(backup).read_text(encoding="utf-8"))

@@ -47,6 +47,7 @@ from supportdesk.vault.metadata import (
 )
 from supportdesk.vault.recovery import (
     generate_recovery_key,
+    open_sealed,
     parse_recovery_key,
     seal_key,
     wrap_key,
@@ -109,8 +110,13 @@ class Vault:
 
     @classmethod
     def create(cls, data_dir: Path, keystore: KeyStore, clock: Clock = _utc_now, *,
-               start_fresh: bool = False) -> tuple[Vault, str]:
-        """A new vault and its recovery key (to show once). Refuses if one is there.
+               start_fresh: bool = False,
+               until_confirmed: bool = False) -> tuple[Vault, str]:
+        """A new vault and its recovery key. Refuses if one is there.
+
+        ``until_confirmed`` (the first run and ``init``, where a person is shown the key):
+        the recovery key is kept, sealed under the database key, until
+        ``confirm_recovery_key``, so a start cut short shows the same key again.
 
         A vault.json without its database is a vault to restore, not a free folder:
         only ``start_fresh`` (the person's explicit choice) makes a new vault there,
@@ -145,6 +151,10 @@ class Vault:
                 key_check=key_check(key),
                 wrapped=wrap_key(key, recovery_key, vault_uuid),
                 created=clock().isoformat(),
+                # Kept (sealed under the database key) until the person confirms it is
+                # stored: a start cut short before that shows the same key again.
+                unconfirmed=(seal_key(recovery_key.encode("ascii"), key, vault_uuid)
+                             if until_confirmed else None),
             )
             db = _build_database(data_dir, key, metadata)
             metadata = metadata.with_changes(database_salt=_file_salt(data_dir / DB_FILE))
@@ -167,13 +177,13 @@ class Vault:
         # The key is read before any lock is taken: a keyring waiting on its password
         # prompt must not hold the vault for everyone else.
         metadata = _load_metadata(data_dir)
-        keys = _stored_keys(metadata, keystore)
+        keys = _stored_keys(data_dir, metadata, keystore)
         lock = VaultLock.acquire(data_dir, on_wait=on_wait)
         try:
             _clean_leftovers_if_alone(lock, data_dir)
             again = _load_metadata(data_dir)
             if again != metadata:  # the key changed while we were reading it
-                metadata, keys = again, _stored_keys(again, keystore)
+                metadata, keys = again, _stored_keys(data_dir, again, keystore)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
@@ -192,14 +202,19 @@ class Vault:
         data_dir = Path(data_dir)
         _require_sound_file(data_dir)
         metadata = _load_metadata(data_dir)
-        keys = _recovered_keys(data_dir, metadata, recovery_key)  # slow on purpose: no lock
+        # Slow on purpose, so before the lock.
+        metadata, keys, foreign = _recovered_keys(data_dir, metadata, recovery_key)
         lock = VaultLock.acquire(data_dir, on_wait=on_wait)
         try:
             _clean_leftovers_if_alone(lock, data_dir)
             again = _load_metadata(data_dir)
-            if again != metadata:
-                metadata, keys = again, _recovered_keys(data_dir, again, recovery_key)
+            if again != metadata and not foreign:
+                metadata, keys, foreign = _recovered_keys(data_dir, again, recovery_key)
             db, key = _open_with(data_dir / DB_FILE, metadata, keys)
+            if foreign:  # kept aside under a dated name, never deleted
+                stamp = clock().strftime("%Y%m%d-%H%M%S")
+                os.replace(metadata_path(data_dir),
+                           data_dir / f"{META_FILE}.another-vault-{stamp}")
             vault = cls(data_dir, db, key, metadata, keystore, lock, clock)
         except BaseException:
             lock.release()
@@ -259,9 +274,52 @@ class Vault:
         stored = self.keystore.get(self.uuid)
         if stored is None:
             return ["The keyring has no key for this vault (the recovery key restores it)."]
+        if stored == b"":
+            return [f"{JUNK_IN_KEYRING} (The recovery key puts the right one back.)"]
         if not key_matches(stored, self.metadata.key_check):
             return ["The keyring holds a different key for this vault."]
         return []
+
+    # -- the recovery key ------------------------------------------------------------
+
+    def unconfirmed_recovery_key(self) -> str | None:
+        """The recovery key still waiting for the person to confirm it is stored, if any.
+
+        A vault is not ready until then: every start shows this same key again.
+        """
+        sealed = self.metadata.unconfirmed
+        if sealed is None:
+            return None
+        opened = open_sealed(sealed, self._key, self.uuid)
+        return opened.decode("ascii") if opened is not None else None
+
+    def confirm_recovery_key(self) -> None:
+        """The person has stored the recovery key: forget the copy kept to show it again."""
+        if self.metadata.unconfirmed is not None:
+            self._save_metadata(self.metadata.with_changes(unconfirmed=None))
+
+    def new_recovery_key(self) -> str:
+        """A new recovery key: the database key is wrapped under it, and the old recovery
+        key stops opening the vault (backups made before keep their own copy, so the old
+        key still opens those). Shown until confirmed, like the first one."""
+        recovery_key = generate_recovery_key()
+        self._save_metadata(self.metadata.with_changes(
+            wrapped=wrap_key(self._key, recovery_key, self.uuid), chain=(),
+            unconfirmed=seal_key(recovery_key.encode("ascii"), self._key, self.uuid)))
+        return recovery_key
+
+    def discard_unconfirmed(self) -> None:
+        """Remove a vault just made and never used (its recovery key not yet confirmed and
+        nothing in it), for "Restore from a backup…" on the first run. Refuses otherwise."""
+        counts = backups.table_counts(self.db)
+        if self.metadata.unconfirmed is None or any(counts.values()):
+            raise VaultExistsError("This vault is in use, so it was not removed.")
+        self.close()
+        for name in (DB_FILE, f"{DB_FILE}-wal", f"{DB_FILE}-shm", META_FILE):
+            with contextlib.suppress(FileNotFoundError):
+                (self.data_dir / name).unlink()
+        with contextlib.suppress(Exception):
+            self.keystore.delete(self.uuid)
 
     # -- key rotation ------------------------------------------------------------------
 
@@ -275,6 +333,7 @@ class Vault:
         sealed under the current key, so the same recovery key keeps working.
         """
         new_key = secrets.token_bytes(database.KEY_BYTES)
+        still_to_confirm = self.unconfirmed_recovery_key()
         if recovery_key is not None:
             recovery_key = parse_recovery_key(recovery_key)
             if self._key not in recovered_keys(self.metadata, recovery_key):
@@ -291,6 +350,9 @@ class Vault:
             database.run_sql(self.db, "PRAGMA wal_checkpoint(TRUNCATE)")
             self._key = new_key
             self._finish_rotation(store_key=True)
+            if still_to_confirm is not None:  # sealed anew under the key that opens it now
+                self._save_metadata(self.metadata.with_changes(unconfirmed=seal_key(
+                    still_to_confirm.encode("ascii"), new_key, self.uuid)))
 
     def _finish_rotation(self, store_key: bool) -> None:
         pending = self.metadata.pending
@@ -341,6 +403,10 @@ class Vault:
                 target = self.backup_dir / backups.backup_name(now, f"{reason or 'copy'}-{number}")
                 number += 1
         written = backups.write_backup(self.db, self._key, self.metadata, Path(target), now)
+        if keep is not None or (written.parent == self.backup_dir and reason):
+            # Older backups go only for one that is known good: a backup of a vault gone
+            # wrong while open must never push the good ones out.
+            backups.check_written(written, self._key)
         if keep is not None:
             backups.rotate_backups(written.parent, keep, self.uuid)
         elif written.parent == self.backup_dir and reason:
@@ -478,27 +544,35 @@ class Vault:
         self.metadata = metadata
 
 
-def _stored_keys(metadata: VaultMetadata, keystore: KeyStore) -> list[bytes]:
+def _stored_keys(data_dir: Path, metadata: VaultMetadata, keystore: KeyStore) -> list[bytes]:
     """The keys the keystore holds for this vault (current, then pending); at least one."""
     candidates = [keystore.get(metadata.uuid)]
     if metadata.pending is not None:
         candidates.append(keystore.get(pending_slot(metadata.uuid)))
     keys = [k for k in candidates if k]
     if not keys:
+        if _belongs_elsewhere(data_dir, metadata):
+            raise _foreign_metadata(data_dir)
         if b"" in candidates:
             raise WrongKeyError(JUNK_IN_KEYRING, hint=JUNK_HINT)
         raise _key_missing(metadata, keystore)
     return keys
 
 
-def _recovered_keys(data_dir: Path, metadata: VaultMetadata, recovery_key: str) -> list[bytes]:
-    """The keys ``recovery_key`` unwraps; a vault.json from another vault is told as such."""
+def _recovered_keys(data_dir: Path, metadata: VaultMetadata,
+                    recovery_key: str) -> tuple[VaultMetadata, list[bytes], bool]:
+    """The keys ``recovery_key`` unwraps, with the metadata they belong to, and whether
+    vault.json is another vault's (then this vault's own copy, kept with each of its
+    backups, is used if the recovery key fits)."""
     try:
-        return recovered_keys(metadata, recovery_key)
+        return metadata, recovered_keys(metadata, recovery_key), False
     except WrongKeyError:
-        if _belongs_elsewhere(data_dir, metadata):
+        if not _belongs_elsewhere(data_dir, metadata):
+            raise
+        own = _own_metadata_from_backups(data_dir, metadata.uuid, recovery_key)
+        if own is None:
             raise _foreign_metadata(data_dir) from None
-        raise
+        return own[0], own[1], True
 
 
 def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError:
@@ -513,7 +587,9 @@ def _key_missing(metadata: VaultMetadata, keystore: KeyStore) -> KeyMissingError
 
 def _refuse_existing(data_dir: Path, *, start_fresh: bool = False) -> None:
     if (data_dir / DB_FILE).exists():
-        raise VaultExistsError(f"There is already a vault in {data_dir}; it has not been changed.")
+        raise VaultExistsError(f"There is already a vault in {data_dir}; it has not been changed.",
+                               hint="If it no longer opens, restore a backup instead. "
+                                    + _restore_advice(data_dir))
     if (data_dir / META_FILE).exists() and not start_fresh:
         raise MissingDatabaseError(
             f"The vault file {DB_FILE} is missing from {data_dir}, but its vault.json is still "
@@ -555,8 +631,8 @@ def _require_sound_file(data_dir: Path) -> None:
                                 "cannot be read from it.", hint=_restore_advice(data_dir))
     if size < PAGE or size % PAGE:
         raise DamagedVaultError(
-            f"The vault file {db_file} has been cut short ({size} bytes, not whole pages of "
-            "a vault), so your notes cannot be read from it.", hint=_restore_advice(data_dir))
+            f"The vault file {db_file} has been cut short ({size:,} bytes, not a whole vault "
+            "file), so your notes cannot be read from it.", hint=_restore_advice(data_dir))
 
 
 def _restore_advice(data_dir: Path, *, fresh_start: bool = False) -> str:
@@ -564,7 +640,11 @@ def _restore_advice(data_dir: Path, *, fresh_start: bool = False) -> str:
     newest = Vault.newest_backup(data_dir)
     if newest is not None:
         made = backups.read_sidecar(newest) or {}
-        when = str(made.get("created", ""))[:16].replace("T", " ")
+        try:
+            when = datetime.fromisoformat(str(made.get("created"))).astimezone().strftime(
+                "%d %B %Y at %H:%M")
+        except ValueError:
+            when = ""
         advice = (f"Nothing has been changed. Your newest backup is {newest}"
                   f"{f' (made {when})' if when else ''}: restore it with "
                   f"'supportdesk restore \"{newest}\"', or Restore a backup… in the app.")
@@ -613,12 +693,30 @@ def _belongs_elsewhere(data_dir: Path, metadata: VaultMetadata) -> bool:
     return bool(metadata.database_salt and salt and salt != metadata.database_salt)
 
 
+def _own_metadata_from_backups(data_dir: Path, foreign_uuid: str, recovery_key: str
+                               ) -> tuple[VaultMetadata, list[bytes]] | None:
+    """The metadata kept with this folder's backups that ``recovery_key`` opens, if any."""
+    tried = {foreign_uuid}
+    for candidate in backups.list_backups(data_dir / BACKUP_DIR):
+        kept = backups.sidecar_metadata(candidate)
+        if kept is None or kept.uuid in tried:
+            continue
+        tried.add(kept.uuid)
+        try:
+            return kept, recovered_keys(kept, recovery_key)
+        except WrongKeyError:
+            continue
+    return None
+
+
 def _foreign_metadata(data_dir: Path) -> WrongKeyError:
     return WrongKeyError(
         f"The vault.json in {data_dir} belongs to another vault, not to the {DB_FILE} "
-        "beside it, so no recovery key can open your vault through it.",
-        hint="Nothing has been changed. Put this vault's own vault.json back (every backup "
-             "keeps a copy in its .json file), or restore a backup of this vault.")
+        "beside it (or that database was replaced by another file), so no key can open "
+        "your vault through it.",
+        hint="Nothing has been changed. Put this vault's own vault.json back if you have "
+             "it; with a backup of this vault in its backups folder, 'supportdesk recover' "
+             "(or the app) puts it back for you.")
 
 
 @dataclass(frozen=True)

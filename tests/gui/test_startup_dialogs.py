@@ -137,3 +137,31 @@ def test_keyring_unavailable_on_first_run_says_what_happens(qtbot: QtBot) -> Non
     _click_later("Continue with a recovery key")
     error = KeyringUnavailableError("No keyring is available.")
     assert problems.ask_keyring_choice(error, first_run=True) is True
+
+
+
+def test_save_to_file_starts_in_documents_and_writes_for_this_user_alone(
+        qtbot: QtBot, recovery_key: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import stat
+
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    target = tmp_path / "key.txt"
+    asked: list[str] = []
+
+    def fake_save(_parent: object, _title: str, start: str, _filter: str) -> tuple[str, str]:
+        asked.append(start)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
+    dialog = WelcomeDialog(recovery_key)
+    qtbot.addWidget(dialog)
+    target.write_text("an older file, readable by all")
+    target.chmod(0o644)
+    dialog.save_button.click()
+    assert asked and asked[0].startswith(documents)
+    assert recovery_key in target.read_text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600

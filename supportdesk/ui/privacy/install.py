@@ -87,7 +87,13 @@ class PrivacyUi(QObject):
     def make_settings_tab(self) -> PrivacyTab:
         tab = PrivacyTab(self.lock)
         tab.lock_settings_changed.connect(self._on_tab_lock_settings_changed)
+        tab.new_recovery_key_requested.connect(lambda: self._on_new_recovery_key(tab))
         return tab
+
+    def _on_new_recovery_key(self, tab: QWidget) -> None:
+        from supportdesk.ui.startup.new_recovery_key import replace_recovery_key
+
+        replace_recovery_key(self.ctx.session, tab)
 
     def _apply_policy(self) -> None:
         self.policy = self.lock.policy()

@@ -1,4 +1,5 @@
-"""The Settings tab "Privacy": the app lock, its idle time, screen lock, and the PIN."""
+"""The Settings tab "Privacy": the app lock, its idle time, screen lock, the PIN, and
+(security) making a new recovery key."""
 
 from __future__ import annotations
 
@@ -24,14 +25,19 @@ NO_PIN_NOTE = ("Without a PIN, your keyring unlocks SupportDesk. If your compute
                "stop someone sitting at it. A PIN does.")
 PIN_NOTE = ("A PIN is set. SupportDesk starts locked, and you will need it to unlock "
             "SupportDesk and for commands that show or change your network.")
+RECOVERY_NOTE = ("Your recovery key opens your notes if this computer's keyring is lost. "
+                 "If you have lost it, or think someone else has seen it, make a new one: "
+                 "the old one then stops opening your notes.")
 
 
 class PrivacyTab(QWidget):
     """Signals:
         lock_settings_changed(): the lock was turned on or off or its options changed.
+        new_recovery_key_requested(): "Make a new recovery key…" was pressed.
     """
 
     lock_settings_changed = Signal()
+    new_recovery_key_requested = Signal()
 
     def __init__(self, lock: AppLock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +65,8 @@ class PrivacyTab(QWidget):
         self.pin_note.setWordWrap(True)
         self.pin_message = plain_label()
         self.pin_message.setWordWrap(True)
+        self.new_recovery_key = QPushButton("Make a new recovery key…")
+        self.new_recovery_key.setAccessibleName("Make a new recovery key")
         self._build()
         self._load()
         self._connect_signals()
@@ -80,9 +88,19 @@ class PrivacyTab(QWidget):
         pin_form.addRow(buttons)
         pin_form.addRow(self.pin_message)
         pin_form.addRow(self.pin_note)
+        key_box = QGroupBox("Security: recovery key")
+        key_layout = QVBoxLayout(key_box)
+        note = plain_label(RECOVERY_NOTE)
+        note.setWordWrap(True)
+        key_layout.addWidget(note)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.new_recovery_key)
+        key_row.addStretch(1)
+        key_layout.addLayout(key_row)
         layout = QVBoxLayout(self)
         layout.addWidget(lock_box)
         layout.addWidget(pin_box)
+        layout.addWidget(key_box)
         layout.addStretch(1)
 
     def _load(self) -> None:
@@ -99,6 +117,7 @@ class PrivacyTab(QWidget):
         self.with_screen.toggled.connect(self._on_with_screen_toggled)
         self.save_pin.clicked.connect(self._on_save_pin_clicked)
         self.remove_pin.clicked.connect(self._on_remove_pin_clicked)
+        self.new_recovery_key.clicked.connect(self.new_recovery_key_requested)
 
     def _enable_options(self, on: bool) -> None:
         self.idle.setEnabled(on)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.errors import KnownError, ValidationError, WrongKeyError
 from supportdesk.ui.plain import plain_label
+from supportdesk.vault.recovery import NOT_THIS_VAULT
 
 T = TypeVar("T")
 
@@ -132,8 +133,11 @@ class RecoveryDialog(QDialog, Generic[T]):
             self.result_value = self._attempt(text)
         except ValidationError as error:
             self.show_problem(error.message)
-        except WrongKeyError:
-            self.show_problem(WRONG_RECOVERY_KEY)
+        except WrongKeyError as error:
+            # The usual case in warm words; anything more particular (a vault.json from
+            # another vault, a backup made with another key) in its own true words.
+            self.show_problem(WRONG_RECOVERY_KEY if error.message == NOT_THIS_VAULT
+                              else str(error))
         except KnownError as error:
             self.other_error = error
             self.reject()

@@ -2,14 +2,16 @@
 
 Continue stays disabled until the person says they have stored the key somewhere safe.
 The dialog cannot be dismissed any other way, so the key is never lost from view by a
-stray Escape.
+stray Escape. On the first run it also offers "Restore from a backup…" (for a new
+computer); the same dialog shows a key again that was never confirmed, and a new one.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +40,31 @@ RECOVERY_TEXT = (
     "Please save it or print it, and keep it somewhere safe, such as with your important "
     "papers."
 )
+
+
+AGAIN_TEXT = (
+    "You haven't yet said that your recovery key is stored somewhere safe, so here it is "
+    "again: the same key as before."
+)
+NEW_KEY_TEXT = (
+    "This is your new recovery key. Your old recovery key no longer opens your notes "
+    "(backups made before today still open with the old one)."
+)
+
+
+def documents_folder() -> Path:
+    """Where "Save to file…" starts: the person's Documents folder (home if there is none)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` readable by this user alone (0600), even if it existed."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        if os.name == "posix":
+            os.fchmod(handle.fileno(), 0o600)
+        handle.write(text)
 
 
 def key_file_text(recovery_key: str) -> str:
@@ -84,11 +111,18 @@ class WelcomeDialog(QDialog):
     """Shown once, right after the vault is created.
 
     Signals: none beyond QDialog's; ``accepted`` means the key has been stored.
+    ``restore_chosen`` is True when the person chose "Restore from a backup…" instead
+    (offered with ``offer_restore``, on the first run). ``note`` says why the key is shown
+    (again, or a new one).
     """
 
-    def __init__(self, recovery_key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, recovery_key: str, parent: QWidget | None = None, *,
+                 note: str = "", offer_restore: bool = False) -> None:
         super().__init__(parent)
         self.recovery_key = recovery_key
+        self.restore_chosen = False
+        self._note = note
+        self._offer_restore = offer_restore
         self.setWindowTitle("Welcome to SupportDesk")
         self.setObjectName("WelcomeDialog")
         self.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
@@ -106,7 +140,7 @@ class WelcomeDialog(QDialog):
         top.addWidget(logo)
         top.addWidget(heading, 1)
 
-        privacy = plain_label(PRIVACY_TEXT)
+        privacy = plain_label(self._note or PRIVACY_TEXT)
         privacy.setWordWrap(True)
         explain = plain_label(RECOVERY_TEXT)
         explain.setWordWrap(True)
@@ -133,6 +167,16 @@ class WelcomeDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(self.stored_check, 1)
         bottom.addWidget(self.continue_button)
+        self.restore_button = QPushButton("Restore from a backup…")
+        self.restore_button.setAccessibleName("Restore your notes from a backup instead")
+        restore_row = QHBoxLayout()
+        if self._offer_restore:
+            before = plain_label("Have notes from SupportDesk on another computer, or a backup?")
+            before.setWordWrap(True)
+            restore_row.addWidget(before, 1)
+            restore_row.addWidget(self.restore_button)
+        else:
+            self.restore_button.hide()
 
         layout = QVBoxLayout(self)
         line = self.fontMetrics().height()
@@ -144,6 +188,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(RecoveryKeyView(self.recovery_key))
         layout.addLayout(tools)
         layout.addWidget(self.feedback)
+        layout.addLayout(restore_row)
         layout.addLayout(bottom)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
@@ -153,6 +198,7 @@ class WelcomeDialog(QDialog):
         self.save_button.clicked.connect(self._on_save_clicked)
         self.print_button.clicked.connect(self._on_print_clicked)
         self.copy_button.clicked.connect(self._on_copy_clicked)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
 
     # -- the only way out is Continue --------------------------------------------
 
@@ -176,14 +222,14 @@ class WelcomeDialog(QDialog):
     # -- slots ----------------------------------------------------------------------
 
     def save_to(self, path: Path) -> None:
-        path.write_text(key_file_text(self.recovery_key), encoding="utf-8")
+        write_private(path, key_file_text(self.recovery_key))
         self.feedback.setText(f"Saved to {path.name}. Keep that file somewhere safe, "
                               "ideally not only on this computer.")
 
     def _on_save_clicked(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save recovery key",
-                                              "SupportDesk recovery key.txt",
-                                              "Text files (*.txt)")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save recovery key", str(documents_folder() / "SupportDesk recovery key.txt"),
+            "Text files (*.txt)")
         if not name:
             return
         try:
@@ -191,6 +237,10 @@ class WelcomeDialog(QDialog):
         except OSError as error:
             self.feedback.setText(f"That file could not be written ({error.strerror}). "
                                   "Please try another place.")
+
+    def _on_restore_clicked(self) -> None:
+        self.restore_chosen = True
+        self.done(QDialog.DialogCode.Rejected.value)
 
     def _on_print_clicked(self) -> None:
         from PySide6.QtGui import QTextDocument

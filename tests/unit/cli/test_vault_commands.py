@@ -44,7 +44,7 @@ def test_init_prints_the_recovery_key_once_with_a_plain_explanation(
     out = capsys.readouterr().out
     keys = RECOVERY.findall(out)
     assert len(keys) == 1 and parse_recovery_key(keys[0]) == keys[0]
-    assert "shown only this once" in out and "keep it somewhere safe" in out
+    assert "keep it somewhere safe" in out and "recovery-key --confirm" in out
     assert cli(tmp_path, "init") == 2
     assert "already a vault" in capsys.readouterr().err
 
@@ -242,9 +242,13 @@ def test_with_no_keyring_the_recovery_key_opens_any_command(
             raise KeyringUnavailableError("No keyring is available to keep your vault's key.")
 
     monkeypatch.setattr("supportdesk.services.session.KeyringKeyStore", NoKeyring)
-    assert cli(tmp_path, "check") == 2
-    err = capsys.readouterr().err
-    assert "--recovery-key-stdin" in err and "for this session" not in err
+    for command in ("check", "recover"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(recovery_key + "\n"))
+        assert cli(tmp_path, command) == 2
+        err = capsys.readouterr().err
+        assert "--recovery-key-stdin" in err and "for this session" not in err, command
+    assert cli(tmp_path / "elsewhere", "init") == 2
+    assert "for this session" not in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO(recovery_key + "\n"))
     assert cli(tmp_path, "--recovery-key-stdin", "check") == 0
     assert "All is well" in capsys.readouterr().out
@@ -267,3 +271,35 @@ def test_restoring_a_cut_off_backup_says_the_backup_is_damaged(
     assert cli(tmp_path, "restore", str(backup), "--yes") == 2
     err = capsys.readouterr().err
     assert "backup file is damaged or incomplete" in err and "vault file" not in err
+
+
+# -- the recovery key until it is confirmed, and a new one (issue 15) ----------------------
+
+
+def test_the_recovery_key_is_shown_again_until_confirmed(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str]) -> None:
+    recovery_key = init(tmp_path, capsys)
+    assert cli(tmp_path, "recovery-key") == 0
+    assert recovery_key in capsys.readouterr().out
+    assert cli(tmp_path, "recovery-key", "--confirm") == 0
+    capsys.readouterr()
+    assert cli(tmp_path, "recovery-key") == 1
+    out = capsys.readouterr().out
+    assert recovery_key not in out and "--new" in out
+
+
+def test_recovery_key_new_replaces_the_old_one_and_says_so(
+        tmp_path: Path, keystore: MemoryKeyStore, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    old_key = init(tmp_path, capsys)
+    assert cli(tmp_path, "recovery-key", "--new", "--yes") == 0
+    out = capsys.readouterr().out
+    new_keys = RECOVERY.findall(out)
+    assert len(new_keys) == 1 and new_keys[0] != old_key
+    assert "old one no longer opens this vault" in out
+    keystore._keys.clear()
+    monkeypatch.setattr("sys.stdin", io.StringIO(old_key + "\n"))
+    assert cli(tmp_path, "recover") == 2
+    capsys.readouterr()
+    monkeypatch.setattr("sys.stdin", io.StringIO(new_keys[0] + "\n"))
+    assert cli(tmp_path, "recover") == 0

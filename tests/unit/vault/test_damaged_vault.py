@@ -29,16 +29,21 @@ def folder_state(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture
-def backed_up(data_dir: Path, keystore: MemoryKeyStore) -> Path:
-    """A closed vault holding one person, with two backups (the newer one named later)."""
+def backed_up(backed_up_with_key: tuple[Path, str]) -> Path:
+    return backed_up_with_key[0]
+
+
+@pytest.fixture
+def backed_up_with_key(data_dir: Path, keystore: MemoryKeyStore) -> tuple[Path, str]:
+    """A closed vault holding one person, with two backups, and its recovery key."""
     moments = iter([datetime(2026, 11, 1, 9, tzinfo=UTC) + timedelta(days=d) for d in range(9)])
-    vault, _ = Vault.create(data_dir, keystore, clock=lambda: next(moments))
+    vault, recovery_key = Vault.create(data_dir, keystore, clock=lambda: next(moments))
     database.bind(vault.db)
     NetworkService(Repository()).save_supporter(Supporter("Ruth", Kind.FRIEND))
     vault.backup(reason="auto")
     vault.backup(reason="auto")
     vault.close()
-    return data_dir
+    return data_dir, recovery_key
 
 
 def newest(data_dir: Path) -> Path:
@@ -113,3 +118,112 @@ def test_an_empty_folder_is_still_a_first_run(data_dir: Path, keystore: MemoryKe
     assert not Vault.exists(data_dir)
     with pytest.raises(NoVaultError):
         Vault.open(data_dir, keystore)
+
+
+def test_a_vault_json_from_another_vault_is_named_as_such(
+        tmp_path: Path, keystore: MemoryKeyStore) -> None:
+    from supportdesk.core.errors import WrongKeyError
+
+    mine, recovery_key = Vault.create(tmp_path / "mine", keystore)
+    mine.close()
+    other, _ = Vault.create(tmp_path / "other", keystore)
+    other.close()
+    (tmp_path / "mine" / "vault.json").write_bytes((tmp_path / "other" / "vault.json").read_bytes())
+    before = folder_state(tmp_path / "mine")
+    with pytest.raises(WrongKeyError, match="belongs to another vault"):
+        Vault.recover(tmp_path / "mine", recovery_key, keystore)
+    assert folder_state(tmp_path / "mine") == before
+
+
+def test_junk_in_the_keyring_is_not_called_no_key(
+        data_dir: Path, keystore: MemoryKeyStore) -> None:
+    from supportdesk.core.errors import WrongKeyError
+
+    vault, _ = Vault.create(data_dir, keystore)
+    vault.close()
+    keystore._keys[vault.uuid] = b""  # what KeyringKeyStore.get gives for text that is not hex
+    with pytest.raises(WrongKeyError, match="not this vault's key"):
+        Vault.open(data_dir, keystore)
+
+
+def test_leftovers_of_cut_off_writes_are_cleaned_at_open(
+        data_dir: Path, keystore: MemoryKeyStore) -> None:
+    Vault.create(data_dir, keystore)[0].close()
+    stale = [data_dir / ".vault.json.abc123.tmp", data_dir / f".{DB_FILE}.new",
+             data_dir / f".{DB_FILE}.new-wal", data_dir / f".{DB_FILE}.restore"]
+    for path in stale:
+        path.write_bytes(b"half written")
+    Vault.open(data_dir, keystore).close()
+    assert [path.name for path in stale if path.exists()] == []
+
+
+def test_a_new_vaults_backups_never_rotate_away_the_old_vaults(
+        backed_up: Path, keystore: MemoryKeyStore) -> None:
+    (backed_up / DB_FILE).unlink()
+    old = set(list_backups(backed_up / "backups"))
+    fresh, _ = Vault.create(backed_up, keystore, start_fresh=True)
+    try:
+        for _ in range(3):
+            fresh.backup(keep=1)
+    finally:
+        fresh.close()
+    left = set(list_backups(backed_up / "backups"))
+    assert old <= left and len(left - old) == 1
+
+
+def test_a_backup_restores_where_the_database_has_gone(
+        backed_up: Path, keystore: MemoryKeyStore) -> None:
+    (backed_up / DB_FILE).unlink()
+    kept = Vault.restore_damaged(backed_up, newest(backed_up), keystore)
+    assert kept is None
+    vault = Vault.open(backed_up, keystore)
+    try:
+        database.bind(vault.db)
+        assert [s.name for s in Repository().supporters()] == ["Ruth"]
+    finally:
+        vault.close()
+
+
+def test_a_backup_that_does_not_check_out_never_rotates_the_good_ones_away(
+        backed_up: Path, keystore: MemoryKeyStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.vault import backup as backup_module
+
+    good = set(list_backups(backed_up / "backups"))
+    vault = Vault.open(backed_up, keystore)
+
+    def schemaless_copy(db: object, target: Path, key: bytes, schema_version: int) -> None:
+        empty = database.connect(target, key)  # a sound file that holds no vault
+        empty.close()
+
+    monkeypatch.setattr(backup_module, "export_copy", schemaless_copy)
+    try:
+        with pytest.raises(DamagedVaultError, match="no older backup was removed"):
+            vault.backup(reason="auto", keep=1)
+    finally:
+        vault.close()
+    assert good <= set(list_backups(backed_up / "backups"))
+
+
+def test_recovery_puts_back_this_vaults_own_vault_json_from_its_backups(
+        backed_up_with_key: tuple[Path, str], tmp_path: Path) -> None:
+    from supportdesk.vault.metadata import read_metadata
+
+    backed_up, recovery_key = backed_up_with_key
+    mine = read_metadata(backed_up / "vault.json")
+    assert mine is not None
+    other, _ = Vault.create(tmp_path / "other", MemoryKeyStore())
+    other.close()
+    foreign = (tmp_path / "other" / "vault.json").read_bytes()
+    (backed_up / "vault.json").write_bytes(foreign)
+    db_before = folder_state(backed_up)[DB_FILE]
+    vault = Vault.recover(backed_up, recovery_key, MemoryKeyStore())
+    try:
+        database.bind(vault.db)
+        assert [s.name for s in Repository().supporters()] == ["Ruth"]
+    finally:
+        vault.close()
+    kept = list(backed_up.glob("vault.json.another-vault-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == foreign
+    again = read_metadata(backed_up / "vault.json")
+    assert again is not None and again.uuid == mine.uuid
+    assert folder_state(backed_up)[DB_FILE] == db_before
