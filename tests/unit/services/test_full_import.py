@@ -82,6 +82,8 @@ def test_round_trip_of_the_sample_network(session: Session, tmp_path: Path) -> N
 
 PLAIN = "<b>bold</b> & <script>alert(1)</script> {{x}} %s \\n"
 ODD = "Zoë 🧡 👩‍👩‍👧 مرحبا 東京 Å̊ \u200b‮ tab\there"
+# What is kept of it: a right-to-left override is stripped when any text is saved.
+KEPT = ODD.replace("\u202e", "")
 
 
 def every_field(words: str) -> Supporter:
@@ -132,13 +134,13 @@ def test_markup_and_odd_unicode_in_every_field_come_back_as_plain_text(
     plain, odd = session.network.supporters()  # "<" sorts before "Z"
     assert plain.name == f"Sam {PLAIN}".strip()
     assert odd.name.startswith("Sam Zoë 🧡 👩‍👩‍👧 مرحبا 東京")
-    assert odd.notes == f"notes\n\n{ODD}"
-    assert odd.help.in_a_crisis == f"crisis {ODD}"
+    assert odd.notes == f"notes\n\n{KEPT}"
+    assert odd.help.in_a_crisis == f"crisis {KEPT}"
     assert plain.boundaries.mine == f"mine {PLAIN}"
-    assert [line.name for line in session.repo.crisis_lines()] == [f"Line {ODD}".replace(
+    assert [line.name for line in session.repo.crisis_lines()] == [f"Line {KEPT}".replace(
         "\t", " ")]
     notes = {c.note for c in session.repo.checkins()}
-    assert notes == {f"note {PLAIN}", f"note {ODD}"}
+    assert notes == {f"note {PLAIN}", f"note {KEPT}"}
     assert Settings(session.repo).get(keys.QUIET_START) == time(21, 15)
 
 
