@@ -1,5 +1,6 @@
-"""File menu: Import contacts…, Export ▸, Back up now…, Restore from backup…; the
-"Backups" settings tab; and the automatic daily backup while the app runs.
+"""File menu: Import ▸ (contacts, a SupportDesk export), Export ▸ (… Everything…,
+Check-ins…), Back up now…, Restore from backup…; the "Backups" settings tab; and the
+automatic daily backup while the app runs.
 
 Every unencrypted export asks first, with the same plain warning. Errors from the
 disk (full, read-only, missing folder) are shown as the message the service gives.
