@@ -254,7 +254,7 @@ class DataActions(QObject):
         dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
         accepted = self.exec_dialog(dialog)
         if accepted and dialog.command is not None and dialog.command.outcome is not None:
-            self._status(f"Imported {dialog.command.outcome.summary}. "
+            self._status(f"Imported: {dialog.command.outcome.summary}. "
                          "Undo is in the Edit menu.")
         dialog.deleteLater()
         return accepted

@@ -41,7 +41,7 @@ from supportdesk.services.safety_plan import SafetyPlanService, plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
 from tests.conftest import FIXED_NOW
-from tests.unit.services.test_full_export import LONDON, export_of, read_zip
+from tests.unit.services.test_full_export import LONDON, export_of, read_zip, validate
 
 
 def apart_from_when(files: dict[str, bytes]) -> dict[str, object]:
@@ -128,6 +128,7 @@ def fill_odd(session: Session) -> None:
 def test_markup_and_odd_unicode_in_every_field_come_back_as_plain_text(
         session: Session, tmp_path: Path) -> None:
     raw = export_of(fill_odd, tmp_path / "source")
+    validate(json.loads(read_zip(raw)["supportdesk.json"]))
     round_trip(session, raw)
     plain, odd = session.network.supporters()  # "<" sorts before "Z"
     assert plain.name == f"Sam {PLAIN}".strip()
