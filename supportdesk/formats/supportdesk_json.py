@@ -282,11 +282,10 @@ class _Fields:
 
 def _member(enum: type[E], value: object) -> E:
     """The member whose value is ``value``; ValueError for anything else (even a number)."""
-    if isinstance(value, str):
-        for member in enum:
-            if member.value == value:
-                return member
-    raise ValueError("not a member")
+    found = enum._value2member_map_.get(value) if isinstance(value, str) else None
+    if not isinstance(found, enum):
+        raise ValueError("not a member")
+    return found
 
 
 _HINT = "Choose a file saved by File > Export > Everything in SupportDesk."

@@ -236,11 +236,15 @@ class DataActions(QObject):
         if path is None:
             return False
         from supportdesk.services.full_import import FullImportService
-        from supportdesk.ui.full_import_dialog import FullImportDialog
+        from supportdesk.ui.full_import_dialog import FullImportDialog, read_in_background
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            preview = FullImportService(self.ctx.session).preview(path.read_bytes())
+            checked = read_in_background(path.read_bytes(), self.window)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                preview = FullImportService(self.ctx.session).preview_checked(checked)
+            finally:
+                QApplication.restoreOverrideCursor()
         except OSError as error:
             self.show_error(title, KnownError(
                 f"SupportDesk could not read {path} ({error.strerror or error})."))
@@ -248,8 +252,6 @@ class DataActions(QObject):
         except KnownError as error:
             self.show_error(title, error)
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
         self.settings.set(IMPORT_FOLDER, str(path.parent))
         dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
         accepted = self.exec_dialog(dialog)
