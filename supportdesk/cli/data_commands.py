@@ -155,9 +155,8 @@ def _import_export(args: argparse.Namespace, data: bytes) -> int:
         preview.use_settings = preview.use_settings or args.use_settings
         for line in describe_full_preview(preview):
             print(line)
-        kept = preview.count(PersonAction.ADD) + preview.count(PersonAction.SAME)
-        if not kept and not sum(preview.counts().values()) and not preview.use_settings:
-            print("Nothing to import.")
+        if not preview.brings_anything():
+            print("Nothing new to import.")
             return 0
         if not confirm("Import it now?", args.yes):
             print("Nothing was imported.")

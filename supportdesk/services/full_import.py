@@ -131,6 +131,15 @@ class FullImportPreview:
     def names(self) -> dict[int, str]:
         return {row.person.id or 0: row.person.name for row in self.people}
 
+    def brings_anything(self) -> bool:
+        """Whether importing, as chosen now, would change anything at all."""
+        if self.count(PersonAction.ADD) or any(self.counts().values()):
+            return True
+        if self.use_settings and self.data.settings:
+            return True
+        return any(_joined(row.existing, row) != row.existing for row in self.people
+                   if row.action is PersonAction.SAME and row.existing is not None)
+
     def counts(self) -> dict[str, int]:
         """How many of each record would come in, with the rows as chosen now."""
         targets, have = self.targets(), self.already_here
@@ -277,15 +286,18 @@ class FullImportService:
         repo = self.session.repo
         joined: dict[int, int] = {}
         current: dict[int, Supporter] = {}
+        changed: set[int] = set()
         for row in preview.people:
             if row.action is not PersonAction.SAME or row.existing is None:
                 continue
             target = row.existing.id or 0
-            if target not in current:
-                current[target] = repo.supporter(target)
-                outcome.merged_before.append(current[target])
-            now = replace(row, existing=current[target])
-            current[target] = repo.update_supporter(_joined(current[target], now))
+            here = current.setdefault(target, repo.supporter(target))
+            updated = _joined(here, replace(row, existing=here))
+            if updated != here:  # someone the file adds nothing to is left as they are
+                if target not in changed:
+                    changed.add(target)
+                    outcome.merged_before.append(here)
+                current[target] = repo.update_supporter(updated)
             joined[row.person.id or 0] = target
         return joined
 

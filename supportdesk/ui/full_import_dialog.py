@@ -245,10 +245,7 @@ class FullImportDialog(QDialog):
     def _update_summary(self) -> None:
         self.summary.setText(self.preview.words() + " Nothing is saved until you choose "
                              "Import, and you can undo it afterwards.")
-        counts = self.preview.counts()
-        anything = (self.preview.count(PersonAction.ADD) + self.preview.count(PersonAction.SAME)
-                    + sum(counts.values()) > 0) or self.settings_box.isChecked()
-        self.import_button.setEnabled(anything)
+        self.import_button.setEnabled(self.preview.brings_anything())
 
     def _on_settings_box_toggled(self, on: bool) -> None:
         self.preview.use_settings = on

@@ -113,9 +113,10 @@ def test_importing_it_again_lists_who_is_joined_and_repeats_nothing(
     assert "Same person: Kit" in out and "Same person: Sam" in out
     assert "With them: 0 check-ins" in out
     assert "Your own settings are kept (--use-settings" in out
+    assert "Nothing new to import." in out
     assert len(open_vault.repo.checkins()) == 3
     assert run(["import", str(target), "--skip-duplicates", "--yes"]) == 0
-    assert "Nothing to import." in capsys.readouterr().out
+    assert "Nothing new to import." in capsys.readouterr().out
 
 
 def test_a_broken_export_changes_nothing(open_vault: Session, tmp_path: Path,  # noqa: F811
