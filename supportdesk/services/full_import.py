@@ -155,7 +155,8 @@ class FullImportPreview:
         c = self.counts()
         people = (f"{len(self.people)} {_plural(len(self.people), 'person', 'people')} "
                   f"in the file: {self.count(PersonAction.ADD)} to add, "
-                  f"{self.count(PersonAction.SAME)} already here (joined), "
+                  f"{self.count(PersonAction.SAME)} already in your network (anything new "
+                  "goes to them), "
                   f"{self.count(PersonAction.SKIP)} left out.")
         rest = (f" With them: {_count(c['checkins'], 'check-in')}, "
                 f"{_count(c['gratitude'], 'gratitude entry', 'gratitude entries')}, "

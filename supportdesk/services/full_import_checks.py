@@ -74,8 +74,8 @@ class PersonRow:
         if self.existing is None:
             return ""
         if self.shares_contact:
-            return f"{self.existing.name} (same name and a shared phone or email)"
-        return f"Someone else called {self.existing.name} (no shared phone or email)"
+            return f"{self.existing.name} (shares a phone or email)"
+        return f"Another {self.existing.name} (no phone or email in common)"
 
     def new_methods(self) -> list[ContactMethod]:
         """Contact methods the person already here does not have yet."""

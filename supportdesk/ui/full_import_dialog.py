@@ -223,10 +223,12 @@ class FullImportDialog(QDialog):
                                           self.table))
         self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         header = self.table.horizontalHeader()
-        for column in (ACTION_COL, KIND_COL, MATCH_COL):
+        for column in (ACTION_COL, KIND_COL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DETAILS_COL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MATCH_COL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(NAME_COL, 180)
+        header.resizeSection(DETAILS_COL, 180)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("People in the file")
         layout.addWidget(self.table, 1)

@@ -170,10 +170,10 @@ def test_a_proposed_same_person_can_be_kept_apart(ctx: AppContext, qtbot: QtBot,
     assert index.data() == "Same person"
     assert [label for _, label in index.data(CHOICES_ROLE)] == ["Add", "Same person",
                                                                 "Leave out"]
-    assert "0 to add, 1 already here" in dialog.summary.text()
+    assert "0 to add, 1 already in your network" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()  # the file brings nothing new
     assert dialog.proxy.setData(index, PersonAction.ADD.value)
-    assert "1 to add, 0 already here" in dialog.summary.text()
+    assert "1 to add, 0 already in your network" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [s.name for s in ctx.session.network.supporters()] == ["Robin Lind", "Robin Lind"]

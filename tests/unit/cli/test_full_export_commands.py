@@ -109,7 +109,7 @@ def test_importing_it_again_lists_who_is_joined_and_repeats_nothing(
     capsys.readouterr()
     assert run(["import", str(target), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "0 to add, 2 already here (joined)" in out
+    assert "0 to add, 2 already in your network" in out
     assert "Same person: Kit" in out and "Same person: Sam" in out
     assert "With them: 0 check-ins" in out
     assert "Your own settings are kept (--use-settings" in out
