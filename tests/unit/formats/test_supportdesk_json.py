@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supportdesk.core.kinds import (
     Channel,
@@ -26,7 +30,14 @@ from supportdesk.core.model import (
     PlanItem,
     Supporter,
 )
-from supportdesk.formats.supportdesk_json import ExportData, read_json, to_json
+from supportdesk.formats.supportdesk_json import (
+    ExportData,
+    ExportFileError,
+    read_document,
+    read_json,
+    to_document,
+    to_json,
+)
 
 AT = datetime(2026, 11, 24, 18, 30, 15, 250, tzinfo=UTC)
 TOKYO = timezone(timedelta(hours=9))
@@ -84,3 +95,37 @@ def test_a_short_hand_written_file_takes_the_defaults() -> None:
     [checkin] = data.checkins
     assert checkin.supporter_id == 1 and checkin.mood_after is None and checkin.note == ""
     assert data.settings == {} and data.gratitude == []
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+                    | st.text(max_size=12),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
+
+
+def paths(value: object, here: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    found = [here] if here else []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            found += paths(inner, (*here, key))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += paths(inner, (*here, index))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_any_field_holding_anything_reads_or_says_where(data: st.DataObject) -> None:
+    document = to_document(sample(), TOKYO)
+    path = data.draw(st.sampled_from(paths(document)))
+    inner: Any = document
+    for step in path[:-1]:
+        inner = inner[step]
+    inner[path[-1]] = data.draw(JSON)
+    try:
+        read_document(document)
+    except ExportFileError as error:
+        assert error.message.startswith(("In the file, ", "The file is missing ",
+                                         "This is not a SupportDesk export",
+                                         "This export was made by a newer"))
