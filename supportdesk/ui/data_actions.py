@@ -31,13 +31,13 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.errors import KnownError
 from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan, BackupScheduler
+from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.exporting import (
     UNENCRYPTED_WARNING,
     ExportCancelledError,
     ExportFormat,
     ExportService,
 )
-from supportdesk.services.full_export import CheckinFilter, FullExportService
 from supportdesk.services.settings import Settings, str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
@@ -281,6 +281,8 @@ class DataActions(QObject):
 
                 save_pdf(self.ctx.session, fmt, target)
             elif fmt is ExportFormat.CHECKINS:
+                from supportdesk.services.full_export import FullExportService
+
                 count = FullExportService(self.ctx.session).export_checkins(
                     target, self.checkins_filter())
                 saved = f"{count} check-in{'s' if count != 1 else ''} "
