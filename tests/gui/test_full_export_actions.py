@@ -187,3 +187,22 @@ def test_a_file_that_is_not_an_export_says_so(ctx: AppContext, qtbot: QtBot,
     path.write_text('{"hello": "world"}', encoding="utf-8")
     assert not actions.import_export(path)
     assert "not a SupportDesk export" in actions.errors[0]  # type: ignore[attr-defined]
+
+
+def test_names_with_markup_are_shown_as_typed(ctx: AppContext, qtbot: QtBot) -> None:
+    raw = json.dumps({
+        "format": "supportdesk-export", "version": 1,
+        "exported_at": "2026-11-24T10:00:00+00:00",
+        "people": [{"id": 1, "name": "<b>Bo</b> &amp; co", "kind": "friend",
+                    "contacts": [{"type": "email", "value": "not an address"}]},
+                   {"id": 2, "name": "<i>Ada</i>", "kind": "friend"}]}).encode()
+    preview = FullImportService(ctx.session).preview(raw)
+    dialog = FullImportDialog(ctx, preview, "x.json")
+    qtbot.addWidget(dialog)
+    assert dialog.problems.textFormat() == Qt.TextFormat.PlainText
+    assert "Person 1 (<b>Bo</b> &amp; co) was left out" in dialog.problems.text()
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+    names = {dialog.proxy.index(row, 1).data() for row in range(dialog.proxy.rowCount())}
+    assert names == {"<b>Bo</b> &amp; co", "<i>Ada</i>"}
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.session.network.supporters()] == ["<i>Ada</i>"]
