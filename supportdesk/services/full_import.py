@@ -131,9 +131,9 @@ class FullImportPreview:
     def names(self) -> dict[int, str]:
         return {row.person.id or 0: row.person.name for row in self.people}
 
-    def brings_anything(self) -> bool:
+    def brings_anything(self, counts: dict[str, int] | None = None) -> bool:
         """Whether importing, as chosen now, would change anything at all."""
-        if self.count(PersonAction.ADD) or any(self.counts().values()):
+        if self.count(PersonAction.ADD) or any((counts or self.counts()).values()):
             return True
         if self.use_settings and self.data.settings:
             return True
@@ -150,9 +150,9 @@ class FullImportPreview:
             "crisis_lines": len(self.data.crisis_lines),
         }
 
-    def words(self) -> str:
-        """What importing would bring, in a sentence."""
-        c = self.counts()
+    def words(self, counts: dict[str, int] | None = None) -> str:
+        """What importing would bring, in a sentence (``counts`` if already counted)."""
+        c = counts or self.counts()
         people = (f"{len(self.people)} {_plural(len(self.people), 'person', 'people')} "
                   f"in the file: {self.count(PersonAction.ADD)} to add, "
                   f"{self.count(PersonAction.SAME)} already in your network (anything new "

@@ -245,9 +245,10 @@ class FullImportDialog(QDialog):
         self.settings_box.toggled.connect(self._on_settings_box_toggled)
 
     def _update_summary(self) -> None:
-        self.summary.setText(self.preview.words() + " Nothing is saved until you choose "
-                             "Import, and you can undo it afterwards.")
-        self.import_button.setEnabled(self.preview.brings_anything())
+        counts = self.preview.counts()  # one pass over ten years of check-ins, not two
+        self.summary.setText(self.preview.words(counts) + " Nothing is saved until you "
+                             "choose Import, and you can undo it afterwards.")
+        self.import_button.setEnabled(self.preview.brings_anything(counts))
 
     def _on_settings_box_toggled(self, on: bool) -> None:
         self.preview.use_settings = on
