@@ -169,7 +169,8 @@ class FullImportPreview:
 class FullImportOutcome:
     added_ids: list[int] = field(default_factory=list)
     merged_before: list[Supporter] = field(default_factory=list)  # as they were
-    checkin_ids: list[int] = field(default_factory=list)
+    checkin_ids: list[int] = field(default_factory=list)  # those given to people already here
+    checkins_added: int = 0
     gratitude_ids: list[int] = field(default_factory=list)
     line_ids: list[int] = field(default_factory=list)
     plan_before: list[PlanItem] | None = None  # None: the plan was not touched
@@ -180,7 +181,7 @@ class FullImportOutcome:
         parts = [f"{_count(len(self.added_ids), 'person', 'people')} added"]
         if self.merged_before:
             parts.append(f"{len(self.merged_before)} joined with people already here")
-        parts.append(_count(len(self.checkin_ids), "check-in"))
+        parts.append(_count(self.checkins_added, "check-in"))
         parts.append(_count(len(self.gratitude_ids), "gratitude entry", "gratitude entries"))
         if self.plan_before is not None:
             parts.append("the safety plan")
@@ -262,8 +263,12 @@ class FullImportService:
             joined = self._join(preview, outcome)
             vault_id.update(joined)
             have = self._already_here(set(joined.values()))
+            fresh = fresh_checkins(data.checkins, vault_id, have.checkins)
+            new_people = set(added)  # their check-ins go with them on undo: no ids kept
+            repo.add_checkins([c for c in fresh if c.supporter_id in new_people], ids=False)
             outcome.checkin_ids = repo.add_checkins(
-                fresh_checkins(data.checkins, vault_id, have.checkins))
+                [c for c in fresh if c.supporter_id not in new_people])
+            outcome.checkins_added = len(fresh)
             outcome.gratitude_ids = repo.add_gratitude_entries(
                 fresh_gratitude(data.gratitude, vault_id, have.gratitude))
             self._import_plan(preview, vault_id, outcome)

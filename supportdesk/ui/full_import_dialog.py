@@ -28,6 +28,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -256,7 +257,11 @@ class FullImportDialog(QDialog):
 
     def _on_import_clicked(self) -> None:
         self.command = ImportEverything(self.ctx, self.preview)
-        perform(self.ctx, self.command)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # ten years take seconds
+        try:
+            perform(self.ctx, self.command)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()
 
 

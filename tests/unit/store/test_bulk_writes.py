@@ -39,3 +39,13 @@ def test_more_than_sqlite_takes_in_one_statement(session: Session) -> None:
     assert repo.counts()["gratitude"] == repo.counts()["checkins"] == 0
     repo.delete_supporters(ids)
     assert repo.counts()["supporters"] == 0
+
+
+def test_checkins_without_their_ids_go_in_too(session: Session) -> None:
+    repo = session.repo
+    sam = repo.add_supporter(Supporter("Sam", Kind.FRIEND))
+    assert sam.id is not None
+    assert repo.add_checkins([CheckIn(sam.id, FIXED_NOW - timedelta(days=d), note=str(d))
+                              for d in (5, 1, 3)], ids=False) == []
+    assert [c.note for c in repo.checkins()] == ["1", "3", "5"]
+    assert repo.supporter(sam.id).last_contact == FIXED_NOW - timedelta(days=1)
