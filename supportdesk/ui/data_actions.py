@@ -8,6 +8,8 @@ disk (full, read-only, missing folder) are shown as the message the service give
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -80,6 +82,16 @@ MENU_TIPS = {
     ExportFormat.CHECKINS: "Your check-in history as a spreadsheet, filtered as the "
                            "Check-ins page shows it",
 }
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while something takes a moment on the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class DataActions(QObject):
@@ -240,11 +252,8 @@ class DataActions(QObject):
 
         try:
             checked = read_in_background(path.read_bytes(), self.window)
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
+            with busy():
                 preview = FullImportService(self.ctx.session).preview_checked(checked)
-            finally:
-                QApplication.restoreOverrideCursor()
         except OSError as error:
             self.show_error(title, KnownError(
                 f"SupportDesk could not read {path} ({error.strerror or error})."))
@@ -283,11 +292,13 @@ class DataActions(QObject):
             elif fmt is ExportFormat.CHECKINS:
                 from supportdesk.services.full_export import FullExportService
 
-                count = FullExportService(self.ctx.session).export_checkins(
-                    target, self.checkins_filter())
+                with busy():
+                    count = FullExportService(self.ctx.session).export_checkins(
+                        target, self.checkins_filter())
                 saved = f"{count} check-in{'s' if count != 1 else ''} "
             else:
-                ExportService(self.ctx.session).export(fmt, target, discreet)
+                with busy():  # ten years of check-ins take seconds to zip
+                    ExportService(self.ctx.session).export(fmt, target, discreet)
         except ExportCancelledError:
             return None
         except KnownError as error:
