@@ -128,3 +128,19 @@ def test_a_broken_export_changes_nothing(open_vault: Session, tmp_path: Path,  #
     assert run(["import", str(source), "--yes"]) == 2
     assert "people[0].kind should be one of" in capsys.readouterr().err
     assert open_vault.repo.counts()["supporters"] == 0
+
+
+def test_the_same_name_alone_is_added_apart_and_said(open_vault: Session,  # noqa: F811
+                                                     tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    def fill(source: Session) -> None:
+        source.network.save_supporter(Supporter("Sam", Kind.FRIEND, contacts=[
+            ContactMethod(ContactType.PHONE, "07700 900999")]))
+
+    source = tmp_path / "sam.zip"
+    source.write_bytes(export_of(fill, tmp_path / "source"))
+    open_vault.network.save_supporter(Supporter("Sam", Kind.FAMILY))
+    assert run(["import", str(source), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Added apart: Sam (someone here has that name" in out
+    assert [s.kind for s in open_vault.network.supporters()] == [Kind.FAMILY, Kind.FRIEND]
