@@ -94,19 +94,25 @@ class FullExportService:
     # -- everything ------------------------------------------------------------------
 
     def gather(self) -> ExportData:
-        """Everything worth keeping, people numbered from 1 in name order."""
+        """Everything worth keeping, people numbered from 1 in name order. Read in one
+        transaction: the app or another command writing meanwhile (the same vault is
+        shared) cannot leave a check-in whose person was read before they existed."""
         repo = self.session.repo
-        people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
+        with repo.db.atomic():
+            people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
+            checkins = list(self.checkins())  # raw pages: a third of repo.checkins()'s time
+            gratitude = repo.gratitude()
+            items = repo.plan_items()
+            lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
+            settings = Settings(repo)
+            values = {s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS}
         number = {s.id: index for index, s in enumerate(people, start=1)}
-        checkins = list(self.checkins())  # raw pages: a third the time of repo.checkins()
         checkins.reverse()  # oldest first
-        gratitude = repo.gratitude()
         gratitude.reverse()
         plan = [replace(item, position=position, supporter_id=number.get(item.supporter_id),
                         id=None)
-                for items in plan_from_items(repo.plan_items()).values()
-                for position, item in enumerate(items)]
-        settings = Settings(repo)
+                for step_items in plan_from_items(items).values()
+                for position, item in enumerate(step_items)]
         return ExportData(
             exported_at=self.session.clock(),
             people=[replace(s, id=number[s.id]) for s in people],
@@ -115,9 +121,8 @@ class FullExportService:
             gratitude=[replace(g, supporter_id=number.get(g.supporter_id), id=None)
                        for g in gratitude],
             plan=plan,
-            crisis_lines=[replace(line, id=None) for line in repo.crisis_lines()
-                          if line.user_added],
-            settings={s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS},
+            crisis_lines=lines,
+            settings=values,
             app_version=__version__,
         )
 
