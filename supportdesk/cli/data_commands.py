@@ -20,8 +20,9 @@ from typing import Any
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.core.kinds import Kind, Mode
+from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat, ExportService
-from supportdesk.services.full_export import CheckinFilter, FullExportService
+from supportdesk.services.full_export import FullExportService
 from supportdesk.services.full_import import FullImportPreview, FullImportService, PersonAction
 from supportdesk.services.importing import Action, ImportPreview, ImportService
 from supportdesk.services.paths import data_dir
@@ -139,6 +140,9 @@ def describe_full_preview(preview: FullImportPreview) -> list[str]:
     lines = [preview.words()]
     lines += [f"  Same person: {row.person.name} (already here, with a phone number or "
               "email in common)" for row in preview.people if row.action is PersonAction.SAME]
+    lines += [f"  Added apart: {row.person.name} (someone here has that name, but no phone "
+              "number or email in common)" for row in preview.people
+              if row.action is PersonAction.ADD and row.existing is not None]
     lines += [f"  {problem}" for problem in preview.problems]
     if preview.data.settings:
         lines.append("Your settings will be replaced by the file's." if preview.use_settings
@@ -157,9 +161,8 @@ def _import_export(args: argparse.Namespace, data: bytes) -> int:
         preview.use_settings = preview.use_settings or args.use_settings
         for line in describe_full_preview(preview):
             print(line)
-        kept = preview.count(PersonAction.ADD) + preview.count(PersonAction.SAME)
-        if not kept and not sum(preview.counts().values()) and not preview.use_settings:
-            print("Nothing to import.")
+        if not preview.brings_anything():
+            print("Nothing new to import.")
             return 0
         if not confirm("Import it now?", args.yes):
             print("Nothing was imported.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -51,6 +51,7 @@ FORMAT = "supportdesk-export"
 VERSION = 1
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
+MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -194,7 +195,7 @@ class _Fields:
         return f"{self.path}.{key}" if self.path else key
 
     def get(self, key: str, required: bool = False) -> object:
-        if key not in self.value:
+        if self.value.get(key) is None:  # absent or null
             if required:
                 raise ExportFileError(f"The file is missing {self.at(key)}.",
                                       hint=_HINT)
@@ -237,11 +238,12 @@ class _Fields:
 
     def moment(self, key: str, required: bool = False) -> datetime | None:
         text = self.text(key, required)
-        if not text:
+        if not text and not required:
             return None
         try:
             moment = datetime.fromisoformat(text)
-        except ValueError:
+            moment.astimezone(UTC)  # kept in UTC: year 1 at +01:00 has no UTC moment
+        except (ValueError, OverflowError):
             moment = None
         if moment is None or moment.tzinfo is None:
             raise _wrong(self.at(key), "should be a date and time with its time zone, "
@@ -250,7 +252,7 @@ class _Fields:
 
     def day(self, key: str, required: bool = False) -> date | None:
         text = self.text(key, required)
-        if not text:
+        if not text and not required:
             return None
         try:
             return date.fromisoformat(text)
@@ -282,11 +284,10 @@ class _Fields:
 
 def _member(enum: type[E], value: object) -> E:
     """The member whose value is ``value``; ValueError for anything else (even a number)."""
-    if isinstance(value, str):
-        for member in enum:
-            if member.value == value:
-                return member
-    raise ValueError("not a member")
+    found = enum._value2member_map_.get(value) if isinstance(value, str) else None
+    if not isinstance(found, enum):
+        raise ValueError("not a member")
+    return found
 
 
 _HINT = "Choose a file saved by File > Export > Everything in SupportDesk."
@@ -306,7 +307,7 @@ def _person(f: _Fields) -> Supporter:
     cadence, boundaries, help_notes = f.child("cadence"), f.child("boundaries"), f.child("help")
     every = cadence.get("every_days")
     if every is not None and (isinstance(every, bool) or not isinstance(every, int | float)
-                              or every <= 0):
+                              or not 0 < every <= MAX_EVERY_DAYS):
         raise _wrong(cadence.at("every_days"), "should be a number of days above 0")
     return Supporter(
         id=person_id,

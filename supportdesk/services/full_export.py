@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from supportdesk import __version__
-from supportdesk.core.kinds import Mode, Ring
+from supportdesk.core.kinds import Ring
 from supportdesk.core.model import CheckIn
 from supportdesk.core.schedule import local_zone
 from supportdesk.formats.full_export import checkins_csv, write_zip
@@ -24,13 +24,16 @@ from supportdesk.formats.supportdesk_json import ExportData, SettingValue, hhmm
 from supportdesk.resources import resource_path
 from supportdesk.services import auto_backup
 from supportdesk.services import settings as keys
+from supportdesk.services.checkin_filter import EVERYTHING, CheckinFilter
 from supportdesk.services.exporting import write_atomic
 from supportdesk.services.safety_plan import plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
 
+__all__ = ["EXPORTED_SETTINGS", "CheckinFilter", "ExportedSetting", "FullExportService"]
+
 SCHEMA_FILE = "supportdesk-export.schema.json"
-PAGE = 5_000  # check-ins read at a time for the CSV
+PAGE = 50_000  # check-ins read at a time: few queries (each skips those before it)
 
 
 @dataclass(frozen=True)
@@ -79,32 +82,6 @@ def setting_json(value: object) -> SettingValue:
     return value
 
 
-@dataclass(frozen=True)
-class CheckinFilter:
-    """Which check-ins, as the Check-ins page filters them: a person, a way, words."""
-
-    supporter_id: int | None = None
-    mode: Mode | None = None
-    words: tuple[str, ...] = ()
-
-    @property
-    def is_everything(self) -> bool:
-        return self.supporter_id is None and self.mode is None and not self.words
-
-    def words_for(self, names: dict[int, str]) -> str:
-        """The filter in a sentence ("" for everything); ``names`` by supporter id."""
-        if self.is_everything:
-            return ""
-        parts = []
-        if self.supporter_id is not None:
-            parts.append(f"with {names.get(self.supporter_id, 'one person')}")
-        if self.mode is not None:
-            parts.append(f"{self.mode.label.lower()} only")
-        if self.words:
-            parts.append(f"with the words “{' '.join(self.words)}”")
-        return "Only the check-ins the Check-ins page shows now: " + "; ".join(parts) + "."
-
-
 def shipped_schema() -> str:
     return resource_path(SCHEMA_FILE).read_text(encoding="utf-8")
 
@@ -117,19 +94,25 @@ class FullExportService:
     # -- everything ------------------------------------------------------------------
 
     def gather(self) -> ExportData:
-        """Everything worth keeping, people numbered from 1 in name order."""
+        """Everything worth keeping, people numbered from 1 in name order. Read in one
+        transaction: the app or another command writing meanwhile (the same vault is
+        shared) cannot leave a check-in whose person was read before they existed."""
         repo = self.session.repo
-        people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
+        with repo.db.atomic():
+            people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
+            checkins = list(self.checkins())  # raw pages: a third of repo.checkins()'s time
+            gratitude = repo.gratitude()
+            items = repo.plan_items()
+            lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
+            settings = Settings(repo)
+            values = {s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS}
         number = {s.id: index for index, s in enumerate(people, start=1)}
-        checkins = list(self.checkins())  # raw pages: a third the time of repo.checkins()
         checkins.reverse()  # oldest first
-        gratitude = repo.gratitude()
         gratitude.reverse()
         plan = [replace(item, position=position, supporter_id=number.get(item.supporter_id),
                         id=None)
-                for items in plan_from_items(repo.plan_items()).values()
-                for position, item in enumerate(items)]
-        settings = Settings(repo)
+                for step_items in plan_from_items(items).values()
+                for position, item in enumerate(step_items)]
         return ExportData(
             exported_at=self.session.clock(),
             people=[replace(s, id=number[s.id]) for s in people],
@@ -138,9 +121,8 @@ class FullExportService:
             gratitude=[replace(g, supporter_id=number.get(g.supporter_id), id=None)
                        for g in gratitude],
             plan=plan,
-            crisis_lines=[replace(line, id=None) for line in repo.crisis_lines()
-                          if line.user_added],
-            settings={s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS},
+            crisis_lines=lines,
+            settings=values,
             app_version=__version__,
         )
 
@@ -152,7 +134,7 @@ class FullExportService:
 
     # -- the check-in history -----------------------------------------------------------
 
-    def checkins(self, which: CheckinFilter = CheckinFilter()) -> Iterator[CheckIn]:
+    def checkins(self, which: CheckinFilter = EVERYTHING) -> Iterator[CheckIn]:
         """The check-ins ``which`` picks, newest first (as the page lists them)."""
         after: CheckIn | None = None
         while True:
@@ -164,18 +146,18 @@ class FullExportService:
                 return
             after = page[-1]
 
-    def checkins_text(self, which: CheckinFilter = CheckinFilter()) -> tuple[str, int]:
+    def checkins_text(self, which: CheckinFilter = EVERYTHING) -> tuple[str, int]:
         """The CSV text and how many check-ins it holds."""
         names = {s.id: s.name for s in self.session.repo.supporter_heads()}
         chosen: Sequence[CheckIn] = list(self.checkins(which))
         text = checkins_csv(chosen, lambda supporter_id: names.get(supporter_id, ""), self.tz)
         return text, len(chosen)
 
-    def checkins_csv(self, which: CheckinFilter = CheckinFilter()) -> bytes:
+    def checkins_csv(self, which: CheckinFilter = EVERYTHING) -> bytes:
         return self.checkins_text(which)[0].encode("utf-8-sig")
 
     def export_checkins(self, target: Path,
-                        which: CheckinFilter = CheckinFilter()) -> int:
+                        which: CheckinFilter = EVERYTHING) -> int:
         """Write the chosen check-ins to ``target``; how many were written."""
         text, count = self.checkins_text(which)
         write_atomic(target, text.encode("utf-8-sig"))

@@ -1,5 +1,6 @@
-"""File menu: Import contacts…, Export ▸, Back up now…, Restore from backup…; the
-"Backups" settings tab; and the automatic daily backup while the app runs.
+"""File menu: Import ▸ (contacts, a SupportDesk export), Export ▸ (… Everything…,
+Check-ins…), Back up now…, Restore from backup…; the "Backups" settings tab; and the
+automatic daily backup while the app runs.
 
 Every unencrypted export asks first, with the same plain warning. Errors from the
 disk (full, read-only, missing folder) are shown as the message the service gives.
@@ -7,6 +8,8 @@ disk (full, read-only, missing folder) are shown as the message the service give
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -29,13 +32,13 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.errors import KnownError
 from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan, BackupScheduler
+from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.exporting import (
     UNENCRYPTED_WARNING,
     ExportCancelledError,
     ExportFormat,
     ExportService,
 )
-from supportdesk.services.full_export import CheckinFilter, FullExportService
 from supportdesk.services.settings import Settings, str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
@@ -79,6 +82,16 @@ MENU_TIPS = {
     ExportFormat.CHECKINS: "Your check-in history as a spreadsheet, filtered as the "
                            "Check-ins page shows it",
 }
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """The wait cursor while something takes a moment on the GUI thread."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 class DataActions(QObject):
@@ -236,11 +249,12 @@ class DataActions(QObject):
         if path is None:
             return False
         from supportdesk.services.full_import import FullImportService
-        from supportdesk.ui.full_import_dialog import FullImportDialog
+        from supportdesk.ui.full_import_dialog import FullImportDialog, read_in_background
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            preview = FullImportService(self.ctx.session).preview(path.read_bytes())
+            checked = read_in_background(path.read_bytes(), self.window)
+            with busy():
+                preview = FullImportService(self.ctx.session).preview_checked(checked)
         except OSError as error:
             self.show_error(title, KnownError(
                 f"SupportDesk could not read {path} ({error.strerror or error})."))
@@ -248,13 +262,11 @@ class DataActions(QObject):
         except KnownError as error:
             self.show_error(title, error)
             return False
-        finally:
-            QApplication.restoreOverrideCursor()
         self.settings.set(IMPORT_FOLDER, str(path.parent))
         dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
         accepted = self.exec_dialog(dialog)
         if accepted and dialog.command is not None and dialog.command.outcome is not None:
-            self._status(f"Imported {dialog.command.outcome.summary}. "
+            self._status(f"Imported: {dialog.command.outcome.summary}. "
                          "Undo is in the Edit menu.")
         dialog.deleteLater()
         return accepted
@@ -279,11 +291,15 @@ class DataActions(QObject):
 
                 save_pdf(self.ctx.session, fmt, target)
             elif fmt is ExportFormat.CHECKINS:
-                count = FullExportService(self.ctx.session).export_checkins(
-                    target, self.checkins_filter())
+                from supportdesk.services.full_export import FullExportService
+
+                with busy():
+                    count = FullExportService(self.ctx.session).export_checkins(
+                        target, self.checkins_filter())
                 saved = f"{count} check-in{'s' if count != 1 else ''} "
             else:
-                ExportService(self.ctx.session).export(fmt, target, discreet)
+                with busy():  # ten years of check-ins take seconds to zip
+                    ExportService(self.ctx.session).export(fmt, target, discreet)
         except ExportCancelledError:
             return None
         except KnownError as error:

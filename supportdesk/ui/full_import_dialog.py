@@ -5,7 +5,11 @@ happen to each (add, same person, leave out), the name, what they are to you, th
 contact details and who they may already be. ``FullImportDialog`` shows it through a
 ``QSortFilterProxyModel`` with what else comes with them (check-ins, gratitude, the
 safety plan, crisis lines) and whether to use the file's settings. ``ImportEverything``
-is the single undoable command.
+is the single undoable command. ``ExportReader`` reads and checks the file off the GUI
+thread (ten years of check-ins take seconds).
+
+Signals:
+    ExportReader.read(object): the ``CheckedExport``, or the exception that stopped it.
 """
 
 from __future__ import annotations
@@ -14,13 +18,17 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEventLoop,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    QThread,
+    Signal,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -28,16 +36,19 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supportdesk.services.full_import import (
+    CheckedExport,
     FullImportOutcome,
     FullImportPreview,
     FullImportService,
     PersonAction,
+    read_and_check,
 )
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.import_dialog import ChoiceDelegate
@@ -213,10 +224,12 @@ class FullImportDialog(QDialog):
                                           self.table))
         self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         header = self.table.horizontalHeader()
-        for column in (ACTION_COL, KIND_COL, MATCH_COL):
+        for column in (ACTION_COL, KIND_COL):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DETAILS_COL, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(MATCH_COL, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(NAME_COL, 180)
+        header.resizeSection(DETAILS_COL, 180)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName("People in the file")
         layout.addWidget(self.table, 1)
@@ -233,12 +246,10 @@ class FullImportDialog(QDialog):
         self.settings_box.toggled.connect(self._on_settings_box_toggled)
 
     def _update_summary(self) -> None:
-        self.summary.setText(self.preview.words() + " Nothing is saved until you choose "
-                             "Import, and you can undo it afterwards.")
-        counts = self.preview.counts()
-        anything = (self.preview.count(PersonAction.ADD) + self.preview.count(PersonAction.SAME)
-                    + sum(counts.values()) > 0) or self.settings_box.isChecked()
-        self.import_button.setEnabled(anything)
+        counts = self.preview.counts()  # one pass over ten years of check-ins, not two
+        self.summary.setText(self.preview.words(counts) + " Nothing is saved until you "
+                             "choose Import, and you can undo it afterwards.")
+        self.import_button.setEnabled(self.preview.brings_anything(counts))
 
     def _on_settings_box_toggled(self, on: bool) -> None:
         self.preview.use_settings = on
@@ -246,5 +257,50 @@ class FullImportDialog(QDialog):
 
     def _on_import_clicked(self) -> None:
         self.command = ImportEverything(self.ctx, self.preview)
-        perform(self.ctx, self.command)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # ten years take seconds
+        try:
+            perform(self.ctx, self.command)
+        finally:
+            QApplication.restoreOverrideCursor()
         self.accept()
+
+
+class ExportReader(QThread):
+    """Reads and checks an export in a worker thread; nothing there touches the vault."""
+
+    read = Signal(object)
+
+    def __init__(self, raw: bytes, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.raw = raw
+
+    def run(self) -> None:
+        try:
+            self.read.emit(read_and_check(self.raw))
+        except Exception as error:  # raised again on the GUI thread
+            self.read.emit(error)
+
+
+def read_in_background(raw: bytes, parent: QWidget) -> CheckedExport:
+    """The file read and checked behind a busy dialog; raises what reading raised."""
+    reader = ExportReader(raw)
+    dialog = QProgressDialog("Reading the export…", "", 0, 0, parent)
+    dialog.setCancelButton(None)
+    dialog.setWindowTitle("Import a SupportDesk export")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    loop = QEventLoop()
+    results: list[object] = []
+    reader.read.connect(results.append)
+    reader.finished.connect(loop.quit)
+    reader.start()
+    if not reader.isFinished():
+        loop.exec()
+    reader.wait()
+    dialog.close()
+    dialog.deleteLater()
+    result = results[0] if results else RuntimeError("the export reader stopped")
+    if isinstance(result, BaseException):
+        raise result
+    assert isinstance(result, CheckedExport)
+    return result

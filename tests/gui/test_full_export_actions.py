@@ -148,7 +148,8 @@ def test_import_an_export_from_the_menu_into_an_empty_vault_then_undo(
     after = read_zip(FullExportService(ctx.session, LONDON).zip_bytes())
     assert {n: after[n] for n in before if n.endswith(".csv")} == {
         n: before[n] for n in before if n.endswith(".csv")}
-    assert "Undo is in the Edit menu" in actions.window.messages[-1]  # type: ignore[attr-defined]
+    message = actions.window.messages[-1]  # type: ignore[attr-defined]
+    assert message.startswith("Imported: 18 people added") and "Undo is in the Edit" in message
     assert ctx.undo.count() == 1
     ctx.undo.undo()
     assert ctx.session.repo.counts() == {"supporters": 0, "checkins": 0, "gratitude": 0,
@@ -169,9 +170,11 @@ def test_a_proposed_same_person_can_be_kept_apart(ctx: AppContext, qtbot: QtBot,
     assert index.data() == "Same person"
     assert [label for _, label in index.data(CHOICES_ROLE)] == ["Add", "Same person",
                                                                 "Leave out"]
-    assert "0 to add, 1 already here" in dialog.summary.text()
+    assert "0 to add, 1 already in your network" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()  # the file brings nothing new
     assert dialog.proxy.setData(index, PersonAction.ADD.value)
-    assert "1 to add, 0 already here" in dialog.summary.text()
+    assert "1 to add, 0 already in your network" in dialog.summary.text()
+    assert dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert [s.name for s in ctx.session.network.supporters()] == ["Robin Lind", "Robin Lind"]
 
@@ -184,3 +187,22 @@ def test_a_file_that_is_not_an_export_says_so(ctx: AppContext, qtbot: QtBot,
     path.write_text('{"hello": "world"}', encoding="utf-8")
     assert not actions.import_export(path)
     assert "not a SupportDesk export" in actions.errors[0]  # type: ignore[attr-defined]
+
+
+def test_names_with_markup_are_shown_as_typed(ctx: AppContext, qtbot: QtBot) -> None:
+    raw = json.dumps({
+        "format": "supportdesk-export", "version": 1,
+        "exported_at": "2026-11-24T10:00:00+00:00",
+        "people": [{"id": 1, "name": "<b>Bo</b> &amp; co", "kind": "friend",
+                    "contacts": [{"type": "email", "value": "not an address"}]},
+                   {"id": 2, "name": "<i>Ada</i>", "kind": "friend"}]}).encode()
+    preview = FullImportService(ctx.session).preview(raw)
+    dialog = FullImportDialog(ctx, preview, "x.json")
+    qtbot.addWidget(dialog)
+    assert dialog.problems.textFormat() == Qt.TextFormat.PlainText
+    assert "Person 1 (<b>Bo</b> &amp; co) was left out" in dialog.problems.text()
+    assert dialog.summary.textFormat() == Qt.TextFormat.PlainText
+    names = {dialog.proxy.index(row, 1).data() for row in range(dialog.proxy.rowCount())}
+    assert names == {"<b>Bo</b> &amp; co", "<i>Ada</i>"}
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert [s.name for s in ctx.session.network.supporters()] == ["<i>Ada</i>"]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.kinds import Mode
 from supportdesk.core.model import CheckIn
 from supportdesk.core.schedule import local_zone
-from supportdesk.services.full_export import CheckinFilter
+from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.network import CHECKIN_PAGE
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog

@@ -109,13 +109,14 @@ def test_importing_it_again_lists_who_is_joined_and_repeats_nothing(
     capsys.readouterr()
     assert run(["import", str(target), "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "0 to add, 2 already here (joined)" in out
+    assert "0 to add, 2 already in your network" in out
     assert "Same person: Kit" in out and "Same person: Sam" in out
     assert "With them: 0 check-ins" in out
     assert "Your own settings are kept (--use-settings" in out
+    assert "Nothing new to import." in out
     assert len(open_vault.repo.checkins()) == 3
     assert run(["import", str(target), "--skip-duplicates", "--yes"]) == 0
-    assert "Nothing to import." in capsys.readouterr().out
+    assert "Nothing new to import." in capsys.readouterr().out
 
 
 def test_a_broken_export_changes_nothing(open_vault: Session, tmp_path: Path,  # noqa: F811
@@ -127,3 +128,19 @@ def test_a_broken_export_changes_nothing(open_vault: Session, tmp_path: Path,  #
     assert run(["import", str(source), "--yes"]) == 2
     assert "people[0].kind should be one of" in capsys.readouterr().err
     assert open_vault.repo.counts()["supporters"] == 0
+
+
+def test_the_same_name_alone_is_added_apart_and_said(open_vault: Session,  # noqa: F811
+                                                     tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    def fill(source: Session) -> None:
+        source.network.save_supporter(Supporter("Sam", Kind.FRIEND, contacts=[
+            ContactMethod(ContactType.PHONE, "07700 900999")]))
+
+    source = tmp_path / "sam.zip"
+    source.write_bytes(export_of(fill, tmp_path / "source"))
+    open_vault.network.save_supporter(Supporter("Sam", Kind.FAMILY))
+    assert run(["import", str(source), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Added apart: Sam (someone here has that name" in out
+    assert [s.kind for s in open_vault.network.supporters()] == [Kind.FAMILY, Kind.FRIEND]

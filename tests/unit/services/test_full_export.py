@@ -238,3 +238,35 @@ def test_more_checkins_than_a_page_are_all_written(session: Session,
                                for h in range(10)])
     rows = csv_rows(FullExportService(session, LONDON).checkins_csv())
     assert [r["note"] for r in rows] == [str(h) for h in range(10)]
+
+
+def test_a_write_by_another_process_meanwhile_cannot_split_the_export(
+        session: Session, tmp_path: Path, db_key: bytes,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """People are read first and check-ins after: someone added in between, with a
+    check-in, must not turn up as a check-in whose person the export does not hold."""
+    session.network.save_supporter(Supporter("Sam", Kind.FRIEND))
+    other = database.connect(tmp_path / "supportdesk.db", db_key)  # as the app would
+    service = FullExportService(session, LONDON)
+    read_checkins = service.checkins
+
+    def written_meanwhile(*args: object) -> object:
+        with other.atomic():
+            other.execute_sql("INSERT INTO supporter (name, kind, role, ring, tie, stressful,"
+                              " direction, timezone, meeting_schedule, meeting_place,"
+                              " boundaries_mine, boundaries_theirs, help_warning_signs,"
+                              " help_what_helps, help_what_does_not, help_in_a_crisis, notes,"
+                              " paused, created) VALUES ('Kit', 'friend', '', 'middle',"
+                              " 'normal', 0, 'mutual', '', '', '', '', '', '', '', '', '',"
+                              " '', 0, '2026-11-24 10:00:00')")
+            other.execute_sql("INSERT INTO check_in (supporter_id, at, mode, initiator,"
+                              " support_given, support_received, note) VALUES"
+                              " (last_insert_rowid(), '2026-11-24 09:00:00', 'call', 'me',"
+                              " '', '', 'meanwhile')")
+        return read_checkins(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service, "checkins", written_meanwhile)
+    data = service.gather()
+    other.close()
+    assert [p.name for p in data.people] == ["Sam"] and data.checkins == []
+    assert len(session.repo.checkins()) == 1  # it was written, for the next export

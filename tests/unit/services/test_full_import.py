@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from supportdesk.core.kinds import (
     Channel,
@@ -31,7 +33,7 @@ from supportdesk.core.model import (
     PlanItem,
     Supporter,
 )
-from supportdesk.formats.supportdesk_json import ExportFileError
+from supportdesk.formats.supportdesk_json import ExportFileError, to_document
 from supportdesk.services import settings as keys
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.demo import fill_demo
@@ -41,7 +43,8 @@ from supportdesk.services.safety_plan import SafetyPlanService, plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
 from tests.conftest import FIXED_NOW
-from tests.unit.services.test_full_export import LONDON, export_of, read_zip
+from tests.unit.formats.test_supportdesk_json import JSON, paths, sample
+from tests.unit.services.test_full_export import LONDON, export_of, read_zip, validate
 
 
 def apart_from_when(files: dict[str, bytes]) -> dict[str, object]:
@@ -130,6 +133,7 @@ def fill_odd(session: Session) -> None:
 def test_markup_and_odd_unicode_in_every_field_come_back_as_plain_text(
         session: Session, tmp_path: Path) -> None:
     raw = export_of(fill_odd, tmp_path / "source")
+    validate(json.loads(read_zip(raw)["supportdesk.json"]))
     round_trip(session, raw)
     plain, odd = session.network.supporters()  # "<" sorts before "Z"
     assert plain.name == f"Sam {PLAIN}".strip()
@@ -228,7 +232,8 @@ def test_the_same_name_alone_is_pointed_out_but_added_apart(session: Session,
     preview = FullImportService(session).preview(raw)
     [row] = preview.people
     assert row.action is PersonAction.ADD and row.existing is not None
-    assert not row.shares_contact and "Someone else called Robin Lind" in row.match_words
+    assert not row.shares_contact
+    assert row.match_words == "Another Robin Lind (no phone or email in common)"
     assert PersonAction.SAME in row.choices  # the person may still say they are one
     FullImportService(session).apply(preview)
     assert [s.kind for s in session.network.supporters()] == [Kind.PARTNER, Kind.FRIEND]
@@ -329,9 +334,14 @@ def test_records_that_fail_the_editors_checks_are_left_out_and_said(session: Ses
     (document(checkins=[{"person": 1, "at": "2026-11-20T18:00:00"}],
               people=[{"id": 1, "name": "Sam", "kind": "friend"}]),
      "checkins[0].at should be a date and time with its time zone"),
+    (document(exported_at="0001-01-01T00:30:00+01:00"),
+     "exported_at should be a date and time with its time zone"),
     (document(checkins=[{"person": 1, "at": "2026-11-20T18:00:00Z", "mood_after": 9}],
               people=[{"id": 1, "name": "Sam", "kind": "friend"}]),
      "checkins[0].mood_after should be from 1"),
+    (document(people=[{"id": 1, "name": "Sam", "kind": "friend",
+                       "cadence": {"every_days": 1e300}}]),
+     "people[0].cadence.every_days should be a number of days above 0"),
     (document(people=[{"id": 1, "name": "A", "kind": "friend"},
                       {"id": 1, "name": "B", "kind": "friend"}]), "people[1].id is used"),
 ])
@@ -356,3 +366,25 @@ def test_the_json_alone_imports_as_the_zip_does(session: Session, tmp_path: Path
     raw = export_of(lambda s: fill_demo(s, FIXED_NOW), tmp_path / "source")
     import_all(session, read_zip(raw)["supportdesk.json"])
     assert session.repo.counts()["supporters"] == 18
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_field_holding_anything_imports_or_is_refused_plainly(
+        session: Session, data: st.DataObject) -> None:
+    document = to_document(sample(), LONDON)
+    path = data.draw(st.sampled_from(paths(document)))
+    inner: Any = document
+    for step in path[:-1]:
+        inner = inner[step]
+    inner[path[-1]] = data.draw(JSON)
+    service = FullImportService(session)
+    try:
+        preview = service.preview(json.dumps(document).encode())
+    except ExportFileError:
+        return
+    before = session.repo.counts()
+    outcome = service.apply(preview)
+    service.undo(outcome)
+    assert session.repo.counts() == before
