@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QProgressDialog,
     QTableView,
@@ -52,6 +51,7 @@ from supportdesk.services.full_import import (
 )
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.import_dialog import ChoiceDelegate
+from supportdesk.ui.plain import plain_label
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
@@ -189,18 +189,17 @@ class FullImportDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self.summary = QLabel(self)
+        self.summary = plain_label("", self)
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.summary)
         if self.preview.problems:
             shown = self.preview.problems[:8]
             more = len(self.preview.problems) - len(shown)
-            self.problems = QLabel("Some things in the file cannot be saved as they are and "
-                                   "will be left out:\n" + "\n".join(f"• {p}" for p in shown)
-                                   + (f"\n…and {more} more." if more else ""), self)
+            self.problems = plain_label("Some things in the file cannot be saved as they are and "
+                                        "will be left out:\n"
+                                        + "\n".join(f"• {p}" for p in shown)
+                                        + (f"\n…and {more} more." if more else ""), self)
             self.problems.setWordWrap(True)
-            self.problems.setTextFormat(Qt.TextFormat.PlainText)
             layout.addWidget(self.problems)
         self.settings_box = QCheckBox("Use the settings from the file (check-in rhythm, "
                                       "reminders, quiet hours, crisis country, backups)", self)
