@@ -10,6 +10,39 @@ from pathlib import Path
 from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import StorageError
 
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def keep_files_private() -> None:
+    """New files and folders for this user only (umask 077), from the start of a run.
+
+    SQLite creates the database's -wal and -shm itself, as do Qt and the log handler;
+    the umask covers every file the process makes, so none is ever readable by others,
+    even for a moment. (Windows: the user's own profile folder already is private.)
+    """
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def make_private(path: Path) -> None:
+    """``path`` readable by its owner only (0600, or 0700 for a folder); POSIX only."""
+    if os.name != "posix" or path.is_symlink():
+        return
+    with contextlib.suppress(FileNotFoundError):
+        path.chmod(PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+
+
+def make_tree_private(folder: Path) -> None:
+    """``folder`` 0700 and everything in it 0600 (folders 0700): fixes older vaults too."""
+    make_private(folder)
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if path.is_dir() and not path.is_symlink():
+                make_tree_private(path)
+            else:
+                make_private(path)
+
 
 def fsync_dir(folder: Path) -> None:
     if os.name != "posix":

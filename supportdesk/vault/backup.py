@@ -26,7 +26,12 @@ from supportdesk.core.errors import (
 )
 from supportdesk.store import database, migrations
 from supportdesk.store.models import CheckInRow, GratitudeRow, PlanItemRow, SupporterRow
-from supportdesk.vault.atomic import atomic_write_bytes, fsync_file, replace_durably
+from supportdesk.vault.atomic import (
+    atomic_write_bytes,
+    fsync_file,
+    make_private,
+    replace_durably,
+)
 from supportdesk.vault.metadata import VaultMetadata, key_matches, recovered_keys
 
 SUFFIX = ".sdbackup"
@@ -75,6 +80,7 @@ def export_copy(db: pw.Database, target: Path, key: bytes, schema_version: int) 
             database.run_sql(db, f"PRAGMA backup.user_version = {int(schema_version)}")
         finally:
             database.run_sql(db, "DETACH DATABASE backup")
+        make_private(temp)
         replace_durably(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -93,6 +99,7 @@ def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
     """
     try:
         shutil.copyfile(backup, staged)
+        make_private(staged)
         if new_key != key:
             db = database.connect_backup(staged, key, writable=True)
             try:
@@ -113,7 +120,7 @@ def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
 def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: Path,
                  now: datetime) -> Path:
     """A full encrypted backup of the open vault at ``target``, with its sidecar."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     version = migrations.schema_version(db)
     export_copy(db, target, key, version)
     sidecar = {

@@ -28,7 +28,7 @@ from supportdesk.core.errors import (
 )
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
-from supportdesk.vault.atomic import fsync_file, replace_durably
+from supportdesk.vault.atomic import fsync_file, make_tree_private, replace_durably
 from supportdesk.vault.files import DB_FILE, refuse_own_file, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import VaultLock
@@ -78,6 +78,7 @@ class Vault:
         self._clock = clock
         # Opened with the recovery key "for this session only": the keyring is not used.
         self.session_only = False
+        make_tree_private(data_dir)  # 0700 folder, 0600 files: new vaults and older ones
 
     # -- finding, creating, opening -------------------------------------------------
 

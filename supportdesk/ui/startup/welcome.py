@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.errors import KnownError
 from supportdesk.ui import icons
+from supportdesk.vault.atomic import atomic_write_bytes
 
 PRIVACY_TEXT = (
     "SupportDesk is a private place for the people, groups and services that support you. "
@@ -176,7 +178,8 @@ class WelcomeDialog(QDialog):
     # -- slots ----------------------------------------------------------------------
 
     def save_to(self, path: Path) -> None:
-        path.write_text(key_file_text(self.recovery_key), encoding="utf-8")
+        # 0600 from the start (a temp file renamed in): nobody else may read the key.
+        atomic_write_bytes(path, key_file_text(self.recovery_key).encode("utf-8"))
         self.feedback.setText(f"Saved to {path.name}. Keep that file somewhere safe, "
                               "ideally not only on this computer.")
 
@@ -188,9 +191,8 @@ class WelcomeDialog(QDialog):
             return
         try:
             self.save_to(Path(name))
-        except OSError as error:
-            self.feedback.setText(f"That file could not be written ({error.strerror}). "
-                                  "Please try another place.")
+        except KnownError as error:
+            self.feedback.setText(f"{error.message} Please try another place.")
 
     def _on_print_clicked(self) -> None:
         from PySide6.QtGui import QTextDocument
