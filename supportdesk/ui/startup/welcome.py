@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.errors import KnownError
 from supportdesk.ui import icons
+from supportdesk.ui.secret_clipboard import copy_secret
 from supportdesk.vault.atomic import atomic_write_bytes
 
 PRIVACY_TEXT = (
@@ -208,5 +209,6 @@ class WelcomeDialog(QDialog):
         self.feedback.setText("Sent to the printer.")
 
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.recovery_key)
-        self.feedback.setText("Copied. Paste it somewhere safe, such as a password manager.")
+        copy_secret(self.recovery_key)  # taken off the clipboard again after a minute
+        self.feedback.setText("Copied. Paste it somewhere safe, such as a password manager. "
+                              "It will be taken off the clipboard in a minute.")
