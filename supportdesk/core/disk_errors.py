@@ -118,19 +118,21 @@ def low_on_space(place: Path) -> bool:
 
 def trouble(exc: BaseException, place: Path | None = None) -> Trouble | None:
     """What the disk refused, from errno or SQLite's code; None if it is not the disk's doing."""
-    found: Trouble | None = None
     for link in _chain(exc):
         number = getattr(link, "errno", None) if isinstance(link, OSError) else None
         if isinstance(number, int) and number in _ERRNO:
             found = _ERRNO[number]
-            break
-    if found is None:
-        code = sqlite_code(exc)
-        found = _SQLITE.get(code) if code is not None else None
-    if found in (Trouble.FAILING, Trouble.NOT_ALLOWED) and place is not None \
-            and low_on_space(place):
-        return Trouble.FULL  # SQLite's "disk I/O error" or "unable to open" with no room left
-    return found
+            if found is Trouble.FAILING and place is not None and low_on_space(place):
+                return Trouble.FULL
+            return found
+    code = sqlite_code(exc)
+    if code is None or code not in _SQLITE:
+        return None
+    # SQLite says "disk I/O error" or "unable to open" when the WAL or its shared-memory
+    # file cannot grow: with no room left, that is a full disk.
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN) and place is not None and low_on_space(place):
+        return Trouble.FULL
+    return _SQLITE[code]
 
 
 def _filename(exc: BaseException) -> Path | None:
