@@ -17,6 +17,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import (
     DamagedVaultError,
     KeyMissingError,
@@ -381,17 +382,25 @@ class Vault:
             backups.stage_copy(backup, source_key, staged, key)
             kept = data_dir / f"{DB_FILE}.damaged-{clock().strftime('%Y%m%d-%H%M%S')}"
             try:
-                shutil.copy2(data_dir / DB_FILE, kept)
-                fsync_file(kept)
+                try:
+                    shutil.copy2(data_dir / DB_FILE, kept)
+                    fsync_file(kept)
+                except BaseException:
+                    with contextlib.suppress(OSError):
+                        kept.unlink()  # a half copy of the damaged file helps nobody
+                    raise
                 # A journal of the damaged file must not be replayed into the backup.
                 for leftover in ("-wal", "-shm"):
                     journal = data_dir / f"{DB_FILE}{leftover}"
                     if journal.exists():
                         os.replace(journal, Path(f"{kept}{leftover}"))
                 replace_durably(staged, data_dir / DB_FILE)
-            except BaseException:
+            except BaseException as exc:
                 with contextlib.suppress(OSError):
                     staged.unlink()
+                refusal = disk_refusal(exc, data_dir) if isinstance(exc, Exception) else None
+                if refusal is not None:
+                    raise refusal from None
                 raise
         finally:
             lock.release()
