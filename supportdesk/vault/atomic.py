@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -27,10 +28,16 @@ def keep_files_private() -> None:
 
 def make_private(path: Path) -> None:
     """``path`` readable by its owner only (0600, or 0700 for a folder); POSIX only."""
-    if os.name != "posix" or path.is_symlink():
+    if os.name != "posix":
         return
-    with contextlib.suppress(FileNotFoundError):
-        path.chmod(PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE)
+    # Best effort: a disk that keeps no modes (FAT) or is read-only must not stop an open.
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            return
+        wanted = PRIVATE_FOLDER if stat.S_ISDIR(info.st_mode) else PRIVATE_FILE
+        if stat.S_IMODE(info.st_mode) != wanted:
+            path.chmod(wanted)
 
 
 def make_tree_private(folder: Path) -> None:
