@@ -110,3 +110,14 @@ def test_an_older_vault_folder_is_made_private_when_opened(
     Vault.open(data, keys).close()
     assert too_open(data) == []
     figures.record("file permissions (umask 022)", files=0, readable_by_others=0)
+
+
+def test_the_app_starts_with_a_private_umask(umask_022: None,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """So the files SQLite and Qt make themselves are private from their first moment."""
+    from supportdesk import app
+
+    with pytest.raises(SystemExit):
+        app.main(["--version"])
+    current = os.umask(0o022)
+    assert current == 0o077
