@@ -17,6 +17,7 @@ import contextlib
 import enum
 import errno
 import os
+import shutil
 from pathlib import Path
 
 from supportdesk.core.errors import DiskFullError, StorageError
@@ -109,10 +110,7 @@ def low_on_space(place: Path) -> bool:
     for folder in (place, *place.parents):
         with contextlib.suppress(OSError):
             if folder.exists():
-                stats = os.statvfs(folder) if hasattr(os, "statvfs") else None
-                if stats is None:
-                    return False
-                return stats.f_bavail * stats.f_frsize < LOW_SPACE
+                return shutil.disk_usage(folder).free < LOW_SPACE
     return False
 
 
