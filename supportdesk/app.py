@@ -41,6 +41,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from supportdesk.vault.atomic import keep_files_private
+
+    keep_files_private()  # before Qt, SQLite or the log make any file
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The subcommands' parsers import most of the app: only build them when asked for.
     args = build_parser(commands=_wants_cli(args_list)).parse_args(args_list)

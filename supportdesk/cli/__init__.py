@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from supportdesk import __version__
 from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError
+from supportdesk.vault.atomic import keep_files_private
 
 COMMAND_MODULES = [
     "supportdesk.cli.vault_commands",    # init, check, recover, backup, restore
@@ -53,6 +54,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    keep_files_private()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from supportdesk.cli.due_command import SessionOpener, _session_opener
+from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import Kind, Mode, Ring, Role
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
@@ -46,15 +47,18 @@ def register(sub: Any) -> None:
     add.set_defaults(func=_opening(add_command))
 
     log = sub.add_parser("log", help="log a check-in with someone",
-                         description="Log a check-in with someone in your network.")
+                         description="Log a check-in with someone in your network. For a "
+                                     "private note, use '--note -' (standard input) or "
+                                     "--edit: a note typed after --note can be seen by "
+                                     "other users and stays in your shell history.")
     log.add_argument("name", metavar="NAME")
     log.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.CALL.value,
                      help="how you were in touch (default: call)")
     log.add_argument("--mood", type=int, choices=range(1, 6), metavar="N",
                      help="how you felt afterwards, 1 (very low) to 5 (very good)")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: now)")
-    log.add_argument("--note", default="", help="a short note")
-    log.set_defaults(func=_opening(log_command))
+    add_note_arguments(log)
+    log.set_defaults(func=run_log)
 
     show = sub.add_parser("show", help="show one person's details and recent check-ins",
                           description="Show one person's details, notes and recent check-ins.")
@@ -124,6 +128,12 @@ def _when(text: str | None, now: datetime, tz: tzinfo) -> datetime:
         raise ValidationError("That date is in the future; a check-in is something that "
                               "happened.", field="date")
     return moment
+
+
+def run_log(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
+    """The note first (the editor may take a while), then the vault."""
+    args.note = read_note(args)
+    return _opening(log_command, opener)(args)
 
 
 def log_command(session: Session, args: argparse.Namespace) -> int:

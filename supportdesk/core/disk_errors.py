@@ -17,6 +17,7 @@ import contextlib
 import enum
 import errno
 import os
+import shutil
 from pathlib import Path
 
 from supportdesk.core.errors import DiskFullError, StorageError
@@ -109,28 +110,27 @@ def low_on_space(place: Path) -> bool:
     for folder in (place, *place.parents):
         with contextlib.suppress(OSError):
             if folder.exists():
-                stats = os.statvfs(folder) if hasattr(os, "statvfs") else None
-                if stats is None:
-                    return False
-                return stats.f_bavail * stats.f_frsize < LOW_SPACE
+                return shutil.disk_usage(folder).free < LOW_SPACE
     return False
 
 
 def trouble(exc: BaseException, place: Path | None = None) -> Trouble | None:
     """What the disk refused, from errno or SQLite's code; None if it is not the disk's doing."""
-    found: Trouble | None = None
     for link in _chain(exc):
         number = getattr(link, "errno", None) if isinstance(link, OSError) else None
         if isinstance(number, int) and number in _ERRNO:
             found = _ERRNO[number]
-            break
-    if found is None:
-        code = sqlite_code(exc)
-        found = _SQLITE.get(code) if code is not None else None
-    if found in (Trouble.FAILING, Trouble.NOT_ALLOWED) and place is not None \
-            and low_on_space(place):
-        return Trouble.FULL  # SQLite's "disk I/O error" or "unable to open" with no room left
-    return found
+            if found is Trouble.FAILING and place is not None and low_on_space(place):
+                return Trouble.FULL
+            return found
+    code = sqlite_code(exc)
+    if code is None or code not in _SQLITE:
+        return None
+    # SQLite says "disk I/O error" or "unable to open" when the WAL or its shared-memory
+    # file cannot grow: with no room left, that is a full disk.
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN) and place is not None and low_on_space(place):
+        return Trouble.FULL
+    return _SQLITE[code]
 
 
 def _filename(exc: BaseException) -> Path | None:

@@ -110,8 +110,12 @@ class BackupScheduler:
             failure = _storage_error(error, target_dir)
             self.settings.set(LAST_FAILURE, failure.message)
             raise failure from None
-        return BackupPlan(target_dir / backup_name(now, "auto" if automatic else ""), now,
-                          self.keep())
+        reason, number = "auto" if automatic else "", 2
+        target = target_dir / backup_name(now, reason)
+        while target.exists():  # two in the same second: keep both
+            target = target_dir / backup_name(now, f"{reason or 'copy'}-{number}")
+            number += 1
+        return BackupPlan(target, now, self.keep())
 
     def write(self, plan: BackupPlan) -> Path:
         """The backup itself; any thread (a thread's own connection reads the vault)."""

@@ -9,6 +9,7 @@ with its parameters, which are personal data.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -95,6 +96,16 @@ class ScrubFormatter(logging.Formatter):
         return scrub(super().formatStack(stack_info))
 
 
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file (the rolled-over ones too) is 0600 on POSIX."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        if os.name == "posix":
+            os.close(os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+            os.chmod(self.baseFilename, 0o600)
+        return super()._open()
+
+
 def log_dir(data_dir: Path) -> Path:
     return data_dir / "logs"
 
@@ -109,7 +120,7 @@ def setup_logging(data_dir: Path, level: int = logging.INFO) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         folder.chmod(0o700)
-        handler = RotatingFileHandler(
+        handler = PrivateRotatingFileHandler(
             folder / LOG_FILE, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError as exc:

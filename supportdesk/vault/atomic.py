@@ -4,11 +4,51 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import StorageError
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+
+
+def keep_files_private() -> None:
+    """New files and folders for this user only (umask 077), from the start of a run.
+
+    SQLite creates the database's -wal and -shm itself, as do Qt and the log handler;
+    the umask covers every file the process makes, so none is ever readable by others,
+    even for a moment. (Windows: the user's own profile folder already is private.)
+    """
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def make_private(path: Path) -> None:
+    """``path`` readable by its owner only (0600, or 0700 for a folder); POSIX only."""
+    if os.name != "posix":
+        return
+    # Best effort: a disk that keeps no modes (FAT) or is read-only must not stop an open.
+    with contextlib.suppress(OSError):
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            return
+        wanted = PRIVATE_FOLDER if stat.S_ISDIR(info.st_mode) else PRIVATE_FILE
+        if stat.S_IMODE(info.st_mode) != wanted:
+            path.chmod(wanted)
+
+
+def make_tree_private(folder: Path) -> None:
+    """``folder`` 0700 and everything in it 0600 (folders 0700): fixes older vaults too."""
+    make_private(folder)
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            if path.is_dir() and not path.is_symlink():
+                make_tree_private(path)
+            else:
+                make_private(path)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -38,7 +78,7 @@ def make_folder_durably(folder: Path) -> None:
         folder = folder.parent
     for new in reversed(missing):
         try:
-            new.mkdir()
+            new.mkdir(mode=0o700)  # readable by this user alone, like every file in it
         except FileExistsError:
             continue  # made meanwhile by someone else, who flushes it
         fsync_dir(new.parent)

@@ -30,6 +30,7 @@ from supportdesk.vault.atomic import (
     atomic_write_bytes,
     fsync_file,
     make_folder_durably,
+    make_private,
     replace_durably,
 )
 from supportdesk.vault.metadata import VaultMetadata, key_matches, recovered_keys
@@ -91,6 +92,7 @@ def export_copy(db: pw.Database, target: Path, key: bytes, schema_version: int) 
             database.run_sql(db, f"PRAGMA backup.user_version = {int(schema_version)}")
         finally:
             database.run_sql(db, "DETACH DATABASE backup")
+        make_private(temp)
         replace_durably(temp, target)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -109,6 +111,7 @@ def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
     """
     try:
         shutil.copyfile(backup, staged)
+        make_private(staged)
         if new_key != key:
             db = database.connect_backup(staged, key, writable=True)
             try:

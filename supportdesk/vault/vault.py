@@ -18,6 +18,7 @@ from pathlib import Path
 
 import peewee as pw
 
+from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import (
     DamagedVaultError,
     KeyMissingError,
@@ -31,7 +32,12 @@ from supportdesk.core.errors import (
 )
 from supportdesk.store import database, migrations
 from supportdesk.vault import backup as backups
-from supportdesk.vault.atomic import fsync_file, make_folder_durably, replace_durably
+from supportdesk.vault.atomic import (
+    fsync_file,
+    make_folder_durably,
+    make_tree_private,
+    replace_durably,
+)
 from supportdesk.vault.files import DB_FILE, META_FILE, refuse_own_file, vault_exists
 from supportdesk.vault.keystore import KeyStore, store_checked
 from supportdesk.vault.lock import OnWait, VaultLock
@@ -89,6 +95,7 @@ class Vault:
         self._clock = clock
         # Opened with the recovery key "for this session only": the keyring is not used.
         self.session_only = False
+        make_tree_private(data_dir)  # 0700 folder, 0600 files: new vaults and older ones
 
     # -- finding, creating, opening -------------------------------------------------
 
@@ -502,8 +509,13 @@ class Vault:
             kept = data_dir / f"{DB_FILE}.damaged-{stamp}" if db_file.exists() else None
             try:
                 if kept is not None:
-                    shutil.copy2(db_file, kept)
-                    fsync_file(kept)
+                    try:
+                        shutil.copy2(db_file, kept)
+                        fsync_file(kept)
+                    except BaseException:
+                        with contextlib.suppress(OSError):
+                            kept.unlink()  # a half copy of the damaged file helps nobody
+                        raise
                 # A journal of the damaged (or vanished) file must not be replayed into
                 # the backup: it is set aside with the kept copy.
                 aside = kept or data_dir / f"{DB_FILE}.missing-{stamp}"
@@ -515,9 +527,12 @@ class Vault:
                     write_metadata(metadata_path(data_dir), plan.metadata.with_changes(
                         database_salt=_file_salt(staged)))
                 replace_durably(staged, db_file)
-            except BaseException:
+            except BaseException as exc:
                 with contextlib.suppress(OSError):
                     staged.unlink()
+                refusal = disk_refusal(exc, data_dir) if isinstance(exc, Exception) else None
+                if refusal is not None:
+                    raise refusal from None
                 raise
         finally:
             lock.release()

@@ -211,3 +211,34 @@ def test_each_command_on_a_full_disk_says_so_and_leaves_nothing_behind(
     assert len(logged) == (1 if name == "log" and code == 0 else 0)
     figures.record("full disk: CLI commands", runs=1, clear_message=int(code == 0 or
                    DISK_FULL_WORDS in err), lost=0, partial_files=0)
+
+
+@pytest.mark.parametrize("leave", [0, 48 * 1024, -1],
+                         ids=["full", "nearly-full", "room-for-one-copy"])
+def test_restoring_over_a_damaged_vault_on_a_full_disk_leaves_nothing_behind(
+        leave: int, tmp_path: Path, figures: Figures) -> None:
+    """The start-up's "restore from a backup" (Vault.restore_damaged) on a full disk."""
+    from supportdesk.core.errors import DiskFullError
+    from supportdesk.vault.keystore import MemoryKeyStore
+    from tests.reliability.readonly import small_tmpfs
+
+    keys = MemoryKeyStore()
+    good_backup = tmp_path / "good.sdbackup"
+    with small_tmpfs(tmp_path / "small", size="4m") as disk:
+        folder = disk / "vault"
+        vault, _recovery = Vault.create(folder, keys)
+        Session(vault.db).network.save_supporter(
+            Supporter("Mum", Kind.FAMILY, notes="kind " * 2000))
+        vault.backup(good_backup)
+        vault.close()
+        before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+        if leave < 0:  # the staged copy fits, the copy of the damaged file kept aside not
+            leave = (folder / "supportdesk.db").stat().st_size + 16 * 1024
+        filler = _fill(disk, leave)
+        with pytest.raises(DiskFullError) as raised:
+            Vault.restore_damaged(folder, good_backup, keys)
+        filler.unlink()
+        assert str(folder) in str(raised.value)
+        after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+    assert after == before, "nothing added, nothing changed"
+    figures.record("full disk: restore over a damaged vault", runs=1, partial_files=0)

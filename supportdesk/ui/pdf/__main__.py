@@ -17,6 +17,7 @@ from supportdesk.core.errors import KnownError
 from supportdesk.services.exporting import ExportFormat
 from supportdesk.services.session import open_session
 from supportdesk.ui.pdf.export import save_pdf
+from supportdesk.vault.atomic import keep_files_private
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -26,6 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         default=ExportFormat.PDF.value)
     parser.add_argument("out", type=Path)
     args = parser.parse_args(argv)
+    keep_files_private()
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     try:
         session = open_session(args.data_dir)

@@ -8,11 +8,10 @@ computer); the same dialog shows a key again that was never confirmed, and a new
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -25,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.errors import KnownError
 from supportdesk.ui import icons
 from supportdesk.ui.plain import plain_label
+from supportdesk.ui.secret_clipboard import copy_secret
+from supportdesk.vault.atomic import atomic_write_bytes
 
 PRIVACY_TEXT = (
     "SupportDesk is a private place for the people, groups and services that support you. "
@@ -56,15 +58,6 @@ def documents_folder() -> Path:
     """Where "Save to file…" starts: the person's Documents folder (home if there is none)."""
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     return Path(found) if found else Path.home()
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` readable by this user alone (0600), even if it existed."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        if os.name == "posix":
-            os.fchmod(handle.fileno(), 0o600)
-        handle.write(text)
 
 
 def key_file_text(recovery_key: str) -> str:
@@ -222,7 +215,8 @@ class WelcomeDialog(QDialog):
     # -- slots ----------------------------------------------------------------------
 
     def save_to(self, path: Path) -> None:
-        write_private(path, key_file_text(self.recovery_key))
+        # 0600 from the start (a temp file renamed in): nobody else may read the key.
+        atomic_write_bytes(path, key_file_text(self.recovery_key).encode("utf-8"))
         self.feedback.setText(f"Saved to {path.name}. Keep that file somewhere safe, "
                               "ideally not only on this computer.")
 
@@ -234,9 +228,8 @@ class WelcomeDialog(QDialog):
             return
         try:
             self.save_to(Path(name))
-        except OSError as error:
-            self.feedback.setText(f"That file could not be written ({error.strerror}). "
-                                  "Please try another place.")
+        except KnownError as error:
+            self.feedback.setText(f"{error.message} Please try another place.")
 
     def _on_restore_clicked(self) -> None:
         self.restore_chosen = True
@@ -256,5 +249,6 @@ class WelcomeDialog(QDialog):
         self.feedback.setText("Sent to the printer.")
 
     def _on_copy_clicked(self) -> None:
-        QGuiApplication.clipboard().setText(self.recovery_key)
-        self.feedback.setText("Copied. Paste it somewhere safe, such as a password manager.")
+        copy_secret(self.recovery_key)  # taken off the clipboard again after a minute
+        self.feedback.setText("Copied. Paste it somewhere safe, such as a password manager. "
+                              "It will be taken off the clipboard in a minute.")

@@ -139,3 +139,74 @@ def test_list_of_an_empty_network_says_how_to_start(
 ) -> None:
     assert cli("list") == 0
     assert "supportdesk add NAME" in capsys.readouterr().out
+
+
+# -- a private note (issue 13, item 10) ------------------------------------------------
+
+def _logged_note(vault: Path, key: bytes) -> str:
+    session = reopen(vault, key)
+    try:
+        (checkin,) = session.network.checkins()
+        return checkin.note
+    finally:
+        session.close()
+
+
+def test_log_reads_the_note_from_standard_input(
+        vault: Path, db_key: bytes, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    cli("add", "Priya", "--kind", "family")
+    monkeypatch.setattr("sys.stdin", io.StringIO("We talked about the hospital.\nIt helped.\n"))
+    assert cli("log", "Priya", "--note", "-") == 0
+    assert _logged_note(vault, db_key) == "We talked about the hospital.\nIt helped."
+
+
+def test_log_edit_opens_the_editor_on_a_private_file_that_is_then_removed(
+        vault: Path, db_key: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import stat
+    import sys
+
+    seen = tmp_path / "seen.txt"
+    editor = tmp_path / "editor.py"
+    editor.write_text(
+        "import os, stat, sys\n"
+        "path = sys.argv[1]\n"
+        f"open({str(seen)!r}, 'w').write(path + '\\n' + oct(stat.S_IMODE(os.stat(path).st_mode))"
+        " + '\\n' + oct(stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode)))\n"
+        "text = open(path, encoding='utf-8').read()\n"
+        "open(path, 'w', encoding='utf-8').write('Said I was struggling.\\n' + text)\n",
+        encoding="utf-8")
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {editor}")
+    cli("add", "Priya", "--kind", "family")
+    assert cli("log", "Priya", "--edit") == 0
+    assert _logged_note(vault, db_key) == "Said I was struggling."  # the # lines left out
+    path, file_mode, folder_mode = seen.read_text().splitlines()
+    if os.name == "posix":
+        assert (file_mode, folder_mode) == (oct(0o600), oct(0o700))
+    assert not os.path.exists(os.path.dirname(path)), "the note's file is removed"
+    assert stat.S_ISREG(os.stat(editor).st_mode)
+
+
+def test_a_failing_editor_logs_nothing(vault: Path, db_key: bytes,
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("VISUAL", "false")
+    cli("add", "Priya", "--kind", "family")
+    assert cli("log", "Priya", "--edit") != 0
+    assert "nothing was logged" in capsys.readouterr().err
+    session = reopen(vault, db_key)
+    assert session.network.checkins() == []
+    session.close()
+
+
+def test_log_help_says_why_the_note_is_better_kept_off_the_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli("log", "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--note -" in text and "--edit" in text
+    assert "shell history" in text and "other users" in text

@@ -72,3 +72,9 @@ def test_messages_name_the_folder_and_say_nothing_changed(tmp_path: Path) -> Non
         assert isinstance(refusal, StorageError)
         assert str(tmp_path) in str(refusal) and "Errno" not in str(refusal)
         assert "not done" in str(refusal)
+
+
+def test_permission_denied_stays_permission_denied_on_a_full_disk(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(disk_errors, "LOW_SPACE", 1 << 62)
+    assert trouble(OSError(errno.EACCES, "Permission denied"), tmp_path) is Trouble.NOT_ALLOWED

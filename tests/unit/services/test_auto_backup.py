@@ -91,3 +91,12 @@ def test_unwritable_folder_is_a_clear_error_and_remembered(
     assert str(folder) in caught.value.message
     assert scheduler.last_failure() == caught.value.message
     assert scheduler.last_backup() is None
+
+
+def test_back_up_now_twice_in_the_same_second_keeps_both(
+        scheduler: BackupScheduler, vault: Vault) -> None:
+    """Into the vault's own backups folder, where nothing is ever written over."""
+    first = scheduler.back_up()
+    second = scheduler.back_up()
+    assert first != second and first.exists() and second.exists()
+    assert first.parent == second.parent == vault.backup_dir
