@@ -228,8 +228,7 @@ def test_ctrl_shift_h_reaches_out_from_anywhere(ctx: AppContext, qtbot: QtBot) -
     with qtbot.waitActive(window):
         window.activateWindow()
     action = window.page_actions["reach_out"]
-    assert QKeySequence("Ctrl+Shift+H") in action.shortcuts()
-    assert action.shortcutContext() is Qt.ShortcutContext.ApplicationShortcut
+    assert action.shortcuts()[0] == QKeySequence("Ctrl+Shift+H")  # shown in the Go menu
     qtbot.keyClick(window, Qt.Key.Key_H,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.current_key == "reach_out"
