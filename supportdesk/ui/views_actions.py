@@ -52,7 +52,15 @@ class ViewsActions(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        closed = getattr(window, "closed", None)  # MainWindow: really closed, not to the tray
+        if closed is not None:
+            closed.connect(self._on_window_closed)
         ctx.events.reach_out_requested.connect(self._on_events_reach_out_requested)
+
+    def _on_window_closed(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

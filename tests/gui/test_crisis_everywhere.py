@@ -195,3 +195,43 @@ def test_help_lists_the_shortcut_first(window: MainWindow, qtbot: QtBot) -> None
     keys = [k for k, _words in dialog.rows]
     assert keys[0] == "Ctrl+Shift+H" and "Reach out now" in dialog.rows[0][1]
     assert "Ctrl+1" in keys and "Ctrl+," in keys
+
+
+def test_at_first_run_i_need_help_now_comes_before_the_recovery_key(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QLocale
+
+    from supportdesk.ui.startup.welcome import WelcomeDialog
+
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_IE"))
+    try:
+        dialog = WelcomeDialog("ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789")
+        qtbot.addWidget(dialog)
+        seen: list[list[tuple[str, list[str], int]]] = []
+
+        def look_and_close() -> None:
+            views = open_views()
+            seen.append([(v.strip.emergency_button.accessibleName(), v.line_names,
+                          len(v.people)) for v in views])
+            for view in views:
+                view.close()
+
+        def inside_the_welcome() -> None:
+            try:
+                QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_H, CTRL_SHIFT)
+                look_and_close()
+                dialog.help_button.click()  # the button does the same
+                look_and_close()
+            finally:
+                dialog.stored_check.setChecked(True)
+                QTimer.singleShot(0, dialog.continue_button.click)
+
+        QTimer.singleShot(50, inside_the_welcome)
+        dialog.exec()
+        assert [len(views) for views in seen] == [1, 1]
+        emergency, lines, people = seen[0][0]
+        assert emergency == "Emergency: call 112"
+        assert "Samaritans Ireland" in lines
+        assert people == 0  # nothing from a vault
+    finally:
+        QLocale.setDefault(before)

@@ -2,7 +2,8 @@
 
 Continue stays disabled until the person says they have stored the key somewhere safe.
 The dialog cannot be dismissed any other way, so the key is never lost from view by a
-stray Escape.
+stray Escape. "I need help now" (or Ctrl+Shift+H) comes before all of that: it opens the
+crisis-only view from the shipped list alone, needing nothing from the vault.
 """
 
 from __future__ import annotations
@@ -10,7 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeyEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -102,9 +111,16 @@ class WelcomeDialog(QDialog):
         heading.setFont(heading_font)
         logo = QLabel()
         logo.setPixmap(icons.app_icon().pixmap(heading.fontMetrics().height() * 2))
+        self.help_button = QPushButton("I need help now")
+        self.help_button.setObjectName("HelpNowButton")
+        self.help_button.setAccessibleName("I need help now")
+        self.help_button.setAccessibleDescription(
+            "The emergency number and crisis lines for your country (Ctrl+Shift+H).")
+        self.help_button.setToolTip("Ctrl+Shift+H")
         top = QHBoxLayout()
         top.addWidget(logo)
         top.addWidget(heading, 1)
+        top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
 
         privacy = QLabel(PRIVACY_TEXT)
         privacy.setWordWrap(True)
@@ -148,6 +164,9 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
     def _connect_signals(self) -> None:
+        self.help_button.clicked.connect(self._on_help_clicked)
+        help_key = QShortcut(QKeySequence("Ctrl+Shift+H"), self)
+        help_key.activated.connect(self._on_help_clicked)
         self.stored_check.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.accept)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -204,6 +223,11 @@ class WelcomeDialog(QDialog):
         document.setHtml(key_html(self.recovery_key))
         document.print_(printer)
         self.feedback.setText("Sent to the printer.")
+
+    def _on_help_clicked(self) -> None:
+        from supportdesk.ui.crisis.view import open_crisis_view
+
+        open_crisis_view(None, self)
 
     def _on_copy_clicked(self) -> None:
         QGuiApplication.clipboard().setText(self.recovery_key)
