@@ -14,31 +14,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from supportdesk.core.crisis import confirmation_words
 from supportdesk.core.kinds import Channel, ContactType
 from supportdesk.core.model import ContactMethod, CrisisLine
 from supportdesk.core.text import contact_link
 from supportdesk.services.crisis_lines import CrisisNow, evidence_for
-from supportdesk.ui.pages.view_parts import Card, crisis_contact
+from supportdesk.ui.pages.view_parts import Card, body, crisis_contact
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 from supportdesk.ui.widgets.link_fallback import show_unopened
 
 _VERB = {Channel.CALL: "Call", Channel.TEXT: "Text", Channel.CHAT: "Chat with"}
 
 
-def _label(parent: QWidget, *, scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if scale != 1.0 or bold:
-        font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        if bold:
-            font.setWeight(QFont.Weight.DemiBold)
-        label.setFont(font)
+def _label(parent: QWidget, *, scale: float = 1.0, muted: bool = False) -> QLabel:
+    label = body("", parent, muted=muted, scale=scale)
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance("M") * 12)
     return label
 
 
@@ -58,15 +50,11 @@ class CrisisStrip(Card):
         self.opener = opener
         self.now: CrisisNow | None = None
         self._contacts: dict[QPushButton, tuple[ContactMethod, str]] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(8)
         self.emergency_button = self._button("EmergencyButton")
         self.emergency_note = _label(self)
         self.line_button = self._button("CrisisLineButton")
         self.line_note = _label(self)
-        self.line_source = _label(self, scale=0.9)
-        self.line_source.setEnabled(False)  # drawn in the calm, muted text colour
+        self.line_source = _label(self, scale=0.9, muted=True)
         self.no_lines = _label(self)
         self.helplines_button = QPushButton(self)
         self.helplines_button.setObjectName("HelplinesButton")
@@ -74,16 +62,20 @@ class CrisisStrip(Card):
         self.add_button.setAccessibleName("Add a local crisis or support service")
         self.add_button.setVisible(can_add)
         self._can_add = can_add
-        grid.addWidget(self.emergency_button, 0, 0)
-        grid.addWidget(self.emergency_note, 0, 1)
-        grid.addWidget(self.line_button, 1, 0)
-        grid.addWidget(self.line_note, 1, 1)
-        grid.addWidget(self.line_source, 2, 1)
-        grid.addWidget(self.no_lines, 3, 0, 1, 2)
-        grid.addWidget(self.helplines_button, 4, 0)
-        grid.addWidget(self.add_button, 4, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.setColumnStretch(1, 1)
-        self.content.addLayout(grid)
+        for button, note in ((self.emergency_button, self.emergency_note),
+                             (self.line_button, self.line_note)):
+            row = QHBoxLayout()
+            row.setSpacing(14)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(note, 1)
+            self.content.addLayout(row)
+        self.content.addWidget(self.line_source)
+        self.content.addWidget(self.no_lines)
+        actions = QHBoxLayout()
+        actions.addWidget(self.helplines_button)
+        actions.addWidget(self.add_button)
+        actions.addStretch(1)
+        self.content.addLayout(actions)
         self.helplines_button.clicked.connect(self._on_helplines_clicked)
         self.add_button.clicked.connect(self.add_service_requested)
 
@@ -105,8 +97,8 @@ class CrisisStrip(Card):
             self._set_contact(self.emergency_button, ContactMethod(
                 ContactType.PHONE, now.emergency_dial), "emergency services",
                 f"&Emergency: call {now.emergency_dial}")
-            self.emergency_note.setText(f"If you are in danger right now. In {now.country_name}: "
-                                        f"{now.emergency}.")
+            self.emergency_note.setText(f"If you are in danger right now. Emergency "
+                                        f"({now.country_name}): {now.emergency}.")
         else:
             self.emergency_button.hide()
             self.emergency_note.setText("If you are in danger right now, call your local "

@@ -101,17 +101,17 @@ class CrisisOnlyView(QDialog):
         column_holder = QWidget()
         column = QVBoxLayout(column_holder)
         column.setSpacing(10)
+        column.addWidget(heading("People you chose", 1.2, column_holder))
+        if not self.people:
+            column.addWidget(body(NO_PEOPLE_LOCKED, column_holder, muted=True))
+        for person in self.people:
+            column.addWidget(self._person_row(person, column_holder))
         others = [line for line in now.lines if line is not now.main]
         if others:
             column.addWidget(heading("More crisis lines", 1.2, column_holder))
         for line in others:
             column.addWidget(self._line_row(line, column_holder))
             self.line_names.append(line.name)
-        column.addWidget(heading("People you chose", 1.2, column_holder))
-        if not self.people:
-            column.addWidget(body(NO_PEOPLE_LOCKED, column_holder, muted=True))
-        for person in self.people:
-            column.addWidget(self._person_row(person, column_holder))
         column.addStretch(1)
         self.scroll_area.setWidget(column_holder)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -74,9 +75,15 @@ class LockScreen(QFrame):
             "locked. Nothing else is unlocked.")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        for widget in (self.title, self.note, self.pin, self.unlock_button, self.message,
-                       self.crisis, self.other_lines, self.reach_out_button):
+        for widget in (self.title, self.note, self.pin, self.unlock_button, self.message):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for widget in (self.crisis, self.other_lines):  # wrapping text: centred by stretches
+            row = QHBoxLayout()  # (an aligned item would not grow to fit its wrapped lines)
+            row.addStretch(1)
+            row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addWidget(self.reach_out_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         self.pin.returnPressed.connect(self._on_unlock_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
