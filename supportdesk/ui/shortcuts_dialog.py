@@ -23,7 +23,12 @@ def _plain(text: str, parent: QWidget) -> QLabel:
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(keys, what they do) for every action with a shortcut, Ctrl+Shift+H first."""
-    rows: dict[str, str] = {"Ctrl+Shift+H": REACH_OUT_WORDS}
+    rows: dict[str, str] = {
+        "Ctrl+Shift+H": REACH_OUT_WORDS,
+        "Alt+1": "Call the emergency number (on Reach out now, the lock screen and the "
+                 "crisis help)",
+        "Alt+2": "Reach the main crisis line (there too)",
+    }
     for action in window.findChildren(QAction):
         words = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         words = words.removesuffix("…").strip()

@@ -1,7 +1,7 @@
 """The strip that stays at the top: the emergency number and the main crisis line.
 
-Each is one click, or one key: Alt+E, and Alt with the first letter of Call, Text or
-Chat. Its buttons are made once and only
+Each is one click, or one key: Alt+1 calls the emergency number, Alt+2 the crisis line
+(active only while the strip shows). Its buttons are made once and only
 relabelled, so they stay the first Tab stops of the page that holds them. Where
 SupportDesk has no lines for the country it says so plainly and points to an
 international directory of helplines, opened only if the person clicks.
@@ -13,7 +13,7 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from supportdesk.core.crisis import confirmation_words
@@ -25,6 +25,8 @@ from supportdesk.ui.pages.view_parts import Card, body, crisis_contact
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 from supportdesk.ui.widgets.link_fallback import show_unopened
 
+EMERGENCY_KEY = "Alt+1"
+LINE_KEY = "Alt+2"
 _VERB = {Channel.CALL: "Call", Channel.TEXT: "Text", Channel.CHAT: "Chat with"}
 
 
@@ -88,6 +90,9 @@ class CrisisStrip(Card):
         font.setWeight(QFont.Weight.DemiBold)
         button.setFont(font)
         button.clicked.connect(lambda _=False, b=button: self._on_contact_clicked(b))
+        keys = QShortcut(QKeySequence(EMERGENCY_KEY if name == "EmergencyButton" else LINE_KEY),
+                         button)  # a window shortcut, live only while the button shows
+        keys.activated.connect(button.click)
         return button
 
     def show_now(self, now: CrisisNow) -> None:
@@ -96,7 +101,7 @@ class CrisisStrip(Card):
         if now.emergency_dial:
             self._set_contact(self.emergency_button, ContactMethod(
                 ContactType.PHONE, now.emergency_dial), "emergency services",
-                f"&Emergency: call {now.emergency_dial}")
+                f"Emergency: call {now.emergency_dial}", EMERGENCY_KEY)
             self.emergency_note.setText(f"If you are in danger right now. Emergency "
                                         f"({now.country_name}): {now.emergency}.")
         else:
@@ -111,9 +116,9 @@ class CrisisStrip(Card):
             contact = crisis_contact(line)
             name = line.name.replace("&", "&&")  # "Suicide & Crisis" is no shortcut
             self._set_contact(self.line_button, contact, line.name,
-                              f"&{_VERB[line.channel]} {name}: {line.contact}"
+                              f"{_VERB[line.channel]} {name}: {line.contact}"
                               if line.channel is not Channel.CHAT
-                              else f"&Chat with {name}")
+                              else f"Chat with {name}", LINE_KEY)
             self.line_note.setText(line_detail(line))
             evidence = evidence_for(line)
             words = "Added by you." if line.user_added else confirmation_words(evidence)
@@ -133,11 +138,12 @@ class CrisisStrip(Card):
         self.add_button.setVisible(self._can_add and line is None)
 
     def _set_contact(self, button: QPushButton, contact: ContactMethod, who: str,
-                     text: str) -> None:
+                     text: str, keys: str) -> None:
         self._contacts[button] = (contact, who)
         button.setText(text)
-        button.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
-        button.setToolTip(contact_link(contact))
+        button.setAccessibleName(text.replace("&&", "&"))
+        button.setAccessibleDescription(f"Shortcut: {keys}")
+        button.setToolTip(f"{contact_link(contact)} ({keys})")
         button.show()
 
     def buttons(self) -> list[QPushButton]:
