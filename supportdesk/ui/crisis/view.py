@@ -34,7 +34,6 @@ from supportdesk.services.crisis_lines import (
 from supportdesk.store.repository import Repository
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
 from supportdesk.ui.pages.view_parts import ContactGrid, body, crisis_contact, heading
-from supportdesk.ui.pdf.export import locale_country
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 OBJECT_NAME = "CrisisOnlyView"
@@ -151,6 +150,8 @@ def open_crisis_view(repo: Repository | None, parent: QWidget | None = None,
                      opener: UrlOpener = open_url) -> CrisisOnlyView:
     """Show the crisis-only view above everything (raising one already open); focus
     lands on its main crisis line."""
+    from supportdesk.ui.pdf.export import locale_country  # loads only when needed
+
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, CrisisOnlyView) and widget.isVisible():
             widget.raise_()

@@ -23,7 +23,6 @@ from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.view import OBJECT_NAME as CRISIS_VIEW
 from supportdesk.ui.crisis.view import open_crisis_view
-from supportdesk.ui.pdf.export import locale_country
 from supportdesk.ui.privacy.idle import IdleWatcher
 from supportdesk.ui.privacy.lock_screen import LockScreen
 from supportdesk.ui.privacy.screen_lock import ScreenLockWatcher
@@ -106,6 +105,8 @@ class PrivacyUi(QObject):
             return
         self.locked = True
         app_lock.set_locked(True)
+        from supportdesk.ui.pdf.export import locale_country  # loads only when needed
+
         crisis = crisis_now(locale_country(), self.ctx.session.repo)
         self._covers = {self.window: self.cover}
         for other in QApplication.topLevelWidgets():
