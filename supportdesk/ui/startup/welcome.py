@@ -11,15 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QCloseEvent,
-    QFont,
-    QFontDatabase,
-    QGuiApplication,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6.QtGui import QCloseEvent, QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -165,8 +157,6 @@ class WelcomeDialog(QDialog):
 
     def _connect_signals(self) -> None:
         self.help_button.clicked.connect(self._on_help_clicked)
-        help_key = QShortcut(QKeySequence("Ctrl+Shift+H"), self)
-        help_key.activated.connect(self._on_help_clicked)
         self.stored_check.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.accept)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -182,6 +172,10 @@ class WelcomeDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.reject()
+            return
+        help_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_H and event.modifiers() == help_keys:
+            self._on_help_clicked()  # Ctrl+Shift+H, as everywhere else
             return
         super().keyPressEvent(event)
 
