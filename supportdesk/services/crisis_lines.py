@@ -281,7 +281,8 @@ def crisis_now(locale_country: str, repo: Repository | None,
     name = info.name if info else code
     return CrisisNow(code, name, info.emergency if info else "",
                      info.emergency_dial if info else "", lines,
-                     main_line([line for line in lines if not line.user_added], directory),
+                     main_line([line for line in lines if not line.user_added], directory)
+                     or next(iter(lines), None),  # no shipped line: the person's own
                      people, directory.helplines_name, directory.helplines_url)
 
 

@@ -166,3 +166,14 @@ def test_an_own_line_with_a_shipped_number_is_listed_once(session: Session) -> N
     names = [line.name for line in crisis_now("", session.repo).lines]
     assert names.count("Samaritans") == 1 and "My Samaritans" not in names
     assert "Night Owls peer line" in names
+
+
+def test_where_nothing_is_shipped_the_persons_own_line_comes_first(session: Session) -> None:
+    from supportdesk.services.crisis_lines import crisis_now
+
+    service = CrisisLinesService(session.repo)
+    service.set_country("PT")
+    assert crisis_now("", session.repo).main is None
+    service.add_line(own_line(country="PT"))
+    main = crisis_now("", session.repo).main
+    assert main is not None and main.name == "Night Owls peer line" and main.user_added
