@@ -285,6 +285,7 @@ class ReachOutPage(ScrollingPage):
                 self.column.insertWidget(at + offset,
                                          self._person_card(supporter, status(supporter)))
             del rest[:MORE_AT_A_TIME]
+            QTimer.singleShot(0, self._fit_column)
             if rest:
                 label()
             else:
