@@ -5,8 +5,10 @@
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
-<scheme>-person.png, <scheme>-welcome.png and <scheme>-recovery.png. A throwaway vault
-is used and removed.
+<scheme>-person.png, <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
+(<scheme>-locked.png), the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
+<scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
+removed.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 WINDOW_SIZE = (1100, 720)
+SMALL_SIZE = (800, 600)
+SHOWN_WHEN_LOCKED = "Robin Okafor-Lind"
 SCHEMES = ("light", "dark")
 PERSON_SHOWN = "Priya Andersen-Achebe"
 
@@ -84,6 +88,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_supporter(ids[PERSON_SHOWN])
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
+        written += _crisis_shots(app, window, ctx, ids, scheme, out)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
         welcome.show()
@@ -103,6 +108,44 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     finally:
         session.close()
         shutil.rmtree(folder, ignore_errors=True)
+    return written
+
+
+def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int], scheme: str,
+                  out: Path) -> list[Path]:
+    """Reach out now at 800x600, the lock screen at both sizes, the crisis-only view."""
+    from supportdesk.services.app_lock import AppLock
+    from supportdesk.services.crisis_lines import CrisisLinesService
+    from supportdesk.services.settings import Settings
+    from supportdesk.ui.crisis.view import open_crisis_view
+    from supportdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    repo = window.ctx.session.repo
+    written = []
+    window.resize(*SMALL_SIZE)
+    window.show_page("reach_out")
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-reach_out-800.png"))
+    CrisisLinesService(repo).set_shown_when_locked(ids[SHOWN_WHEN_LOCKED], True)
+    lock = AppLock(Settings(repo))
+    lock.set_enabled(True)
+    lock.set_pin("2468")
+    window.ctx.events.settings_changed.emit()
+    privacy = window.extensions["supportdesk.ui.privacy.install"]
+    privacy.lock_now()  # type: ignore[attr-defined]
+    for size, name in ((SMALL_SIZE, "locked-800"), (WINDOW_SIZE, "locked")):
+        window.resize(*size)
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-{name}.png"))
+    view = open_crisis_view(repo, window)
+    settle(app)
+    written.append(_save(view.grab(), out / f"{scheme}-crisis_view.png"))
+    view.close()
+    privacy.unlock()  # type: ignore[attr-defined]
+    lock.set_enabled(False)
+    window.resize(*WINDOW_SIZE)
+    settle(app, 0.2)
     return written
 
 

@@ -222,6 +222,15 @@ def main_line(lines: list[CrisisLine], directory: CrisisDirectory) -> CrisisLine
     return calls[0] if calls else (lines[0] if lines else None)
 
 
+def merged_lines(lines: list[CrisisLine]) -> list[CrisisLine]:
+    """Each service once: a line the person added with the same number and channel as a
+    shipped one is that service (the shipped entry stays, with its evidence)."""
+    shipped = {(digits(line.contact) or line.contact, line.channel)
+               for line in lines if not line.user_added}
+    return [line for line in lines if not line.user_added
+            or (digits(line.contact) or line.contact, line.channel) not in shipped]
+
+
 def same_service(line: CrisisLine, supporter: Supporter) -> bool:
     """A crisis service the person keeps in their network that is this directory line
     (same number, or same name)."""
@@ -261,7 +270,7 @@ def crisis_now(locale_country: str, repo: Repository | None,
     if repo is not None:
         service = CrisisLinesService(repo, directory)
         code = service.country(locale_country)
-        lines = service.lines(code) if code else []
+        lines = merged_lines(service.lines(code)) if code else []
         chosen = service.shown_when_locked()
         people = [s for s in repo.supporters() if s.id in chosen]
     else:
@@ -272,7 +281,8 @@ def crisis_now(locale_country: str, repo: Repository | None,
     name = info.name if info else code
     return CrisisNow(code, name, info.emergency if info else "",
                      info.emergency_dial if info else "", lines,
-                     main_line([line for line in lines if not line.user_added], directory),
+                     main_line([line for line in lines if not line.user_added], directory)
+                     or next(iter(lines), None),  # no shipped line: the person's own
                      people, directory.helplines_name, directory.helplines_url)
 
 

@@ -222,6 +222,10 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.menu("tools").addAction(self.settings_action)
 
+        shortcuts = QAction("&Keyboard shortcuts", self)
+        shortcuts.triggered.connect(self._on_shortcuts_triggered)
+        self.menu("help").addAction(shortcuts)
+
         about = QAction("&About SupportDesk", self)
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self._on_about_triggered)
@@ -386,6 +390,11 @@ class MainWindow(QMainWindow):
         elif not went_back and self.undo.undoText():
             keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             self.status_message(f"Done: {self.undo.undoText()}. {keys} undoes it.")
+
+    def _on_shortcuts_triggered(self) -> None:
+        from supportdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
 
     def _on_about_triggered(self) -> None:
         from PySide6.QtWidgets import QMessageBox

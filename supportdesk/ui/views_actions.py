@@ -1,23 +1,35 @@
 """Wires the views into the main window: Ctrl+Shift+H reaches out from anywhere.
 
-``install(window, ctx)`` gives the Go menu's "Reach out now" a second, app-wide
-shortcut (Ctrl+Shift+H), so it works whichever window or dialog has focus. A bare
-window without the Go menu's actions gets an action of its own.
+A window shortcut (even an application-wide one) is blocked while a modal dialog is
+open, so Ctrl+Shift+H is caught by one application-wide event filter instead: it works
+in the main window, in every dialog (modal or not), in menus and on the lock screen.
+Where the main window can be used it shows Reach out now; while locked or behind a
+modal dialog it opens the crisis-only view on top (nothing is unlocked). The tray's
+"Reach out now" takes the same path. The Go menu's "Reach out now" shows the shortcut.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QWidget
 
+from supportdesk.services import app_lock
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.crisis.view import open_crisis_view
 
 REACH_OUT_SHORTCUT = QKeySequence("Ctrl+Shift+H")
+_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+              | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
+
+
+def is_reach_out_key(event: QKeyEvent) -> bool:
+    wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    return event.key() == Qt.Key.Key_H and (event.modifiers() & _MODIFIERS) == wanted
 
 
 class ViewsActions(QObject):
-    """Holds the reach-out action for one main window."""
+    """Holds the reach-out action for one main window and the key filter."""
 
     def __init__(self, window: QWidget, ctx: AppContext) -> None:
         super().__init__(window)
@@ -26,7 +38,8 @@ class ViewsActions(QObject):
         existing = getattr(window, "page_actions", {}).get("reach_out")
         if isinstance(existing, QAction):
             self.reach_out = existing
-            self.reach_out.setShortcuts([*existing.shortcuts(), REACH_OUT_SHORTCUT])
+            # shown in the Go menu first; the filter below does the work
+            self.reach_out.setShortcuts([REACH_OUT_SHORTCUT, *existing.shortcuts()])
         else:
             self.reach_out = QAction("Reach out now", window)
             self.reach_out.setShortcut(REACH_OUT_SHORTCUT)
@@ -35,8 +48,46 @@ class ViewsActions(QObject):
             menu = getattr(window, "menu", None)
             if callable(menu):
                 menu("go").addAction(self.reach_out)
-        self.reach_out.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.reach_out.setToolTip("Reach out now (Ctrl+Shift+H)")
+        self.reach_out.setToolTip("Reach out now (Ctrl+Shift+H, from anywhere)")
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        closed = getattr(window, "closed", None)  # MainWindow: really closed, not to the tray
+        if closed is not None:
+            closed.connect(self._on_window_closed)
+        ctx.events.reach_out_requested.connect(self._on_events_reach_out_requested)
+
+    def _on_window_closed(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not (isinstance(event, QKeyEvent) and is_reach_out_key(event)):
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # no shortcut takes it: the key press comes here next
+            return True
+        if not event.isAutoRepeat():
+            self.reach_out_from_anywhere()
+        return True
+
+    def reach_out_from_anywhere(self) -> None:
+        """Reach out now where the window can be used; else the crisis-only view."""
+        blocker = QApplication.activeModalWidget()
+        if app_lock.is_locked() or blocker is not None:
+            open_crisis_view(self.ctx.session.repo, blocker or self.window)
+        else:
+            self.show_reach_out()
+
+    def _on_events_reach_out_requested(self) -> None:
+        # the window shows its page itself; only what it cannot reach is handled here
+        if app_lock.is_locked() or QApplication.activeModalWidget() is not None:
+            open_crisis_view(self.ctx.session.repo,
+                             QApplication.activeModalWidget() or self.window)
 
     def show_reach_out(self) -> None:
         show_page = getattr(self.window, "show_page", None)

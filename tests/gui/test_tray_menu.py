@@ -29,8 +29,9 @@ def action_named(menu: QMenu, text: str) -> QAction:
 def test_the_menu_has_everything_a_person_needs(qtbot: QtBot) -> None:
     tray = ReminderTray(Events())
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts == ["Open SupportDesk", "Log a check-in…", "Due now", "Snooze all",
-                     "Pause reminders", "Reach out now", "Quit SupportDesk"]
+    assert texts == ["Reach out now", "Open SupportDesk", "Log a check-in…", "Due now",
+                     "Snooze all", "Pause reminders", "Quit SupportDesk"]
+    assert tray.menu.actions()[0] is tray.reach_out_action  # help first, above the chores
     assert tray.pause_action.isCheckable()
 
 

@@ -1,7 +1,7 @@
 """The strip that stays at the top: the emergency number and the main crisis line.
 
-Each is one click, or one key: Alt+E, and Alt with the first letter of Call, Text or
-Chat. Its buttons are made once and only
+Each is one click, or one key: Alt+1 calls the emergency number, Alt+2 the crisis line
+(active only while the strip shows). Its buttons are made once and only
 relabelled, so they stay the first Tab stops of the page that holds them. Where
 SupportDesk has no lines for the country it says so plainly and points to an
 international directory of helplines, opened only if the person clicks.
@@ -13,32 +13,27 @@ Signals:
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from supportdesk.core.crisis import confirmation_words
 from supportdesk.core.kinds import Channel, ContactType
 from supportdesk.core.model import ContactMethod, CrisisLine
 from supportdesk.core.text import contact_link
 from supportdesk.services.crisis_lines import CrisisNow, evidence_for
-from supportdesk.ui.pages.view_parts import Card, crisis_contact
+from supportdesk.ui.pages.view_parts import Card, body, crisis_contact
+from supportdesk.ui.plain import plain_tooltip
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 from supportdesk.ui.widgets.link_fallback import show_unopened
 
+EMERGENCY_KEY = "Alt+1"
+LINE_KEY = "Alt+2"
 _VERB = {Channel.CALL: "Call", Channel.TEXT: "Text", Channel.CHAT: "Chat with"}
 
 
-def _label(parent: QWidget, *, scale: float = 1.0, bold: bool = False) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    if scale != 1.0 or bold:
-        font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        if bold:
-            font.setWeight(QFont.Weight.DemiBold)
-        label.setFont(font)
+def _label(parent: QWidget, *, scale: float = 1.0, muted: bool = False) -> QLabel:
+    label = body("", parent, muted=muted, scale=scale)
+    label.setMinimumWidth(label.fontMetrics().horizontalAdvance("M") * 12)
     return label
 
 
@@ -58,15 +53,11 @@ class CrisisStrip(Card):
         self.opener = opener
         self.now: CrisisNow | None = None
         self._contacts: dict[QPushButton, tuple[ContactMethod, str]] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(8)
         self.emergency_button = self._button("EmergencyButton")
         self.emergency_note = _label(self)
         self.line_button = self._button("CrisisLineButton")
         self.line_note = _label(self)
-        self.line_source = _label(self, scale=0.9)
-        self.line_source.setEnabled(False)  # drawn in the calm, muted text colour
+        self.line_source = _label(self, scale=0.9, muted=True)
         self.no_lines = _label(self)
         self.helplines_button = QPushButton(self)
         self.helplines_button.setObjectName("HelplinesButton")
@@ -74,16 +65,20 @@ class CrisisStrip(Card):
         self.add_button.setAccessibleName("Add a local crisis or support service")
         self.add_button.setVisible(can_add)
         self._can_add = can_add
-        grid.addWidget(self.emergency_button, 0, 0)
-        grid.addWidget(self.emergency_note, 0, 1)
-        grid.addWidget(self.line_button, 1, 0)
-        grid.addWidget(self.line_note, 1, 1)
-        grid.addWidget(self.line_source, 2, 1)
-        grid.addWidget(self.no_lines, 3, 0, 1, 2)
-        grid.addWidget(self.helplines_button, 4, 0)
-        grid.addWidget(self.add_button, 4, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.setColumnStretch(1, 1)
-        self.content.addLayout(grid)
+        for button, note in ((self.emergency_button, self.emergency_note),
+                             (self.line_button, self.line_note)):
+            row = QHBoxLayout()
+            row.setSpacing(14)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(note, 1)
+            self.content.addLayout(row)
+        self.content.addWidget(self.line_source)
+        self.content.addWidget(self.no_lines)
+        actions = QHBoxLayout()
+        actions.addWidget(self.helplines_button)
+        actions.addWidget(self.add_button)
+        actions.addStretch(1)
+        self.content.addLayout(actions)
         self.helplines_button.clicked.connect(self._on_helplines_clicked)
         self.add_button.clicked.connect(self.add_service_requested)
 
@@ -96,6 +91,9 @@ class CrisisStrip(Card):
         font.setWeight(QFont.Weight.DemiBold)
         button.setFont(font)
         button.clicked.connect(lambda _=False, b=button: self._on_contact_clicked(b))
+        keys = QShortcut(QKeySequence(EMERGENCY_KEY if name == "EmergencyButton" else LINE_KEY),
+                         button)  # a window shortcut, live only while the button shows
+        keys.activated.connect(button.click)
         return button
 
     def show_now(self, now: CrisisNow) -> None:
@@ -104,9 +102,9 @@ class CrisisStrip(Card):
         if now.emergency_dial:
             self._set_contact(self.emergency_button, ContactMethod(
                 ContactType.PHONE, now.emergency_dial), "emergency services",
-                f"&Emergency: call {now.emergency_dial}")
-            self.emergency_note.setText(f"If you are in danger right now. In {now.country_name}: "
-                                        f"{now.emergency}.")
+                f"Emergency: call {now.emergency_dial}", EMERGENCY_KEY)
+            self.emergency_note.setText(f"If you are in danger right now. Emergency "
+                                        f"({now.country_name}): {now.emergency}.")
         else:
             self.emergency_button.hide()
             self.emergency_note.setText("If you are in danger right now, call your local "
@@ -119,14 +117,14 @@ class CrisisStrip(Card):
             contact = crisis_contact(line)
             name = line.name.replace("&", "&&")  # "Suicide & Crisis" is no shortcut
             self._set_contact(self.line_button, contact, line.name,
-                              f"&{_VERB[line.channel]} {name}: {line.contact}"
+                              f"{_VERB[line.channel]} {name}: {line.contact}"
                               if line.channel is not Channel.CHAT
-                              else f"&Chat with {name}")
+                              else f"Chat with {name}", LINE_KEY)
             self.line_note.setText(line_detail(line))
             evidence = evidence_for(line)
             words = "Added by you." if line.user_added else confirmation_words(evidence)
             self.line_source.setText(words)
-            self.line_source.setToolTip(evidence.number.quote if evidence else "")
+            self.line_source.setToolTip(plain_tooltip(evidence.number.quote if evidence else ""))
         where = now.country_name or "your country"
         self.no_lines.setVisible(line is None)
         self.no_lines.setText(
@@ -137,15 +135,16 @@ class CrisisStrip(Card):
         self.helplines_button.setText(f"Open {now.helplines_name}")
         self.helplines_button.setAccessibleName(f"Open {now.helplines_name}, "
                                                 "an international directory of helplines")
-        self.helplines_button.setToolTip(now.helplines_url)
+        self.helplines_button.setToolTip(plain_tooltip(now.helplines_url))
         self.add_button.setVisible(self._can_add and line is None)
 
     def _set_contact(self, button: QPushButton, contact: ContactMethod, who: str,
-                     text: str) -> None:
+                     text: str, keys: str) -> None:
         self._contacts[button] = (contact, who)
         button.setText(text)
-        button.setAccessibleName(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
-        button.setToolTip(contact_link(contact))
+        button.setAccessibleName(text.replace("&&", "&"))
+        button.setAccessibleDescription(f"Shortcut: {keys}")
+        button.setToolTip(plain_tooltip(f"{contact_link(contact)} ({keys})"))
         button.show()
 
     def buttons(self) -> list[QPushButton]:

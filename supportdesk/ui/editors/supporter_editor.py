@@ -31,12 +31,13 @@ from supportdesk.core.kinds import Direction, Kind, Ring, Role, TieStrength
 from supportdesk.core.model import Boundaries, Cadence, HelpNotes, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.validation import parse_cadence, problems
+from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
-from supportdesk.ui.plain import plain_label, plain_title
+from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
@@ -186,6 +187,13 @@ class SupporterEditor(GuardedDialog):
         zone_form.addRow("Time zone", self.zone_box)
         zone_form.addRow("", self.zone_error)
         layout.addLayout(zone_form)
+        self.locked_box = QCheckBox("Show them on the lock screen's crisis help", page)
+        self.locked_box.setAccessibleName("Show them on the lock screen's crisis help")
+        self.locked_box.setAccessibleDescription(
+            "While SupportDesk is locked, its crisis help shows the emergency number, crisis "
+            "lines and only the people you tick here, with their contact details.")
+        self.locked_box.setToolTip(plain_tooltip(self.locked_box.accessibleDescription()))
+        layout.addWidget(self.locked_box)
         layout.addStretch(1)
         return page
 
@@ -258,6 +266,8 @@ class SupporterEditor(GuardedDialog):
         self.availability.set_windows(s.availability)
         zone_index = self.zone_box.findData(s.timezone)
         self.zone_box.setCurrentIndex(max(zone_index, 0))
+        self.locked_box.setChecked(s.id is not None and s.id in CrisisLinesService(
+            self.ctx.session.repo).shown_when_locked())
         texts = {"boundaries.mine": s.boundaries.mine, "boundaries.theirs": s.boundaries.theirs,
                  "help.warning_signs": s.help.warning_signs, "help.what_helps": s.help.what_helps,
                  "help.what_does_not": s.help.what_does_not,
@@ -276,6 +286,7 @@ class SupporterEditor(GuardedDialog):
             self.paused_box.isChecked(), tuple(self.contacts.value()),
             tuple(self.availability.value()), self.zone_box.currentText(),
             tuple(box.toPlainText() for box in self.text_fields.values()),
+            self.locked_box.isChecked(),  # last: a setting, not part of the supporter
         )
 
 
@@ -391,7 +402,8 @@ class SupporterEditor(GuardedDialog):
         supporter = self._check()
         if supporter is None:
             return False
-        if self.original.id is not None and not self.has_unsaved_changes:
+        if self.original.id is not None and self._state()[:-1] == self._clean_state[:-1]:
+            self._save_shown_when_locked(self.original.id)
             self.accept_saved()
             return True
         try:
@@ -404,6 +416,14 @@ class SupporterEditor(GuardedDialog):
         except KnownError as error:
             self.banner.show_message(f"Not saved yet: {error}")
             return False
+        if self.saved_id is not None:
+            self._save_shown_when_locked(self.saved_id)
         self.banner.show_message("")
         self.accept_saved()
         return True
+
+    def _save_shown_when_locked(self, supporter_id: int) -> None:
+        service = CrisisLinesService(self.ctx.session.repo)
+        if (supporter_id in service.shown_when_locked()) != self.locked_box.isChecked():
+            service.set_shown_when_locked(supporter_id, self.locked_box.isChecked())
+            self.ctx.events.settings_changed.emit()

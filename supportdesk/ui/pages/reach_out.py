@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -156,7 +156,19 @@ class ReachOutPage(ScrollingPage):
         self._add_others([s for s in supporters if s.kind.is_person and s.id not in shown])
         self._add_plan(plan, supporters)
         self.column.addStretch(1)
+        QTimer.singleShot(0, self._fit_column)
         self._order_tabs()
+
+    def _fit_column(self) -> None:
+        """Give the column the height its text needs at this width. Rebuilt while showing,
+        the scroll area could keep a stale, far too small height (a blank page)."""
+        width = self.scroll_area.viewport().width()
+        self.holder.setMinimumHeight(max(0, self.holder.heightForWidth(width)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll_area.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._fit_column)
+        return super().eventFilter(watched, event)
 
     def _order_tabs(self) -> None:
         """The strip's buttons, then the column's, in the order they are drawn."""
@@ -273,6 +285,7 @@ class ReachOutPage(ScrollingPage):
                 self.column.insertWidget(at + offset,
                                          self._person_card(supporter, status(supporter)))
             del rest[:MORE_AT_A_TIME]
+            QTimer.singleShot(0, self._fit_column)
             if rest:
                 label()
             else:

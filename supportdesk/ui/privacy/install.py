@@ -23,8 +23,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services import app_lock
 from supportdesk.services.app_lock import AppLock, LockPolicy, pause_words
+from supportdesk.services.crisis_lines import crisis_now
 from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.crisis.view import OBJECT_NAME as CRISIS_VIEW
+from supportdesk.ui.crisis.view import open_crisis_view
 from supportdesk.ui.privacy.idle import IdleWatcher
 from supportdesk.ui.privacy.lock_screen import LockScreen
 from supportdesk.ui.privacy.screen_lock import ScreenLockWatcher
@@ -73,6 +76,7 @@ class PrivacyUi(QObject):
         self.screen.screen_locked.connect(self._on_screen_screen_locked)
         self.cover.pin_entered.connect(self._on_cover_pin_entered)
         self.cover.keyring_unlock_requested.connect(self._on_cover_keyring_unlock_requested)
+        self.cover.reach_out_requested.connect(self._on_cover_reach_out_requested)
         self.pause_timer.timeout.connect(self._on_pause_timer_timeout)
         self.ctx.events.settings_changed.connect(self._apply_policy)
         app = QApplication.instance()
@@ -120,9 +124,13 @@ class PrivacyUi(QObject):
         self.locked = True
         app_lock.set_locked(True)
         self.policy = self.lock.policy()
+        from supportdesk.ui.pdf.export import locale_country  # loads only when needed
+
+        self._crisis = crisis_now(locale_country(), self.ctx.session.repo)
         self._covers = {self.window: self.cover}
         for other in QApplication.topLevelWidgets():
-            if other is not self.window and other.isVisible() and not other.inherits("QMenu"):
+            if (other is not self.window and other.isVisible() and not other.inherits("QMenu")
+                    and other.objectName() != CRISIS_VIEW):  # crisis help stays in reach
                 self._covers[other] = self._new_cover(other)
         for host, cover in self._covers.items():
             self._hidden += [child for child in _contents(host, cover) if not child.isHidden()]
@@ -144,6 +152,7 @@ class PrivacyUi(QObject):
         if self.pause_timer.isActive():
             cover.unlock_button.setEnabled(False)
             cover.show_message(pause_words(self.lock.seconds_to_wait()))
+        cover.show_crisis(self._crisis)
 
     def unlock(self) -> None:
         self.locked = False
@@ -174,6 +183,7 @@ class PrivacyUi(QObject):
         cover = LockScreen(host)
         cover.pin_entered.connect(self._on_cover_pin_entered)
         cover.keyring_unlock_requested.connect(self._on_cover_keyring_unlock_requested)
+        cover.reach_out_requested.connect(self._on_cover_reach_out_requested)
         host.installEventFilter(self)
         return cover
 
@@ -239,6 +249,11 @@ class PrivacyUi(QObject):
             return
         self._enable_unlock(True)
         self._show_message("")
+
+    def _on_cover_reach_out_requested(self) -> None:
+        cover = self.sender()
+        parent = cover.window() if isinstance(cover, QWidget) else self.window
+        open_crisis_view(self.ctx.session.repo, parent)
 
     def _on_cover_keyring_unlock_requested(self) -> None:
         try:

@@ -94,6 +94,9 @@ class ReminderTray(QObject):
         self._connect_signals()
 
     def _build_menu(self) -> None:
+        # help first, above every chore; while locked it opens the crisis-only view
+        self.reach_out_action = self.menu.addAction("Reach out now")
+        self.menu.addSeparator()
         self.open_action = self.menu.addAction("Open SupportDesk")
         self.log_action = self.menu.addAction("Log a check-in…")
         self.due_menu = self.menu.addMenu("Due now")
@@ -105,7 +108,6 @@ class ReminderTray(QObject):
             self.snooze_actions.append(action)
         self.pause_action = self.menu.addAction("Pause reminders")
         self.pause_action.setCheckable(True)
-        self.reach_out_action = self.menu.addAction("Reach out now")
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction("Quit SupportDesk")
         self._snooze_group = QActionGroup(self)

@@ -2,8 +2,10 @@
 
 Continue stays disabled until the person says they have stored the key somewhere safe.
 The dialog cannot be dismissed any other way, so the key is never lost from view by a
-stray Escape. On the first run it also offers "Restore from a backup…" (for a new
-computer); the same dialog shows a key again that was never confirmed, and a new one.
+stray Escape. "I need help now" (or Ctrl+Shift+H) comes before all of that: it opens the
+crisis-only view from the shipped list alone, needing nothing from the vault. On the
+first run it also offers "Restore from a backup…" (for a new computer); the same dialog
+shows a key again that was never confirmed, and a new one.
 """
 
 from __future__ import annotations
@@ -129,9 +131,16 @@ class WelcomeDialog(QDialog):
         heading.setFont(heading_font)
         logo = plain_label()
         logo.setPixmap(icons.app_icon().pixmap(heading.fontMetrics().height() * 2))
+        self.help_button = QPushButton("I need help now")
+        self.help_button.setObjectName("HelpNowButton")
+        self.help_button.setAccessibleName("I need help now")
+        self.help_button.setAccessibleDescription(
+            "The emergency number and crisis lines for your country (Ctrl+Shift+H).")
+        self.help_button.setToolTip("Ctrl+Shift+H")
         top = QHBoxLayout()
         top.addWidget(logo)
         top.addWidget(heading, 1)
+        top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
 
         privacy = plain_label(self._note or PRIVACY_TEXT)
         privacy.setWordWrap(True)
@@ -186,6 +195,7 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 48)
 
     def _connect_signals(self) -> None:
+        self.help_button.clicked.connect(self._on_help_clicked)
         self.stored_check.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self.accept)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -202,6 +212,10 @@ class WelcomeDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.reject()
+            return
+        help_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if event.key() == Qt.Key.Key_H and event.modifiers() == help_keys:
+            self._on_help_clicked()  # Ctrl+Shift+H, as everywhere else
             return
         super().keyPressEvent(event)
 
@@ -247,6 +261,11 @@ class WelcomeDialog(QDialog):
         document.setHtml(key_html(self.recovery_key))
         document.print_(printer)
         self.feedback.setText("Sent to the printer.")
+
+    def _on_help_clicked(self) -> None:
+        from supportdesk.ui.crisis.view import open_crisis_view
+
+        open_crisis_view(None, self)
 
     def _on_copy_clicked(self) -> None:
         copy_secret(self.recovery_key)  # taken off the clipboard again after a minute

@@ -5,6 +5,8 @@ Reusable wherever contacts are shown (a person's page, Reach out now).
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Signal
@@ -22,9 +24,40 @@ _VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL:
 UrlOpener = Callable[[QUrl], bool]
 
 
+# Schemes a web browser cannot stand in for: without a program registered for them,
+# nothing can open them.
+_NEEDS_OWN_HANDLER = ("tel", "sms", "mailto")
+
+
 def open_url(url: QUrl) -> bool:
-    """Hand a link to the desktop (phone app, mail app, browser)."""
+    """Hand a link to the desktop (phone app, mail app, browser); False when nothing on
+    this computer will open it.
+
+    On a Linux desktop Qt hands every link to xdg-open and reports success as soon as
+    that starts, even when xdg-open then finds no program for ``tel:`` (the usual case):
+    so first ask the desktop's own registry whether a program handles the scheme.
+    """
+    if url.scheme() in _NEEDS_OWN_HANDLER and not xdg_has_handler(url.scheme()):
+        return False
     return QDesktopServices.openUrl(url)
+
+
+def xdg_has_handler(scheme: str) -> bool:
+    """Whether the freedesktop registry names a program for ``scheme``; True where
+    there is no such registry to ask (Windows and macOS report failure themselves)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.platformName() not in ("xcb", "wayland"):
+        return True
+    query = shutil.which("xdg-mime")
+    if query is None:
+        return True
+    try:
+        found = subprocess.run([query, "query", "default", f"x-scheme-handler/{scheme}"],
+                               capture_output=True, text=True, timeout=3, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return True  # could not ask: let the desktop try
+    return bool(found.stdout.strip())
 
 
 def button_text(contact: ContactMethod) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
+from supportdesk.ui.plain import plain_label
 
 _WORDS = {
     ContactType.PHONE: ("Call from your phone",
@@ -31,8 +32,7 @@ _WORDS = {
 
 
 def _plain(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     return label
 

@@ -154,3 +154,26 @@ def test_an_own_service_is_the_same_as_a_directory_line_by_number_or_name() -> N
     assert not same_service(samaritans, Supporter("Samaritans", Kind.FRIEND))
     assert not same_service(samaritans, Supporter("Night line", Kind.CRISIS, contacts=[
         ContactMethod(ContactType.PHONE, "0800 111 222")]))
+
+
+def test_an_own_line_with_a_shipped_number_is_listed_once(session: Session) -> None:
+    from supportdesk.services.crisis_lines import crisis_now
+
+    service = CrisisLinesService(session.repo)
+    service.set_country("GB")
+    service.add_line(own_line(name="My Samaritans", contact="116123"))
+    service.add_line(own_line())  # a different service stays
+    names = [line.name for line in crisis_now("", session.repo).lines]
+    assert names.count("Samaritans") == 1 and "My Samaritans" not in names
+    assert "Night Owls peer line" in names
+
+
+def test_where_nothing_is_shipped_the_persons_own_line_comes_first(session: Session) -> None:
+    from supportdesk.services.crisis_lines import crisis_now
+
+    service = CrisisLinesService(session.repo)
+    service.set_country("PT")
+    assert crisis_now("", session.repo).main is None
+    service.add_line(own_line(country="PT"))
+    main = crisis_now("", session.repo).main
+    assert main is not None and main.name == "Night Owls peer line" and main.user_added

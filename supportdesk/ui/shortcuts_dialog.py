@@ -1,0 +1,64 @@
+"""Help → Keyboard shortcuts: every shortcut the window has, Ctrl+Shift+H first.
+
+Read from the window's actions when it opens, so what extensions add is listed too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from supportdesk.ui.plain import plain_label
+
+REACH_OUT_WORDS = ("Reach out now: the emergency number and crisis lines, from anywhere "
+                   "(also inside a dialog and on the lock screen)")
+
+
+def _plain(text: str, parent: QWidget) -> QLabel:
+    label = plain_label(text, parent)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(keys, what they do) for every action with a shortcut, Ctrl+Shift+H first."""
+    rows: dict[str, str] = {
+        "Ctrl+Shift+H": REACH_OUT_WORDS,
+        "Alt+1": "Call the emergency number (on Reach out now, the lock screen and the "
+                 "crisis help)",
+        "Alt+2": "Reach the main crisis line (there too)",
+    }
+    for action in window.findChildren(QAction):
+        words = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        words = words.removesuffix("…").strip()
+        for sequence in action.shortcuts():
+            keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            if keys and keys not in rows and words:
+                rows[keys] = words
+    return list(rows.items())
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setObjectName("ShortcutsDialog")
+        layout = QVBoxLayout(self)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        self.rows = shortcut_rows(window)
+        for row, (keys, words) in enumerate(self.rows):
+            key_label = _plain(keys, self)
+            font = key_label.font()
+            font.setWeight(font.Weight.DemiBold)
+            key_label.setFont(font)
+            grid.addWidget(key_label, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(_plain(words, self), row, 1)
+        grid.setColumnStretch(1, 1)
+        layout.addLayout(grid)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
