@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -76,6 +77,8 @@ def make_folder_durably(folder: Path) -> None:
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
+    if not folder.is_dir():  # a file where a folder should be: as mkdir would say
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     for new in reversed(missing):
         try:
             new.mkdir(mode=0o700)  # readable by this user alone, like every file in it
