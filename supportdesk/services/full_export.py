@@ -98,7 +98,9 @@ class FullExportService:
         transaction: the app or another command writing meanwhile (the same vault is
         shared) cannot leave a check-in whose person was read before they existed."""
         repo = self.session.repo
-        with repo.db.atomic():
+        # DEFERRED: a read snapshot, which holds no write lock (the vault's transactions
+        # are IMMEDIATE, which would make every other writer wait for the whole export).
+        with repo.db.atomic(lock_type="DEFERRED"):
             people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
             checkins = list(self.checkins())  # raw pages: a third of repo.checkins()'s time
             gratitude = repo.gratitude()
