@@ -129,7 +129,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     finally:
         instance.close()
         if window.is_ready:
-            window.ctx.session.close()
+            window.ctx.close()
 
 
 def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> MainWindow:
@@ -279,6 +279,7 @@ def _run_demo(app: QApplication, args: argparse.Namespace) -> int:
         _install_crash_handler(app)
         Theme(app)
         session, _recovery_key = create_session(folder, MemoryKeyStore())
+        window: MainWindow | None = None
         try:
             fill_demo(session, datetime.now(UTC))
             window = _open_window(app, session, minimized=args.minimized)
@@ -287,7 +288,10 @@ def _run_demo(app: QApplication, args: argparse.Namespace) -> int:
                                   0)
             return app.exec()
         finally:
-            session.close()
+            if window is not None and window.is_ready:
+                window.ctx.close()
+            else:
+                session.close()
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -310,6 +314,7 @@ def _smoke_test(app: QApplication, data_dir: Path) -> int:
         print(f"smoke-test failed: the vault did not open: {error}", file=sys.stderr)
         return 1
     outcome: list[int] = []
+    window: MainWindow | None = None
     try:
         window = _open_window(app, session, minimized=False)
 
@@ -332,5 +337,8 @@ def _smoke_test(app: QApplication, data_dir: Path) -> int:
         QTimer.singleShot(1500, finish)
         app.exec()
     finally:
-        session.close()
+        if window is not None and window.is_ready:
+            window.ctx.close()
+        else:
+            session.close()
     return outcome[0] if outcome else 1

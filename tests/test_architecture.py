@@ -75,3 +75,20 @@ def test_shell_scripts_parse() -> None:
         result = subprocess.run(["bash", "-n", str(script)], capture_output=True, text=True,
                                 timeout=60, check=False)
         assert result.returncode == 0, f"{script}: {result.stderr}"
+
+
+def test_ui_and_cli_reach_nothing_through_the_session() -> None:
+    """ui/ and cli/ use the application object (services/application.py): no repository,
+    and no service taken off the session, where a change would skip the change feed."""
+    import re
+
+    reach = re.compile(r"\.repo\b|\bsession\.(network|repo)\b")
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for folder in ("ui", "cli")
+        for path in (REPO / "supportdesk" / folder).rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if reach.search(line.split("#")[0])
+    ]
+    app_py = (REPO / "supportdesk" / "app.py").read_text(encoding="utf-8")
+    assert offenders == [] and not reach.search(app_py), offenders

@@ -18,8 +18,9 @@ from typing import Any
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.core.kinds import Kind
-from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat, ExportService
-from supportdesk.services.importing import Action, ImportPreview, ImportService
+from supportdesk.services.application import Application
+from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat
+from supportdesk.services.importing import Action, ImportPreview
 from supportdesk.services.paths import data_dir
 
 PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
@@ -84,10 +85,9 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         raise StorageError(f"SupportDesk could not read {args.file} "
                            f"({error.strerror or error}).") from None
-    session = _session_opener()(args)
+    app = Application(_session_opener()(args))
     try:
-        service = ImportService(session)
-        preview = service.preview(data, default_kind=Kind(args.kind or Kind.FRIEND),
+        preview = app.importing.preview(data, default_kind=Kind(args.kind or Kind.FRIEND),
                                   suggest_professional=args.kind is None)
         if args.skip_duplicates:
             for row in preview.rows:
@@ -101,11 +101,11 @@ def run_import(args: argparse.Namespace) -> int:
         if not confirm("Import them now?", args.yes):
             print("Nothing was imported.")
             return 1
-        outcome = service.apply(preview)
+        outcome = app.import_contacts(preview)
         print(f"Imported: {outcome.summary}.")
         return 0
     finally:
-        session.close()
+        app.close()
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -117,11 +117,11 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     if fmt in PDF_FORMATS:
         return _export_pdf(args, fmt, target)
-    session = _session_opener()(args)
+    app = Application(_session_opener()(args))
     try:
-        ExportService(session).export(fmt, target, discreet=args.discreet)
+        app.exporting.export(fmt, target, discreet=args.discreet)
     finally:
-        session.close()
+        app.close()
     print(f"Saved {target}")
     return 0
 

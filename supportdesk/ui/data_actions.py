@@ -33,9 +33,8 @@ from supportdesk.services.exporting import (
     UNENCRYPTED_WARNING,
     ExportCancelledError,
     ExportFormat,
-    ExportService,
 )
-from supportdesk.services.settings import Settings, str_key
+from supportdesk.services.settings import str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.restore_dialog import RestoreDialog
@@ -74,7 +73,7 @@ class DataActions(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.settings = Settings(ctx.session.repo)
+        self.settings = ctx.app.settings
         vault = ctx.session.vault
         self.scheduler = (BackupScheduler(vault, self.settings, ctx.session.clock)
                           if vault is not None else None)
@@ -182,7 +181,7 @@ class DataActions(QObject):
             self.show_error("Import contacts", KnownError(
                 f"SupportDesk could not read {path} ({error.strerror or error})."))
             return False
-        self.settings.set(IMPORT_FOLDER, str(path.parent))
+        self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         if dialog is None:
             self._status("Import cancelled; nothing was changed.")
             return False
@@ -213,15 +212,15 @@ class DataActions(QObject):
             if fmt in (ExportFormat.PDF, ExportFormat.CARD):
                 from supportdesk.ui.pdf.export import save_pdf
 
-                save_pdf(self.ctx.session, fmt, target)
+                save_pdf(self.ctx.app, fmt, target)
             else:
-                ExportService(self.ctx.session).export(fmt, target, discreet)
+                self.ctx.app.exporting.export(fmt, target, discreet)
         except ExportCancelledError:
             return None
         except KnownError as error:
             self.show_error(f"Export {fmt.label}", error)
             return None
-        self.settings.set(EXPORT_FOLDER, str(target.parent))
+        self.ctx.app.set_setting(EXPORT_FOLDER, str(target.parent))
         self._status(f"Saved {target.name} in {target.parent}")
         return target
 
@@ -241,7 +240,7 @@ class DataActions(QObject):
         except KnownError as error:
             self.show_error("Back up", error)
             return None
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.feed.poll()  # the scheduler noted the backup in the settings
         self._status(f"Backed up to {written.name} in {written.parent}")
         return written
 
@@ -277,7 +276,7 @@ class DataActions(QObject):
             return
         self.scheduler.record(plan)
         self._shown_failure = ""
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.feed.poll()  # the scheduler noted the backup in the settings
 
     def _tell_backup_failed(self, error: KnownError) -> None:
         """Once per distinct problem, in the banner, with a way to try by hand."""
@@ -303,10 +302,7 @@ class DataActions(QObject):
         accepted = self.exec_restore(dialog)
         if accepted:
             self.ctx.undo.clear()  # undo steps refer to what was there before
-            for signal in (self.ctx.events.supporters_changed, self.ctx.events.checkins_changed,
-                           self.ctx.events.gratitude_changed, self.ctx.events.plan_changed,
-                           self.ctx.events.settings_changed):
-                signal.emit()
+            self.ctx.app.feed.poll()  # the epoch moved: every view reads again
             kept = dialog.safety_backup
             self._status("Restored from the backup." + (
                 f" What you had before is saved as {kept.name}." if kept else ""))
@@ -372,7 +368,11 @@ class BackupsTab(QWidget):
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.backup_button.clicked.connect(self._on_backup_button_clicked)
         self.restore_button.clicked.connect(lambda: self.actions.restore())
-        self.ctx.events.settings_changed.connect(self._refresh)
+        self.ctx.bus.changed.connect(self._on_bus_changed)
+
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if "settings" in topics:
+            self._refresh()
 
     def _refresh(self) -> None:
         self.auto_box.blockSignals(True)

@@ -44,8 +44,13 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.kinds import Kind
-from supportdesk.formats.vcard import ReadResult, read_vcards
-from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
+from supportdesk.services.importing import (
+    Action,
+    ImportOutcome,
+    ImportPreview,
+    ReadResult,
+    read_vcards,
+)
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
@@ -206,14 +211,11 @@ class ImportContacts(NetworkCommand):
         self.outcome: ImportOutcome | None = None
 
     def apply(self) -> None:
-        self.outcome = ImportService(self.ctx.session).apply(self.preview)
+        self.outcome = self.app.import_contacts(self.preview)
 
     def revert(self) -> None:
         assert self.outcome is not None
-        ImportService(self.ctx.session).undo(self.outcome)
-
-    def announce(self) -> None:
-        self.ctx.events.supporters_changed.emit()
+        self.app.undo_import(self.outcome)
 
 
 class ImportDialog(QDialog):
@@ -357,5 +359,5 @@ def import_file(ctx: AppContext, path: Path, parent: QWidget,
     read = read_with_progress(path.read_bytes(), parent)
     if read.cancelled:
         return None
-    preview = ImportService(ctx.session).preview_read(read, default_kind)
+    preview = ctx.app.importing.preview_read(read, default_kind)
     return ImportDialog(ctx, preview, path.name, default_kind, parent)

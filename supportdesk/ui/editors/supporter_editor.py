@@ -31,7 +31,6 @@ from supportdesk.core.kinds import Direction, Kind, Ring, Role, TieStrength
 from supportdesk.core.model import Boundaries, Cadence, HelpNotes, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.validation import parse_cadence, problems
-from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
@@ -290,7 +289,7 @@ class SupporterEditor(GuardedDialog):
 
     def _sync_cadence_hint(self) -> None:
         ring = Ring(self.ring_box.currentData())
-        days = Settings(self.ctx.session.repo).cadence_defaults()[ring].days
+        days = self.ctx.app.settings.cadence_defaults()[ring].days
         self.cadence_edit.setPlaceholderText(
             f"Blank: the {ring.label.lower()} default, every {days} days (or type 10d, 2w)")
 

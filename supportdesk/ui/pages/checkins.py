@@ -6,6 +6,8 @@ and the words are filtered in the database, so ten years of check-ins stay quick
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,6 +44,8 @@ EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someo
 
 
 class CheckinsPage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"checkins", "people"})
+
     """All check-ins; uses ``ctx.events`` for changes."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -123,11 +127,9 @@ class CheckinsPage(QWidget):
         self._keys = KeyActions(self.table, {Qt.Key.Key_Delete: self.delete_current,
                                              Qt.Key.Key_Return: self.edit_current,
                                              Qt.Key.Key_Enter: self.edit_current})
-        self.ctx.events.checkins_changed.connect(self.refresh)
-        self.ctx.events.supporters_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         supporters = network.supporters()
         self._names = {s.id or 0: s.name for s in supporters}
         chosen = self.person_filter.currentData()
@@ -145,7 +147,7 @@ class CheckinsPage(QWidget):
         self._query()
 
     def _query(self, keep: int = 0) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         person = self.person_filter.currentData()
         mode = Mode(self.mode_filter.currentData()) if self.mode_filter.currentData() else None
         words = tuple(self.search_edit.text().split())
@@ -154,7 +156,7 @@ class CheckinsPage(QWidget):
             return network.checkins_page(supporter_id=person, mode=mode, words=words,
                                          after=after, limit=limit)
 
-        self.model.set_source(page, self._names, self.ctx.session.clock(), at_least=keep)
+        self.model.set_source(page, self._names, self.ctx.app.now(), at_least=keep)
         filtered = person is not None or mode is not None or bool(words)
         if not self.model.rows and not filtered:
             self.stack.setCurrentWidget(self.empty)
@@ -174,14 +176,14 @@ class CheckinsPage(QWidget):
     def edit_current(self) -> None:
         checkin_id = self.current_checkin_id()
         if checkin_id is not None:
-            checkin = self.ctx.session.network.checkin(checkin_id)
+            checkin = self.ctx.app.network.checkin(checkin_id)
             CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
 
     def delete_current(self) -> None:
         checkin_id = self.current_checkin_id()
         if checkin_id is not None:
             row = self.table.currentIndex().row()
-            perform(self.ctx, DeleteCheckin(self.ctx, self.ctx.session.network.checkin(checkin_id)))
+            perform(self.ctx, DeleteCheckin(self.ctx, self.ctx.app.network.checkin(checkin_id)))
             if self.proxy.rowCount():
                 self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1),
                                                             0))

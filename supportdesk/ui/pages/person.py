@@ -7,6 +7,8 @@ check-in timeline (newest first; edit and delete with Undo) and gratitude.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -61,6 +63,9 @@ def _wrapping_label(parent: QWidget) -> QLabel:
 
 
 class PersonPage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "gratitude",
+                                                  "settings"})
+
     """A supporter's page; ``show_supporter(id)`` chooses who."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -228,10 +233,6 @@ class PersonPage(QWidget):
             Qt.Key.Key_Enter: self.edit_checkin})
         self._gratitude_keys = KeyActions(self.gratitude_table, {
             Qt.Key.Key_Delete: self.delete_gratitude, Qt.Key.Key_Space: self._toggle_thanked})
-        self.ctx.events.supporters_changed.connect(self.refresh)
-        self.ctx.events.checkins_changed.connect(self.refresh)
-        self.ctx.events.gratitude_changed.connect(self.refresh)
-        self.ctx.events.settings_changed.connect(self.refresh)
 
     # -- showing ---------------------------------------------------------------
 
@@ -242,7 +243,7 @@ class PersonPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         person = None
         if self.supporter_id is not None:
             try:
@@ -255,7 +256,7 @@ class PersonPage(QWidget):
             self.supporter = None
             return
         s = self.supporter = person.supporter
-        now = self.ctx.session.clock()
+        now = self.ctx.app.now()
         self.name_label.setText(s.name)
         self.name_label.setAccessibleName(s.name)
         parts = [s.kind_label, s.ring.label]
@@ -354,13 +355,13 @@ class PersonPage(QWidget):
     def edit_checkin(self) -> None:
         checkin_id = self._selected_checkin_id()
         if checkin_id is not None:
-            checkin = self.ctx.session.network.checkin(checkin_id)
+            checkin = self.ctx.app.network.checkin(checkin_id)
             CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
 
     def delete_checkin(self) -> None:
         checkin_id = self._selected_checkin_id()
         if checkin_id is not None:
-            checkin = self.ctx.session.network.checkin(checkin_id)
+            checkin = self.ctx.app.network.checkin(checkin_id)
             perform(self.ctx, DeleteCheckin(self.ctx, checkin))
 
     def add_gratitude(self) -> None:
@@ -370,13 +371,13 @@ class PersonPage(QWidget):
     def delete_gratitude(self) -> None:
         index = self.gratitude_table.currentIndex()
         if index.isValid():
-            entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
+            entry = self.ctx.app.network.gratitude_entry(int(index.data(ID_ROLE)))
             perform(self.ctx, DeleteGratitude(self.ctx, entry))
 
     def _toggle_thanked(self) -> None:
         index = self.gratitude_table.currentIndex()
         if index.isValid():
-            entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
+            entry = self.ctx.app.network.gratitude_entry(int(index.data(ID_ROLE)))
             mark_thanked(self.ctx, entry.id or 0, not entry.thanked)
 
     def _on_gratitude_thanked_toggled(self, entry_id: int, thanked: bool) -> None:

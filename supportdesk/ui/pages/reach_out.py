@@ -7,6 +7,7 @@ on the first contact button, so Enter reaches out.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QLocale, Qt, QTimer
@@ -24,8 +25,7 @@ from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.core.schedule import local_zone
-from supportdesk.services.crisis_lines import CrisisLinesService
-from supportdesk.services.safety_plan import SafetyPlanService, plan_is_empty
+from supportdesk.services.safety_plan import plan_is_empty
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
 from supportdesk.ui.pages.plan_commands import RemoveCrisisLine
@@ -55,13 +55,15 @@ CHECK_AVAILABILITY_MS = 5 * 60 * 1000
 class ReachOutPage(ScrollingPage):
     """Reach out now. Emits navigation through ``ctx.events`` only."""
 
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "plan", "settings"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  opener: UrlOpener = open_url) -> None:
         super().__init__(parent, text_scale=1.2)  # calm and large
         self.ctx = ctx
         self.opener = opener
-        self.crisis = CrisisLinesService(ctx.session.repo)
-        self.plan = SafetyPlanService(ctx.session.repo)
+        self.crisis = ctx.app.crisis_lines
+        self.plan = ctx.app.safety_plan
         self.contact_rows: list[ContactGrid] = []
         self.available_ids: list[int] = []  # as shown, closest first
         self.line_names: list[str] = []
@@ -74,14 +76,7 @@ class ReachOutPage(ScrollingPage):
         self.refresh()
 
     def _connect_signals(self) -> None:
-        events = self.ctx.events
-        for signal in (events.supporters_changed, events.plan_changed, events.settings_changed):
-            signal.connect(self._on_data_changed)
         self.clock_timer.timeout.connect(self._on_clock_tick)
-
-    def _on_data_changed(self) -> None:
-        if self.isVisible():  # hidden pages are refreshed when shown
-            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         # the main window refreshes the page as it shows it ("right now" moves on);
@@ -94,9 +89,9 @@ class ReachOutPage(ScrollingPage):
     def refresh(self) -> None:
         self.clear_column()
         self.contact_rows = []
-        now = self.ctx.session.clock()
+        now = self.ctx.app.now()
         zone = local_zone()
-        supporters = self.ctx.session.repo.supporters()
+        supporters = self.ctx.app.network.supporters()
         self.column.addWidget(heading(WARM_LINE, 1.9, self.holder))
         self.column.addWidget(body("Here is who you can reach right now. One click is enough.",
                                    self.holder, scale=1.15))
@@ -187,7 +182,7 @@ class ReachOutPage(ScrollingPage):
         self.column.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _when(self, supporter: Supporter) -> str:
-        now = self.ctx.session.clock()
+        now = self.ctx.app.now()
         zone = local_zone()
         return next_available_words(next_available(supporter, now, zone), now, zone)
 
@@ -295,8 +290,7 @@ class ReachOutPage(ScrollingPage):
     def _on_country_changed(self) -> None:
         if self.country_box is None:
             return
-        self.crisis.set_country(str(self.country_box.currentData() or ""))
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.set_crisis_country(str(self.country_box.currentData() or ""))
         if not self.isVisible():
             self.refresh()
 
@@ -312,8 +306,8 @@ class ReachOutPage(ScrollingPage):
         """Every few minutes: rebuild only if who is free has changed (keeps focus otherwise)."""
         if not self.isVisible():
             return
-        now = self.ctx.session.clock()
-        reachable = [s.id for s in available_now(self.ctx.session.repo.supporter_heads(), now,
+        now = self.ctx.app.now()
+        reachable = [s.id for s in available_now(self.ctx.app.network.supporter_heads(), now,
                                                  local_zone())
                      if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
         if reachable != self.available_ids:
@@ -323,7 +317,7 @@ class ReachOutPage(ScrollingPage):
         code = str(self.country_box.currentData() or "") if self.country_box else ""
         dialog = CrisisLineDialog(self.crisis, code, self.crisis.countries(), self)
         if dialog.exec() and dialog.saved is not None:
-            self.ctx.events.plan_changed.emit()
+            self.ctx.app.feed.poll()  # the dialog added the line through the service
             if not self.isVisible():
                 self.refresh()
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services import app_lock
 from supportdesk.services.app_lock import AppLock, LockPolicy
-from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.privacy.idle import IdleWatcher
 from supportdesk.ui.privacy.lock_screen import LockScreen
@@ -40,7 +39,7 @@ class PrivacyUi(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.lock = AppLock(Settings(ctx.session.repo))
+        self.lock = AppLock(ctx.app.settings)
         self.keyring_check = keyring_check
         self.policy: LockPolicy = self.lock.policy()
         self.locked = False
@@ -67,10 +66,14 @@ class PrivacyUi(QObject):
         self.cover.pin_entered.connect(self._on_cover_pin_entered)
         self.cover.keyring_unlock_requested.connect(self._on_cover_keyring_unlock_requested)
         self.pause_timer.timeout.connect(self._on_pause_timer_timeout)
-        self.ctx.events.settings_changed.connect(self._apply_policy)
+        self.ctx.bus.changed.connect(self._on_bus_changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.screen.stop)
+
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if "settings" in topics:
+            self._apply_policy()
 
     def _add_settings_tab(self) -> None:
         tabs = getattr(self.window, "settings_tabs", None)
