@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from supportdesk.core.errors import StorageError
 from supportdesk.core.field_changes import Path as FieldPath
 from supportdesk.core.field_changes import changed_paths, take_back
 from supportdesk.core.insights import EscalationRule
@@ -40,6 +41,7 @@ from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
+from supportdesk.store import change_counts
 from supportdesk.store.repository import SupporterSnapshot
 from supportdesk.vault.vault import Vault
 
@@ -84,8 +86,15 @@ class Application:
         self.dashboard = DashboardService(session)
         self.importing = ImportService(session)
         self.exporting = ExportService(session)
-        self.feed = ChangeFeed(repo.change_counts)
+        self.feed = ChangeFeed(self._change_counts)
         self._depth = 0
+
+    def _change_counts(self) -> dict[str, int]:
+        """Read from this session's own database (never reopening a closed one)."""
+        db = self.session.db
+        if db.is_closed():
+            raise StorageError("The vault is closed.")
+        return change_counts.read(db)
 
     @property
     def vault(self) -> Vault | None:

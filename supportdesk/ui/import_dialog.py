@@ -52,12 +52,12 @@ from supportdesk.services.importing import (
     read_vcards,
 )
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.models.roles import SORT_ROLE
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
 ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ImportPreviewModel(QAbstractTableModel):

@@ -187,3 +187,15 @@ def test_the_low_mood_suggestion_and_the_mood_card_change_together(
     mood_words = today(window).dashboard.today().mood.words
     assert mood_words in shown  # the card beside it says the same moment's words
     assert "will show" not in mood_words
+
+
+def test_every_page_keeps_the_page_contract(ctx: AppContext, qtbot: QtBot) -> None:
+    from supportdesk.services.feed import ALL_TOPICS
+    from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page
+    from supportdesk.ui.pages.contract import Page
+
+    for spec in (*PAGES, PERSON_PAGE):
+        page = build_page(spec, ctx)
+        qtbot.addWidget(page)
+        assert isinstance(page, Page), spec.key
+        assert page.topics and page.topics <= ALL_TOPICS | {"due"}, spec.key

@@ -197,7 +197,7 @@ def test_five_hundred_supporters_stay_smooth(ctx: AppContext, qtbot: QtBot) -> N
 
 def test_repainting_a_busy_map_many_times_does_not_crash(ctx: AppContext, qtbot: QtBot) -> None:
     """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; painting
-    this map hundreds of times used to abort the whole app (see ui/none_guard)."""
+    this map hundreds of times used to abort the whole app (PySide6 6.12.0, now excluded)."""
     with ctx.session.db.atomic():
         for i in range(150):
             ctx.session.repo.add_supporter(Supporter(f"P{i}", Kind.FRIEND), now=FIXED_NOW)

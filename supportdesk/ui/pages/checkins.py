@@ -26,12 +26,12 @@ from supportdesk.core.schedule import local_zone
 from supportdesk.services.network import CHECKIN_PAGE
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.models.by_person import ByPersonProxy
 from supportdesk.ui.models.checkin_table import (
     CheckinColumn,
-    CheckinFilterProxy,
     CheckinTableModel,
 )
-from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.search_field import search_field
@@ -53,7 +53,7 @@ class CheckinsPage(QWidget):
         self.ctx = ctx
         self.setAccessibleName("Check-ins")
         self.model = CheckinTableModel(self, tz=local_zone(), page_size=CHECKIN_PAGE)
-        self.proxy = CheckinFilterProxy(self.model, self)  # sorts; filtering is in SQL
+        self.proxy = ByPersonProxy(self.model, self)  # sorts; filtering is in SQL
         self._names: dict[int, str] = {}
         self._search_pause = QTimer(self)  # a search runs once typing pauses
         self._search_pause.setSingleShot(True)

@@ -19,7 +19,7 @@ from supportdesk.core.model import Gratitude
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
-from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.tables import list_table

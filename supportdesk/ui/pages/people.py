@@ -26,8 +26,9 @@ from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.schedule import local_zone
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
-from supportdesk.ui.models.supporter_table import ID_ROLE, Column, SupporterTableModel
+from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
 from supportdesk.ui.undo_commands import DeleteSupporter, perform
 from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table

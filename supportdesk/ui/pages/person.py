@@ -32,17 +32,16 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.models.by_person import ByPersonProxy
 from supportdesk.ui.models.checkin_table import (
     CheckinColumn,
-    CheckinFilterProxy,
     CheckinTableModel,
 )
 from supportdesk.ui.models.gratitude_table import (
     GratitudeColumn,
-    GratitudeFilterProxy,
     GratitudeTableModel,
 )
-from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,
     DeleteGratitude,
@@ -76,9 +75,9 @@ class PersonPage(QWidget):
         self.tz = local_zone()
         self.setAccessibleName("Person")
         self.checkin_model = CheckinTableModel(self, tz=self.tz)
-        self.checkin_proxy = CheckinFilterProxy(self.checkin_model, self)
+        self.checkin_proxy = ByPersonProxy(self.checkin_model, self)
         self.gratitude_model = GratitudeTableModel(self)
-        self.gratitude_proxy = GratitudeFilterProxy(self.gratitude_model, self)
+        self.gratitude_proxy = ByPersonProxy(self.gratitude_model, self)
         self._build()
         self._connect_signals()
         self.refresh()

@@ -36,7 +36,7 @@ from supportdesk.ui.pdf.export import save_pdf
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 
-class PlanItemRow(QWidget):
+class PlanItemEditor(QWidget):
     """One item: its words, and on people steps a linked person with their contact buttons.
 
     Signals:
@@ -135,7 +135,7 @@ class StepCard(Card):
         self.step = step
         self.opener = opener
         self.supporters: list[Supporter] = []
-        self.rows: list[PlanItemRow] = []
+        self.rows: list[PlanItemEditor] = []
         self.content.addWidget(body(step.prompt, self, muted=True))
         self.list_layout = QVBoxLayout()
         self.list_layout.setSpacing(6)
@@ -154,8 +154,8 @@ class StepCard(Card):
         for item in items:
             self._append(item)
 
-    def _append(self, item: PlanItem) -> PlanItemRow:
-        row = PlanItemRow(self.step, item, self.supporters, self, self.opener)
+    def _append(self, item: PlanItem) -> PlanItemEditor:
+        row = PlanItemEditor(self.step, item, self.supporters, self, self.opener)
         row.edited.connect(lambda: self.changed.emit(f"Edit {self.step.label.lower()}"))
         row.move_requested.connect(lambda d, r=row: self.move_row(r, d))
         row.remove_requested.connect(lambda r=row: self.remove_row(r))
@@ -163,12 +163,12 @@ class StepCard(Card):
         self.rows.append(row)
         return row
 
-    def add_item(self) -> PlanItemRow:
+    def add_item(self) -> PlanItemEditor:
         row = self._append(PlanItem(self.step))
         (row.person or row.text).setFocus()
         return row
 
-    def move_row(self, row: PlanItemRow, step: int) -> None:
+    def move_row(self, row: PlanItemEditor, step: int) -> None:
         index = self.rows.index(row)
         target = index + step
         if not 0 <= target < len(self.rows):
@@ -178,7 +178,7 @@ class StepCard(Card):
         self.list_layout.insertWidget(target, row)
         self.changed.emit(f"Reorder {self.step.label.lower()}")
 
-    def remove_row(self, row: PlanItemRow) -> None:
+    def remove_row(self, row: PlanItemEditor) -> None:
         self.rows.remove(row)
         self.list_layout.removeWidget(row)
         row.hide()

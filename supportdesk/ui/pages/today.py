@@ -152,7 +152,7 @@ class TodayPage(ScrollingPage):
         self.more_due.setVisible(left > 0)
 
     def _add_due_row(self, grid: QGridLayout, row: int, item: DueItem, card: QWidget) -> None:
-        words = due_words(item, self.ctx.app.now())
+        words = overdue_words(item, self.ctx.app.now())
         name = QPushButton(item.name, card)
         name.setFlat(True)
         name.setStyleSheet("text-align: left; padding: 3px 6px;")
@@ -271,6 +271,6 @@ class TodayPage(ScrollingPage):
         self.ctx.app.snooze(supporter_id, option)
 
 
-def due_words(item: DueItem, now: datetime) -> str:
+def overdue_words(item: DueItem, now: datetime) -> str:
     """ "due today", "due yesterday", "due 3 days ago" (local calendar days)."""
     return f"due {relative_day(item.due_at, now)}"
