@@ -31,6 +31,8 @@ from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Sup
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import backups
+from supportdesk.services.app_lock import AppLock
+from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService
 from supportdesk.services.exporting import ExportService
@@ -86,6 +88,10 @@ class Application:
         self.dashboard = DashboardService(session)
         self.importing = ImportService(session)
         self.exporting = ExportService(session)
+        self.app_lock = AppLock(self.settings)
+        # Backups need a vault (a bare test database has none).
+        self.backups = (BackupScheduler(session.vault, self.settings, lambda: session.clock())
+                        if session.vault is not None else None)
         self.feed = ChangeFeed(self._change_counts)
         self._depth = 0
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.errors import KnownError
-from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan, BackupScheduler
+from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan
 from supportdesk.services.exporting import (
     UNENCRYPTED_WARNING,
     ExportCancelledError,
@@ -74,9 +74,7 @@ class DataActions(QObject):
         self.window = window
         self.ctx = ctx
         self.settings = ctx.app.settings
-        vault = ctx.session.vault
-        self.scheduler = (BackupScheduler(vault, self.settings, ctx.session.clock)
-                          if vault is not None else None)
+        self.scheduler = ctx.app.backups
         self.background = (BackgroundBackup(self.scheduler, ctx.session.db, self)
                            if self.scheduler is not None else None)
         self._shown_failure = ""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services import app_lock
-from supportdesk.services.app_lock import AppLock, LockPolicy
+from supportdesk.services.app_lock import LockPolicy
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.privacy.idle import IdleWatcher
 from supportdesk.ui.privacy.lock_screen import LockScreen
@@ -39,7 +39,7 @@ class PrivacyUi(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.lock = AppLock(ctx.app.settings)
+        self.lock = ctx.app.app_lock
         self.keyring_check = keyring_check
         self.policy: LockPolicy = self.lock.policy()
         self.locked = False
