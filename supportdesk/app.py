@@ -42,6 +42,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:1] == [cli.PDF_COMMAND]:  # the command line's PDF export, in a child
+        from supportdesk.ui.pdf.__main__ import main as render_pdf
+
+        return render_pdf(args_list[1:])
     # The subcommands' parsers import most of the app: only build them when asked for.
     args = build_parser(commands=_wants_cli(args_list)).parse_args(args_list)
     if args.command:

@@ -2,8 +2,9 @@
 
 Import shows what it found and asks before writing (``--yes`` skips the question).
 Export warns that the file will not be encrypted and asks the same way. The PDFs are
-drawn with Qt, which this layer may not import, so they are made by
-``python -m supportdesk.ui.pdf`` in a child process over the same data folder.
+drawn with Qt, which this layer may not import, so they are made by a child process
+over the same data folder: ``supportdesk _render-pdf`` (``pdf_child_command``), which
+works the same from source and from the frozen app.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from supportdesk.cli import PDF_COMMAND
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.core.kinds import Kind
@@ -126,14 +128,22 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def pdf_child_command(folder: Path, fmt: ExportFormat, target: Path) -> list[str]:
+    """The child that draws the PDF: this same program (a frozen app's parser knows no
+    ``-m``), given the hidden ``_render-pdf`` subcommand."""
+    tail = [PDF_COMMAND, "--data-dir", str(folder), "--format", fmt.value, str(target)]
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *tail]
+    return [sys.executable, "-m", "supportdesk", *tail]
+
+
 def _export_pdf(args: argparse.Namespace, fmt: ExportFormat, target: Path) -> int:
     if getattr(args, "demo", False):
         raise KnownError("The sample network cannot be printed from the command line.",
                          hint="Open SupportDesk with --demo and use File > Export instead.")
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    command = [sys.executable, "-m", "supportdesk.ui.pdf",
-               "--data-dir", str(data_dir(args.data_dir)), "--format", fmt.value, str(target)]
+    command = pdf_child_command(data_dir(args.data_dir), fmt, target)
     result = subprocess.run(command, env=env, check=False)
     if result.returncode == 0:
         print(f"Saved {target}")

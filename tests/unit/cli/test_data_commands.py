@@ -130,3 +130,24 @@ def test_export_into_a_missing_folder(open_vault: Session, tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["export", "--format", "csv", str(tmp_path / "gone" / "x.csv"), "--yes"]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_the_pdf_child_is_this_same_program_frozen_or_not(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, frozen: bool) -> None:
+    import sys
+
+    from supportdesk.cli.data_commands import pdf_child_command
+    from supportdesk.services.exporting import ExportFormat
+
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    else:
+        monkeypatch.delattr(sys, "frozen", raising=False)
+    command = pdf_child_command(tmp_path, ExportFormat.CARD, tmp_path / "card.pdf")
+    assert command[0] == sys.executable
+    assert "supportdesk.ui.pdf" not in command  # a frozen parser rejects -m
+    tail = command[1:] if frozen else command[3:]
+    assert command[1:3] == (["_render-pdf", "--data-dir"] if frozen else ["-m", "supportdesk"])
+    assert tail == ["_render-pdf", "--data-dir", str(tmp_path), "--format", "card",
+                    str(tmp_path / "card.pdf")]
