@@ -318,7 +318,7 @@ class BackupsTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.actions = actions
+        self.data_actions = actions
         assert actions.scheduler is not None
         self.scheduler = actions.scheduler
         layout = QVBoxLayout(self)
@@ -365,7 +365,7 @@ class BackupsTab(QWidget):
         self.keep_spin.valueChanged.connect(self._on_keep_spin_changed)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.backup_button.clicked.connect(self._on_backup_button_clicked)
-        self.restore_button.clicked.connect(lambda: self.actions.restore())
+        self.restore_button.clicked.connect(lambda: self.data_actions.restore())
         self.ctx.bus.changed.connect(self._on_bus_changed)
 
     def _on_bus_changed(self, topics: frozenset[str]) -> None:
@@ -394,13 +394,14 @@ class BackupsTab(QWidget):
         self.scheduler.set_keep(value)
 
     def _on_folder_button_clicked(self) -> None:
-        folder = self.actions.ask_folder("Choose a folder for backups", self.scheduler.folder())
+        folder = self.data_actions.ask_folder("Choose a folder for backups",
+                                              self.scheduler.folder())
         if folder is not None:
             self.scheduler.set_folder(folder)
             self._refresh()
 
     def _on_backup_button_clicked(self) -> None:
-        self.actions.back_up_now(self.scheduler.folder())
+        self.data_actions.back_up_now(self.scheduler.folder())
         self._refresh()
 
 

@@ -165,7 +165,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         return combo
 
     def _choices_for(self, index: Index) -> list[tuple[str, str]]:
-        if index.column() == ACTION_COL and not index.siblingAtColumn(MATCH_COL).data():
+        if index.column() == ACTION_COL and not index.sibling(index.row(), MATCH_COL).data():
             return [c for c in self.choices if c[0] != Action.MERGE.value]
         return self.choices
 

@@ -152,9 +152,10 @@ class PrivacyUi(QObject):
 
     # -- slots ---------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        cover = self._covers.get(watched) if isinstance(watched, QWidget) else None
-        if cover is not None and event.type() == QEvent.Type.Resize:
-            cover.setGeometry(watched.rect())
+        if isinstance(watched, QWidget) and event.type() == QEvent.Type.Resize:
+            cover = self._covers.get(watched)
+            if cover is not None:
+                cover.setGeometry(watched.rect())
         return False
 
     def _on_idle_idle_for(self, seconds: float) -> None:
