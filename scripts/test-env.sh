@@ -75,6 +75,7 @@ start_xvfb() {
             if [ -e "/tmp/.X11-unix/X$number" ]; then
                 PIDS+=("$pid")
                 export DISPLAY=":$number"
+                export SUPPORTDESK_TEST_XVFB_PID="$pid"  # so a test can see it ended
                 return 0
             fi
             kill -0 "$pid" 2>/dev/null || break

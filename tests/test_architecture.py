@@ -1,5 +1,5 @@
 """The house rules, checked by the suite: the layers point one way and Qt stays in ui/
-(import-linter), the code is ruff-clean, and the Qt-free packages pass mypy --strict.
+(import-linter), the code is ruff-clean, and every package and app.py pass mypy --strict.
 
 Each runs the real tool from the virtual environment, as `make lint` does.
 """
@@ -39,7 +39,7 @@ def test_ruff_finds_nothing() -> None:
 def test_qt_free_packages_pass_mypy_strict() -> None:
     result = run_tool("mypy", "--strict", "--no-incremental")
     assert result.returncode == 0, result.stdout + result.stderr
-    checked = {"core", "store", "vault", "services", "formats"}
+    checked = {"core", "store", "vault", "services", "formats", "ui", "cli", "app.py"}
     configured = (REPO / "pyproject.toml").read_text()
     assert all(f'"supportdesk/{name}"' in configured for name in checked)
 
@@ -123,3 +123,20 @@ def test_labels_message_boxes_and_tooltips_show_user_text_as_typed() -> None:
                 if not (fixed or wrapped):
                     offenders.append(f"{at} setToolTip({ast.unparse(tip)}) without plain_tooltip")
     assert offenders == []
+
+
+def test_ui_and_cli_reach_nothing_through_the_session() -> None:
+    """ui/ and cli/ use the application object (services/application.py): no repository,
+    and no service taken off the session, where a change would skip the change feed."""
+    import re
+
+    reach = re.compile(r"\.repo\b|\bsession\.(network|repo)\b")
+    offenders = [
+        f"{path.relative_to(REPO)}:{number}"
+        for folder in ("ui", "cli")
+        for path in (REPO / "supportdesk" / folder).rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if reach.search(line.split("#")[0])
+    ]
+    app_py = (REPO / "supportdesk" / "app.py").read_text(encoding="utf-8")
+    assert offenders == [] and not reach.search(app_py), offenders

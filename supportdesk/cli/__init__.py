@@ -17,6 +17,10 @@ from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError
 from supportdesk.vault.atomic import keep_files_private
 
+# Hidden: ``export --format pdf|card`` runs ``supportdesk _render-pdf ...`` as a child,
+# because drawing needs Qt, which this layer does not load (app.py hands it to ui/pdf).
+PDF_COMMAND = "_render-pdf"
+
 COMMAND_MODULES = [
     "supportdesk.cli.vault_commands",    # init, check, recover, backup, restore
     "supportdesk.cli.network_commands",  # list, add, log, show

@@ -4,8 +4,9 @@ Import reads a vCard file, or a SupportDesk export (``.json``, or the ``.zip`` o
 ``export --format all``); it shows what it found and asks before writing (``--yes``
 skips the question).
 Export warns that the file will not be encrypted and asks the same way. The PDFs are
-drawn with Qt, which this layer may not import, so they are made by
-``python -m supportdesk.ui.pdf`` in a child process over the same data folder.
+drawn with Qt, which this layer may not import, so they are made by a child process
+over the same data folder: ``supportdesk _render-pdf`` (``pdf_child_command``), which
+works the same from source and from the frozen app.
 """
 
 from __future__ import annotations
@@ -17,16 +18,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from supportdesk.cli import PDF_COMMAND
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.core.kinds import Kind, Mode
+from supportdesk.services.application import Application
 from supportdesk.services.checkin_filter import CheckinFilter
-from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat, ExportService
-from supportdesk.services.full_export import FullExportService
-from supportdesk.services.full_import import FullImportPreview, FullImportService, PersonAction
-from supportdesk.services.importing import Action, ImportPreview, ImportService
+from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat
+from supportdesk.services.full_import import FullImportPreview, PersonAction
+from supportdesk.services.importing import Action, ImportPreview
 from supportdesk.services.paths import data_dir
-from supportdesk.services.session import Session
 from supportdesk.vault.files import refuse_own_file
 
 PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
@@ -108,10 +109,9 @@ def run_import(args: argparse.Namespace) -> int:
                            f"({error.strerror or error}).") from None
     if _is_supportdesk_export(args.file, data):
         return _import_export(args, data)
-    session = _session_opener()(args)
+    app = Application(_session_opener()(args))
     try:
-        service = ImportService(session)
-        preview = service.preview(data, default_kind=Kind(args.kind or Kind.FRIEND),
+        preview = app.importing.preview(data, default_kind=Kind(args.kind or Kind.FRIEND),
                                   suggest_professional=args.kind is None)
         if args.skip_duplicates:
             for row in preview.rows:
@@ -125,11 +125,11 @@ def run_import(args: argparse.Namespace) -> int:
         if not confirm("Import them now?", args.yes):
             print("Nothing was imported.")
             return 1
-        outcome = service.apply(preview)
+        outcome = app.import_contacts(preview)
         print(f"Imported: {outcome.summary}.")
         return 0
     finally:
-        session.close()
+        app.close()
 
 
 def _is_supportdesk_export(path: Path, data: bytes) -> bool:
@@ -151,10 +151,9 @@ def describe_full_preview(preview: FullImportPreview) -> list[str]:
 
 
 def _import_export(args: argparse.Namespace, data: bytes) -> int:
-    session = _session_opener()(args)
+    app = Application(_session_opener()(args))
     try:
-        service = FullImportService(session)
-        preview = service.preview(data)
+        preview = app.full_import.preview(data)
         for row in preview.people:
             if args.skip_duplicates and row.action is PersonAction.SAME:
                 row.action = PersonAction.SKIP
@@ -167,11 +166,11 @@ def _import_export(args: argparse.Namespace, data: bytes) -> int:
         if not confirm("Import it now?", args.yes):
             print("Nothing was imported.")
             return 1
-        outcome = service.apply(preview)
+        outcome = app.import_export_file(preview)
         print(f"Imported: {outcome.summary}.")
         return 0
     finally:
-        session.close()
+        app.close()
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -185,24 +184,32 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     if fmt in PDF_FORMATS:
         return _export_pdf(args, fmt, target)
-    session = _session_opener()(args)
+    app = Application(_session_opener()(args))
     try:
         if fmt is ExportFormat.CHECKINS:
-            count = FullExportService(session).export_checkins(target,
-                                                               _checkin_filter(session, args))
+            count = app.full_export.export_checkins(target, _checkin_filter(app, args))
             print(f"Saved {count} check-in{'s' if count != 1 else ''} to {target}")
             return 0
-        ExportService(session).export(fmt, target, discreet=args.discreet)
+        app.exporting.export(fmt, target, discreet=args.discreet)
     finally:
-        session.close()
+        app.close()
     print(f"Saved {target}")
     return 0
 
 
-def _checkin_filter(session: Session, args: argparse.Namespace) -> CheckinFilter:
-    person = session.network.find_one(args.person).id if args.person else None
+def _checkin_filter(app: Application, args: argparse.Namespace) -> CheckinFilter:
+    person = app.network.find_one(args.person).id if args.person else None
     return CheckinFilter(person, Mode(args.way) if args.way else None,
                          tuple(args.words.split()))
+
+
+def pdf_child_command(folder: Path, fmt: ExportFormat, target: Path) -> list[str]:
+    """The child that draws the PDF: this same program (a frozen app's parser knows no
+    ``-m``), given the hidden ``_render-pdf`` subcommand."""
+    tail = [PDF_COMMAND, "--data-dir", str(folder), "--format", fmt.value, str(target)]
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *tail]
+    return [sys.executable, "-m", "supportdesk", *tail]
 
 
 def _export_pdf(args: argparse.Namespace, fmt: ExportFormat, target: Path) -> int:
@@ -211,8 +218,7 @@ def _export_pdf(args: argparse.Namespace, fmt: ExportFormat, target: Path) -> in
                          hint="Open SupportDesk with --demo and use File > Export instead.")
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    command = [sys.executable, "-m", "supportdesk.ui.pdf",
-               "--data-dir", str(data_dir(args.data_dir)), "--format", fmt.value, str(target)]
+    command = pdf_child_command(data_dir(args.data_dir), fmt, target)
     result = subprocess.run(command, env=env, check=False)
     if result.returncode == 0:
         print(f"Saved {target}")

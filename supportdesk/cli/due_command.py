@@ -17,7 +17,7 @@ from supportdesk.cli import vault_commands
 from supportdesk.cli.pin_prompt import unlocked
 from supportdesk.core.schedule import DueItem, local_zone
 from supportdesk.core.text import exact_time, relative_day
-from supportdesk.services.reminders import ReminderService
+from supportdesk.services.application import Application
 from supportdesk.services.session import Session
 
 NOTHING_DUE = "Nothing is due — you're up to date."
@@ -45,11 +45,11 @@ def format_due(items: list[DueItem], tz: tzinfo) -> list[str]:
     return lines
 
 
-def due_lines(session: Session, now: datetime | None = None,
+def due_lines(app: Application, now: datetime | None = None,
               tz: tzinfo | None = None) -> list[str]:
     zone = tz or local_zone()
-    service = ReminderService(session, tz=zone)
-    return format_due(service.due_now(now), zone)
+    app.reminders.tz = zone
+    return format_due(app.reminders.due_now(now), zone)
 
 
 def _session_opener() -> SessionOpener:
@@ -60,10 +60,10 @@ def _session_opener() -> SessionOpener:
 
 
 def run(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
-    session = (opener or _session_opener())(args)
+    app = Application((opener or _session_opener())(args))
     try:
-        for line in due_lines(session):
+        for line in due_lines(app):
             print(line)
     finally:
-        session.close()
+        app.close()
     return 0

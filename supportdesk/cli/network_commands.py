@@ -1,7 +1,7 @@
 """``list``, ``add``, ``log`` and ``show``: the support network from the command line.
 
-The same ``NetworkService`` the GUI uses does the work; the vault is opened like
-every other subcommand's (``vault_commands.open_session(args)``). An unknown or
+The application object's use cases do the work, as in the GUI; the vault is opened
+like every other subcommand's (``vault_commands.open_session(args)``). An unknown or
 ambiguous name ends with one clear line and a non-zero exit code.
 """
 
@@ -20,10 +20,10 @@ from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.text import due_words, exact_time, mood_change, relative_day
 from supportdesk.core.validation import parse_cadence
+from supportdesk.services.application import Application
 from supportdesk.services.network import PersonSummary
-from supportdesk.services.session import Session
 
-Command = Callable[[Session, argparse.Namespace], int]
+Command = Callable[[Application, argparse.Namespace], int]
 
 
 def register(sub: Any) -> None:
@@ -68,11 +68,11 @@ def register(sub: Any) -> None:
 
 def _opening(command: Command, opener: SessionOpener | None = None) -> Callable[..., int]:
     def run(args: argparse.Namespace, opener: SessionOpener | None = opener) -> int:
-        session = (opener or _session_opener())(args)
+        app = Application((opener or _session_opener())(args))
         try:
-            return command(session, args)
+            return command(app, args)
         finally:
-            session.close()
+            app.close()
     return run
 
 
@@ -93,13 +93,13 @@ def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = N
             for row in rows]
 
 
-def list_command(session: Session, args: argparse.Namespace) -> int:
-    for line in list_lines(session.network.people(), session.clock(), local_zone()):
+def list_command(app: Application, args: argparse.Namespace) -> int:
+    for line in list_lines(app.network.people(), app.now(), local_zone()):
         print(line)
     return 0
 
 
-def add_command(session: Session, args: argparse.Namespace) -> int:
+def add_command(app: Application, args: argparse.Namespace) -> int:
     kind = Kind(args.kind)
     if args.role and kind is not Kind.PROFESSIONAL:
         raise ValidationError("--role is only for professionals (--kind professional).",
@@ -108,7 +108,7 @@ def add_command(session: Session, args: argparse.Namespace) -> int:
         name=args.name, kind=kind, role=Role(args.role or ""), ring=Ring(args.ring),
         cadence=Cadence(every=parse_cadence(args.every)),
     )
-    saved = session.network.save_supporter(supporter)
+    saved = app.add_supporter(supporter)
     print(f"Added {saved.name} ({saved.kind_label}, {saved.ring.label.lower()}).")
     return 0
 
@@ -136,22 +136,22 @@ def run_log(args: argparse.Namespace, opener: SessionOpener | None = None) -> in
     return _opening(log_command, opener)(args)
 
 
-def log_command(session: Session, args: argparse.Namespace) -> int:
-    supporter = session.network.find_one(args.name)
+def log_command(app: Application, args: argparse.Namespace) -> int:
+    supporter = app.network.find_one(args.name)
     assert supporter.id is not None
-    now = session.clock()
+    now = app.now()
     checkin = CheckIn(supporter_id=supporter.id, at=_when(args.date, now, local_zone()),
                       mode=Mode(args.mode), mood_after=args.mood, note=args.note)
-    session.network.log_checkin(checkin)
+    app.log_checkin(checkin)
     mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
     print(f"Logged a {checkin.mode.label.lower()} with {supporter.name}{mood}.")
     return 0
 
 
-def show_lines(session: Session, supporter: Supporter, tz: tzinfo | None = None) -> list[str]:
+def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None) -> list[str]:
     assert supporter.id is not None
-    now = session.clock()
-    person = session.network.person(supporter.id)
+    now = app.now()
+    person = app.network.person(supporter.id)
     s = person.supporter
     lines = [s.name, f"  {s.kind_label} · {s.ring.label}"]
     if s.kind is Kind.GROUP and (s.meeting_schedule or s.meeting_place):
@@ -173,18 +173,18 @@ def show_lines(session: Session, supporter: Supporter, tz: tzinfo | None = None)
     for title, text in notes:
         if text:
             lines.append(f"  {title}: {text}")
-    recent = session.network.checkins(supporter.id)[:5]
+    recent = app.network.checkins(supporter.id)[:5]
     if recent:
         lines.append("  Recent check-ins:")
         for c in recent:
             extra = "; ".join(x for x in (mood_change(c.mood_before, c.mood_after), c.note) if x)
             lines.append(f"    {exact_time(c.at, tz)}  {c.mode.label}"
                          + (f" — {extra}" if extra else ""))
-    lines.append("  " + session.network.reciprocity(supporter.id, 3).words)
+    lines.append("  " + app.network.reciprocity(supporter.id, 3).words)
     return lines
 
 
-def show_command(session: Session, args: argparse.Namespace) -> int:
-    for line in show_lines(session, session.network.find_one(args.name), local_zone()):
+def show_command(app: Application, args: argparse.Namespace) -> int:
+    for line in show_lines(app, app.network.find_one(args.name), local_zone()):
         print(line)
     return 0

@@ -18,9 +18,8 @@ import argparse
 import getpass
 import sys
 
-from supportdesk.services.app_lock import AppLock, PinError, pause_words
+from supportdesk.services.app_lock import PinError, pause_words, session_lock
 from supportdesk.services.session import Session
-from supportdesk.services.settings import Settings
 
 TERMINAL_TRIES = 3
 NO_TERMINAL = ("SupportDesk is protected by a PIN. Run this command in a terminal to type "
@@ -42,7 +41,7 @@ def _read_pin(args: argparse.Namespace) -> str:
 
 def ask_for_pin(session: Session, args: argparse.Namespace) -> None:
     """Return once the right PIN was given (or none is set); raise PinError if not."""
-    lock = AppLock(Settings(session.repo))
+    lock = session_lock(session)
     if not lock.policy().has_pin:
         return
     tries = TERMINAL_TRIES if not getattr(args, "pin_stdin", False) else 1

@@ -22,6 +22,7 @@ from supportdesk.core.errors import (
 )
 from supportdesk.services import backups
 from supportdesk.services import session as sessions
+from supportdesk.services.application import Application
 from supportdesk.services.paths import data_dir
 from supportdesk.services.session import Session, create_session, recover_session
 from supportdesk.vault.backup import backup_name
@@ -205,11 +206,11 @@ def run_recovery_key(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    session = open_session(args)
+    app = Application(open_session(args))
     try:
-        vault = backups.session_vault(session)
+        vault = backups.session_vault(app.session)
         problems = vault.check()
-        counts = session.repo.counts()
+        counts = app.counts()
         print(f"Vault: {vault.path}")
         print(f"Key: kept in {vault.metadata.keyring_backend}")
         print(f"Schema version: {vault.metadata.schema_version}")
@@ -223,7 +224,7 @@ def run_check(args: argparse.Namespace) -> int:
         print("All is well: the key matches and both integrity checks passed.")
         return 0
     finally:
-        session.close()
+        app.close()
 
 
 def read_recovery_key(prompt: str = "Recovery key: ") -> str:

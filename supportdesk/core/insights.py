@@ -210,6 +210,9 @@ class MoodTrend:
     def words(self) -> str:
         if self.average is None:
             return "Moods you note in check-ins will show here over time."
+        if self.direction is Direction.UNKNOWN and self.low_streak >= 2:
+            # Too few for a trend, but not too few to say so beside a low-mood suggestion.
+            return "Your last few moods have been low. Be gentle with yourself."
         return {
             Direction.RISING: "Your moods have been lifting lately.",
             Direction.FALLING: "Your moods have dipped lately. Be gentle with yourself.",

@@ -53,10 +53,6 @@ def exact_time(moment: datetime, tz: tzinfo | None = None) -> str:
     return moment.astimezone(tz).strftime("%a %d %b %Y, %H:%M")
 
 
-def mood_words(mood: int | None) -> str:
-    return "" if mood is None else f"{mood} · {MOOD_LABELS[mood]}"
-
-
 def mood_change(before: int | None, after: int | None) -> str:
     """"Low → Good", or the one mood that was noted, or ""."""
     if before is not None and after is not None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from supportdesk.core.errors import KnownError, ValidationError
 from supportdesk.services import settings as keys
+from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
 from supportdesk.vault.keystore import KeyringKeyStore, KeyStore
 
@@ -204,3 +205,8 @@ def keyring_answers(keystore: KeyStore | None = None) -> None:
     """
     store = keystore if keystore is not None else KeyringKeyStore()
     store.get(LOCK_CHECK_ID)
+
+
+def session_lock(session: Session) -> AppLock:
+    """The app lock of an open vault, for a command that has no application object."""
+    return AppLock(Settings(session.repo))

@@ -119,6 +119,10 @@ class CrisisLinesService:
         self.settings = Settings(repo)
         self.directory = directory or shipped_directory()
 
+    def now(self, locale_country: str) -> CrisisNow:
+        """The emergency number, the lines and the people shown while locked, now."""
+        return crisis_now(locale_country, self.repo, self.directory)
+
     def ensure_loaded(self) -> bool:
         """Copy the shipped lines into the vault if they are missing or older; True if copied."""
         if self.settings.get(keys.CRISIS_DATA_VERSION) >= self.directory.version:

@@ -38,6 +38,9 @@ from supportdesk.formats.vcard import (
 from supportdesk.services.network import cleaned_supporter
 from supportdesk.services.session import Session
 
+__all__ = ["Action", "ImportOutcome", "ImportPreview", "ImportRow", "ImportService",
+           "ReadResult", "read_vcards"]  # the GUI reads cards through here, not formats/
+
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
 MIN_PHONE_DIGITS = 6
 

@@ -127,6 +127,10 @@ class NetworkService:
     def supporter(self, supporter_id: int) -> Supporter:
         return self.repo.supporter(supporter_id)
 
+    def supporter_heads(self) -> list[Supporter]:
+        """Everyone without contact methods or notes (for schedules); never for editing."""
+        return self.repo.supporter_heads()
+
     def people(self) -> list[PersonSummary]:
         """Everyone with their next due moment (paused people have none)."""
         defaults = Settings(self.repo).cadence_defaults()
@@ -242,10 +246,6 @@ class NetworkService:
         if problem:
             raise ValidationError(problem, field="text")
         return self.repo.save_gratitude(replace(entry, text=text))
-
-    def set_thanked(self, entry_id: int, thanked: bool) -> Gratitude:
-        entry = self.gratitude_entry(entry_id)
-        return self.repo.save_gratitude(replace(entry, thanked=thanked))
 
     def gratitude_entry(self, entry_id: int) -> Gratitude:
         for entry in self.repo.gratitude():

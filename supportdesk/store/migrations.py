@@ -40,7 +40,13 @@ def _fast_reads_v2(db: pw.Database) -> None:
     change_counts.install(db)
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2]
+def _change_topics_v3(db: pw.Database) -> None:
+    """Change counts for the safety plan and the reminders' bookkeeping (kept out of the
+    settings count), and the epoch that a restore or an update moves (change_counts.py)."""
+    change_counts.install(db)
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Tables every version since 1 has: a database without them holds no vault.
 CORE_TABLES = (SupporterRow, CheckInRow)

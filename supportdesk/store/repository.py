@@ -79,7 +79,8 @@ class Repository:
         return list(heads)
 
     def change_marks(self) -> dict[str, object]:
-        """A count per kind of data ("people", "checkins", "gratitude", "settings") that
+        """A mark per kind of data ("people", "checkins", "gratitude", "plan", "settings",
+        "reminders") that
         moves on every write to it, by any connection or process (store/change_counts.py):
         what was read can be kept while its count stands still.
 
@@ -88,7 +89,14 @@ class Repository:
         a different change, so nothing read there may be found again later."""
         if self.db.in_transaction():
             return {name: object() for name in change_counts.GROUPS}
-        return dict(change_counts.read(self.db))
+        counts = change_counts.read(self.db)
+        # With the epoch, a restore whose counts happen to equal today's still differs.
+        epoch = counts.get(change_counts.EPOCH)
+        return {name: (epoch, counts.get(name)) for name in change_counts.GROUPS}
+
+    def change_counts(self) -> dict[str, int]:
+        """The raw change counts and the epoch, for the change feed (services/feed.py)."""
+        return change_counts.read(self.db)
 
     def supporter(self, supporter_id: int) -> Supporter:
         rows = _raw(self.db, SupporterRow.select().where(SupporterRow.id == supporter_id))
@@ -225,9 +233,6 @@ class Repository:
         with self.db.atomic():
             for chunk in _chunks(supporter_ids):
                 SupporterRow.delete().where(SupporterRow.id.in_(chunk)).execute()
-
-    def set_ring(self, supporter_id: int, ring: str) -> None:
-        SupporterRow.update(ring=ring).where(SupporterRow.id == supporter_id).execute()
 
     # -- check-ins --------------------------------------------------------
 

@@ -5,10 +5,7 @@ threads here. The report holds the exception's type and the traceback's frames
 (file, line, function) only: no message text and no local values, because either can
 hold a name, a note or a key. Known errors (``KnownError``) are not bugs and are
 shown by the code that caught them; one reaching here is shown with its own message.
-
-Editors that hold unsaved text register a draft source with
-``register_draft_source(fn)``; every source is called first, so a person's typing is
-stashed before anything else happens. Open dialogs and windows are left as they are.
+Open dialogs and windows are left as they are, so a person's typing stays where it is.
 """
 
 from __future__ import annotations
@@ -17,7 +14,6 @@ import logging
 import platform
 import sys
 import threading
-from collections.abc import Callable
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -41,9 +37,6 @@ from supportdesk.ui.plain import plain_label
 
 log = logging.getLogger("supportdesk.crash")
 
-DraftSource = Callable[[], None]
-_draft_sources: list[DraftSource] = []
-
 TITLE = "Something went wrong"
 CALM_TEXT = (
     "SupportDesk ran into a problem it did not expect. Nothing you have saved is lost, "
@@ -51,20 +44,6 @@ CALM_TEXT = (
     "You can carry on. If it keeps happening, \u201cCopy details\u201d copies a short "
     "technical note (no names, notes or contact details) that you can send to us."
 )
-
-
-def register_draft_source(source: DraftSource) -> Callable[[], None]:
-    """Call ``source`` before a crash is reported so it can stash unsaved input.
-
-    Returns a function that unregisters it (call it when the editor closes).
-    """
-    _draft_sources.append(source)
-
-    def unregister() -> None:
-        if source in _draft_sources:
-            _draft_sources.remove(source)
-
-    return unregister
 
 
 def safe_report(
@@ -135,7 +114,6 @@ class CrashHandler(QObject):
             self._previous_hook(exc_type, exc or exc_type(), tb)
             return
         self.count += 1
-        _stash_drafts()
         report = safe_report(exc_type, tb)
         log.error("Unexpected error\n%s", report)
         message = CALM_TEXT
@@ -160,14 +138,6 @@ class CrashHandler(QObject):
     def uninstall(self) -> None:
         sys.excepthook = self._previous_hook
         threading.excepthook = self._previous_thread_hook
-
-
-def _stash_drafts() -> None:
-    for source in list(_draft_sources):
-        try:
-            source()
-        except Exception as exc:  # a failing stash must not hide the first problem
-            log.warning("A draft could not be kept (%s)", type(exc).__name__)
 
 
 def install(app: QApplication) -> CrashHandler:

@@ -31,15 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.errors import KnownError
-from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan, BackupScheduler
+from supportdesk.services.auto_backup import MAX_KEEP, MIN_KEEP, BackupPlan
 from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.exporting import (
     UNENCRYPTED_WARNING,
     ExportCancelledError,
     ExportFormat,
-    ExportService,
 )
-from supportdesk.services.settings import Settings, str_key
+from supportdesk.services.settings import str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.plain import plain_label, plain_message_box, tell
@@ -101,10 +100,8 @@ class DataActions(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.settings = Settings(ctx.session.repo)
-        vault = ctx.session.vault
-        self.scheduler = (BackupScheduler(vault, self.settings, ctx.session.clock)
-                          if vault is not None else None)
+        self.settings = ctx.app.settings
+        self.scheduler = ctx.app.backups
         self.background = (BackgroundBackup(self.scheduler, ctx.session.db, self)
                            if self.scheduler is not None else None)
         self._shown_failure = ""
@@ -224,7 +221,7 @@ class DataActions(QObject):
             self.show_error("Import contacts", KnownError(
                 f"SupportDesk could not read {path} ({error.strerror or error})."))
             return False
-        self.settings.set(IMPORT_FOLDER, str(path.parent))
+        self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         if dialog is None:
             self._status("Import cancelled; nothing was changed.")
             return False
@@ -248,13 +245,12 @@ class DataActions(QObject):
                                           "SupportDesk export (*.json *.zip);;All files (*)")
         if path is None:
             return False
-        from supportdesk.services.full_import import FullImportService
         from supportdesk.ui.full_import_dialog import FullImportDialog, read_in_background
 
         try:
             checked = read_in_background(path.read_bytes(), self.window)
             with busy():
-                preview = FullImportService(self.ctx.session).preview_checked(checked)
+                preview = self.ctx.app.full_import.preview_checked(checked)
         except OSError as error:
             self.show_error(title, KnownError(
                 f"SupportDesk could not read {path} ({error.strerror or error})."))
@@ -262,7 +258,7 @@ class DataActions(QObject):
         except KnownError as error:
             self.show_error(title, error)
             return False
-        self.settings.set(IMPORT_FOLDER, str(path.parent))
+        self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
         accepted = self.exec_dialog(dialog)
         if accepted and dialog.command is not None and dialog.command.outcome is not None:
@@ -289,23 +285,21 @@ class DataActions(QObject):
             if fmt in (ExportFormat.PDF, ExportFormat.CARD):
                 from supportdesk.ui.pdf.export import save_pdf
 
-                save_pdf(self.ctx.session, fmt, target)
+                save_pdf(self.ctx.app, fmt, target)
             elif fmt is ExportFormat.CHECKINS:
-                from supportdesk.services.full_export import FullExportService
-
                 with busy():
-                    count = FullExportService(self.ctx.session).export_checkins(
+                    count = self.ctx.app.full_export.export_checkins(
                         target, self.checkins_filter())
                 saved = f"{count} check-in{'s' if count != 1 else ''} "
             else:
                 with busy():  # ten years of check-ins take seconds to zip
-                    ExportService(self.ctx.session).export(fmt, target, discreet)
+                    self.ctx.app.exporting.export(fmt, target, discreet)
         except ExportCancelledError:
             return None
         except KnownError as error:
             self.show_error(f"Export {fmt.label}", error)
             return None
-        self.settings.set(EXPORT_FOLDER, str(target.parent))
+        self.ctx.app.set_setting(EXPORT_FOLDER, str(target.parent))
         self._status(f"Saved {saved}{'to ' if saved else ''}{target.name} in {target.parent}")
         return target
 
@@ -317,7 +311,7 @@ class DataActions(QObject):
         return found if isinstance(found, CheckinFilter) else CheckinFilter()
 
     def _names(self) -> dict[int, str]:
-        return {s.id or 0: s.name for s in self.ctx.session.repo.supporter_heads()}
+        return {s.id or 0: s.name for s in self.ctx.app.network.supporter_heads()}
 
     # -- backups ----------------------------------------------------------------------
 
@@ -335,7 +329,7 @@ class DataActions(QObject):
         except KnownError as error:
             self.show_error("Back up", error)
             return None
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.feed.poll()  # the scheduler noted the backup in the settings
         self._status(f"Backed up to {written.name} in {written.parent}")
         return written
 
@@ -371,7 +365,7 @@ class DataActions(QObject):
             return
         self.scheduler.record(plan)
         self._shown_failure = ""
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.feed.poll()  # the scheduler noted the backup in the settings
 
     def _tell_backup_failed(self, error: KnownError) -> None:
         """Once per distinct problem, in the banner, with a way to try by hand."""
@@ -397,10 +391,7 @@ class DataActions(QObject):
         accepted = self.exec_restore(dialog)
         if accepted:
             self.ctx.undo.clear()  # undo steps refer to what was there before
-            for signal in (self.ctx.events.supporters_changed, self.ctx.events.checkins_changed,
-                           self.ctx.events.gratitude_changed, self.ctx.events.plan_changed,
-                           self.ctx.events.settings_changed):
-                signal.emit()
+            self.ctx.app.feed.poll()  # the epoch moved: every view reads again
             kept = dialog.safety_backup
             self._status("Restored from the backup." + (
                 f" What you had before is saved as {kept.name}." if kept else ""))
@@ -418,7 +409,7 @@ class BackupsTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.actions = actions
+        self.data_actions = actions
         assert actions.scheduler is not None
         self.scheduler = actions.scheduler
         layout = QVBoxLayout(self)
@@ -465,8 +456,12 @@ class BackupsTab(QWidget):
         self.keep_spin.valueChanged.connect(self._on_keep_spin_changed)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         self.backup_button.clicked.connect(self._on_backup_button_clicked)
-        self.restore_button.clicked.connect(lambda: self.actions.restore())
-        self.ctx.events.settings_changed.connect(self._refresh)
+        self.restore_button.clicked.connect(lambda: self.data_actions.restore())
+        self.ctx.bus.changed.connect(self._on_bus_changed)
+
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if "settings" in topics:
+            self._refresh()
 
     def _refresh(self) -> None:
         self.auto_box.blockSignals(True)
@@ -490,13 +485,14 @@ class BackupsTab(QWidget):
         self.scheduler.set_keep(value)
 
     def _on_folder_button_clicked(self) -> None:
-        folder = self.actions.ask_folder("Choose a folder for backups", self.scheduler.folder())
+        folder = self.data_actions.ask_folder("Choose a folder for backups",
+                                              self.scheduler.folder())
         if folder is not None:
             self.scheduler.set_folder(folder)
             self._refresh()
 
     def _on_backup_button_clicked(self) -> None:
-        self.actions.back_up_now(self.scheduler.folder())
+        self.data_actions.back_up_now(self.scheduler.folder())
         self._refresh()
 
 

@@ -1,11 +1,9 @@
-"""The app-wide signal hub: pages announce what happened and ask for navigation here.
+"""The app-wide navigation hub: pages ask here to show a person, a page or a dialog.
 
-Signals (past tense for what happened, ``*_requested`` for intents):
-    supporters_changed(): a supporter was added, edited, removed or moved ring.
-    checkins_changed(): a check-in was logged, edited or removed.
-    gratitude_changed(): a gratitude entry changed.
-    plan_changed(): the safety plan or crisis lines changed.
-    settings_changed(): a setting changed.
+What *changed* is not said here: use cases publish topics to the change feed, and
+``ctx.bus`` (ui/bus.py) turns them into one signal per event-loop turn.
+
+Signals (``*_requested`` for intents):
     supporter_open_requested(int): show this supporter's page.
     checkin_log_requested(int): open the log dialog (0 means "choose who").
     reach_out_requested(): show Reach out now.
@@ -19,11 +17,6 @@ from PySide6.QtCore import QObject, Signal
 
 
 class Events(QObject):
-    supporters_changed = Signal()
-    checkins_changed = Signal()
-    gratitude_changed = Signal()
-    plan_changed = Signal()
-    settings_changed = Signal()
     supporter_open_requested = Signal(int)
     checkin_log_requested = Signal(int)
     reach_out_requested = Signal()

@@ -1,12 +1,11 @@
-"""Modules that add menus, actions, the tray and timers to the main window.
+"""What adds menus, actions, the tray and timers to the main window, in this order.
 
-Each has ``install(window: MainWindow, ctx: AppContext) -> object``; it runs once the
-window is built, in this order.
+Each is installed by an explicit call once the window is built; ``install_all`` returns
+what each gave back, by name.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from supportdesk.ui.context import AppContext
@@ -14,17 +13,19 @@ from supportdesk.ui.context import AppContext
 if TYPE_CHECKING:
     from supportdesk.ui.main_window import MainWindow
 
-EXTENSIONS = (
-    "supportdesk.ui.privacy.install",    # app lock: first, so with a PIN it locks before
-                                         # any other extension can show or say a name
-    "supportdesk.ui.people_actions",     # Ctrl+L log a check-in, Ctrl+N add a person
-    "supportdesk.ui.reminders.install",  # tray, reminder timer, notifications, settings tab
-    "supportdesk.ui.views_actions",      # Ctrl+Shift+H reach out
-    "supportdesk.ui.data_actions",       # import, export, backup, restore
-)
 
+def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
+    """Install every extension; returns what each install() gave back."""
+    from supportdesk.ui import data_actions, people_actions, views_actions
+    from supportdesk.ui.privacy import install as privacy
+    from supportdesk.ui.reminders import install as reminders
 
-def install_all(window: MainWindow, ctx: AppContext,
-                names: tuple[str, ...] = EXTENSIONS) -> dict[str, object]:
-    """Install every extension; returns what each install() gave back, by module name."""
-    return {name: importlib.import_module(name).install(window, ctx) for name in names}
+    return {
+        # The app lock first: with a PIN it locks before any other extension can show
+        # or say a name.
+        "privacy": privacy.install(window, ctx),  # app lock, crash handler hookup
+        "people_actions": people_actions.install(window, ctx),  # Ctrl+L log, Ctrl+N add
+        "reminders": reminders.install(window, ctx),  # tray, timer, notifications, tab
+        "views_actions": views_actions.install(window, ctx),  # Ctrl+Shift+H reach out
+        "data_actions": data_actions.install(window, ctx),  # import, export, backups
+    }

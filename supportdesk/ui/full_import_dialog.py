@@ -45,7 +45,6 @@ from supportdesk.services.full_import import (
     CheckedExport,
     FullImportOutcome,
     FullImportPreview,
-    FullImportService,
     PersonAction,
     read_and_check,
 )
@@ -153,17 +152,11 @@ class ImportEverything(NetworkCommand):
         self.outcome: FullImportOutcome | None = None
 
     def apply(self) -> None:
-        self.outcome = FullImportService(self.ctx.session).apply(self.preview)
+        self.outcome = self.app.import_export_file(self.preview)
 
     def revert(self) -> None:
         assert self.outcome is not None
-        FullImportService(self.ctx.session).undo(self.outcome)
-
-    def announce(self) -> None:
-        events = self.ctx.events
-        for signal in (events.supporters_changed, events.checkins_changed,
-                       events.gratitude_changed, events.plan_changed, events.settings_changed):
-            signal.emit()
+        self.app.undo_export_file_import(self.outcome)
 
 
 class FullImportDialog(QDialog):

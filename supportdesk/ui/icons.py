@@ -70,16 +70,3 @@ def sidebar_icon_size(widget: QWidget) -> QSize:
     """Icons a little taller than a line of text, so they scale with the font."""
     side = round(widget.fontMetrics().height() * 1.3)
     return QSize(side, side)
-
-
-def write_app_pngs(folder: Path) -> list[Path]:
-    """Render the app icon at each packaging size (supportdesk-<n>.png) into ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    svg = app_icon_svg().read_bytes()
-    written = []
-    for size in APP_ICON_SIZES:
-        target = folder / f"supportdesk-{size}.png"
-        if not render_svg(svg, size).save(str(target)):
-            raise OSError(f"could not write {target}")
-        written.append(target)
-    return written

@@ -46,9 +46,15 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.kinds import Kind
-from supportdesk.formats.vcard import ReadResult, read_vcards
-from supportdesk.services.importing import Action, ImportOutcome, ImportPreview, ImportService
+from supportdesk.services.importing import (
+    Action,
+    ImportOutcome,
+    ImportPreview,
+    ReadResult,
+    read_vcards,
+)
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.models.roles import SORT_ROLE
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
@@ -57,8 +63,7 @@ COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Migh
            "Left out"]
 ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL, ISSUES_COL = range(6)
 SHOWN_LINES = 8  # problems listed above the table; the rest are counted
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(value, label)] for the action column
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # [(value, label)] for the action column
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -224,14 +229,11 @@ class ImportContacts(NetworkCommand):
         self.outcome: ImportOutcome | None = None
 
     def apply(self) -> None:
-        self.outcome = ImportService(self.ctx.session).apply(self.preview)
+        self.outcome = self.app.import_contacts(self.preview)
 
     def revert(self) -> None:
         assert self.outcome is not None
-        ImportService(self.ctx.session).undo(self.outcome)
-
-    def announce(self) -> None:
-        self.ctx.events.supporters_changed.emit()
+        self.app.undo_import(self.outcome)
 
 
 class ImportDialog(QDialog):
@@ -393,5 +395,5 @@ def import_file(ctx: AppContext, path: Path, parent: QWidget,
     read = read_with_progress(path.read_bytes(), parent)
     if read.cancelled:
         return None
-    preview = ImportService(ctx.session).preview_read(read, default_kind)
+    preview = ctx.app.importing.preview_read(read, default_kind)
     return ImportDialog(ctx, preview, path.name, default_kind, parent)

@@ -10,6 +10,12 @@ Given a context, ``MainWindow(ctx)`` is ready at once. (Nothing before ``attach`
 touch the ``Qt`` namespace or build list views: PySide6 turns every enum they bring
 into a Python enum on first use, which alone took longer than a bare window to paint.)
 
+Refreshing follows the change bus (``ctx.bus``, ui/bus.py): on each of its signals a
+page whose ``topics`` were named (ui/pages/contract.py) is refreshed if it is the one
+showing, else marked stale and refreshed when it is next shown. Showing or activating
+the window first reads the change counts, so what the command line changed meanwhile
+is there at once.
+
 Signals:
     page_shown(str): the page with this key is now the visible one.
     closed(): the window really closed (not hidden to the tray); the app may quit.
@@ -21,12 +27,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
 from supportdesk import __version__
 from supportdesk.ui.events import Events
 from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
+from supportdesk.ui.pages.contract import Page
 from supportdesk.ui.plain import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
@@ -58,6 +65,7 @@ class MainWindow(QMainWindow):
         self.settings_tabs: list[SettingsTab] = []
         self.extensions: dict[str, object] = {}
         self._pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
         self._banner_held = False  # a banner kept back while Reach out now shows
@@ -68,6 +76,7 @@ class MainWindow(QMainWindow):
             self._show_opening()
         else:
             self._build(ctx.undo)
+            self._follow_bus(ctx)
             self.show_page(PAGES[0].key)
 
     @property
@@ -89,9 +98,14 @@ class MainWindow(QMainWindow):
 
         self._build(QUndoStack())
         self._ctx = AppContext(session=session, events=self.events, undo=self.undo)
+        self._follow_bus(self._ctx)
         self.show_page(self._current_key or PAGES[0].key)
         self.ready.emit()
         return self._ctx
+
+    def _follow_bus(self, ctx: AppContext) -> None:
+        ctx.bus.changed.connect(self._on_bus_changed)
+        ctx.bus.start_polling()
 
     def _show_opening(self) -> None:
         """The whole window for the moment the vault takes to open: a quiet line, centred
@@ -268,27 +282,59 @@ class MainWindow(QMainWindow):
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
         self._hold_banner(key == "reach_out")
-        built_before = key in self._pages
-        widget = self.page(key)
+        widget = self.page(key)  # a page fills itself when it is built
         self.stack.setCurrentWidget(widget)
-        if built_before:  # a page fills itself when it is built
-            _refresh(widget)
+        self._catch_up()
         self.page_shown.emit(key)
 
     def show_supporter(self, supporter_id: int) -> None:
         """Show one supporter's own page; the sidebar keeps People selected."""
         if self._ctx is None:
             return
+        from supportdesk.ui.pages.person import PersonPage
+
         widget = self.page(PERSON_PAGE.key)
-        show = getattr(widget, "show_supporter", None)
-        if show is not None:
-            show(supporter_id)
+        assert isinstance(widget, PersonPage)
+        self._stale.discard(PERSON_PAGE.key)  # show_supporter() reads the person afresh
+        widget.show_supporter(supporter_id)
         self._current_key = PERSON_PAGE.key
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.key == "people"))
         self.sidebar.blockSignals(False)
         self.stack.setCurrentWidget(widget)
         self.page_shown.emit(PERSON_PAGE.key)
+
+    # -- keeping pages current -------------------------------------------------------
+
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        """Refresh the page showing if it shows one of ``topics``; mark the rest stale."""
+        for key, widget in self._pages.items():
+            if not topics & _as_page(widget).topics:
+                continue
+            if self._is_showing(key, widget):
+                self._stale.discard(key)
+                _as_page(widget).refresh()
+            else:
+                self._stale.add(key)
+
+    def _is_showing(self, key: str, widget: QWidget) -> bool:
+        return (key == self._current_key and self.stack.currentWidget() is widget
+                and self.isVisible() and not self.isMinimized())
+
+    def _catch_up(self) -> None:
+        """What changed elsewhere first, then the page showing, if it is stale."""
+        if self._ctx is None:
+            return
+        self._ctx.bus.poll_now()
+        key = self._current_key
+        widget = self._pages.get(key)
+        if key in self._stale and widget is not None and self._is_showing(key, widget):
+            self._stale.discard(key)
+            _as_page(widget).refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._catch_up()  # back from the tray: Today shows who came due meanwhile
 
     # -- what extensions use ------------------------------------------------------
 
@@ -343,6 +389,8 @@ class MainWindow(QMainWindow):
         # Line icons are drawn in the text colour: redraw them when light/dark switches.
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._recolour_icons()
+        elif event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._catch_up()
         super().changeEvent(event)
 
     def _recolour_icons(self) -> None:
@@ -407,7 +455,6 @@ class MainWindow(QMainWindow):
             "Nothing is sent anywhere.</p>")
 
 
-def _refresh(widget: QWidget) -> None:
-    refresh = getattr(widget, "refresh", None)
-    if callable(refresh):
-        refresh()
+def _as_page(widget: QWidget) -> Page:
+    assert isinstance(widget, Page), f"{type(widget).__name__} does not keep the page contract"
+    return widget

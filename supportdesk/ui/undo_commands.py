@@ -3,8 +3,9 @@
 Use ``perform(ctx, command)``: it makes the change once *before* pushing, so a
 refused change (a ``KnownError``) reaches the caller, which keeps the person's
 input and shows the message, and nothing half-done lands on the undo stack.
-Undo and redo then replay through the same services and announce the change on
-``ctx.events``. If a replay is refused (something changed underneath), the
+Undo and redo then replay through the application's use cases, which publish what
+changed to the change feed; an edit is taken back field by field, so a snooze or a
+pause made since survives. If a replay is refused (something changed underneath), the
 command is marked obsolete and the stack drops it, rather than raising inside Qt.
 """
 
@@ -18,15 +19,14 @@ from PySide6.QtGui import QUndoCommand
 
 from supportdesk.core.errors import KnownError
 from supportdesk.core.model import CheckIn, Gratitude, Supporter
-from supportdesk.services.network import NetworkService
-from supportdesk.store.repository import SupporterSnapshot
+from supportdesk.services.application import Application, Edit, SupporterSnapshot
 from supportdesk.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
 
 class NetworkCommand(QUndoCommand):
-    """A change made through ``NetworkService`` with its exact inverse."""
+    """A change made through the application's use cases, with its exact inverse."""
 
     def __init__(self, ctx: AppContext, text: str) -> None:
         super().__init__(text)
@@ -35,8 +35,8 @@ class NetworkCommand(QUndoCommand):
         self.failure = ""
 
     @property
-    def network(self) -> NetworkService:
-        return self.ctx.session.network
+    def app(self) -> Application:
+        return self.ctx.app
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -44,13 +44,9 @@ class NetworkCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def announce(self) -> None:
-        raise NotImplementedError
-
     def first_apply(self) -> None:
         self.apply()
         self._applied_once = True
-        self.announce()
 
     def redo(self) -> None:
         if self._applied_once:
@@ -68,19 +64,12 @@ class NetworkCommand(QUndoCommand):
             log.warning("Could not replay %s: %s", type(self).__name__, type(error).__name__)
             self.failure = error.message
             self.setObsolete(True)
-        self.announce()
 
 
 def perform(ctx: AppContext, command: NetworkCommand) -> None:
     """Make the change now (raising ``KnownError`` if refused), then make it undoable."""
     command.first_apply()
     ctx.undo.push(command)
-
-
-def _announce_people(ctx: AppContext) -> None:
-    ctx.events.supporters_changed.emit()
-    ctx.events.checkins_changed.emit()
-    ctx.events.gratitude_changed.emit()
 
 
 class AddSupporter(NetworkCommand):
@@ -92,33 +81,34 @@ class AddSupporter(NetworkCommand):
 
     def apply(self) -> None:
         if self._snapshot is None:
-            saved = self.network.save_supporter(self.supporter)
+            saved = self.app.add_supporter(self.supporter)
         else:
-            saved = self.network.restore_supporter(self._snapshot)
+            saved = self.app.restore_supporter(self._snapshot)
         self.supporter_id = saved.id
 
     def revert(self) -> None:
         assert self.supporter_id is not None
-        self._snapshot = self.network.delete_supporter(self.supporter_id)
-
-    def announce(self) -> None:
-        _announce_people(self.ctx)
+        self._snapshot = self.app.delete_supporter(self.supporter_id)
 
 
 class EditSupporter(NetworkCommand):
+    """An edit of a supporter; undo puts back only the fields this edit changed."""
+
     def __init__(self, ctx: AppContext, before: Supporter, after: Supporter) -> None:
         super().__init__(ctx, f"Edit {before.name}")
         self.before = before
         self.after = after
+        self.edit: Edit[Supporter] | None = None
 
     def apply(self) -> None:
-        self.network.save_supporter(self.after)
+        if self.edit is None:
+            self.edit = self.app.edit_supporter(self.before, self.after)
+        else:
+            self.app.redo_supporter_edit(self.edit)
 
     def revert(self) -> None:
-        self.network.save_supporter(self.before)
-
-    def announce(self) -> None:
-        self.ctx.events.supporters_changed.emit()
+        assert self.edit is not None
+        self.app.undo_supporter_edit(self.edit)
 
 
 class DeleteSupporter(NetworkCommand):
@@ -129,14 +119,11 @@ class DeleteSupporter(NetworkCommand):
         self._snapshot: SupporterSnapshot | None = None
 
     def apply(self) -> None:
-        self._snapshot = self.network.delete_supporter(self.supporter_id)
+        self._snapshot = self.app.delete_supporter(self.supporter_id)
 
     def revert(self) -> None:
         assert self._snapshot is not None
-        self.network.restore_supporter(self._snapshot)
-
-    def announce(self) -> None:
-        _announce_people(self.ctx)
+        self.app.restore_supporter(self._snapshot)
 
 
 class LogCheckin(NetworkCommand):
@@ -145,15 +132,14 @@ class LogCheckin(NetworkCommand):
         self.checkin = checkin
 
     def apply(self) -> None:
-        self.checkin = self.network.log_checkin(self.checkin)
+        if self.checkin.id is None:
+            self.checkin = self.app.log_checkin(self.checkin)
+        else:
+            self.checkin = self.app.restore_checkin(self.checkin)  # redo: the same id
 
     def revert(self) -> None:
         assert self.checkin.id is not None
-        self.network.delete_checkin(self.checkin.id)
-
-    def announce(self) -> None:
-        self.ctx.events.checkins_changed.emit()
-        self.ctx.events.supporters_changed.emit()  # last contact and next due moved
+        self.app.delete_checkin(self.checkin.id)
 
 
 class EditCheckin(NetworkCommand):
@@ -161,16 +147,17 @@ class EditCheckin(NetworkCommand):
         super().__init__(ctx, "Edit check-in")
         self.before = before
         self.after = replace(after, id=before.id)
+        self.edit: Edit[CheckIn] | None = None
 
     def apply(self) -> None:
-        self.network.log_checkin(self.after)
+        if self.edit is None:
+            self.edit = self.app.edit_checkin(self.before, self.after)
+        else:
+            self.app.redo_checkin_edit(self.edit)
 
     def revert(self) -> None:
-        self.network.log_checkin(self.before)
-
-    def announce(self) -> None:
-        self.ctx.events.checkins_changed.emit()
-        self.ctx.events.supporters_changed.emit()
+        assert self.edit is not None
+        self.app.undo_checkin_edit(self.edit)
 
 
 class DeleteCheckin(NetworkCommand):
@@ -181,14 +168,10 @@ class DeleteCheckin(NetworkCommand):
 
     def apply(self) -> None:
         assert self.checkin.id is not None
-        self.checkin = self.network.delete_checkin(self.checkin.id)
+        self.checkin = self.app.delete_checkin(self.checkin.id)
 
     def revert(self) -> None:
-        self.network.restore_checkin(self.checkin)
-
-    def announce(self) -> None:
-        self.ctx.events.checkins_changed.emit()
-        self.ctx.events.supporters_changed.emit()
+        self.app.restore_checkin(self.checkin)
 
 
 class AddGratitude(NetworkCommand):
@@ -197,33 +180,32 @@ class AddGratitude(NetworkCommand):
         self.entry = entry
 
     def apply(self) -> None:
-        self.entry = self.network.save_gratitude(self.entry)  # keeps its id on redo
+        self.entry = self.app.add_gratitude(self.entry)  # keeps its id on redo
 
     def revert(self) -> None:
         assert self.entry.id is not None
-        self.network.delete_gratitude(self.entry.id)
-
-    def announce(self) -> None:
-        self.ctx.events.gratitude_changed.emit()
+        self.app.delete_gratitude(self.entry.id)
 
 
 class EditGratitude(NetworkCommand):
-    """Any change to an entry, including ticking "thanked"."""
+    """Any change to an entry, including ticking "thanked"; undo takes back only that."""
 
     def __init__(self, ctx: AppContext, before: Gratitude, after: Gratitude,
                  text: str = "Edit gratitude") -> None:
         super().__init__(ctx, text)
         self.before = before
         self.after = replace(after, id=before.id)
+        self.edit: Edit[Gratitude] | None = None
 
     def apply(self) -> None:
-        self.network.save_gratitude(self.after)
+        if self.edit is None:
+            self.edit = self.app.edit_gratitude(self.before, self.after)
+        else:
+            self.app.redo_gratitude_edit(self.edit)
 
     def revert(self) -> None:
-        self.network.save_gratitude(self.before)
-
-    def announce(self) -> None:
-        self.ctx.events.gratitude_changed.emit()
+        assert self.edit is not None
+        self.app.undo_gratitude_edit(self.edit)
 
 
 class DeleteGratitude(NetworkCommand):
@@ -233,17 +215,14 @@ class DeleteGratitude(NetworkCommand):
 
     def apply(self) -> None:
         assert self.entry.id is not None
-        self.entry = self.network.delete_gratitude(self.entry.id)
+        self.entry = self.app.delete_gratitude(self.entry.id)
 
     def revert(self) -> None:
-        self.network.save_gratitude(self.entry)  # re-inserts with the same id
-
-    def announce(self) -> None:
-        self.ctx.events.gratitude_changed.emit()
+        self.app.add_gratitude(self.entry)  # re-inserts with the same id
 
 
 def mark_thanked(ctx: AppContext, entry_id: int, thanked: bool) -> None:
     """Tick or clear "thanked" on a gratitude entry, undoably."""
-    entry = ctx.session.network.gratitude_entry(entry_id)
+    entry = ctx.app.network.gratitude_entry(entry_id)
     perform(ctx, EditGratitude(ctx, entry, replace(entry, thanked=thanked),
                                "Mark thanked" if thanked else "Mark not thanked"))

@@ -79,14 +79,14 @@ class ViewsActions(QObject):
         """Reach out now where the window can be used; else the crisis-only view."""
         blocker = QApplication.activeModalWidget()
         if app_lock.is_locked() or blocker is not None:
-            open_crisis_view(self.ctx.session.repo, blocker or self.window)
+            open_crisis_view(self.ctx.app.crisis_lines, blocker or self.window)
         else:
             self.show_reach_out()
 
     def _on_events_reach_out_requested(self) -> None:
         # the window shows its page itself; only what it cannot reach is handled here
         if app_lock.is_locked() or QApplication.activeModalWidget() is not None:
-            open_crisis_view(self.ctx.session.repo,
+            open_crisis_view(self.ctx.app.crisis_lines,
                              QApplication.activeModalWidget() or self.window)
 
     def show_reach_out(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from supportdesk.services.session import Session
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.events import Events
+from supportdesk.ui.pages.contract import Page
 from tests.conftest import FIXED_NOW
 
 
@@ -26,8 +28,10 @@ def _private_qsettings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
 
 
 @pytest.fixture
-def ctx(session: Session, qtbot: QtBot) -> AppContext:
-    return AppContext(session=session, events=Events(), undo=QUndoStack())
+def ctx(session: Session, qtbot: QtBot) -> Iterator[AppContext]:
+    made = AppContext(session=session, events=Events(), undo=QUndoStack())
+    yield made
+    made.bus.stop()  # before the session closes
 
 
 @pytest.fixture
@@ -47,3 +51,18 @@ def main_window(ctx: AppContext, qtbot: QtBot) -> object:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+P = TypeVar("P", bound=Page)
+
+
+def follow(ctx: AppContext, page: P) -> P:
+    """Keep a page built on its own current, as the main window keeps the page showing:
+    refreshed when a use case (or ``ctx.app.feed.poll()``) says one of its topics changed.
+    (In the window that happens on the next turn of the event loop; here at once.)"""
+    def refresh(topics: frozenset[str]) -> None:
+        if topics & page.topics:
+            page.refresh()
+
+    ctx.app.feed.subscribe(refresh)
+    return page

@@ -62,7 +62,7 @@ WATCH = """if True:
             QTimer.singleShot(50, look)
             return
         window = windows[0]
-        privacy = window.extensions["supportdesk.ui.privacy.install"]
+        privacy = window.extensions["privacy"]
         print("locked at start:", privacy.locked and privacy.cover.isVisible(), flush=True)
         QTimer.singleShot(400, lambda: unlock(window, privacy))
 

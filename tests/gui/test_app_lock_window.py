@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from supportdesk.services import app_lock
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.extensions import install_all
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.privacy import install as privacy
 from supportdesk.ui.privacy.install import PrivacyUi
 from supportdesk.ui.privacy.settings_tab import PrivacyTab
 
@@ -22,8 +22,7 @@ def test_the_extension_adds_privacy_settings_and_locks_the_real_window(
     window.resize(1000, 700)
     window.show()
     qtbot.waitExposed(window)
-    window.extensions = install_all(window, ctx, ("supportdesk.ui.privacy.install",))
-    ui = window.extensions["supportdesk.ui.privacy.install"]
+    ui = privacy.install(window, ctx)
     assert isinstance(ui, PrivacyUi)
     try:
         names = [name for name, _factory in window.settings_tabs]

@@ -17,6 +17,7 @@ from supportdesk.ui.models.checkin_table import CheckinColumn
 from supportdesk.ui.pages import checkins as checkins_module
 from supportdesk.ui.pages.checkins import CheckinsPage
 from tests.conftest import FIXED_NOW
+from tests.gui.conftest import follow
 
 
 def fill(ctx: AppContext) -> tuple[int, int]:
@@ -31,7 +32,7 @@ def fill(ctx: AppContext) -> tuple[int, int]:
 
 
 def page_for(ctx: AppContext, qtbot: QtBot) -> CheckinsPage:
-    page = CheckinsPage(ctx)
+    page = follow(ctx, CheckinsPage(ctx))
     qtbot.addWidget(page)
     page.resize(900, 500)
     page.show()
@@ -107,7 +108,7 @@ def daily_history(ctx: AppContext, name: str, days: int, note: Callable[[int], s
 def test_a_long_history_is_read_a_page_at_a_time_as_it_scrolls(
         ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     daily_history(ctx, "Sam", 60, lambda day: f"Day {day}", monkeypatch)
-    page = CheckinsPage(ctx)
+    page = follow(ctx, CheckinsPage(ctx))
     qtbot.addWidget(page)
     page.resize(900, 300)
     assert len(page.model.rows) == 5 and page.model.canFetchMore()

@@ -19,13 +19,14 @@ from supportdesk.ui.circles.items import SupporterNode
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.circles import CirclesPage
 from tests.conftest import FIXED_NOW
+from tests.gui.conftest import follow
 from tests.gui.views_seed import seed_network
 
 
 @pytest.fixture
 def page(ctx: AppContext, qtbot: QtBot) -> CirclesPage:
     seed_network(ctx.session, FIXED_NOW)
-    widget = CirclesPage(ctx)
+    widget = follow(ctx, CirclesPage(ctx))
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     widget.show()
@@ -79,7 +80,7 @@ def test_dragging_a_node_to_another_ring_moves_them_and_undo_brings_them_back(
     priya = node_named(page, "Priya")
     assert priya.supporter.ring is Ring.MIDDLE
     outer_edge = page.scene.layout.boundaries[Ring.OUTER] - 20
-    with qtbot.waitSignal(ctx.events.supporters_changed):
+    with qtbot.waitSignal(ctx.bus.changed):
         drag(page, priya, QPointF(0, outer_edge))
     assert ctx.session.network.supporter(priya.supporter_id).ring is Ring.OUTER
     assert priya.supporter_id in page.list.ids_by_ring()[Ring.OUTER]
@@ -173,7 +174,7 @@ def test_five_hundred_supporters_stay_smooth(ctx: AppContext, qtbot: QtBot) -> N
                 Supporter(f"Person {i:03d}", kinds[i % len(kinds)], ring=rings[i % 3]),
                 now=FIXED_NOW)
     started = time.perf_counter()
-    page = CirclesPage(ctx)
+    page = follow(ctx, CirclesPage(ctx))
     qtbot.addWidget(page)
     page.resize(1100, 760)
     page.show()
@@ -196,11 +197,11 @@ def test_five_hundred_supporters_stay_smooth(ctx: AppContext, qtbot: QtBot) -> N
 
 def test_repainting_a_busy_map_many_times_does_not_crash(ctx: AppContext, qtbot: QtBot) -> None:
     """PySide6 6.12.0 on Python 3.11 drops a reference to None per void call; painting
-    this map hundreds of times used to abort the whole app (see ui/none_guard)."""
+    this map hundreds of times used to abort the whole app (PySide6 6.12.0, now excluded)."""
     with ctx.session.db.atomic():
         for i in range(150):
             ctx.session.repo.add_supporter(Supporter(f"P{i}", Kind.FRIEND), now=FIXED_NOW)
-    page = CirclesPage(ctx)
+    page = follow(ctx, CirclesPage(ctx))
     qtbot.addWidget(page)
     page.resize(900, 700)
     page.show()

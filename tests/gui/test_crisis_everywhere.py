@@ -39,7 +39,7 @@ def window(ctx: AppContext, qtbot: QtBot) -> Iterator[MainWindow]:
     main.extensions = install_all(main, ctx, ("supportdesk.ui.views_actions",
                                               "supportdesk.ui.privacy.install"))
     yield main
-    privacy = main.extensions["supportdesk.ui.privacy.install"]
+    privacy = main.extensions["privacy"]
     privacy.screen.stop()  # type: ignore[attr-defined]
     app_lock.set_locked(False)
     for view in open_views():
@@ -119,7 +119,7 @@ def lock(window: MainWindow, ctx: AppContext) -> None:
     policy.set_enabled(True)
     policy.set_pin(PIN)
     ctx.events.settings_changed.emit()
-    window.extensions["supportdesk.ui.privacy.install"].lock_now()  # type: ignore[attr-defined]
+    window.extensions["privacy"].lock_now()  # type: ignore[attr-defined]
     assert app_lock.is_locked()
 
 
@@ -132,7 +132,7 @@ def test_on_the_lock_screen_help_shows_and_the_key_opens_only_crisis_help(
     assert ana.id is not None
     CrisisLinesService(ctx.session.repo).set_shown_when_locked(ana.id, True)
     lock(window, ctx)
-    cover = window.extensions["supportdesk.ui.privacy.install"].cover  # type: ignore[attr-defined]
+    cover = window.extensions["privacy"].cover  # type: ignore[attr-defined]
     assert cover.isVisible() and not window.centralWidget().isVisible()
     assert cover.crisis.emergency_button.accessibleName() == "Emergency: call 999"
     assert cover.crisis.line_button.accessibleName() == "Call Samaritans: 116 123"

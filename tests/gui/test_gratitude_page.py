@@ -13,10 +13,11 @@ from supportdesk.core.model import Supporter
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.gratitude_table import NO_ONE, GratitudeColumn
 from supportdesk.ui.pages.gratitude import GratitudePage
+from tests.gui.conftest import follow
 
 
 def page_for(ctx: AppContext, qtbot: QtBot) -> GratitudePage:
-    page = GratitudePage(ctx)
+    page = follow(ctx, GratitudePage(ctx))
     qtbot.addWidget(page)
     page.resize(800, 500)
     page.show()

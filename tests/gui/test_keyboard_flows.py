@@ -104,7 +104,7 @@ def test_add_log_find_and_open_by_keyboard_alone(
 
     # Find a person and open their page: Ctrl+F, type, Enter.
     ctx.session.network.save_supporter(type(sam)(name="Noor", kind=sam.kind))
-    ctx.events.supporters_changed.emit()
+    ctx.app.feed.poll()  # a change made elsewhere reaches the feed
     shortcut(qtbot, window, Qt.Key.Key_F)
     assert window.current_key == "people"  # type: ignore[attr-defined]
     qtbot.keyClicks(QApplication.focusWidget(), "noo")

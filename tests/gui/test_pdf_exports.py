@@ -20,6 +20,7 @@ from supportdesk.core.model import (
     PlanItem,
     Supporter,
 )
+from supportdesk.services.application import Application
 from supportdesk.services.exporting import ExportFormat, PlanContents
 from supportdesk.services.session import Session
 from supportdesk.ui.pdf.card import render_card
@@ -99,8 +100,9 @@ def test_saving_from_a_vault(qapp: object, session: Session, tmp_path: Path) -> 
         ContactMethod(ContactType.PHONE, "07700 900999")]))
     out = tmp_path / "out"
     out.mkdir()
-    plan = save_pdf(session, ExportFormat.PDF, out / "p.pdf", QLocale("en_GB"))
-    card = save_pdf(session, ExportFormat.CARD, out / "c.pdf", QLocale("en_GB"))
+    app = Application(session)
+    plan = save_pdf(app, ExportFormat.PDF, out / "p.pdf", QLocale("en_GB"))
+    card = save_pdf(app, ExportFormat.CARD, out / "c.pdf", QLocale("en_GB"))
     assert "Ruth Ellis" in pdf_text(plan)
     assert "07700 900999" in pdf_text(card)
     assert sorted(p.name for p in out.iterdir()) == ["c.pdf", "p.pdf"]

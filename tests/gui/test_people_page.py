@@ -17,6 +17,7 @@ from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
 from supportdesk.ui.pages.people import PeoplePage
 from tests.conftest import FIXED_NOW
+from tests.gui.conftest import follow
 
 
 def add(ctx: AppContext, name: str, kind: Kind = Kind.FRIEND, **fields: object) -> Supporter:
@@ -24,7 +25,7 @@ def add(ctx: AppContext, name: str, kind: Kind = Kind.FRIEND, **fields: object) 
 
 
 def page_for(ctx: AppContext, qtbot: QtBot) -> PeoplePage:
-    page = PeoplePage(ctx)
+    page = follow(ctx, PeoplePage(ctx))
     qtbot.addWidget(page)
     page.resize(900, 600)
     page.show()
@@ -176,5 +177,5 @@ def test_typing_in_the_table_goes_to_search(ctx: AppContext, qtbot: QtBot) -> No
 def test_the_page_follows_changes_made_elsewhere(ctx: AppContext, qtbot: QtBot) -> None:
     page = page_for(ctx, qtbot)
     add(ctx, "Sam")
-    ctx.events.supporters_changed.emit()
+    ctx.app.feed.poll()  # a change made elsewhere reaches the feed
     assert shown_names(page) == ["Sam"]

@@ -18,6 +18,7 @@ from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTabl
 from supportdesk.ui.pages.person import PersonPage
 from supportdesk.ui.widgets import contact_buttons
 from tests.conftest import FIXED_NOW
+from tests.gui.conftest import follow
 
 EMO = frozenset({SupportType.EMOTIONAL})
 
@@ -41,7 +42,7 @@ def priya(ctx: AppContext) -> Supporter:
 
 
 def page_for(ctx: AppContext, qtbot: QtBot, supporter_id: int) -> PersonPage:
-    page = PersonPage(ctx)
+    page = follow(ctx, PersonPage(ctx))
     qtbot.addWidget(page)
     page.show_supporter(supporter_id)
     page.resize(900, 900)

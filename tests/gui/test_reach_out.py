@@ -17,6 +17,7 @@ from supportdesk.services.session import Session
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
 from supportdesk.ui.pages.reach_out import EMPTY_NETWORK, WARM_LINE, ReachOutPage
+from tests.gui.conftest import follow
 from tests.gui.views_seed import seed_network
 
 TUESDAY_EVENING = datetime(2026, 11, 24, 19, 30, tzinfo=UTC)
@@ -33,8 +34,8 @@ def build(ctx: AppContext, qtbot: QtBot, now: datetime,
     ctx.session.clock = lambda: now
     seed_network(ctx.session, now)
     CrisisLinesService(ctx.session.repo).set_country("GB")
-    page = ReachOutPage(ctx, opener=lambda url: (opened.append(url.toString())
-                                                 if opened is not None else None) or True)
+    page = follow(ctx, ReachOutPage(ctx, opener=lambda url: (opened.append(url.toString())
+                                                 if opened is not None else None) or True))
     qtbot.addWidget(page)
     page.resize(900, 700)
     return page
@@ -106,7 +107,7 @@ def test_adding_a_local_service(ctx: AppContext, qtbot: QtBot, session: Session)
     dialog.hours.setText("8pm to 2am")
     dialog.accept()
     assert dialog.saved is not None and dialog.saved.channel is Channel.CALL
-    ctx.events.plan_changed.emit()
+    ctx.app.feed.poll()  # a change made elsewhere reaches the feed
     page.refresh()
     assert page.line_names[:2] == ["Samaritans", "Night Owls"]  # after the strip's line
     remove = next(b for b in page.findChildren(QPushButton)
@@ -121,7 +122,7 @@ def test_adding_a_local_service(ctx: AppContext, qtbot: QtBot, session: Session)
 def test_an_empty_network_points_at_the_crisis_line_and_a_first_person(
         ctx: AppContext, qtbot: QtBot) -> None:
     CrisisLinesService(ctx.session.repo).set_country("IE")
-    page = ReachOutPage(ctx)
+    page = follow(ctx, ReachOutPage(ctx))
     qtbot.addWidget(page)
     assert page.available_ids == []
     assert "Samaritans Ireland" in page.line_names

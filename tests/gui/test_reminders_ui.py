@@ -70,8 +70,9 @@ def ctx(tmp_path: Path, db_key: bytes, clock: ManualClock) -> Iterator[AppContex
     db = database.connect(tmp_path / "supportdesk.db", db_key)
     migrations.migrate(db)
     session = Session(db, clock=clock)
-    yield AppContext(session, Events(), QUndoStack())
-    session.close()
+    made = AppContext(session, Events(), QUndoStack())
+    yield made
+    made.close()
 
 
 def add(ctx: AppContext, name: str, ring: Ring = Ring.INNER) -> Supporter:
@@ -208,9 +209,9 @@ def test_an_edit_re_aims_the_timer(qtbot: QtBot, ctx: AppContext) -> None:
     add(ctx, "Sam")
     _, reminders = installed(qtbot, ctx)
     reminders.start()
-    Settings(ctx.session.repo).set_cadence_default(Ring.INNER, 2)
-    ctx.events.settings_changed.emit()
-    assert reminders.engine.wakeup == START + timedelta(days=2)
+    Settings(ctx.session.repo).set_cadence_default(Ring.INNER, 2)  # as the CLI would
+    ctx.app.feed.poll()  # a change made elsewhere reaches the feed
+    qtbot.waitUntil(lambda: reminders.engine.wakeup == START + timedelta(days=2))
 
 
 def test_a_clock_jump_or_waking_from_sleep_is_noticed(
@@ -239,7 +240,8 @@ def test_pausing_from_the_tray_stops_the_timer_and_closing_then_quits(
     reminders.start()
     reminders.tray.pause_action.trigger()
     assert reminders.service.paused
-    assert not reminders.engine.timer.isActive()
+    # The engine and the tray follow the change bus: on the next turn of the event loop.
+    qtbot.waitUntil(lambda: not reminders.engine.timer.isActive())
     assert reminders.tray.icon.toolTip() == "SupportDesk: reminders are paused"
 
 
@@ -251,7 +253,7 @@ def test_the_settings_tab_saves_each_change(
     settings = Settings(ctx.session.repo)
     assert tab.reminders_on.isChecked()
     assert tab.cadence[Ring.MIDDLE].value() == 14
-    with qtbot.waitSignal(ctx.events.settings_changed):
+    with qtbot.waitSignal(ctx.bus.changed):
         tab.cadence[Ring.MIDDLE].setValue(10)
     assert settings.cadence_defaults()[Ring.MIDDLE] == timedelta(days=10)
     tab.discreet.setChecked(True)

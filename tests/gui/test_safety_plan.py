@@ -10,11 +10,12 @@ from supportdesk.services.safety_plan import SafetyPlanService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.safety_plan import SafetyPlanPage
 from tests.conftest import FIXED_NOW
+from tests.gui.conftest import follow
 from tests.gui.views_seed import seed_network
 
 
 def page_for(ctx: AppContext, qtbot: QtBot) -> SafetyPlanPage:
-    page = SafetyPlanPage(ctx, opener=lambda url: True)
+    page = follow(ctx, SafetyPlanPage(ctx, opener=lambda url: True))
     qtbot.addWidget(page)
     page.resize(900, 800)
     page.show()

@@ -17,6 +17,7 @@ from supportdesk.ui.startup.open_vault import VaultOpener
 from supportdesk.ui.startup.recovery import RecoveryDialog
 from supportdesk.ui.startup.welcome import WelcomeDialog
 from supportdesk.vault.keystore import MemoryKeyStore
+from supportdesk.vault.lock import VaultLock
 from supportdesk.vault.vault import Vault
 
 
@@ -94,10 +95,14 @@ def test_missing_key_asks_for_the_recovery_key_and_changes_nothing_until_right(
     again.close()
 
 
-def test_a_vault_in_use_elsewhere_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_vault_being_restored_elsewhere_is_explained(qtbot: QtBot, tmp_path: Path) -> None:
+    """Open alongside another window or command is fine; only a restore, a key change or
+    an update elsewhere keeps it out for a moment, and then it says who."""
     folder = tmp_path / "vault"
     keystore = MemoryKeyStore()
     session, _key = create_session(folder, keystore)
+    session.close()
+    restoring = VaultLock.acquire(folder, exclusive=True, purpose="restoring a backup")
     texts: list[str] = []
 
     def read_and_close(widget: QWidget) -> None:
@@ -109,8 +114,8 @@ def test_a_vault_in_use_elsewhere_is_explained(qtbot: QtBot, tmp_path: Path) -> 
     try:
         assert VaultOpener(folder, keystore=keystore).run() is None
     finally:
-        session.close()
-    assert texts
+        restoring.release()
+    assert texts and "restoring a backup" in texts[0]
 
 
 class NoKeyring:

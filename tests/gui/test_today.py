@@ -16,6 +16,7 @@ from supportdesk.core.schedule import SnoozeOption
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.today import TodayPage
 from tests.conftest import FIXED_NOW
+from tests.gui.conftest import follow
 from tests.gui.views_seed import seed_network
 
 
@@ -25,7 +26,7 @@ def _london(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def page_for(ctx: AppContext, qtbot: QtBot) -> TodayPage:
-    page = TodayPage(ctx, opener=lambda url: True)
+    page = follow(ctx, TodayPage(ctx, opener=lambda url: True))
     qtbot.addWidget(page)
     page.resize(900, 700)
     page.show()
@@ -80,7 +81,7 @@ def test_a_logged_check_in_updates_today(ctx: AppContext, qtbot: QtBot) -> None:
     mum = people["Mum"].id
     assert mum is not None
     ctx.session.network.log_checkin(CheckIn(mum, FIXED_NOW, mood_before=3))
-    ctx.events.checkins_changed.emit()
+    ctx.app.feed.poll()  # a change made elsewhere reaches the feed
     assert mum not in page.due_rows
 
 
@@ -90,7 +91,7 @@ def test_escalation_card_only_after_opting_in(ctx: AppContext, qtbot: QtBot) -> 
     assert "Things have been hard lately" not in texts(page)
     page.threshold.setValue(3)
     page.escalation_check.setChecked(True)
-    ctx.events.settings_changed.emit()
+    ctx.app.feed.poll()  # a change made elsewhere reaches the feed
     shown = texts(page)
     assert "Things have been hard lately" in shown
     assert "Dr Helen Cole" in shown

@@ -72,12 +72,28 @@ def test_test_env_passes_exit_code_and_cleans_up(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SUPPORTDESK_TEST_ENV"}
     result = subprocess.run(
         ["bash", str(TEST_ENV), "sh", "-c",
-         'printf "%s\\n%s\\n%s\\n" "$DISPLAY" "$HOME" "$SUPPORTDESK_TEST_ENV" > "$0"; exit 7',
+         'printf "%s\\n%s\\n%s\\n%s\\n" "$DISPLAY" "$HOME" "$SUPPORTDESK_TEST_ENV" '
+         '"$SUPPORTDESK_TEST_XVFB_PID" > "$0"; exit 7',
          str(record)], env=env, capture_output=True, text=True, timeout=90, check=False)
     assert result.returncode == 7, result.stderr
-    display, home, flag = record.read_text().splitlines()
+    display, home, flag, xvfb_pid = record.read_text().splitlines()
     assert flag == "1"
     assert display.startswith(":")
     assert not Path(home).exists(), "the throwaway HOME was left behind"
-    assert not Path(f"/tmp/.X11-unix/X{display[1:]}").exists(), "Xvfb was left running"
+    # Its own Xvfb ended (another program may take the display number at once, so the
+    # number being free or not says nothing).
+    assert xvfb_pid.isdigit()
+    assert not _is_xvfb(int(xvfb_pid)), "Xvfb was left running"
     assert "missing" not in result.stderr, result.stderr
+
+
+def _is_xvfb(pid: int) -> bool:
+    """Whether ``pid`` is a running Xvfb (a pid may be reused, so the name is checked)."""
+    try:
+        command = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    stat = Path(f"/proc/{pid}/stat").read_text(errors="replace")
+    zombie = stat.rpartition(")")[2].split()[:1] == ["Z"]
+    return b"Xvfb" in command and not zombie
+

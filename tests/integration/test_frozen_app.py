@@ -177,3 +177,29 @@ def test_smoke_test_creates_vault_shows_window_and_notifies(
 
     calls = notification_daemon.wait_for(1)
     assert any(call.app_name == "SupportDesk" for call in calls), calls
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("pdf", "My support plan"),
+                                               ("card", "If things get hard")])
+def test_frozen_cli_prints_the_plan_and_the_card(
+        installed_root: Path, real_keyring: object, private_desktop: PrivateDesktop,
+        tmp_path: Path, fmt: str, expected: str) -> None:
+    """``export --format pdf|card`` draws in a child of the same frozen program (its
+    parser knows no ``python -m``): the hidden ``_render-pdf`` subcommand."""
+    env = {**private_desktop.child_env(), "QT_QPA_PLATFORM": "offscreen"}
+    app = installed_root / "opt" / "supportdesk" / "supportdesk"
+    data_dir = tmp_path / "data"
+    made = subprocess.run([str(app), "--data-dir", str(data_dir), "init"], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert made.returncode == 0, made.stdout + made.stderr
+    out = tmp_path / f"{fmt}.pdf"
+    done = subprocess.run([str(app), "--data-dir", str(data_dir), "export", "--format", fmt,
+                           str(out), "--yes"], env=env, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    if shutil.which("pdftotext") is not None:
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                              check=True, timeout=60).stdout
+        assert expected in text
+    else:
+        assert out.read_bytes().startswith(b"%PDF")

@@ -17,11 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
+from supportdesk.services.application import Application
 from supportdesk.services.clock import ManualClock
-from supportdesk.services.reminders import ReminderService
 from supportdesk.services.session import Session
 from supportdesk.store import database, migrations
-from supportdesk.ui.events import Events
 from supportdesk.ui.reminders.notifier import Notifier
 from supportdesk.ui.reminders.timer import ReminderEngine
 from tests.integration.reminders_desktop import Desktop, desktop
@@ -67,9 +66,10 @@ def open_run(tmp_path: Path, db_key: bytes, clock: ManualClock, monotonic: list[
     db = database.connect(tmp_path / "supportdesk.db", db_key)
     migrations.migrate(db)
     session = Session(db, clock=clock)
-    service = ReminderService(session, tz=UTC)
-    notifier = Notifier(record=service.record_delivery, tray_message=lambda t, b: False)
-    engine = ReminderEngine(service, notifier, Events(), monotonic=lambda: monotonic[0])
+    app = Application(session)
+    app.reminders.tz = UTC
+    notifier = Notifier(record=app.record_delivery, tray_message=lambda t, b: False)
+    engine = ReminderEngine(app, notifier, monotonic=lambda: monotonic[0])
     return Run(session, engine, notifier)
 
 

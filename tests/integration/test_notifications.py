@@ -25,12 +25,12 @@ from pytestqt.qtbot import QtBot
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
 from supportdesk.services import settings as keys
+from supportdesk.services.application import Application
 from supportdesk.services.clock import ManualClock
 from supportdesk.services.reminders import ReminderService
 from supportdesk.services.session import Session
 from supportdesk.store import database, migrations
 from supportdesk.store.models import NotificationLogRow
-from supportdesk.ui.events import Events
 from supportdesk.ui.reminders.notifier import Notifier
 from supportdesk.ui.reminders.timer import ReminderEngine
 from tests.integration.reminders_desktop import Desktop, desktop, need
@@ -63,9 +63,11 @@ def running(
     migrations.migrate(db)
     clock = ManualClock(START)
     session = Session(db, clock=clock)
-    service = ReminderService(session, tz=UTC)
-    notifier = Notifier(record=service.record_delivery, tray_message=lambda t, b: False)
-    engine = ReminderEngine(service, notifier, Events())
+    app = Application(session)
+    service = app.reminders
+    service.tz = UTC
+    notifier = Notifier(record=app.record_delivery, tray_message=lambda t, b: False)
+    engine = ReminderEngine(app, notifier)
     yield Running(session, clock, service, notifier, engine)
     engine.stop()
     notifier.close()

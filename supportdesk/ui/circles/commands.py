@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from supportdesk.core.kinds import Ring
+from supportdesk.core.model import Supporter
+from supportdesk.services.application import Edit
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.undo_commands import NetworkCommand
 
 
 class ChangeRing(NetworkCommand):
-    """Move a supporter to another ring; undo moves them back."""
+    """Move a supporter to another ring; undo moves them back (the ring alone)."""
 
     def __init__(self, ctx: AppContext, supporter_id: int, before: Ring, after: Ring,
                  name: str) -> None:
@@ -19,16 +19,14 @@ class ChangeRing(NetworkCommand):
         self.supporter_id = supporter_id
         self.before = before
         self.after = after
-
-    def _set(self, ring: Ring) -> None:
-        supporter = self.network.supporter(self.supporter_id)
-        self.network.save_supporter(replace(supporter, ring=ring))
+        self.edit: Edit[Supporter] | None = None
 
     def apply(self) -> None:
-        self._set(self.after)
+        if self.edit is None:
+            self.edit = self.app.change_ring(self.supporter_id, self.after)
+        else:
+            self.app.redo_supporter_edit(self.edit)
 
     def revert(self) -> None:
-        self._set(self.before)
-
-    def announce(self) -> None:
-        self.ctx.events.supporters_changed.emit()
+        assert self.edit is not None
+        self.app.undo_supporter_edit(self.edit)

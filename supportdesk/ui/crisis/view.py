@@ -25,12 +25,12 @@ from supportdesk.core.crisis import confirmation_words
 from supportdesk.core.kinds import Channel
 from supportdesk.core.model import CrisisLine, Supporter
 from supportdesk.services.crisis_lines import (
+    CrisisLinesService,
     CrisisNow,
     crisis_now,
     evidence_for,
     shipped_directory,
 )
-from supportdesk.store.repository import Repository
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
 from supportdesk.ui.pages.view_parts import ContactGrid, body, crisis_contact, heading
 from supportdesk.ui.plain import plain_label
@@ -145,7 +145,7 @@ class CrisisOnlyView(QDialog):
                                 shown.helplines_name, shown.helplines_url))
 
 
-def open_crisis_view(repo: Repository | None, parent: QWidget | None = None,
+def open_crisis_view(lines: CrisisLinesService | None, parent: QWidget | None = None,
                      opener: UrlOpener = open_url) -> CrisisOnlyView:
     """Show the crisis-only view above everything (raising one already open); focus
     lands on its main crisis line."""
@@ -156,7 +156,9 @@ def open_crisis_view(repo: Repository | None, parent: QWidget | None = None,
             widget.raise_()
             widget.activateWindow()
             return widget
-    view = CrisisOnlyView(crisis_now(locale_country(), repo), parent, opener)
+    # Without a vault (the first run's welcome) the shipped list alone.
+    now = lines.now(locale_country()) if lines is not None else crisis_now(locale_country(), None)
+    view = CrisisOnlyView(now, parent, opener)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     view.setWindowModality(Qt.WindowModality.ApplicationModal)
     view.show()

@@ -91,7 +91,7 @@ class CheckinDialog(GuardedDialog):
         layout.addWidget(self.banner)
         form = QFormLayout()
         layout.addLayout(form)
-        self.person_box = PersonCombo(ctx.session.network.supporters(), self)
+        self.person_box = PersonCombo(ctx.app.network.supporters(), self)
         self.person_error = FieldError(self)
         form.addRow("&Who", self.person_box)
         form.addRow("", self.person_error)
@@ -138,7 +138,7 @@ class CheckinDialog(GuardedDialog):
 
     def _load(self, checkin: CheckIn | None, supporter_id: int | None) -> None:
         if checkin is None:
-            self.when_edit.setDateTime(to_qdatetime(self.ctx.session.clock()))
+            self.when_edit.setDateTime(to_qdatetime(self.ctx.app.now()))
             if supporter_id:
                 self.person_box.select(supporter_id)
             return
@@ -167,7 +167,7 @@ class CheckinDialog(GuardedDialog):
         supporter_id = self.person_box.supporter_id()
         if supporter_id is None:
             return None
-        base = self.original or CheckIn(supporter_id=supporter_id, at=self.ctx.session.clock())
+        base = self.original or CheckIn(supporter_id=supporter_id, at=self.ctx.app.now())
         return replace(
             base, supporter_id=supporter_id, at=from_qdatetime(self.when_edit.dateTime()),
             mode=Mode(self.mode_box.currentData()),
@@ -187,7 +187,7 @@ class CheckinDialog(GuardedDialog):
             self.person_box.setFocus()
             return False
         self.person_error.show_message("")
-        if checkin.at > self.ctx.session.clock():
+        if checkin.at > self.ctx.app.now():
             self.banner.show_message("That time is still to come; a check-in is something "
                                      "that has happened.")
             self.when_edit.setFocus()

@@ -43,7 +43,7 @@ class GratitudeDialog(GuardedDialog):
         layout.addLayout(form)
         self.person_box = QComboBox(self)
         self.person_box.addItem(NO_ONE, None)
-        for s in ctx.session.network.supporters():
+        for s in ctx.app.network.supporters():
             self.person_box.addItem(s.name, s.id)
         self.person_box.setAccessibleName("Who it's about")
         form.addRow("&Who", self.person_box)
@@ -64,7 +64,7 @@ class GratitudeDialog(GuardedDialog):
         form.addRow("", self.thanked_box)
         self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
-        today = ctx.session.clock().astimezone().date()
+        today = ctx.app.now().astimezone().date()
         day = entry.on if entry else today
         self.date_edit.setDate(QDate(day.year, day.month, day.day))
         chosen = entry.supporter_id if entry else supporter_id

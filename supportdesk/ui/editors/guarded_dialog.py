@@ -47,11 +47,6 @@ class GuardedDialog(QDialog):
         self.mark_clean()
         self.done(QDialog.DialogCode.Accepted)
 
-    def discard_and_close(self) -> None:
-        """Close without asking, dropping unsaved changes (for quitting or locking the app)."""
-        self.mark_clean()
-        super().reject()
-
     def reject(self) -> None:
         if may_close(self, self.has_unsaved_changes, self.save, self.what):
             super().reject()

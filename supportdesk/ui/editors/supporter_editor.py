@@ -31,8 +31,6 @@ from supportdesk.core.kinds import Direction, Kind, Ring, Role, TieStrength
 from supportdesk.core.model import Boundaries, Cadence, HelpNotes, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.validation import parse_cadence, problems
-from supportdesk.services.crisis_lines import CrisisLinesService
-from supportdesk.services.settings import Settings
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
@@ -266,8 +264,8 @@ class SupporterEditor(GuardedDialog):
         self.availability.set_windows(s.availability)
         zone_index = self.zone_box.findData(s.timezone)
         self.zone_box.setCurrentIndex(max(zone_index, 0))
-        self.locked_box.setChecked(s.id is not None and s.id in CrisisLinesService(
-            self.ctx.session.repo).shown_when_locked())
+        self.locked_box.setChecked(s.id is not None
+                                   and s.id in self.ctx.app.crisis_lines.shown_when_locked())
         texts = {"boundaries.mine": s.boundaries.mine, "boundaries.theirs": s.boundaries.theirs,
                  "help.warning_signs": s.help.warning_signs, "help.what_helps": s.help.what_helps,
                  "help.what_does_not": s.help.what_does_not,
@@ -303,7 +301,7 @@ class SupporterEditor(GuardedDialog):
 
     def _sync_cadence_hint(self) -> None:
         ring = Ring(self.ring_box.currentData())
-        days = Settings(self.ctx.session.repo).cadence_defaults()[ring].days
+        days = self.ctx.app.settings.cadence_defaults()[ring].days
         self.cadence_edit.setPlaceholderText(
             f"Blank: the {ring.label.lower()} default, every {days} days (or type 10d, 2w)")
 
@@ -423,7 +421,6 @@ class SupporterEditor(GuardedDialog):
         return True
 
     def _save_shown_when_locked(self, supporter_id: int) -> None:
-        service = CrisisLinesService(self.ctx.session.repo)
-        if (supporter_id in service.shown_when_locked()) != self.locked_box.isChecked():
-            service.set_shown_when_locked(supporter_id, self.locked_box.isChecked())
-            self.ctx.events.settings_changed.emit()
+        shown = self.locked_box.isChecked()
+        if (supporter_id in self.ctx.app.crisis_lines.shown_when_locked()) != shown:
+            self.ctx.app.set_shown_when_locked(supporter_id, shown)

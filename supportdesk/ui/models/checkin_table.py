@@ -13,12 +13,12 @@ from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from supportdesk.core.kinds import SupportType
 from supportdesk.core.model import CheckIn
 from supportdesk.core.text import exact_time, mood_change, relative_day
-from supportdesk.ui.models.supporter_table import ID_ROLE, SORT_ROLE, Index
+from supportdesk.ui.models.roles import ID_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_tooltip
 
 
@@ -50,7 +50,7 @@ def support_words(given: frozenset[SupportType], received: frozenset[SupportType
 
 
 @dataclass(frozen=True)
-class CheckinRow:
+class CheckinListRow:
     checkin: CheckIn
     who: str
 
@@ -65,7 +65,7 @@ class CheckinTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, tz: tzinfo | None = None,
                  page_size: int = 200) -> None:
         super().__init__(parent)
-        self.rows: list[CheckinRow] = []
+        self.rows: list[CheckinListRow] = []
         self.now: datetime | None = None
         self.tz = tz
         self.page_size = page_size
@@ -93,9 +93,9 @@ class CheckinTableModel(QAbstractTableModel):
         self._more = len(found) == wanted
         self.endResetModel()
 
-    def _row(self, checkin: CheckIn) -> CheckinRow:
+    def _row(self, checkin: CheckIn) -> CheckinListRow:
         who = self._names.get(checkin.supporter_id, "")
-        return CheckinRow(checkin, who)
+        return CheckinListRow(checkin, who)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
@@ -111,6 +111,9 @@ class CheckinTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), start, start + len(found) - 1)
             self.rows.extend(self._row(c) for c in found)
             self.endInsertRows()
+
+    def supporter_id_at(self, row: int) -> int | None:
+        return self.rows[row].checkin.supporter_id
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -162,24 +165,3 @@ class CheckinTableModel(QAbstractTableModel):
         if column is CheckinColumn.SUPPORT:
             return support_words(c.support_given, c.support_received)
         return " ".join(c.note.split())
-
-
-class CheckinFilterProxy(QSortFilterProxyModel):
-    """Sorts check-ins by any column and can keep one person's (the Check-ins list
-    filters by person, way and words in SQL, as it reads pages: CheckinsPage)."""
-
-    def __init__(self, source: CheckinTableModel, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._source = source
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-        self._supporter_id: int | None = None
-
-    def set_supporter(self, supporter_id: int | None) -> None:
-        self.beginFilterChange()
-        self._supporter_id = supporter_id
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        checkin = self._source.rows[source_row].checkin
-        return self._supporter_id is None or checkin.supporter_id == self._supporter_id

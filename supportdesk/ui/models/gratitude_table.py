@@ -9,10 +9,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from supportdesk.core.model import Gratitude
-from supportdesk.ui.models.supporter_table import ID_ROLE, SORT_ROLE, Index
+from supportdesk.ui.models.roles import ID_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_tooltip
 
 
@@ -47,6 +47,9 @@ class GratitudeTableModel(QAbstractTableModel):
         self.rows = [(e, names.get(e.supporter_id, "") if e.supporter_id else NO_ONE)
                      for e in entries]
         self.endResetModel()
+
+    def supporter_id_at(self, row: int) -> int | None:
+        return self.rows[row][0].supporter_id
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -107,23 +110,3 @@ class GratitudeTableModel(QAbstractTableModel):
         if entry.id is not None and checked != entry.thanked:
             self.thanked_toggled.emit(entry.id, checked)
         return True
-
-
-class GratitudeFilterProxy(QSortFilterProxyModel):
-    """Show one person's entries (or everyone's)."""
-
-    def __init__(self, source: GratitudeTableModel, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._source = source
-        self.setSourceModel(source)
-        self.setSortRole(SORT_ROLE)
-        self._supporter_id: int | None = None
-
-    def set_supporter(self, supporter_id: int | None) -> None:
-        self.beginFilterChange()
-        self._supporter_id = supporter_id
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        entry, _ = self._source.rows[source_row]
-        return self._supporter_id is None or entry.supporter_id == self._supporter_id

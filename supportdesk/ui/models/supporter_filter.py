@@ -7,7 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
 from supportdesk.core.kinds import Kind, Ring
-from supportdesk.ui.models.supporter_table import SORT_ROLE, SupporterTableModel
+from supportdesk.ui.models.roles import SORT_ROLE
+from supportdesk.ui.models.supporter_table import SupporterTableModel
 
 
 class SupporterFilterProxy(QSortFilterProxyModel):
@@ -40,10 +41,6 @@ class SupporterFilterProxy(QSortFilterProxyModel):
             self.beginFilterChange()
             self._ring = ring
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def is_filtering(self) -> bool:
-        return bool(self._words) or self._kind is not None or self._ring is not None
 
     def filterAcceptsRow(self, source_row: int,
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:

@@ -11,16 +11,12 @@ from datetime import datetime, tzinfo
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from supportdesk.core.model import Supporter
 from supportdesk.core.text import due_words, exact_time, relative_day, supporter_search_key
 from supportdesk.services.network import PersonSummary
-
-Index = QModelIndex | QPersistentModelIndex
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
+from supportdesk.ui.models.roles import ID_ROLE, SORT_ROLE, Index
 
 NO_DATE_SORT = float("inf")  # "never" and "paused" sort after every real date
 

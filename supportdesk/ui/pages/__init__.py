@@ -1,14 +1,13 @@
 """The sidebar pages, in sidebar order, and how to build one lazily.
 
 Every page is a QWidget subclass in ``supportdesk/ui/pages/<key>.py`` built as
-``Page(ctx, parent=None)`` that fills itself, with a ``refresh()`` method the main
-window calls when the page is shown again. Pages connect to ``ctx.events`` themselves
-for later changes. Modules are imported on first show so start-up stays quick.
+``Page(ctx, parent=None)`` that fills itself and keeps the page contract
+(``contract.Page``: the ``topics`` it shows and ``refresh()``), which the main window
+uses to keep it current. Modules are imported on first show so start-up stays quick.
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QWidget
@@ -20,21 +19,19 @@ if TYPE_CHECKING:
 class PageSpec(NamedTuple):  # not a dataclass: this module loads before the first paint
     key: str
     title: str
-    module: str
-    class_name: str
 
 
 PAGES: tuple[PageSpec, ...] = tuple(PageSpec(*row) for row in (
-    ("today", "Today", "supportdesk.ui.pages.today", "TodayPage"),
-    ("people", "People", "supportdesk.ui.pages.people", "PeoplePage"),
-    ("circles", "Circles", "supportdesk.ui.pages.circles", "CirclesPage"),
-    ("checkins", "Check-ins", "supportdesk.ui.pages.checkins", "CheckinsPage"),
-    ("gratitude", "Gratitude", "supportdesk.ui.pages.gratitude", "GratitudePage"),
-    ("safety_plan", "Safety plan", "supportdesk.ui.pages.safety_plan", "SafetyPlanPage"),
-    ("reach_out", "Reach out now", "supportdesk.ui.pages.reach_out", "ReachOutPage"),
+    ("today", "Today"),
+    ("people", "People"),
+    ("circles", "Circles"),
+    ("checkins", "Check-ins"),
+    ("gratitude", "Gratitude"),
+    ("safety_plan", "Safety plan"),
+    ("reach_out", "Reach out now"),
 ))
 
-PERSON_PAGE = PageSpec("person", "Person", "supportdesk.ui.pages.person", "PersonPage")
+PERSON_PAGE = PageSpec("person", "Person")
 
 _BY_KEY = {spec.key: spec for spec in (*PAGES, PERSON_PAGE)}
 
@@ -44,7 +41,32 @@ def spec_for(key: str) -> PageSpec:
 
 
 def build_page(spec: PageSpec, ctx: AppContext, parent: QWidget | None = None) -> QWidget:
-    """Import the page's module (on first use, so start-up stays quick) and build it."""
-    module = importlib.import_module(spec.module)
-    page: QWidget = getattr(module, spec.class_name)(ctx, parent)
+    """Build the page (its module is imported on first use, so start-up stays quick)."""
+    page: QWidget
+    if spec.key == "today":
+        from supportdesk.ui.pages.today import TodayPage
+        page = TodayPage(ctx, parent)
+    elif spec.key == "people":
+        from supportdesk.ui.pages.people import PeoplePage
+        page = PeoplePage(ctx, parent)
+    elif spec.key == "circles":
+        from supportdesk.ui.pages.circles import CirclesPage
+        page = CirclesPage(ctx, parent)
+    elif spec.key == "checkins":
+        from supportdesk.ui.pages.checkins import CheckinsPage
+        page = CheckinsPage(ctx, parent)
+    elif spec.key == "gratitude":
+        from supportdesk.ui.pages.gratitude import GratitudePage
+        page = GratitudePage(ctx, parent)
+    elif spec.key == "safety_plan":
+        from supportdesk.ui.pages.safety_plan import SafetyPlanPage
+        page = SafetyPlanPage(ctx, parent)
+    elif spec.key == "reach_out":
+        from supportdesk.ui.pages.reach_out import ReachOutPage
+        page = ReachOutPage(ctx, parent)
+    elif spec.key == "person":
+        from supportdesk.ui.pages.person import PersonPage
+        page = PersonPage(ctx, parent)
+    else:
+        raise KeyError(spec.key)
     return page

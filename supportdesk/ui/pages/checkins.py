@@ -6,6 +6,8 @@ and the words are filtered in the database, so ten years of check-ins stay quick
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,12 +26,12 @@ from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.network import CHECKIN_PAGE
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.models.by_person import ByPersonProxy
 from supportdesk.ui.models.checkin_table import (
     CheckinColumn,
-    CheckinFilterProxy,
     CheckinTableModel,
 )
-from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.plain import plain_label, rich_label
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
@@ -43,6 +45,8 @@ EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someo
 
 
 class CheckinsPage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"checkins", "people"})
+
     """All check-ins; uses ``ctx.events`` for changes."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -50,7 +54,7 @@ class CheckinsPage(QWidget):
         self.ctx = ctx
         self.setAccessibleName("Check-ins")
         self.model = CheckinTableModel(self, tz=local_zone(), page_size=CHECKIN_PAGE)
-        self.proxy = CheckinFilterProxy(self.model, self)  # sorts; filtering is in SQL
+        self.proxy = ByPersonProxy(self.model, self)  # sorts; filtering is in SQL
         self._names: dict[int, str] = {}
         self._search_pause = QTimer(self)  # a search runs once typing pauses
         self._search_pause.setSingleShot(True)
@@ -125,11 +129,9 @@ class CheckinsPage(QWidget):
         self._keys = KeyActions(self.table, {Qt.Key.Key_Delete: self.delete_current,
                                              Qt.Key.Key_Return: self.edit_current,
                                              Qt.Key.Key_Enter: self.edit_current})
-        self.ctx.events.checkins_changed.connect(self.refresh)
-        self.ctx.events.supporters_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         supporters = network.supporters()
         self._names = {s.id or 0: s.name for s in supporters}
         chosen = self.person_filter.currentData()
@@ -153,14 +155,14 @@ class CheckinsPage(QWidget):
                              tuple(self.search_edit.text().split()))
 
     def _query(self, keep: int = 0) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         which = self.current_filter()
 
         def page(after: CheckIn | None, limit: int) -> list[CheckIn]:
             return network.checkins_page(supporter_id=which.supporter_id, mode=which.mode,
                                          words=which.words, after=after, limit=limit)
 
-        self.model.set_source(page, self._names, self.ctx.session.clock(), at_least=keep)
+        self.model.set_source(page, self._names, self.ctx.app.now(), at_least=keep)
         filtered = not which.is_everything
         if not self.model.rows and not filtered:
             self.stack.setCurrentWidget(self.empty)
@@ -180,14 +182,14 @@ class CheckinsPage(QWidget):
     def edit_current(self) -> None:
         checkin_id = self.current_checkin_id()
         if checkin_id is not None:
-            checkin = self.ctx.session.network.checkin(checkin_id)
+            checkin = self.ctx.app.network.checkin(checkin_id)
             CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
 
     def delete_current(self) -> None:
         checkin_id = self.current_checkin_id()
         if checkin_id is not None:
             row = self.table.currentIndex().row()
-            perform(self.ctx, DeleteCheckin(self.ctx, self.ctx.session.network.checkin(checkin_id)))
+            perform(self.ctx, DeleteCheckin(self.ctx, self.ctx.app.network.checkin(checkin_id)))
             if self.proxy.rowCount():
                 self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1),
                                                             0))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
@@ -38,6 +39,8 @@ SVG_FILTER = "SVG drawing (*.svg)"
 
 
 class CirclesPage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"people"})
+
     """The circles map. Ring changes go on ``ctx.undo``; opening a person via ``ctx.events``."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -117,13 +120,12 @@ class CirclesPage(QWidget):
         self.further_button.clicked.connect(lambda: self._step_selected(1))
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
-        self.ctx.events.supporters_changed.connect(self.refresh)
 
     # -- state ----------------------------------------------------------------
 
     def refresh(self) -> None:
         selected = self.scene.selected_id() or self.list.current_id()
-        supporters = self.ctx.session.repo.supporters()
+        supporters = self.ctx.app.network.supporters()
         self.supporters = {s.id: s for s in supporters if s.id is not None}
         self.scene.build(supporters)
         self.list.set_supporters(supporters)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,7 +18,7 @@ from supportdesk.core.model import Gratitude
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
-from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.plain import plain_label, rich_label
 from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
@@ -28,6 +30,8 @@ EMPTY_TEXT = ("<h3>Noticing the good</h3><p>Jot down something someone did that 
 
 
 class GratitudePage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"gratitude", "people"})
+
     """Gratitude entries; uses ``ctx.events`` for changes."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -88,11 +92,9 @@ class GratitudePage(QWidget):
                                              Qt.Key.Key_Space: self.toggle_thanked,
                                              Qt.Key.Key_Return: self.edit_current,
                                              Qt.Key.Key_Enter: self.edit_current})
-        self.ctx.events.gratitude_changed.connect(self.refresh)
-        self.ctx.events.supporters_changed.connect(self.refresh)
 
     def refresh(self) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         row = self.table.currentIndex().row()
         names = {s.id or 0: s.name for s in network.supporters()}
         self.model.set_entries(network.gratitude(), names)
@@ -126,13 +128,13 @@ class GratitudePage(QWidget):
     def edit_current(self) -> None:
         entry_id = self._current_id()
         if entry_id is not None:
-            entry = self.ctx.session.network.gratitude_entry(entry_id)
+            entry = self.ctx.app.network.gratitude_entry(entry_id)
             GratitudeDialog(self.ctx, entry=entry, parent=self.window()).exec()
 
     def delete_current(self) -> None:
         entry_id = self._current_id()
         if entry_id is not None:
-            entry = self.ctx.session.network.gratitude_entry(entry_id)
+            entry = self.ctx.app.network.gratitude_entry(entry_id)
             perform(self.ctx, DeleteGratitude(self.ctx, entry))
 
     def toggle_thanked(self) -> None:

@@ -7,6 +7,8 @@ of the kinds of support, with an "Add someone" button.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -23,8 +25,9 @@ from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.schedule import local_zone
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
-from supportdesk.ui.models.supporter_table import ID_ROLE, Column, SupporterTableModel
+from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
 from supportdesk.ui.plain import plain_label, rich_label
 from supportdesk.ui.undo_commands import DeleteSupporter, perform
 from supportdesk.ui.widgets.search_field import search_field
@@ -43,6 +46,8 @@ EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 
 
 class PeoplePage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "settings"})
+
     """The People page. Emits nothing itself; uses ``ctx.events`` for changes and navigation."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -119,15 +124,12 @@ class PeoplePage(QWidget):
         self.table.activated.connect(self._on_table_activated)
         self.add_button.clicked.connect(self.add_supporter)
         self.empty_add_button.clicked.connect(self.add_supporter)
-        self.ctx.events.supporters_changed.connect(self.refresh)
-        self.ctx.events.checkins_changed.connect(self.refresh)
-        self.ctx.events.settings_changed.connect(self.refresh)
 
     # -- data ----------------------------------------------------------------
 
     def refresh(self) -> None:
         chosen = self.current_supporter_id()
-        self.model.set_people(self.ctx.session.network.people(), self.ctx.session.clock())
+        self.model.set_people(self.ctx.app.network.people(), self.ctx.app.now())
         if chosen is not None:
             self.select_supporter(chosen)
         self._update_stack()
@@ -182,7 +184,7 @@ class PeoplePage(QWidget):
         if supporter_id is None:
             return
         row = self.table.currentIndex().row()
-        supporter = self.ctx.session.network.supporter(supporter_id)
+        supporter = self.ctx.app.network.supporter(supporter_id)
         perform(self.ctx, DeleteSupporter(self.ctx, supporter))
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1),

@@ -7,6 +7,8 @@ check-in timeline (newest first; edit and delete with Undo) and gratitude.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,17 +32,16 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.models.by_person import ByPersonProxy
 from supportdesk.ui.models.checkin_table import (
     CheckinColumn,
-    CheckinFilterProxy,
     CheckinTableModel,
 )
 from supportdesk.ui.models.gratitude_table import (
     GratitudeColumn,
-    GratitudeFilterProxy,
     GratitudeTableModel,
 )
-from supportdesk.ui.models.supporter_table import ID_ROLE
+from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,
@@ -62,6 +63,9 @@ def _wrapping_label(parent: QWidget) -> QLabel:
 
 
 class PersonPage(QWidget):
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "gratitude",
+                                                  "settings"})
+
     """A supporter's page; ``show_supporter(id)`` chooses who."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -72,9 +76,9 @@ class PersonPage(QWidget):
         self.tz = local_zone()
         self.setAccessibleName("Person")
         self.checkin_model = CheckinTableModel(self, tz=self.tz)
-        self.checkin_proxy = CheckinFilterProxy(self.checkin_model, self)
+        self.checkin_proxy = ByPersonProxy(self.checkin_model, self)
         self.gratitude_model = GratitudeTableModel(self)
-        self.gratitude_proxy = GratitudeFilterProxy(self.gratitude_model, self)
+        self.gratitude_proxy = ByPersonProxy(self.gratitude_model, self)
         self._build()
         self._connect_signals()
         self.refresh()
@@ -232,10 +236,6 @@ class PersonPage(QWidget):
             Qt.Key.Key_Enter: self.edit_checkin})
         self._gratitude_keys = KeyActions(self.gratitude_table, {
             Qt.Key.Key_Delete: self.delete_gratitude, Qt.Key.Key_Space: self._toggle_thanked})
-        self.ctx.events.supporters_changed.connect(self.refresh)
-        self.ctx.events.checkins_changed.connect(self.refresh)
-        self.ctx.events.gratitude_changed.connect(self.refresh)
-        self.ctx.events.settings_changed.connect(self.refresh)
 
     # -- showing ---------------------------------------------------------------
 
@@ -246,7 +246,7 @@ class PersonPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        network = self.ctx.session.network
+        network = self.ctx.app.network
         person = None
         if self.supporter_id is not None:
             try:
@@ -259,7 +259,7 @@ class PersonPage(QWidget):
             self.supporter = None
             return
         s = self.supporter = person.supporter
-        now = self.ctx.session.clock()
+        now = self.ctx.app.now()
         self.name_label.setText(s.name)
         self.name_label.setAccessibleName(s.name)
         parts = [s.kind_label, s.ring.label]
@@ -358,13 +358,13 @@ class PersonPage(QWidget):
     def edit_checkin(self) -> None:
         checkin_id = self._selected_checkin_id()
         if checkin_id is not None:
-            checkin = self.ctx.session.network.checkin(checkin_id)
+            checkin = self.ctx.app.network.checkin(checkin_id)
             CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
 
     def delete_checkin(self) -> None:
         checkin_id = self._selected_checkin_id()
         if checkin_id is not None:
-            checkin = self.ctx.session.network.checkin(checkin_id)
+            checkin = self.ctx.app.network.checkin(checkin_id)
             perform(self.ctx, DeleteCheckin(self.ctx, checkin))
 
     def add_gratitude(self) -> None:
@@ -374,13 +374,13 @@ class PersonPage(QWidget):
     def delete_gratitude(self) -> None:
         index = self.gratitude_table.currentIndex()
         if index.isValid():
-            entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
+            entry = self.ctx.app.network.gratitude_entry(int(index.data(ID_ROLE)))
             perform(self.ctx, DeleteGratitude(self.ctx, entry))
 
     def _toggle_thanked(self) -> None:
         index = self.gratitude_table.currentIndex()
         if index.isValid():
-            entry = self.ctx.session.network.gratitude_entry(int(index.data(ID_ROLE)))
+            entry = self.ctx.app.network.gratitude_entry(int(index.data(ID_ROLE)))
             mark_thanked(self.ctx, entry.id or 0, not entry.thanked)
 
     def _on_gratitude_thanked_toggled(self, entry_id: int, thanked: bool) -> None:

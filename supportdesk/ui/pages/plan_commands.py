@@ -6,8 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from supportdesk.core.kinds import PlanStep
 from supportdesk.core.model import CrisisLine, PlanItem
-from supportdesk.services.crisis_lines import CrisisLinesService
-from supportdesk.services.safety_plan import Plan, SafetyPlanService
+from supportdesk.services.safety_plan import Plan
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
@@ -15,24 +14,20 @@ PlanLike = Mapping[PlanStep, Sequence[PlanItem]]
 
 
 class SavePlan(NetworkCommand):
-    """Saving the plan; undo puts the previous plan back. Announces ``plan_changed``."""
+    """Saving the plan; undo puts the previous plan back."""
 
     def __init__(self, ctx: AppContext, before: PlanLike, after: PlanLike,
                  text: str = "Edit safety plan") -> None:
         super().__init__(ctx, text)
-        self.service = SafetyPlanService(ctx.session.repo)
         self.before = {step: list(items) for step, items in before.items()}
         self.after = {step: list(items) for step, items in after.items()}
         self.saved: Plan | None = None
 
     def apply(self) -> None:
-        self.saved = self.service.save(self.after)
+        self.saved = self.app.save_plan(self.after)
 
     def revert(self) -> None:
-        self.service.save(self.before)
-
-    def announce(self) -> None:
-        self.ctx.events.plan_changed.emit()
+        self.app.save_plan(self.before)
 
 
 def save_plan(ctx: AppContext, before: PlanLike, after: PlanLike,
@@ -49,15 +44,11 @@ class RemoveCrisisLine(NetworkCommand):
 
     def __init__(self, ctx: AppContext, line: CrisisLine) -> None:
         super().__init__(ctx, f"Remove {line.name}")
-        self.service = CrisisLinesService(ctx.session.repo)
         self.line = line
 
     def apply(self) -> None:
         assert self.line.id is not None
-        self.line = self.service.remove_line(self.line.id)
+        self.line = self.app.remove_crisis_line(self.line.id)
 
     def revert(self) -> None:
-        self.line = self.service.restore_line(self.line)
-
-    def announce(self) -> None:
-        self.ctx.events.plan_changed.emit()
+        self.line = self.app.restore_crisis_line(self.line)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
@@ -33,8 +34,8 @@ from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.core.schedule import local_zone
-from supportdesk.services.crisis_lines import CrisisLinesService, crisis_now, same_service
-from supportdesk.services.safety_plan import SafetyPlanService, plan_is_empty
+from supportdesk.services.crisis_lines import same_service
+from supportdesk.services.safety_plan import plan_is_empty
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
@@ -71,13 +72,15 @@ CHECK_AVAILABILITY_MS = 5 * 60 * 1000
 class ReachOutPage(ScrollingPage):
     """Reach out now. Emits navigation through ``ctx.events`` only."""
 
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "plan", "settings"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  opener: UrlOpener = open_url) -> None:
         super().__init__(parent, text_scale=1.2)  # calm and large
         self.ctx = ctx
         self.opener = opener
-        self.crisis = CrisisLinesService(ctx.session.repo)
-        self.plan = SafetyPlanService(ctx.session.repo)
+        self.crisis = ctx.app.crisis_lines
+        self.plan = ctx.app.safety_plan
         self.contact_rows: list[ContactGrid] = []
         self.available_ids: list[int] = []  # as shown, closest first
         self.plan_ids: list[int] = []  # people the plan names, as shown
@@ -108,14 +111,7 @@ class ReachOutPage(ScrollingPage):
 
     def _connect_signals(self) -> None:
         self.strip.add_service_requested.connect(self._on_add_line_clicked)
-        events = self.ctx.events
-        for signal in (events.supporters_changed, events.plan_changed, events.settings_changed):
-            signal.connect(self._on_data_changed)
         self.clock_timer.timeout.connect(self._on_clock_tick)
-
-    def _on_data_changed(self) -> None:
-        if self.isVisible():  # hidden pages are refreshed when shown
-            self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
         # the main window refreshes the page as it shows it ("right now" moves on);
@@ -129,10 +125,10 @@ class ReachOutPage(ScrollingPage):
         self.clear_column()
         self.contact_rows = []
         self.people_rows: list[ContactGrid] = []
-        now = self.ctx.session.clock()
+        now = self.ctx.app.now()
         zone = local_zone()
-        supporters = self.ctx.session.repo.supporters()
-        crisis = crisis_now(locale_country(), self.ctx.session.repo)
+        supporters = self.ctx.app.network.supporters()
+        crisis = self.crisis.now(locale_country())
         self.strip.show_now(crisis)
         main = crisis.main
         self.line_names = [main.name] if main is not None else []
@@ -298,7 +294,7 @@ class ReachOutPage(ScrollingPage):
         self.column.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _when(self, supporter: Supporter) -> str:
-        now = self.ctx.session.clock()
+        now = self.ctx.app.now()
         zone = local_zone()
         return next_available_words(next_available(supporter, now, zone), now, zone)
 
@@ -409,8 +405,7 @@ class ReachOutPage(ScrollingPage):
     def _on_country_changed(self) -> None:
         if self.country_box is None:
             return
-        self.crisis.set_country(str(self.country_box.currentData() or ""))
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.set_crisis_country(str(self.country_box.currentData() or ""))
         if not self.isVisible():
             self.refresh()
 
@@ -426,8 +421,8 @@ class ReachOutPage(ScrollingPage):
         """Every few minutes: rebuild only if who is free has changed (keeps focus otherwise)."""
         if not self.isVisible():
             return
-        now = self.ctx.session.clock()
-        reachable = [s.id for s in available_now(self.ctx.session.repo.supporter_heads(), now,
+        now = self.ctx.app.now()
+        reachable = [s.id for s in available_now(self.ctx.app.network.supporter_heads(), now,
                                                  local_zone())
                      if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
         if reachable != self.available_ids:
@@ -444,7 +439,7 @@ class ReachOutPage(ScrollingPage):
         code = str(self.country_box.currentData() or "") if self.country_box else ""
         dialog = CrisisLineDialog(self.crisis, code, self.crisis.countries(), self)
         if dialog.exec() and dialog.saved is not None:
-            self.ctx.events.plan_changed.emit()
+            self.ctx.app.feed.poll()  # the dialog added the line through the service
             if not self.isVisible():
                 self.refresh()
 

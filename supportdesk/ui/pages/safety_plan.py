@@ -7,6 +7,7 @@ removal) and can be undone with Edit > Undo, so nothing typed is lost.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -25,7 +26,7 @@ from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import PlanItem, Supporter
 from supportdesk.services.exporting import ExportFormat
-from supportdesk.services.safety_plan import Plan, SafetyPlanService
+from supportdesk.services.safety_plan import Plan
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.plan_commands import PlanLike, save_plan
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
@@ -34,7 +35,7 @@ from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 
-class PlanItemRow(QWidget):
+class PlanItemEditor(QWidget):
     """One item: its words, and on people steps a linked person with their contact buttons.
 
     Signals:
@@ -133,7 +134,7 @@ class StepCard(Card):
         self.step = step
         self.opener = opener
         self.supporters: list[Supporter] = []
-        self.rows: list[PlanItemRow] = []
+        self.rows: list[PlanItemEditor] = []
         self.content.addWidget(body(step.prompt, self, muted=True))
         self.list_layout = QVBoxLayout()
         self.list_layout.setSpacing(6)
@@ -152,8 +153,8 @@ class StepCard(Card):
         for item in items:
             self._append(item)
 
-    def _append(self, item: PlanItem) -> PlanItemRow:
-        row = PlanItemRow(self.step, item, self.supporters, self, self.opener)
+    def _append(self, item: PlanItem) -> PlanItemEditor:
+        row = PlanItemEditor(self.step, item, self.supporters, self, self.opener)
         row.edited.connect(lambda: self.changed.emit(f"Edit {self.step.label.lower()}"))
         row.move_requested.connect(lambda d, r=row: self.move_row(r, d))
         row.remove_requested.connect(lambda r=row: self.remove_row(r))
@@ -161,12 +162,12 @@ class StepCard(Card):
         self.rows.append(row)
         return row
 
-    def add_item(self) -> PlanItemRow:
+    def add_item(self) -> PlanItemEditor:
         row = self._append(PlanItem(self.step))
         (row.person or row.text).setFocus()
         return row
 
-    def move_row(self, row: PlanItemRow, step: int) -> None:
+    def move_row(self, row: PlanItemEditor, step: int) -> None:
         index = self.rows.index(row)
         target = index + step
         if not 0 <= target < len(self.rows):
@@ -176,7 +177,7 @@ class StepCard(Card):
         self.list_layout.insertWidget(target, row)
         self.changed.emit(f"Reorder {self.step.label.lower()}")
 
-    def remove_row(self, row: PlanItemRow) -> None:
+    def remove_row(self, row: PlanItemEditor) -> None:
         self.rows.remove(row)
         self.list_layout.removeWidget(row)
         row.hide()
@@ -190,11 +191,14 @@ class StepCard(Card):
 class SafetyPlanPage(ScrollingPage):
     """The safety plan editor; saves through the service, one undo step per change."""
 
+    topics: ClassVar[frozenset[str]] = frozenset({"plan", "people"})
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  opener: UrlOpener = open_url) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.service = SafetyPlanService(ctx.session.repo)
+        self.service = ctx.app.safety_plan
+        self._shown: tuple[Plan, list[Supporter]] | None = None
         self.saved: Plan = self.service.plan()
         self._saving = False
         self.setAccessibleName("Safety plan")
@@ -219,16 +223,17 @@ class SafetyPlanPage(ScrollingPage):
             self.cards[step] = card
             self.column.addWidget(card)
         self.column.addStretch(1)
-        self._connect_signals()
         self.refresh()
 
-    def _connect_signals(self) -> None:
-        self.ctx.events.plan_changed.connect(self._on_plan_changed)
-        self.ctx.events.supporters_changed.connect(self._on_plan_changed)
-
     def refresh(self) -> None:
-        self.saved = self.service.plan()
-        supporters = self.ctx.session.repo.supporters()
+        """Show the plan as saved; what is on screen already (this page's own save) is
+        left alone, so the field being typed in keeps its place."""
+        plan = self.service.plan()
+        supporters = self.ctx.app.network.supporters()
+        if self._shown == (plan, supporters) or self._saving:
+            return
+        self._shown = (plan, supporters)
+        self.saved = plan
         for step, card in self.cards.items():
             card.set_items(self.saved[step], supporters)
 
@@ -242,15 +247,13 @@ class SafetyPlanPage(ScrollingPage):
         self._saving = True
         try:
             self.saved = save_plan(self.ctx, self.saved, after, words)
+            if self._shown is not None:  # on screen already: the bus need not rebuild it
+                self._shown = (self.saved, self._shown[1])
             self.status.setText("Saved.")
         except KnownError as error:
             self.status.setText(error.message)  # what they typed stays in the fields
         finally:
             self._saving = False
-
-    def _on_plan_changed(self) -> None:
-        if not self._saving:
-            self.refresh()  # an undo or redo, or a person renamed or removed
 
     def _on_print_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -259,7 +262,7 @@ class SafetyPlanPage(ScrollingPage):
         if not path:
             return
         try:
-            saved = save_pdf(self.ctx.session, ExportFormat.PDF, Path(path).with_suffix(".pdf"))
+            saved = save_pdf(self.ctx.app, ExportFormat.PDF, Path(path).with_suffix(".pdf"))
         except KnownError as error:
             tell(self, "Couldn't save the PDF", str(error), warning=True)
             return

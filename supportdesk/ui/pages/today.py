@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,8 +22,7 @@ from supportdesk.core.insights import EscalationRule
 from supportdesk.core.kinds import Kind
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.core.text import relative_day
-from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, DashboardService, Today
-from supportdesk.services.reminders import ReminderService
+from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.sparkline import Sparkline
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
@@ -35,37 +35,38 @@ DUE_MORE = 25
 
 
 class TodayPage(ScrollingPage):
-    """The Today dashboard. Changes go through services; navigation through ``ctx.events``."""
+    """The Today dashboard. Changes go through use cases; navigation through ``ctx.events``.
+
+    Follows what is due as time passes ("due", from the reminder engine) as well as the
+    data it shows."""
+
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "gratitude",
+                                                  "settings", "due"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  opener: UrlOpener = open_url) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.opener = opener
-        self.dashboard = DashboardService(ctx.session)
-        self.reminders = ReminderService(ctx.session)
+        self.dashboard = ctx.app.dashboard
         self.today: Today | None = None
         self.due_rows: dict[int, QWidget] = {}
         self.suggestions: list[str] = []
-        self._saving_rule = False
+        self._rule_controls: list[QWidget] = []
         self.setAccessibleName("Today")
-        self._connect_signals()
         self.refresh()
-
-    def _connect_signals(self) -> None:
-        events = self.ctx.events
-        for signal in (events.supporters_changed, events.checkins_changed,
-                       events.gratitude_changed, events.settings_changed):
-            signal.connect(self._on_data_changed)
-
-    def _on_data_changed(self) -> None:
-        # hidden pages wait: the main window refreshes a page when it is shown
-        if not self._saving_rule and self.isVisible():
-            self.refresh()
 
     # -- building -------------------------------------------------------------
 
     def refresh(self) -> None:
+        # The rule's controls are rebuilt too: the one being changed keeps the focus.
+        focused = next((i for i, w in enumerate(self._rule_controls) if w.hasFocus()), -1)
+        self._rule_controls = []
+        self._build_column()
+        if 0 <= focused < len(self._rule_controls):
+            self._rule_controls[focused].setFocus()
+
+    def _build_column(self) -> None:
         self.clear_column()
         self.due_rows = {}
         self.suggestions = []
@@ -151,7 +152,7 @@ class TodayPage(ScrollingPage):
         self.more_due.setVisible(left > 0)
 
     def _add_due_row(self, grid: QGridLayout, row: int, item: DueItem, card: QWidget) -> None:
-        words = due_words(item, self.ctx.session.clock())
+        words = overdue_words(item, self.ctx.app.now())
         name = QPushButton(literal_ampersands(item.name), card)
         name.setFlat(True)
         name.setStyleSheet("text-align: left; padding: 3px 6px;")
@@ -227,20 +228,16 @@ class TodayPage(ScrollingPage):
             layout.addWidget(widget)  # "… at or below / [2] for [3] check-ins in a row"
         layout.addStretch(1)
         column.addLayout(layout)
+        self._rule_controls = [self.escalation_check, self.threshold, self.count]
         self.escalation_check.toggled.connect(self._on_rule_edited)
         self.threshold.valueChanged.connect(self._on_rule_edited)
         self.count.valueChanged.connect(self._on_rule_edited)
         return box
 
     def _on_rule_edited(self) -> None:
-        self._saving_rule = True
-        try:
-            self.dashboard.set_escalation_rule(EscalationRule(
-                enabled=self.escalation_check.isChecked(), threshold=self.threshold.value(),
-                count=self.count.value()))
-            self.ctx.events.settings_changed.emit()
-        finally:
-            self._saving_rule = False
+        self.ctx.app.set_escalation_rule(EscalationRule(
+            enabled=self.escalation_check.isChecked(), threshold=self.threshold.value(),
+            count=self.count.value()))
 
     def _add_reciprocity(self, today: Today) -> None:
         card = Card("Give and take", self.holder)
@@ -271,10 +268,9 @@ class TodayPage(ScrollingPage):
     # -- actions --------------------------------------------------------------
 
     def snooze(self, supporter_id: int, option: SnoozeOption) -> None:
-        self.reminders.snooze(supporter_id, option)
-        self.ctx.events.supporters_changed.emit()
+        self.ctx.app.snooze(supporter_id, option)
 
 
-def due_words(item: DueItem, now: datetime) -> str:
+def overdue_words(item: DueItem, now: datetime) -> str:
     """ "due today", "due yesterday", "due 3 days ago" (local calendar days)."""
     return f"due {relative_day(item.due_at, now)}"

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtGui import QGuiApplication
 
 from supportdesk.core.errors import KnownError
+from supportdesk.services.application import Application
 from supportdesk.services.exporting import ExportFormat
 from supportdesk.services.session import open_session
 from supportdesk.ui.pdf.export import save_pdf
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         session = open_session(args.data_dir)
         try:
-            save_pdf(session, ExportFormat(args.format), args.out)
+            save_pdf(Application(session), ExportFormat(args.format), args.out)
         finally:
             session.close()
     except KnownError as error:

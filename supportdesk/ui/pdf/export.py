@@ -6,9 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale
 
-from supportdesk.services.crisis_lines import CrisisLinesService
-from supportdesk.services.exporting import ExportFormat, ExportService
-from supportdesk.services.session import Session
+from supportdesk.services.application import Application
+from supportdesk.services.exporting import ExportFormat
 from supportdesk.ui.pdf.card import render_card
 from supportdesk.ui.pdf.plan import render_plan
 
@@ -17,19 +16,18 @@ def locale_country(locale: QLocale | None = None) -> str:
     return (locale or QLocale()).name().rpartition("_")[2].upper()
 
 
-def pdf_bytes(session: Session, fmt: ExportFormat, locale: QLocale | None = None) -> bytes:
+def pdf_bytes(app: Application, fmt: ExportFormat, locale: QLocale | None = None) -> bytes:
     """The support plan (``PDF``) or the crisis card (``CARD``)."""
-    contents = ExportService(session).plan_contents(locale_country(locale))
+    contents = app.exporting.plan_contents(locale_country(locale))
     if fmt is ExportFormat.CARD:
-        emergency = CrisisLinesService(session.repo).emergency_number(contents.country)
+        emergency = app.crisis_lines.emergency_number(contents.country)
         return render_card(contents, emergency)
     if fmt is ExportFormat.PDF:
         return render_plan(contents, locale)
     raise ValueError(f"{fmt} is not a PDF")
 
 
-def save_pdf(session: Session, fmt: ExportFormat, target: Path,
+def save_pdf(app: Application, fmt: ExportFormat, target: Path,
              locale: QLocale | None = None) -> Path:
-    service = ExportService(session)
-    service.refuse_own_file(target)  # before drawing, so a refusal is quick
-    return service.save(target, pdf_bytes(session, fmt, locale))
+    app.exporting.refuse_own_file(target)  # before drawing, so a refusal is quick
+    return app.exporting.save(target, pdf_bytes(app, fmt, locale))

@@ -22,9 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services import app_lock
-from supportdesk.services.app_lock import AppLock, LockPolicy, pause_words
-from supportdesk.services.crisis_lines import crisis_now
-from supportdesk.services.settings import Settings
+from supportdesk.services.app_lock import LockPolicy, pause_words
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.view import OBJECT_NAME as CRISIS_VIEW
 from supportdesk.ui.crisis.view import open_crisis_view
@@ -52,7 +50,8 @@ class PrivacyUi(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.lock = AppLock(Settings(ctx.session.repo), wall_clock)
+        self.lock = ctx.app.app_lock
+        self.lock.clock = wall_clock  # the pause after wrong PINs outlives this process
         self.keyring_check = keyring_check
         self.policy: LockPolicy = self.lock.policy()
         self.locked = False
@@ -78,10 +77,14 @@ class PrivacyUi(QObject):
         self.cover.keyring_unlock_requested.connect(self._on_cover_keyring_unlock_requested)
         self.cover.reach_out_requested.connect(self._on_cover_reach_out_requested)
         self.pause_timer.timeout.connect(self._on_pause_timer_timeout)
-        self.ctx.events.settings_changed.connect(self._apply_policy)
+        self.ctx.bus.changed.connect(self._on_bus_changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.screen.stop)
+
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if "settings" in topics:
+            self._apply_policy()
 
     def _add_settings_tab(self) -> None:
         tabs = getattr(self.window, "settings_tabs", None)
@@ -126,7 +129,7 @@ class PrivacyUi(QObject):
         self.policy = self.lock.policy()
         from supportdesk.ui.pdf.export import locale_country  # loads only when needed
 
-        self._crisis = crisis_now(locale_country(), self.ctx.session.repo)
+        self._crisis = self.ctx.app.crisis_lines.now(locale_country())
         self._covers = {self.window: self.cover}
         for other in QApplication.topLevelWidgets():
             if (other is not self.window and other.isVisible() and not other.inherits("QMenu")
@@ -253,7 +256,7 @@ class PrivacyUi(QObject):
     def _on_cover_reach_out_requested(self) -> None:
         cover = self.sender()
         parent = cover.window() if isinstance(cover, QWidget) else self.window
-        open_crisis_view(self.ctx.session.repo, parent)
+        open_crisis_view(self.ctx.app.crisis_lines, parent)
 
     def _on_cover_keyring_unlock_requested(self) -> None:
         try:

@@ -3,7 +3,8 @@
 Uses of the window (all optional, so a bare window still works): ``settings_tabs``
 (a list to append ``("Reminders", factory)``), ``keep_running_on_close``,
 ``show_banner(text, actions)`` with actions as ``[(label, callable)]``, and
-``show_page(key)``. Person-level navigation goes through ``ctx.events``.
+``show_page(key)``. Person-level navigation goes through ``ctx.events``; the engine,
+the tray and the "while you were away" banner follow ``ctx.bus``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import settings as keys
-from supportdesk.services.reminders import Notice, ReminderService
+from supportdesk.services.reminders import Notice
 from supportdesk.ui import icons
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.reminders.away import away_actions, show_away_banner
@@ -45,14 +46,15 @@ class RemindersUi(QObject):
         super().__init__(window)
         self.window = window
         self.ctx = ctx
-        self.service = ReminderService(ctx.session)
+        self.service = ctx.app.reminders
         self.tray = ReminderTray(ctx.events, self)
-        self.notifier = Notifier(record=self.service.record_delivery,
+        self.notifier = Notifier(record=ctx.app.record_delivery,
                                  tray_message=self.tray.show_message,
                                  dbus=DbusNotifications(app_icon=_icon_path()), parent=self)
-        self.engine = ReminderEngine(self.service, self.notifier, ctx.events, parent=self)
+        self.engine = ReminderEngine(ctx.app, self.notifier, ctx.bus, parent=self)
         self.tray_shown = self.tray.show()
         self._away_shown = False
+        self._away_items: list[DueItem] = []
         self._shut_down = False
         self.first_look = QTimer(self)  # the first look, once the window has settled
         self.first_look.setSingleShot(True)
@@ -72,7 +74,7 @@ class RemindersUi(QObject):
         self.tray.snooze_all_requested.connect(self._on_tray_snooze_all_requested)
         self.tray.pause_toggled.connect(self._on_tray_pause_toggled)
         self.tray.quit_requested.connect(self._on_tray_quit_requested)
-        self.ctx.events.settings_changed.connect(self._apply_close_behaviour)
+        self.ctx.bus.changed.connect(self._on_bus_changed)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -112,7 +114,7 @@ class RemindersUi(QObject):
         show_banner = getattr(self.window, "show_banner", None)
         if show_banner is not None:
             show_banner(NO_TRAY_NOTICE, [])
-            self.service.settings.set(keys.NO_TRAY_NOTICE_SHOWN, True)
+            self.ctx.app.set_setting(keys.NO_TRAY_NOTICE_SHOWN, True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -124,7 +126,7 @@ class RemindersUi(QObject):
             return
         if not self.service.settings.get(keys.TRAY_HINT_SHOWN) and self.tray.show_message(
                 *CLOSE_HINT):
-            self.service.settings.set(keys.TRAY_HINT_SHOWN, True)
+            self.ctx.app.set_setting(keys.TRAY_HINT_SHOWN, True)
 
     def show_window(self) -> None:
         self.window.showNormal()
@@ -133,10 +135,31 @@ class RemindersUi(QObject):
 
     # -- slots -------------------------------------------------------------------
 
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if "settings" in topics:
+            self._apply_close_behaviour()
+        if self._away_items and topics & {"people", "checkins"}:
+            self._follow_away_banner()
+
+    def _follow_away_banner(self) -> None:
+        """Keep "while you were away" to those still due; it goes once none are."""
+        due = {item.supporter_id for item in self.service.due_now()}
+        still = [item for item in self._away_items if item.supporter_id in due]
+        if still == self._away_items:
+            return
+        banner = getattr(self.window, "banner", None)
+        if not still:
+            self._away_items = []
+            if banner is not None:
+                banner.hide()
+            return
+        self._on_engine_away_found(still)
+
     def _on_engine_due_changed(self, items: list[DueItem]) -> None:
         self.tray.update_due(items, self.service.paused)
 
     def _on_engine_away_found(self, items: list[DueItem]) -> None:
+        self._away_items = list(items)
         actions = away_actions(
             items,
             log=self.ctx.events.checkin_log_requested.emit,
@@ -153,12 +176,10 @@ class RemindersUi(QObject):
             self.ctx.events.page_requested.emit("today")
 
     def _on_tray_snooze_all_requested(self, option: str) -> None:
-        self.service.snooze_all(SnoozeOption(option))
-        self.ctx.events.supporters_changed.emit()
+        self.ctx.app.snooze_all(SnoozeOption(option))
 
     def _on_tray_pause_toggled(self, paused: bool) -> None:
-        self.service.set_paused(paused)
-        self.ctx.events.settings_changed.emit()
+        self.ctx.app.set_reminders_paused(paused)
 
     def _on_tray_quit_requested(self) -> None:
         quit_app = getattr(self.window, "quit_app", None)

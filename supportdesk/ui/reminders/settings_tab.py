@@ -1,6 +1,6 @@
 """The Settings tab "Reminders": cadence per ring, discreet text, quiet hours, login, pause.
 
-Each change is saved at once and announced with ``events.settings_changed`` so the
+Each change is saved at once through a use case, which publishes "settings", so the
 reminder engine re-aims. A failure to change start-at-login is shown in the tab
 and the box goes back to what is really set.
 """
@@ -28,7 +28,7 @@ from supportdesk.core.kinds import Ring
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.services import autostart
 from supportdesk.services import settings as keys
-from supportdesk.services.settings import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS, Settings
+from supportdesk.services.settings import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.reminders.notifier import DeliveryResult
@@ -39,7 +39,7 @@ class RemindersTab(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.settings = Settings(ctx.session.repo)
+        self.settings = ctx.app.settings
         self._send_test = send_test
         self._build()
         self._load()
@@ -133,18 +133,18 @@ class RemindersTab(QWidget):
         self.test_button.clicked.connect(self._on_test_clicked)
 
     def _saved(self) -> None:
-        self.ctx.events.settings_changed.emit()
+        """Each setting is saved by a use case, which publishes "settings" itself."""
 
     def _on_reminders_on_toggled(self, on: bool) -> None:
-        self.settings.set(keys.REMINDERS_PAUSED, not on)
+        self.ctx.app.set_setting(keys.REMINDERS_PAUSED, not on)
         self._saved()
 
     def _on_cadence_changed(self, ring: Ring, days: int) -> None:
-        self.settings.set_cadence_default(ring, days)
+        self.ctx.app.set_cadence_default(ring, days)
         self._saved()
 
     def _on_discreet_toggled(self, on: bool) -> None:
-        self.settings.set(keys.DISCREET, on)
+        self.ctx.app.set_setting(keys.DISCREET, on)
         self._saved()
 
     def _enable_quiet_times(self) -> None:
@@ -154,7 +154,7 @@ class RemindersTab(QWidget):
     def _on_quiet_changed(self) -> None:
         self._enable_quiet_times()
         start, end = self.quiet_start.time(), self.quiet_end.time()
-        self.settings.set_quiet_hours(QuietHours(time(start.hour(), start.minute()),
+        self.ctx.app.set_quiet_hours(QuietHours(time(start.hour(), start.minute()),
                                                  time(end.hour(), end.minute()),
                                                  self.quiet.isChecked()))
         self._saved()
@@ -170,7 +170,7 @@ class RemindersTab(QWidget):
             self.at_login.blockSignals(False)
             return
         self.login_error.hide()
-        self.settings.set(keys.START_AT_LOGIN, on)
+        self.ctx.app.set_setting(keys.START_AT_LOGIN, on)
         self._saved()
 
     def _on_test_clicked(self) -> None:

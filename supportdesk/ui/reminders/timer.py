@@ -1,9 +1,15 @@
 """The reminder engine: one single-shot timer aimed at the next moment that matters.
 
 No polling of the database: the timer is set for ``next_wakeup`` and set again
-after each look, after edits (the app's events), and when the wall clock is seen
+after each look, after changes to people, check-ins or settings (the change bus, which
+also brings changes made from the command line), and when the wall clock is seen
 to jump against the monotonic clock (the machine slept, or the clock or time
 zone changed). That check compares two clocks once a minute and reads nothing.
+
+Its looks go through the application's use case, so its bookkeeping (when it last
+looked, what it has shown) is the "reminders" topic, which Today does not follow. When a
+look that time brought (the timer, a clock change, the start) finds a different set of
+people due, it tells the bus "due", so Today shows them, visible or not yet.
 
 Signals:
     due_changed(list): everyone due now (DueItem), after each look.
@@ -22,10 +28,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from supportdesk.core.schedule import local_zone
 from supportdesk.services import app_lock
 from supportdesk.services import settings as keys
-from supportdesk.services.reminders import ReminderService, away_notice, reminder_notice
-from supportdesk.ui.events import Events
+from supportdesk.services.application import Application
+from supportdesk.services.reminders import away_notice, reminder_notice
+from supportdesk.ui.bus import ChangeBus
 from supportdesk.ui.reminders.notifier import Notifier
 
+FOLLOWED_TOPICS = frozenset({"people", "checkins", "settings"})
 DRIFT_CHECK_MS = 60_000
 DRIFT_TOLERANCE = timedelta(seconds=20)
 LONGEST_WAIT_MS = 6 * 60 * 60 * 1000  # QTimer holds < 25 days; re-aim well before that
@@ -42,17 +50,19 @@ class ReminderEngine(QObject):
 
     def __init__(
         self,
-        service: ReminderService,
+        app: Application,
         notifier: Notifier,
-        events: Events,
+        bus: ChangeBus | None = None,
         monotonic: Callable[[], float] = time.monotonic,
         zone: Callable[[], tzinfo] = local_zone,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.service = service
+        self.app = app
+        self.service = app.reminders
         self.notifier = notifier
-        self.events = events
+        self.bus = bus
+        self._due_ids: frozenset[int] | None = None
         self._monotonic = monotonic
         self._zone = zone
         self.timer = QTimer(self)
@@ -67,9 +77,8 @@ class ReminderEngine(QObject):
     def _connect_signals(self) -> None:
         self.timer.timeout.connect(self._on_timer_timeout)
         self.drift_timer.timeout.connect(self.check_drift)
-        self.events.supporters_changed.connect(self.refresh)
-        self.events.checkins_changed.connect(self.refresh)
-        self.events.settings_changed.connect(self.refresh)
+        if self.bus is not None:
+            self.bus.changed.connect(self._on_bus_changed)
 
     def start(self) -> None:
         """The first look after start: surfaces what was missed while closed, once."""
@@ -84,12 +93,21 @@ class ReminderEngine(QObject):
         """Look again now (after an edit, a snooze, a resume or a clock change)."""
         self._look(starting=False)
 
+    def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if topics & FOLLOWED_TOPICS:
+            self._look(starting=False, by_time=False)
+
     def _on_timer_timeout(self) -> None:
         self._look(starting=False)
 
-    def _look(self, starting: bool) -> None:
+    def _look(self, starting: bool, by_time: bool = True) -> None:
         now = self.service.now()
-        found = self.service.check(now, starting=starting)
+        found = self.app.check_reminders(now, starting=starting)
+        due_ids = frozenset(item.supporter_id for item in found.due)
+        if (by_time and self.bus is not None and self._due_ids is not None
+                and due_ids != self._due_ids):
+            self.bus.notify({"due"})  # time moved someone in or out of "due"
+        self._due_ids = due_ids
         discreet = self.service.settings.get(keys.DISCREET) or app_lock.is_locked()
         if starting and found.away:
             self.away_found.emit(found.away)
@@ -98,7 +116,7 @@ class ReminderEngine(QObject):
                       else reminder_notice(found.to_notify, discreet))
             result = self.notifier.notify(notice)
             if result.ok:
-                self.service.mark_notified(found.to_notify)
+                self.app.mark_notified(found.to_notify)
                 self._failed_tries = 0
             else:
                 self._failed_tries += 1

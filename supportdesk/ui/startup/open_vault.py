@@ -68,7 +68,7 @@ class VaultOpener:
             except KnownError as later:
                 problems.show_problem("SupportDesk can't start", str(later), self.parent)
         except LockedError as error:
-            problems.show_problem("SupportDesk is already open", str(error), self.parent)
+            problems.show_problem("Your vault is busy for a moment", str(error), self.parent)
         except KnownError as error:
             problems.show_problem("SupportDesk can't start", str(error), self.parent)
         return None

@@ -146,3 +146,24 @@ def test_import_names_what_is_wrong_with_a_file_it_cannot_read_fully(
            "held up to line 6 was read (Bo)." in out
     assert "Line 6: the file ends part-way through a character" in out
     assert names(open_vault) == ["Ada", "Bo"]
+
+
+@pytest.mark.parametrize("frozen", [False, True])
+def test_the_pdf_child_is_this_same_program_frozen_or_not(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, frozen: bool) -> None:
+    import sys
+
+    from supportdesk.cli.data_commands import pdf_child_command
+    from supportdesk.services.exporting import ExportFormat
+
+    if frozen:
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+    else:
+        monkeypatch.delattr(sys, "frozen", raising=False)
+    command = pdf_child_command(tmp_path, ExportFormat.CARD, tmp_path / "card.pdf")
+    assert command[0] == sys.executable
+    assert "supportdesk.ui.pdf" not in command  # a frozen parser rejects -m
+    tail = command[1:] if frozen else command[3:]
+    assert command[1:3] == (["_render-pdf", "--data-dir"] if frozen else ["-m", "supportdesk"])
+    assert tail == ["_render-pdf", "--data-dir", str(tmp_path), "--format", "card",
+                    str(tmp_path / "card.pdf")]

@@ -10,6 +10,7 @@ import pytest
 from supportdesk.cli import build_parser, due_command
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
+from supportdesk.services.application import Application
 from supportdesk.services.session import Session
 from tests.conftest import FIXED_NOW
 
@@ -20,14 +21,14 @@ def add(session: Session, name: str, ring: Ring) -> None:
 
 
 def test_nothing_due_says_so_kindly(session: Session) -> None:
-    assert due_command.due_lines(session, FIXED_NOW, UTC) == [due_command.NOTHING_DUE]
+    assert due_command.due_lines(Application(session), FIXED_NOW, UTC) == [due_command.NOTHING_DUE]
 
 
 def test_lists_name_due_date_and_how_overdue(session: Session) -> None:
     add(session, "Priya", Ring.MIDDLE)
     add(session, "Sam", Ring.INNER)
     add(session, "Noor", Ring.OUTER)  # a month: not yet due
-    lines = due_command.due_lines(session, FIXED_NOW, UTC)
+    lines = due_command.due_lines(Application(session), FIXED_NOW, UTC)
     assert lines == [
         "2 check-ins due:",
         "  Sam    due Wed 11 Nov 2026, 10:00  (13 days ago)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -78,7 +79,7 @@ def test_gratitude_needs_words_and_can_be_marked_thanked(session: Session) -> No
         session.network.add_gratitude(sam.id, "   ")
     entry = session.network.add_gratitude(sam.id, "Drove me to the appointment")
     assert entry.id is not None
-    assert session.network.set_thanked(entry.id, True).thanked
+    assert session.network.save_gratitude(replace(entry, thanked=True)).thanked
     assert session.network.gratitude(sam.id)[0].thanked
 
 
