@@ -77,7 +77,8 @@ class LockScreen(QFrame):
         layout.addStretch(1)
         for widget in (self.title, self.note, self.pin, self.unlock_button, self.message):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        for widget in (self.crisis, self.other_lines):  # wrapping text: centred by stretches
+        wrapping: tuple[QWidget, ...] = (self.crisis, self.other_lines)
+        for widget in wrapping:  # wrapping text: centred by stretches
             row = QHBoxLayout()  # (an aligned item would not grow to fit its wrapped lines)
             row.addStretch(1)
             row.addWidget(widget)
