@@ -78,10 +78,10 @@ class LockScreen(QFrame):
         for widget in (self.title, self.note, self.pin, self.unlock_button, self.message):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         wrapping: tuple[QWidget, ...] = (self.crisis, self.other_lines)
-        for widget in wrapping:  # wrapping text: centred by stretches
+        for grows in wrapping:  # wrapping text: centred by stretches
             row = QHBoxLayout()  # (an aligned item would not grow to fit its wrapped lines)
             row.addStretch(1)
-            row.addWidget(widget)
+            row.addWidget(grows)
             row.addStretch(1)
             layout.addLayout(row)
         layout.addWidget(self.reach_out_button, 0, Qt.AlignmentFlag.AlignHCenter)
