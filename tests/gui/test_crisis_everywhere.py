@@ -18,10 +18,11 @@ from supportdesk.services import app_lock
 from supportdesk.services.app_lock import AppLock
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.settings import Settings
+from supportdesk.ui import views_actions
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.view import CrisisOnlyView
-from supportdesk.ui.extensions import install_all
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.privacy import install as privacy
 from supportdesk.ui.widgets.link_fallback import UnopenedLinkDialog
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -36,11 +37,10 @@ def window(ctx: AppContext, qtbot: QtBot) -> Iterator[MainWindow]:
     main.resize(1000, 700)
     main.show()
     qtbot.waitExposed(main)
-    main.extensions = install_all(main, ctx, ("supportdesk.ui.views_actions",
-                                              "supportdesk.ui.privacy.install"))
+    main.extensions = {"views_actions": views_actions.install(main, ctx),
+                       "privacy": privacy.install(main, ctx)}
     yield main
-    privacy = main.extensions["privacy"]
-    privacy.screen.stop()  # type: ignore[attr-defined]
+    main.extensions["privacy"].screen.stop()  # type: ignore[attr-defined]
     app_lock.set_locked(False)
     for view in open_views():
         view.close()
@@ -118,7 +118,7 @@ def lock(window: MainWindow, ctx: AppContext) -> None:
     policy = AppLock(Settings(ctx.session.repo))
     policy.set_enabled(True)
     policy.set_pin(PIN)
-    ctx.events.settings_changed.emit()
+    ctx.app.feed.poll()  # as a change from elsewhere arrives
     window.extensions["privacy"].lock_now()  # type: ignore[attr-defined]
     assert app_lock.is_locked()
 

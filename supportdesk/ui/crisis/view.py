@@ -37,6 +37,8 @@ from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 OBJECT_NAME = "CrisisOnlyView"
+# The app lock leaves a window with this property uncovered: crisis help stays in reach.
+SHOWN_WHILE_LOCKED = "supportdesk_shown_while_locked"
 WARM_LINE = "You don't have to go through this alone."
 NO_PEOPLE_LOCKED = ("To see people you trust here too, open their page, choose Edit, and "
                     "tick “Show them on the lock screen's crisis help”.")
@@ -49,6 +51,7 @@ class CrisisOnlyView(QDialog):
                  opener: UrlOpener = open_url) -> None:
         super().__init__(parent)
         self.setObjectName(OBJECT_NAME)
+        self.setProperty(SHOWN_WHILE_LOCKED, True)
         self.setWindowTitle("Help right now")
         self.setAccessibleName("Help right now")
         self.opener = opener

@@ -24,8 +24,7 @@ from supportdesk.core.errors import KeyringUnavailableError
 from supportdesk.services import app_lock
 from supportdesk.services.app_lock import LockPolicy, pause_words
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.crisis.view import OBJECT_NAME as CRISIS_VIEW
-from supportdesk.ui.crisis.view import open_crisis_view
+from supportdesk.ui.crisis.view import SHOWN_WHILE_LOCKED, open_crisis_view
 from supportdesk.ui.privacy.idle import IdleWatcher
 from supportdesk.ui.privacy.lock_screen import LockScreen
 from supportdesk.ui.privacy.screen_lock import ScreenLockWatcher
@@ -34,7 +33,6 @@ from supportdesk.ui.privacy.settings_tab import PrivacyTab
 WRONG_PIN = "That PIN didn't match. Please try again."
 # A window with this property set to True is not covered when it opens while locked
 # (for crisis help reached from the lock screen; it must hold nothing personal).
-SHOWN_WHILE_LOCKED = "supportdesk_shown_while_locked"
 TRIES_BEFORE_PAUSE = app_lock.TRIES_BEFORE_PAUSE
 PAUSE_SECONDS = app_lock.FIRST_PAUSE_SECONDS
 PAUSED = pause_words(PAUSE_SECONDS)
@@ -133,7 +131,7 @@ class PrivacyUi(QObject):
         self._covers = {self.window: self.cover}
         for other in QApplication.topLevelWidgets():
             if (other is not self.window and other.isVisible() and not other.inherits("QMenu")
-                    and other.objectName() != CRISIS_VIEW):  # crisis help stays in reach
+                    and not other.property(SHOWN_WHILE_LOCKED)):  # crisis help stays in reach
                 self._covers[other] = self._new_cover(other)
         for host, cover in self._covers.items():
             self._hidden += [child for child in _contents(host, cover) if not child.isHidden()]
