@@ -83,10 +83,18 @@ def _make_app() -> QApplication:
 
 
 def _install_crash_handler(app: QApplication) -> None:
-    from supportdesk.ui import crash, icons
+    """Once per app, before the first window (a bug while it opens reaches it too)."""
+    from supportdesk.ui import crash
+
+    if isinstance(getattr(sys.excepthook, "__self__", None), crash.CrashHandler):
+        return
+    crash.install(app)
+
+
+def _set_app_icon(app: QApplication) -> None:
+    from supportdesk.ui import icons
 
     app.setWindowIcon(icons.app_icon())
-    crash.install(app)
 
 
 def _prepare(app: QApplication, data_dir: Path) -> None:
@@ -101,6 +109,7 @@ def _prepare(app: QApplication, data_dir: Path) -> None:
     except KnownError as error:
         print(f"supportdesk: {error}", file=sys.stderr)
     _install_crash_handler(app)
+    _set_app_icon(app)
     Theme(app)
 
 
@@ -118,6 +127,7 @@ def _run_gui(args: argparse.Namespace) -> int:
         return 0
     instance = SingleInstance(data_dir)
     instance.listen()
+    _install_crash_handler(app)
     # --smoke-test takes the very path a person's start takes; it only adds a check.
     minimized = args.minimized and not args.smoke_test
     if vault_exists(data_dir):
@@ -292,6 +302,7 @@ def _run_demo(app: QApplication, args: argparse.Namespace) -> int:
     folder = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
     try:
         _install_crash_handler(app)
+        _set_app_icon(app)
         Theme(app)
         session, _recovery_key = create_session(folder, MemoryKeyStore())
         window: MainWindow | None = None

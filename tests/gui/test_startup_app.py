@@ -142,3 +142,25 @@ def test_the_database_and_keyring_load_only_after_the_first_paint(tmp_path: Path
     assert "loaded at first paint: []" in result.stdout, result.stdout + result.stderr
     assert "then ready" in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0, result.stderr
+
+
+def test_the_crash_handler_is_there_before_the_first_window(
+        restored_app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.ui import crash
+    from supportdesk.vault.keystore import MemoryKeyStore
+
+    folder = tmp_path / "vault"
+    Vault.create(folder, MemoryKeyStore())[0].close()
+    seen: list[bool] = []
+
+    class Stop(Exception):
+        pass
+
+    def first_window(*_args: object, **_kwargs: object) -> None:
+        seen.append(isinstance(getattr(sys.excepthook, "__self__", None), crash.CrashHandler))
+        raise Stop
+
+    monkeypatch.setattr(app_module, "_start_window", first_window)
+    with pytest.raises(Stop):
+        app_module.main(["--data-dir", str(folder)])
+    assert seen == [True]

@@ -37,7 +37,10 @@ from tests.integration.reminders_desktop import Desktop, desktop, need
 
 __all__ = ["desktop"]
 
-pytestmark = [pytest.mark.real,
+# Known, not yet fixed: jeepney's receiver thread ends with Qt saying "startTimer: current
+# thread's event dispatcher has already been destroyed" (it did before issue 14 too).
+pytestmark = [pytest.mark.qt_log_ignore("event dispatcher has already been destroyed"),
+              pytest.mark.real,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux D-Bus")]
 
 START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)

@@ -102,3 +102,37 @@ def test_three_command_line_writers_at_once_lose_and_refuse_nothing(
     assert len(acked) == 3 * per_writer
     assert lost == set()
     assert {f"app-{n}" for n in range(5)} <= notes
+
+
+def test_the_command_line_works_beside_the_real_app_in_the_tray(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """The real ``python -m supportdesk`` (offscreen), open all along; then every everyday
+    command from another process, as a person's terminal or script would run them."""
+    from tests.reliability.test_two_instances import _wait_until_open
+
+    keys = KeyringKeyStore(FileKeyring(Path(env[ENV_FILE])))
+    data_dir = tmp_path / "vault"
+    session, _recovery = create_session(data_dir, keys)
+    session.network.save_supporter(Supporter("Ruth", Kind.FRIEND))
+    session.close()
+    gui_env = dict(env, QT_QPA_PLATFORM="offscreen")
+    app = subprocess.Popen([sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir)],
+                           cwd=REPO, env=gui_env, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True)
+    try:
+        _wait_until_open(app)
+        for args in (["log", "Ruth", "--note", "beside the app"], ["list"], ["due"],
+                     ["show", "Ruth"], ["add", "Sam", "--kind", "friend"],
+                     ["backup", str(tmp_path / "copy.sdbackup")]):
+            done = _cli(env, data_dir, *args)
+            assert done.returncode == 0, (args, done.stdout + done.stderr)
+        assert "beside the app" in _cli(env, data_dir, "show", "Ruth").stdout
+        assert app.poll() is None, "the app keeps running"
+    finally:
+        app.terminate()
+        try:
+            _out, err = app.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            _out, err = app.communicate()
+    assert "Traceback" not in err
