@@ -72,6 +72,7 @@ class Bench:
     recovery_key: str
     rng: random.Random
     ever_acknowledged: set[str] = field(default_factory=set)
+    cuts: int = 0
 
     @property
     def backing(self) -> Path:
@@ -90,7 +91,12 @@ class Bench:
         return self.mountpoint / "vault"
 
     def mode(self) -> tuple[str, float]:
+        self.cuts += 1
         return self.rng.choice(["all", "some"]), self.rng.random()
+
+    def after_an_ack(self) -> bool:
+        """Whether this cut waits for a first acknowledgement (always the first cut)."""
+        return self.cuts == 0 or self.rng.random() < 0.5
 
 
 def _bench(tmp_path: Path, name: str, keystore: KeyStore | None = None,
@@ -245,6 +251,10 @@ def _commands_until_cut(bench: Bench, command: Callable[[int], list[str]],
     with PowerCutDisk(bench.backing, bench.mountpoint) as disk:
         worker = threading.Thread(target=loop, daemon=True)
         worker.start()
+        if bench.after_an_ack():  # half the cuts come after a first command finished
+            deadline = time.monotonic() + 60
+            while not done and worker.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.005)
         time.sleep(bench.rng.uniform(0, within))
         with guard:
             stop.set()
@@ -272,11 +282,14 @@ def _worker_until_cut(bench: Bench, within: float, *args: str,
         reader = threading.Thread(target=lambda: lines.extend(line.strip() for line in stdout),
                                   daemon=True)
         reader.start()
-        if bench.rng.random() < 0.2:
+        if bench.cuts and bench.rng.random() < 0.2:
             time.sleep(bench.rng.uniform(0, 0.5))
         else:
             deadline = time.monotonic() + 60
-            while "ready" not in lines and child.poll() is None and time.monotonic() < deadline:
+            # Half the cuts come after a first round was acknowledged, all inside the work.
+            awaited = "ack" if bench.after_an_ack() else "ready"
+            while (not any(line.startswith(awaited) for line in lines)
+                   and child.poll() is None and time.monotonic() < deadline):
                 time.sleep(0.005)
             time.sleep(bench.rng.uniform(0, within))
         stopped_by_itself = child.poll() is not None
@@ -472,3 +485,4 @@ def test_power_cut_while_exporting(tmp_path: Path, figures: Figures) -> None:
         tally.add(run, outcome, len(done), lost)
     tally.record(figures)
     assert tally.problems == []
+    assert tally.acknowledged > 0
