@@ -4,25 +4,39 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from supportdesk.core.errors import StorageError
 
 
+def flush_to_disk(fd: int) -> None:
+    """fsync, and on macOS F_FULLFSYNC: its fsync leaves the data in the drive's cache."""
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+            return
+        except OSError:
+            pass  # some file systems (network, FAT) refuse it; fsync is then all there is
+    os.fsync(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
-        return  # Windows cannot open a directory to flush it; os.replace is durable there
+        return  # Windows cannot open a directory to flush it (see docs/VAULT.md)
     fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        flush_to_disk(fd)
     finally:
         os.close(fd)
 
 
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
+        flush_to_disk(handle.fileno())
 
 
 def make_folder_durably(folder: Path) -> None:
@@ -59,7 +73,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
-                os.fsync(handle.fileno())
+                flush_to_disk(handle.fileno())
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):
