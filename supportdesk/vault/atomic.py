@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import tempfile
@@ -46,15 +47,18 @@ def make_folder_durably(folder: Path) -> None:
     a file flushed inside it would be lost with it.
     """
     missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
+    parent = folder
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
     for new in reversed(missing):
         try:
             new.mkdir()
         except FileExistsError:
             continue  # made meanwhile by someone else, who flushes it
         fsync_dir(new.parent)
+    if not folder.is_dir():
+        raise FileExistsError(errno.EEXIST, "a file is in the way of a folder", str(folder))
 
 
 def replace_durably(source: Path, target: Path) -> None:
