@@ -14,7 +14,9 @@ import pytest
 
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
+from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.session import Session
+from supportdesk.services.settings import Settings
 from supportdesk.vault.atomic import atomic_write_bytes, make_folder_durably
 from supportdesk.vault.backup import backup_info, list_backups
 from supportdesk.vault.metadata import metadata_path, read_metadata
@@ -114,3 +116,18 @@ def test_a_restore_survives(backing: Path, keys: FileKeyStore, tmp_path: Path) -
         assert _people(reopened) == ["Ruth"]
     finally:
         reopened.close()
+
+
+def test_the_daily_backup_into_a_new_chosen_folder_survives(
+        backing: Path, keys: FileKeyStore, tmp_path: Path) -> None:
+    vault, _recovery = Vault.create(backing / "vault", keys)
+    vault.close()
+    with PowerCutDisk(backing, tmp_path / "mnt") as again:
+        vault = Vault.open(again.mountpoint / "vault", keys)
+        session = Session(vault.db, vault=vault)
+        scheduler = BackupScheduler(vault, Settings(session.repo), session.clock)
+        made = scheduler.back_up(again.mountpoint / "USB stick" / "SupportDesk", automatic=True)
+        vault.close()
+        again.cut("all", 1)
+    found = list_backups(backing / "USB stick" / "SupportDesk")
+    assert [p.name for p in found] == [made.name]
