@@ -91,8 +91,10 @@ class Bench:
         return self.mountpoint / "vault"
 
     def mode(self) -> tuple[str, float]:
-        self.cuts += 1
-        return self.rng.choice(["all", "some"]), self.rng.random()
+        """How this cut drops what is pending; the first one (after an acknowledgement)
+        drops all of it, the harshest test of what was acknowledged."""
+        first, self.cuts = self.cuts == 0, self.cuts + 1
+        return "all" if first else self.rng.choice(["all", "some"]), self.rng.random()
 
     def after_an_ack(self) -> bool:
         """Whether this cut waits for a first acknowledgement (always the first cut)."""
@@ -215,9 +217,10 @@ def _env(bench: Bench) -> dict[str, str]:
 
 
 def _cli(bench: Bench, *args: str) -> subprocess.Popen[str]:
+    """``supportdesk ARGS`` on the mounted vault (or on the --data-dir that ARGS name)."""
+    where = [] if "--data-dir" in args else ["--data-dir", str(bench.mounted)]
     command = [sys.executable, "-c", "import tests.reliability.no_network; "
-               "from supportdesk.app import main; raise SystemExit(main())",
-               "--data-dir", str(bench.mounted), *args]
+               "from supportdesk.app import main; raise SystemExit(main())", *where, *args]
     return subprocess.Popen(command, cwd=REPO, env=_env(bench), stdin=subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -483,6 +486,34 @@ def test_power_cut_while_exporting(tmp_path: Path, figures: Figures) -> None:
         elif not written.exists() and bench.ever_acknowledged:
             lost.append("the acknowledged export")
         tally.add(run, outcome, len(done), lost)
+    tally.record(figures)
+    assert tally.problems == []
+    assert tally.acknowledged > 0
+
+
+def test_power_cut_while_vaults_are_created(tmp_path: Path, figures: Figures) -> None:
+    """``supportdesk init``: a vault it announced opens; one it did not is whole or absent."""
+    keystore = KeyringKeyStore(FileKeyring(tmp_path / "keyring.json"))
+    bench = _bench(tmp_path, "init", keystore)
+    (bench.backing / "vaults").mkdir()
+    tally = Tally("vault creation")
+    for run in range(COUNT):
+        done = _commands_until_cut(
+            bench, lambda n, run=run: [
+                "--data-dir", str(bench.mountpoint / "vaults" / f"v{run}-{n}"), "init"],
+            within=2.0)
+        bench.ever_acknowledged.update(f"v{run}-{n}" for n in done)
+        outcome = Outcome()
+        for folder in sorted((bench.backing / "vaults").iterdir()):
+            if not (folder / DB_FILE).exists():
+                continue  # never made: the next start is a first run, as it should be
+            try:
+                Vault.open(folder, keystore).close()
+            except KnownError as error:
+                outcome.failed_open = f"{folder.name}: {type(error).__name__}: {error}"
+        present = {f.name for f in (bench.backing / "vaults").iterdir()
+                   if (f / DB_FILE).exists()}
+        tally.add(run, outcome, len(done), sorted(bench.ever_acknowledged - present))
     tally.record(figures)
     assert tally.problems == []
     assert tally.acknowledged > 0
