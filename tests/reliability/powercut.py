@@ -17,8 +17,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -59,7 +61,7 @@ class PowerCutDisk:
         self._stop()
 
     def cut(self, mode: str, seed: object,
-            writers: list[subprocess.Popen[str]] | list[subprocess.Popen[bytes]] = ()) -> None:  # type: ignore[assignment]
+            writers: Sequence[subprocess.Popen[Any]] = ()) -> None:
         """The power goes: kill -9 every writer, then keep only what the disk held."""
         for writer in writers:
             if writer.poll() is None:
