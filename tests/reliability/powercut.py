@@ -68,12 +68,17 @@ class PowerCutDisk:
                 writer.send_signal(signal.SIGKILL)
         for writer in writers:
             writer.wait()
+        self.power_off(mode, seed)
+        self._stop()
+
+    def power_off(self, mode: str, seed: object) -> None:
+        """Only the disk's side of a cut: from now on every operation fails, and what the
+        disk held is in the backing folder. For a test whose own process was writing."""
         assert self._daemon is not None and self._daemon.stdin is not None
         self._daemon.stdin.write(f"cut {mode} {seed}\n")
         self._daemon.stdin.flush()
         if self._reply(60) != "cut":
             raise AssertionError(f"the power cut did not happen: {self._errors()}")
-        self._stop()
 
     def _reply(self, timeout: float) -> str:
         assert self._daemon is not None and self._daemon.stdout is not None
