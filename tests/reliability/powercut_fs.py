@@ -19,6 +19,7 @@ changes land as a random prefix of their order (a journal commits in order). The
 BACKING is rewritten to hold exactly what the disk held, ``cut`` is printed, and
 every further operation fails with EIO until the parent unmounts. Unmounted without
 a cut (a clean shutdown), BACKING gets everything, as if all had been flushed.
+When standard input closes (the parent is gone), it unmounts itself.
 
 Chmod and times are kept at once (they do not matter to what is tested here).
 Locks are left to the kernel, which keeps them locally when the file system has none.
@@ -31,6 +32,7 @@ import os
 import random
 import shutil
 import stat
+import subprocess
 import sys
 import threading
 import time
@@ -420,12 +422,14 @@ def _fuse_class() -> Callable[..., Any]:
     return FUSE
 
 
-def _listen(fs: PowerCutFS) -> None:
+def _listen(fs: PowerCutFS, mountpoint: str) -> None:
     for line in sys.stdin:
         words = line.split()
         if len(words) == 3 and words[0] == "cut" and words[1] in ("all", "some"):
             fs.power_cut(words[1], words[2])
             print("cut", flush=True)
+    # The parent has gone (or is done): never leave a mount behind.
+    subprocess.run(["fusermount3", "-u", "-z", mountpoint], check=False, capture_output=True)
 
 
 def main(argv: list[str]) -> None:
@@ -434,7 +438,7 @@ def main(argv: list[str]) -> None:
 
     def init(path: str) -> None:
         print("mounted", flush=True)
-        threading.Thread(target=_listen, args=(fs,), daemon=True).start()
+        threading.Thread(target=_listen, args=(fs, mountpoint), daemon=True).start()
 
     fs.init = init  # type: ignore[attr-defined]
     # hard_remove: an unlinked file stays open under its handle (no .fuse_hidden names).

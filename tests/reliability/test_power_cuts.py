@@ -48,10 +48,11 @@ from tests.reliability.file_keystore import FileKeyStore
 from tests.reliability.powercut import PowerCutDisk, fuse_problem
 from tests.reliability.vault_worker import EXTRA_COLUMN, MIGRATE_STEPS
 
-pytestmark = pytest.mark.real
+COUNT = runs(5, 1000)
+# About 2 s a cut here; a full run of one scenario takes most of an hour.
+pytestmark = [pytest.mark.real, pytest.mark.timeout(max(300, COUNT * 15))]
 
 REPO = Path(__file__).resolve().parents[2]
-COUNT = runs(5, 1000)
 PEOPLE = 20
 
 
