@@ -36,6 +36,7 @@ from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
 from supportdesk.services.exporting import ExportService
 from supportdesk.services.session import Session
+from supportdesk.store import migrations
 from supportdesk.vault.backup import backup_info, list_backups
 from supportdesk.vault.files import DB_FILE
 from supportdesk.vault.keystore import KeyringKeyStore, KeyStore
@@ -135,29 +136,28 @@ class Outcome:
     columns: list[str] = field(default_factory=list)
 
 
-def after_the_cut(bench: Bench, steps: list[object] | None = None) -> Outcome:
+def after_the_cut(bench: Bench, steps: list[migrations.Migration] | None = None) -> Outcome:
     data_dir = bench.on_disk
     outcome = Outcome()
     outcome.metadata_bad = ((data_dir / DB_FILE).exists()
                             and read_metadata(metadata_path(data_dir)) is None)
-    key = bench.keystore.get(bench.uuid)
     good: list[Path] = []
     for made in list_backups(data_dir / BACKUP_DIR):
-        try:
-            backup_info(made, key, bench.recovery_key)
+        try:  # the recovery key alone: the keyring may be what the person lost
+            backup_info(made, recovery_key=bench.recovery_key)
             good.append(made)
         except KnownError:
             outcome.bad_backups.append(made.name)
     outcome.good_backups = [p.name for p in good]
     try:
-        vault = Vault.open(data_dir, bench.keystore, steps=steps)  # type: ignore[arg-type]
+        vault = Vault.open(data_dir, bench.keystore, steps=steps)
     except DamagedVaultError as damaged:
         if not good:
             outcome.failed_open = f"damaged, and no good backup: {damaged}"
             return outcome
         Vault.restore_damaged(data_dir, good[0], bench.keystore)
         outcome.restored_from = good[0].name
-        vault = Vault.open(data_dir, bench.keystore, steps=steps)  # type: ignore[arg-type]
+        vault = Vault.open(data_dir, bench.keystore, steps=steps)
     except KnownError as error:
         outcome.failed_open = f"{type(error).__name__}: {error}"
         return outcome
@@ -192,11 +192,13 @@ class Tally:
         self.lost += len(lost)
         self.failed_opens += bool(outcome.failed_open)
         self.bad_backups += len(outcome.bad_backups)
-        for text in ([outcome.failed_open] if outcome.failed_open else []) + [
-                f"lost {', '.join(sorted(lost)[:5])}"] * bool(lost) + [
-                "vault.json unreadable beside the database"] * outcome.metadata_bad + [
-                f"bad backups {outcome.bad_backups}"] * bool(outcome.bad_backups):
-            self.problems.append(f"run {run}: {text}")
+        found = {
+            outcome.failed_open: bool(outcome.failed_open),
+            f"lost {', '.join(sorted(lost)[:5])}": bool(lost),
+            "vault.json unreadable beside the database": outcome.metadata_bad,
+            f"bad backups {outcome.bad_backups}": bool(outcome.bad_backups),
+        }
+        self.problems += [f"run {run}: {text}" for text, happened in found.items() if happened]
 
     def record(self, figures: Figures) -> None:
         figures.record(f"power cut during {self.name}", runs=self.runs,
