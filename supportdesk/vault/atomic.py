@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -52,19 +53,32 @@ def make_tree_private(folder: Path) -> None:
                 make_private(path)
 
 
+def flush_to_disk(fd: int) -> None:
+    """fsync, and on macOS F_FULLFSYNC: its fsync leaves the data in the drive's cache."""
+    if sys.platform == "darwin":
+        import fcntl
+
+        try:
+            fcntl.fcntl(fd, fcntl.F_FULLFSYNC)
+            return
+        except OSError:
+            pass  # some file systems (network, FAT) refuse it; fsync is then all there is
+    os.fsync(fd)
+
+
 def fsync_dir(folder: Path) -> None:
     if os.name != "posix":
-        return  # Windows cannot open a directory to flush it; os.replace is durable there
+        return  # Windows cannot open a directory to flush it (see docs/VAULT.md)
     fd = os.open(folder, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        flush_to_disk(fd)
     finally:
         os.close(fd)
 
 
 def fsync_file(path: Path) -> None:
     with open(path, "rb+") as handle:
-        os.fsync(handle.fileno())
+        flush_to_disk(handle.fileno())
 
 
 def make_folder_durably(folder: Path) -> None:
@@ -74,17 +88,20 @@ def make_folder_durably(folder: Path) -> None:
     a file flushed inside it would be lost with it.
     """
     missing = []
-    while not folder.exists():
-        missing.append(folder)
-        folder = folder.parent
-    if not folder.is_dir():  # a file where a folder should be: as mkdir would say
-        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    parent = folder
+    while not parent.exists():
+        missing.append(parent)
+        parent = parent.parent
+    if not parent.is_dir():  # a file where a folder should be: as mkdir would say
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(parent))
     for new in reversed(missing):
         try:
             new.mkdir(mode=0o700)  # readable by this user alone, like every file in it
         except FileExistsError:
             continue  # made meanwhile by someone else, who flushes it
         fsync_dir(new.parent)
+    if not folder.is_dir():
+        raise FileExistsError(errno.EEXIST, "a file is in the way of a folder", str(folder))
 
 
 def replace_durably(source: Path, target: Path) -> None:
@@ -113,7 +130,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
-                os.fsync(handle.fileno())
+                flush_to_disk(handle.fileno())
             os.replace(temp, path)
         except BaseException:
             with contextlib.suppress(OSError):

@@ -131,10 +131,13 @@ def stage_copy(backup: Path, key: bytes, staged: Path, new_key: bytes) -> None:
 
 def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: Path,
                  now: datetime) -> Path:
-    """A full encrypted backup of the open vault at ``target``, with its sidecar."""
+    """A full encrypted backup of the open vault at ``target``, with its sidecar.
+
+    The sidecar is written first: a backup cut short by a power cut is either absent
+    or has the sidecar through which the recovery key opens it.
+    """
     make_folder_durably(target.parent)
     version = migrations.schema_version(db)
-    export_copy(db, target, key, version)
     sidecar = {
         "format": 1,
         "created": now.isoformat(),
@@ -145,6 +148,12 @@ def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: P
             metadata.with_changes(pending=None, unconfirmed=None).to_json()),
     }
     atomic_write_bytes(sidecar_path(target), (json.dumps(sidecar, indent=2) + "\n").encode())
+    try:
+        export_copy(db, target, key, version)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            sidecar_path(target).unlink()  # no backup, so no sidecar either
+        raise
     return target
 
 

@@ -17,8 +17,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -59,19 +61,24 @@ class PowerCutDisk:
         self._stop()
 
     def cut(self, mode: str, seed: object,
-            writers: list[subprocess.Popen[str]] | list[subprocess.Popen[bytes]] = ()) -> None:  # type: ignore[assignment]
+            writers: Sequence[subprocess.Popen[Any]] = ()) -> None:
         """The power goes: kill -9 every writer, then keep only what the disk held."""
         for writer in writers:
             if writer.poll() is None:
                 writer.send_signal(signal.SIGKILL)
         for writer in writers:
             writer.wait()
+        self.power_off(mode, seed)
+        self._stop()
+
+    def power_off(self, mode: str, seed: object) -> None:
+        """Only the disk's side of a cut: from now on every operation fails, and what the
+        disk held is in the backing folder. For a test whose own process was writing."""
         assert self._daemon is not None and self._daemon.stdin is not None
         self._daemon.stdin.write(f"cut {mode} {seed}\n")
         self._daemon.stdin.flush()
         if self._reply(60) != "cut":
             raise AssertionError(f"the power cut did not happen: {self._errors()}")
-        self._stop()
 
     def _reply(self, timeout: float) -> str:
         assert self._daemon is not None and self._daemon.stdout is not None

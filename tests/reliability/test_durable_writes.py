@@ -7,6 +7,7 @@ lands), then the folder underneath is read as the next start would read it.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,9 @@ import pytest
 
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
+from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.session import Session
+from supportdesk.services.settings import Settings
 from supportdesk.vault.atomic import atomic_write_bytes, make_folder_durably
 from supportdesk.vault.backup import backup_info, list_backups
 from supportdesk.vault.metadata import metadata_path, read_metadata
@@ -114,3 +117,59 @@ def test_a_restore_survives(backing: Path, keys: FileKeyStore, tmp_path: Path) -
         assert _people(reopened) == ["Ruth"]
     finally:
         reopened.close()
+
+
+def test_the_daily_backup_into_a_new_chosen_folder_survives(
+        backing: Path, keys: FileKeyStore, tmp_path: Path) -> None:
+    vault, _recovery = Vault.create(backing / "vault", keys)
+    vault.close()
+    with PowerCutDisk(backing, tmp_path / "mnt") as again:
+        vault = Vault.open(again.mountpoint / "vault", keys)
+        session = Session(vault.db, vault=vault)
+        scheduler = BackupScheduler(vault, Settings(session.repo), session.clock)
+        made = scheduler.back_up(again.mountpoint / "USB stick" / "SupportDesk", automatic=True)
+        vault.close()
+        again.cut("all", 1)
+    found = list_backups(backing / "USB stick" / "SupportDesk")
+    assert [p.name for p in found] == [made.name]
+
+
+class _PowerWentOut(Exception):
+    pass
+
+
+@pytest.mark.parametrize("flushes_before_the_cut", [1, 2, 3])  # folder, one file, the other
+def test_a_backup_cut_after_any_flush_is_absent_or_opens_with_the_recovery_key(
+        flushes_before_the_cut: int, backing: Path, keys: FileKeyStore, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whichever flush the power goes after, a backup that is there is whole and carries
+    its sidecar, so the recovery key alone opens it (the keyring may be what was lost)."""
+    from supportdesk.vault import atomic
+
+    vault, recovery_key = Vault.create(backing / "vault", keys)
+    vault.close()
+    with PowerCutDisk(backing, tmp_path / "mnt") as again:
+        vault = Vault.open(again.mountpoint / "vault", keys)
+        flushes = 0
+        real_fsync_dir = atomic.fsync_dir
+
+        def fsync_dir_then_maybe_cut(folder: Path) -> None:
+            nonlocal flushes
+            real_fsync_dir(folder)
+            flushes += 1
+            if flushes == flushes_before_the_cut:
+                again.power_off("all", 1)
+                raise _PowerWentOut
+
+        monkeypatch.setattr(atomic, "fsync_dir", fsync_dir_then_maybe_cut)
+        try:
+            vault.backup(reason="daily")
+        except _PowerWentOut:
+            pass
+        finally:
+            monkeypatch.undo()
+            with contextlib.suppress(Exception):  # the disk is gone; what it held is read below
+                vault.close()
+    assert flushes >= flushes_before_the_cut  # the cut came inside the backup
+    for made in list_backups(backing / "vault" / "backups"):
+        assert backup_info(made, recovery_key=recovery_key).counts["supporters"] == 0

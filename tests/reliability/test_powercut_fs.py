@@ -182,3 +182,24 @@ def test_sqlite_commits_survive_only_when_synced(disk: PowerCutDisk, backing: Pa
         finally:
             db.close()
         assert rows == expected, name
+
+
+def test_a_partial_cut_lands_a_rename_whole_or_not_at_all(backing: Path,
+                                                          tmp_path: Path) -> None:
+    """Name changes land in order, each rename whole: the target is old or new, never gone."""
+    outcomes = set()
+    for seed in range(12):
+        (backing / "old.txt").write_bytes(b"old")
+        with PowerCutDisk(backing, tmp_path / "mnt") as disk:
+            for step in range(3):
+                _write(disk.mountpoint / "new.tmp", b"new %d" % step, sync=True)
+                os.replace(disk.mountpoint / "new.tmp", disk.mountpoint / "old.txt")
+            disk.cut("some", seed)
+        names = sorted(p.name for p in backing.iterdir())
+        assert "old.txt" in names, f"seed {seed}: {names}"
+        content = (backing / "old.txt").read_bytes()
+        assert content in (b"old", b"new 0", b"new 1", b"new 2")
+        outcomes.add(content)
+        for leftover in backing.iterdir():
+            leftover.unlink()
+    assert len(outcomes) > 1

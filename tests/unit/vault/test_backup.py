@@ -145,6 +145,21 @@ def test_rotation_keeps_the_newest_of_backups_made_in_the_same_second(
     assert list_backups(vault.backup_dir)[0] == newest[-1]
 
 
+def test_a_backup_that_fails_leaves_no_sidecar_behind(
+        tmp_path: Path, made: tuple[Vault, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportdesk.vault import backup as backups
+
+    vault, _ = made
+
+    def disk_full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backups, "export_copy", disk_full)
+    with pytest.raises(OSError):
+        vault.backup(tmp_path / "copy.sdbackup")
+    assert list(tmp_path.glob("copy.sdbackup*")) == []
+
+
 def test_backup_names_carry_date_and_reason() -> None:
     assert backup_name(NOW, "before-update") == "supportdesk-20261124-100000-before-update.sdbackup"
 
