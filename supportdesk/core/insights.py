@@ -199,7 +199,8 @@ _TREND_STEP = 0.5
 
 @dataclass(frozen=True)
 class MoodTrend:
-    """Moods from recent check-ins, oldest first (1 very low .. 5 very good)."""
+    """Recent moods, oldest first (1 very low .. 5 very good): from check-ins and from
+    moods noted on their own."""
 
     moods: tuple[int, ...]
     average: float | None
@@ -209,7 +210,8 @@ class MoodTrend:
     @property
     def words(self) -> str:
         if self.average is None:
-            return "Moods you note in check-ins will show here over time."
+            return ("How you've been will show here over time: tell SupportDesk how "
+                    "you are, on its own or when you log a check-in.")
         if self.direction is Direction.UNKNOWN and self.low_streak >= 2:
             # Too few for a trend, but not too few to say so beside a low-mood suggestion.
             return "Your last few moods have been low. Be gentle with yourself."
@@ -217,7 +219,7 @@ class MoodTrend:
             Direction.RISING: "Your moods have been lifting lately.",
             Direction.FALLING: "Your moods have dipped lately. Be gentle with yourself.",
             Direction.STEADY: "Your moods have been fairly steady lately.",
-            Direction.UNKNOWN: "A few more check-ins will show how things are going.",
+            Direction.UNKNOWN: "A few more moods noted will show how things are going.",
         }[self.direction]
 
 

@@ -5,8 +5,9 @@ through the services it holds (``app.network.people()``, ``app.dashboard.today()
 and every change through one of its use cases. A use case validates, writes in one
 transaction, returns what an undo needs, and then polls the change feed, which tells
 every listener the topics that changed ("people", "checkins", "gratitude", "plan",
-"settings", "reminders"). Changes made by another process (the command line while the
-app is open, a restore) reach the same feed when it is next polled.
+"settings", "reminders"; a mood noted on its own is under "checkins"). Changes made
+by another process (the command line while the app is open, a restore) reach the same
+feed when it is next polled.
 
 Undo takes back exactly what the use case changed, field by field
 (``core.field_changes``): a snooze made from Today after an edit survives an undo of
@@ -28,6 +29,7 @@ from supportdesk.core.field_changes import changed_paths, take_back
 from supportdesk.core.insights import EscalationRule
 from supportdesk.core.kinds import PlanStep, Ring
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
+from supportdesk.core.mood import MoodEntry
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import backups
@@ -40,6 +42,7 @@ from supportdesk.services.feed import ChangeFeed
 from supportdesk.services.full_export import FullExportService
 from supportdesk.services.full_import import FullImportOutcome, FullImportPreview, FullImportService
 from supportdesk.services.importing import ImportOutcome, ImportPreview, ImportService
+from supportdesk.services.mood import MoodService
 from supportdesk.services.network import NetworkService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
@@ -83,6 +86,7 @@ class Application:
         self.session = session
         repo = session.repo
         self.network: NetworkService = session.network
+        self.mood = MoodService(repo, lambda: session.clock())
         self.settings = Settings(repo)
         self.safety_plan = SafetyPlanService(repo)
         self.crisis_lines = CrisisLinesService(repo)
@@ -203,6 +207,38 @@ class Application:
 
     def restore_checkin(self, checkin: CheckIn) -> CheckIn:
         return self._change(self.network.restore_checkin, checkin)
+
+    # -- mood on its own ("How are you?") -------------------------------------------
+
+    def add_mood_entry(self, entry: MoodEntry) -> MoodEntry:
+        return self._change(self.mood.save, replace(entry, id=None))
+
+    def edit_mood_entry(self, before: MoodEntry, after: MoodEntry) -> Edit[MoodEntry]:
+        with self._changing():
+            edit = edit_of(before, replace(after, id=before.id))
+            self._put_mood_entry(edit, edit.redone)
+        return edit
+
+    def undo_mood_entry_edit(self, edit: Edit[MoodEntry]) -> MoodEntry:
+        with self._changing():
+            return self._put_mood_entry(edit, edit.undone)
+
+    def redo_mood_entry_edit(self, edit: Edit[MoodEntry]) -> MoodEntry:
+        with self._changing():
+            return self._put_mood_entry(edit, edit.redone)
+
+    def _put_mood_entry(self, edit: Edit[MoodEntry],
+                        change: Callable[[MoodEntry], MoodEntry]) -> MoodEntry:
+        assert edit.before.id is not None
+        return self.mood.save(change(self.mood.entry(edit.before.id)))
+
+    def delete_mood_entry(self, entry_id: int) -> MoodEntry:
+        return self._change(self.mood.delete, entry_id)
+
+    def restore_mood_entry(self, entry: MoodEntry) -> MoodEntry:
+        """Put back a deleted (or undone) entry with the id it had."""
+        assert entry.id is not None
+        return self._change(self.mood.save, entry)
 
     # -- gratitude -------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from supportdesk.core.insights import (
     reciprocity_balance,
 )
 from supportdesk.core.model import Supporter
+from supportdesk.core.mood import merged_moods
 from supportdesk.core.schedule import DueItem, Moments, due_items, due_moments, local_zone
 from supportdesk.services import settings as keys
 from supportdesk.services.session import Session
@@ -104,6 +105,9 @@ class DashboardService:
         mood_since = _to_the_minute(moment - MOOD_SPAN)
         moods = self._read("moods", (marks["checkins"], mood_since),
                            lambda: self.queries.recent_moods(mood_since, limit=MOOD_POINTS))
+        # Moods noted on their own count under "checkins" too (store/change_counts.py).
+        lone = self._read("lone moods", (marks["checkins"], mood_since),
+                          lambda: self.queries.recent_lone_moods(mood_since, limit=MOOD_POINTS))
         counts_since = _to_the_minute(moment - RECIPROCITY_SPAN)
         counts = self._read("counts", (marks["checkins"], counts_since),
                             lambda: self.queries.support_counts(counts_since))
@@ -117,7 +121,8 @@ class DashboardService:
                                 (marks["people"], moment.astimezone(zone).date(), zone),
                                 lambda: coverage(supporters, moment, zone)),
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
-            mood=mood_trend([mood for _, mood in moods]),
+            mood=mood_trend([mood for _, mood in merged_moods(moods, lone,
+                                                              limit=MOOD_POINTS)]),
             gratitude=gratitude_prompts(supporters, thanked, moment.astimezone(zone).date()),
             escalation=self._escalation(moods, moment, supporters, marks["settings"]),
         )

@@ -2,8 +2,9 @@
 
 Reads can then be kept until what they read has changed, and every view can learn what
 changed: the People count moves when a supporter, a contact method or an availability
-window is written, the check-ins count when a check-in is, and so on. Triggers live in
-the file, so writes by any connection or process (the command line while the app is
+window is written, the check-ins count when a check-in or a mood entry is (a mood
+noted on its own is a check-in with oneself: it shows where check-ins do), and so on.
+Triggers live in the file, so writes by any connection or process (the command line while the app is
 open) count too.
 
 The reminder engine's own bookkeeping (when it last looked, what it has shown) lives in
@@ -27,7 +28,7 @@ TABLE = "change_count"
 EPOCH = "epoch"
 GROUPS: dict[str, tuple[str, ...]] = {
     "people": ("supporter", "contact_method", "availability_window"),
-    "checkins": ("check_in",),
+    "checkins": ("check_in", "mood_entry"),
     "gratitude": ("gratitude",),
     "plan": ("plan_item", "crisis_line"),
     "settings": (),  # the setting table, but for the keys below (see _SETTING_TRIGGERS)
@@ -40,12 +41,17 @@ EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 
 def install(db: pw.Database) -> None:
-    """The table and its triggers as they are now (a migration step; safe to run again)."""
+    """The table and its triggers as they are now (a migration step; safe to run again).
+
+    Triggers go on the tables the schema has so far: a table a later step adds (the
+    mood entries of version 4) gains its triggers when that step runs this again."""
     run_sql(db, f"CREATE TABLE IF NOT EXISTS {TABLE} "
                 "(name TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL DEFAULT 0)")
+    present = {str(row[0]) for row in run_sql(
+        db, "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
     for group, tables in GROUPS.items():
         run_sql(db, f"INSERT OR IGNORE INTO {TABLE} (name, n) VALUES (?, 0)", [group])
-        for table in tables:
+        for table in (t for t in tables if t in present):
             for event in EVENTS:
                 run_sql(db, f"CREATE TRIGGER IF NOT EXISTS count_{table}_{event.lower()} "
                             f"AFTER {event} ON {table} BEGIN "

@@ -29,7 +29,14 @@ from supportdesk.core.model import (
     HelpNotes,
     Supporter,
 )
-from supportdesk.store.models import AvailabilityRow, CheckInRow, ContactMethodRow, SupporterRow
+from supportdesk.core.mood import MoodEntry
+from supportdesk.store.models import (
+    AvailabilityRow,
+    CheckInRow,
+    ContactMethodRow,
+    MoodEntryRow,
+    SupporterRow,
+)
 
 
 def to_db_time(moment: datetime | None) -> datetime | None:
@@ -195,3 +202,16 @@ def checkin_from_row(row: CheckInRow | RawRow) -> CheckIn:
         support_received=text_to_supports(row.support_received),
         note=row.note,
     )
+
+
+def mood_entry_fields(entry: MoodEntry) -> dict[str, object]:
+    return {"at": to_db_time(entry.at), "mood": entry.mood,
+            "feelings": ",".join(entry.feelings), "note": entry.note}
+
+
+def mood_entry_from_row(row: MoodEntryRow) -> MoodEntry:
+    at = from_db_time(row.at)
+    assert at is not None
+    feelings = tuple(f for f in str(row.feelings).split(",") if f)
+    return MoodEntry(id=row.id, at=at, mood=int(row.mood), feelings=feelings,
+                     note=str(row.note))

@@ -13,7 +13,7 @@ import peewee as pw
 from supportdesk.core.insights import SupportCount, mood_of
 from supportdesk.store import convert
 from supportdesk.store.database import run_sql
-from supportdesk.store.models import CheckInRow, GratitudeRow, database_proxy
+from supportdesk.store.models import CheckInRow, GratitudeRow, MoodEntryRow, database_proxy
 
 
 class InsightsQueries:
@@ -51,6 +51,24 @@ class InsightsQueries:
         for at, before, after in _rows(query):
             mood, moment = mood_of(before, after), convert.from_db_time(at)
             if mood is not None and moment is not None:
+                moods.append((moment, int(mood)))
+        moods.reverse()
+        return moods
+
+    def recent_lone_moods(self, since: datetime, limit: int = 60) -> list[tuple[datetime, int]]:
+        """(when, mood) for the latest moods noted on their own since ``since``, oldest
+        first (one range read of the (at, id) index)."""
+        query = (
+            MoodEntryRow.select(MoodEntryRow.at, MoodEntryRow.mood)
+            .where(MoodEntryRow.at >= convert.to_db_time(since))
+            .order_by(MoodEntryRow.at.desc())
+            .limit(limit)
+            .tuples()
+        )
+        moods = []
+        for at, mood in _rows(query):
+            moment = convert.from_db_time(at)
+            if moment is not None:
                 moods.append((moment, int(mood)))
         moods.reverse()
         return moods

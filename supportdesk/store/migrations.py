@@ -46,7 +46,27 @@ def _change_topics_v3(db: pw.Database) -> None:
     change_counts.install(db)
 
 
-MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3]
+MOOD_ENTRY_SQL = (
+    "CREATE TABLE mood_entry ("
+    " id INTEGER NOT NULL PRIMARY KEY,"
+    " at DATETIME NOT NULL,"
+    " mood INTEGER NOT NULL CHECK (mood BETWEEN 1 AND 5),"
+    " feelings TEXT NOT NULL DEFAULT '',"
+    " note TEXT NOT NULL DEFAULT '')",
+    # newest first, paged and ranged by time, like check_in's (at, id)
+    "CREATE INDEX mood_entry_at_id ON mood_entry (at, id)",
+)
+
+
+def _mood_entries_v4(db: pw.Database) -> None:
+    """Moods noted on their own ("How are you?"), counted under "checkins"."""
+    for statement in MOOD_ENTRY_SQL:
+        run_sql(db, statement)
+    change_counts.install(db)
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3,
+                               _mood_entries_v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Tables every version since 1 has: a database without them holds no vault.
 CORE_TABLES = (SupporterRow, CheckInRow)

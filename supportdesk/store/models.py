@@ -166,3 +166,16 @@ ALL_MODELS: list[type[BaseModel]] = [
     SettingRow,
     NotificationLogRow,
 ]
+
+
+class MoodEntryRow(BaseModel):
+    """A mood noted on its own (schema 4; created by its migration step, not with
+    ALL_MODELS, which is version 1's tables)."""
+
+    at = pw.DateTimeField()
+    mood = pw.IntegerField()
+    feelings = pw.TextField(default="")  # comma-separated, as the person named them
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "mood_entry"

@@ -16,6 +16,7 @@ import peewee as pw
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Channel, PlanStep
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
+from supportdesk.core.mood import MoodEntry
 from supportdesk.store import change_counts, convert
 from supportdesk.store.database import run_many, run_sql
 from supportdesk.store.models import (
@@ -24,6 +25,7 @@ from supportdesk.store.models import (
     ContactMethodRow,
     CrisisLineRow,
     GratitudeRow,
+    MoodEntryRow,
     NotificationLogRow,
     PlanItemRow,
     SettingRow,
@@ -397,6 +399,37 @@ class Repository:
             raise NotFoundError("That gratitude entry is no longer there.")
         GratitudeRow.delete().where(GratitudeRow.id == entry_id).execute()
         return matches[0]
+
+    # -- mood entries (a mood noted on its own) ---------------------------
+
+    def mood_entries(self, limit: int | None = None) -> list[MoodEntry]:
+        """Newest first; all of them, or the latest ``limit``."""
+        query = MoodEntryRow.select().order_by(MoodEntryRow.at.desc(), MoodEntryRow.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        return [convert.mood_entry_from_row(row) for row in query]
+
+    def mood_entry(self, entry_id: int) -> MoodEntry:
+        row = MoodEntryRow.get_or_none(MoodEntryRow.id == entry_id)
+        if row is None:
+            raise NotFoundError("That mood entry is no longer there.")
+        return convert.mood_entry_from_row(row)
+
+    def save_mood_entry(self, entry: MoodEntry) -> MoodEntry:
+        """Insert (``id`` None), put back with the id it had (undo), or update."""
+        fields = convert.mood_entry_fields(entry)
+        if entry.id is None:
+            return replace(entry, id=MoodEntryRow.insert(**fields).execute())
+        if MoodEntryRow.get_or_none(MoodEntryRow.id == entry.id) is None:
+            MoodEntryRow.insert(id=entry.id, **fields).execute()
+        else:
+            MoodEntryRow.update(**fields).where(MoodEntryRow.id == entry.id).execute()
+        return entry
+
+    def delete_mood_entry(self, entry_id: int) -> MoodEntry:
+        old = self.mood_entry(entry_id)
+        MoodEntryRow.delete().where(MoodEntryRow.id == entry_id).execute()
+        return old
 
     # -- safety plan ------------------------------------------------------
 

@@ -124,7 +124,7 @@ def test_mood_trend(moods: list[int], average: float | None, direction: Directio
 def test_a_few_low_moods_are_named_even_before_there_is_a_trend() -> None:
     """Beside "Things have been hard lately", the mood card must not say it needs more."""
     assert "low" in mood_trend([2, 1, 2]).words
-    assert "A few more check-ins" in mood_trend([4, 2]).words
+    assert "A few more moods noted" in mood_trend([4, 2]).words
 
 
 def test_gratitude_prompts_longest_unthanked_first_inner_and_middle_only() -> None:
