@@ -23,7 +23,7 @@ PDF_COMMAND = "_render-pdf"
 
 COMMAND_MODULES = [
     "supportdesk.cli.vault_commands",    # init, check, recover, backup, restore
-    "supportdesk.cli.network_commands",  # list, add, log, show
+    "supportdesk.cli.network_commands",  # list, add, log, mood, show
     "supportdesk.cli.due_command",       # due
     "supportdesk.cli.data_commands",     # import, export
 ]

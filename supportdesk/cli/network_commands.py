@@ -1,4 +1,5 @@
-"""``list``, ``add``, ``log`` and ``show``: the support network from the command line.
+"""``list``, ``add``, ``log``, ``mood`` and ``show``: the support network (and how you
+are) from the command line.
 
 The application object's use cases do the work, as in the GUI; the vault is opened
 like every other subcommand's (``vault_commands.open_session(args)``). An unknown or
@@ -17,6 +18,7 @@ from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import Kind, Mode, Ring, Role
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
+from supportdesk.core.mood import FEELINGS
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.text import due_words, exact_time, mood_change, relative_day
 from supportdesk.core.validation import parse_cadence
@@ -59,6 +61,20 @@ def register(sub: Any) -> None:
     log.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: now)")
     add_note_arguments(log)
     log.set_defaults(func=run_log)
+
+    mood = sub.add_parser("mood", help="note how you are, on its own",
+                          description="Note how you are right now, with no one else "
+                                      "involved: 1 (very low) to 5 (very good), any "
+                                      "feelings, and a note if you like. For a private "
+                                      "note, use '--note -' (standard input) or --edit.")
+    mood.add_argument("mood", type=mood_value, metavar="N",
+                      help="how you are, 1 (very low) to 5 (very good), or in words "
+                           "(\"okay\", \"very good\")")
+    mood.add_argument("--feeling", action="append", default=[], metavar="WORD",
+                      help="a feeling to note (may be given more than once), such as "
+                           + ", ".join(FEELINGS))
+    add_note_arguments(mood)
+    mood.set_defaults(func=run_mood)
 
     show = sub.add_parser("show", help="show one person's details and recent check-ins",
                           description="Show one person's details, notes and recent check-ins.")
@@ -145,6 +161,38 @@ def log_command(app: Application, args: argparse.Namespace) -> int:
     app.log_checkin(checkin)
     mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
     print(f"Logged a {checkin.mode.label.lower()} with {supporter.name}{mood}.")
+    return 0
+
+
+def mood_value(text: str) -> int:
+    """1–5, or the scale's own words ("very low" … "very good")."""
+    words = {label.casefold(): value for value, label in MOOD_LABELS.items()}
+    found = words.get(" ".join(text.split()).casefold())
+    if found is None and text.strip().isdigit() and int(text) in MOOD_LABELS:
+        found = int(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(
+            "say how you are from 1 (very low) to 5 (very good), or in words: "
+            + ", ".join(label.lower() for label in MOOD_LABELS.values()))
+    return found
+
+
+def run_mood(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
+    """The note first (the editor may take a while), then the vault; but with the PIN
+    on standard input too, the PIN is its first line and the note the rest."""
+    note_after_pin = args.note == "-" and getattr(args, "pin_stdin", False)
+    if not note_after_pin:
+        args.note = read_note(args)
+    return _opening(mood_command, opener)(args)
+
+
+def mood_command(app: Application, args: argparse.Namespace) -> int:
+    if args.note == "-" and getattr(args, "pin_stdin", False):
+        args.note = read_note(args)  # the PIN's line has been read
+    entry = app.add_mood_entry(app.mood.new_entry(args.mood, args.feeling, args.note))
+    feelings = f", {', '.join(entry.feelings)}" if entry.feelings else ""
+    print(f"Noted: {MOOD_LABELS[entry.mood].lower()}{feelings}. "
+          "Thank you for checking in with yourself.")
     return 0
 
 

@@ -210,3 +210,43 @@ def test_log_help_says_why_the_note_is_better_kept_off_the_command_line(
     text = " ".join(capsys.readouterr().out.split())
     assert "--note -" in text and "--edit" in text
     assert "shell history" in text and "other users" in text
+
+
+def test_mood_notes_how_you_are_with_feelings_and_a_note_from_stdin(
+        vault: Path, db_key: bytes, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Didn't sleep much.\n"))
+    assert cli("mood", "3", "--feeling", "tired", "--feeling", "Anxious", "--note", "-") == 0
+    assert capsys.readouterr().out.strip() == ("Noted: okay, tired, anxious. Thank you for "
+                                               "checking in with yourself.")
+    session = reopen(vault, db_key)
+    try:
+        (entry,) = session.repo.mood_entries()
+        assert (entry.at, entry.mood, entry.feelings, entry.note) == (
+            FIXED_NOW, 3, ("tired", "anxious"), "Didn't sleep much.")
+        assert session.network.checkins() == []  # no one else was involved
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize(("words", "mood"), [("1", 1), ("very low", 1), ("Okay", 3),
+                                             ("5", 5)])
+def test_mood_takes_the_number_or_the_words_of_the_scale(
+        vault: Path, db_key: bytes, words: str, mood: int) -> None:
+    assert cli("mood", words) == 0
+    session = reopen(vault, db_key)
+    try:
+        assert [e.mood for e in session.repo.mood_entries()] == [mood]
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("mood", ["0", "6", "meh"])
+def test_mood_off_the_scale_is_refused_and_nothing_is_noted(
+        vault: Path, db_key: bytes, mood: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli("mood", mood)
+    assert "from 1 (very low) to 5 (very good)" in capsys.readouterr().err
+    assert not vault.exists()  # refused before the vault was opened

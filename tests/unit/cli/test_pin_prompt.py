@@ -66,7 +66,7 @@ def test_show_in_a_script_without_the_pin_is_refused_and_shows_nothing(
 
 @pytest.mark.parametrize("command", [
     ["list"], ["show", "Sam"], ["due"], ["add", "Ana", "--kind", "friend"],
-    ["log", "Sam"], ["export", "--format", "csv", "--yes", "OUT"],
+    ["log", "Sam"], ["mood", "3"], ["export", "--format", "csv", "--yes", "OUT"],
     ["import", "IN"], ["restore", "BACKUP", "--yes"],
 ])
 def test_every_command_that_shows_or_changes_the_network_asks_first(
@@ -84,6 +84,7 @@ def test_every_command_that_shows_or_changes_the_network_asks_first(
     session = open_session(vault)
     assert [s.name for s in session.network.supporters()] == ["Sam"]  # nothing changed
     assert session.network.checkins() == []
+    assert session.repo.mood_entries() == []
     session.close()
 
 
@@ -161,3 +162,17 @@ def test_without_a_pin_nothing_is_asked(
     session.close()
     assert cli(vault, "show", "Sam") == 0
     assert NOTE in capsys.readouterr().out
+
+
+def test_mood_with_the_pin_and_the_note_both_on_stdin_takes_the_pin_first(
+    vault: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli(vault, "--pin-stdin", "mood", "2", "--feeling", "tired", "--note", "-",
+               stdin=f"{PIN}\nHard morning.\nBetter after tea.\n",
+               monkeypatch=monkeypatch) == 0
+    assert "Noted: low, tired." in capsys.readouterr().out
+    session = open_session(vault)
+    (entry,) = session.repo.mood_entries()
+    assert (entry.mood, entry.feelings, entry.note) == (2, ("tired",),
+                                                        "Hard morning.\nBetter after tea.")
+    session.close()
