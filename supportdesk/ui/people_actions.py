@@ -1,9 +1,10 @@
 """Window-wide actions for the network: Add person (Ctrl+N), Log a check-in (Ctrl+L),
-Add gratitude (Ctrl+Shift+G) and Find person (Ctrl+F).
+How are you? (Ctrl+M), Add gratitude (Ctrl+Shift+G) and Find person (Ctrl+F).
 
 ``install(window, ctx)`` adds them to the File and Go menus and answers
 ``ctx.events.checkin_log_requested`` by opening the log dialog (preselecting the
-person whose page is showing).
+person whose page is showing) and ``ctx.events.mood_entry_requested`` (Today's card,
+the tray) by opening "How are you?".
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
+from supportdesk.ui.editors.mood_dialog import MoodDialog
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
 from supportdesk.ui.plain import plain_tooltip
 
@@ -33,6 +35,8 @@ class PeopleActions(QObject):
         self.add_person = _action(window, "&Add someone…", "Ctrl+N",
                                   "Add someone to your network")
         self.log_checkin = _action(window, "&Log a check-in…", "Ctrl+L", "Log a check-in")
+        self.note_mood = _action(window, "How are &you?…", "Ctrl+M",
+                                 "Note how you are, just for you")
         self.add_gratitude = _action(window, "Add &gratitude…", "Ctrl+Shift+G",
                                      "Note something you're grateful for")
         self.find_person = _action(window, "&Find someone", "Ctrl+F",
@@ -54,6 +58,12 @@ class PeopleActions(QObject):
 
     def _on_checkin_log_requested(self, supporter_id: int) -> None:
         CheckinDialog(self.ctx, supporter_id or None, parent=self.window).exec()
+
+    def _on_note_mood_triggered(self) -> None:
+        self.ctx.events.mood_entry_requested.emit(0)
+
+    def _on_mood_entry_requested(self, mood: int) -> None:
+        MoodDialog(self.ctx, mood or None, parent=self.window).exec()
 
     def _on_add_gratitude_triggered(self) -> None:
         GratitudeDialog(self.ctx, self.current_supporter_id() or None, parent=self.window).exec()
@@ -77,12 +87,15 @@ def install(window: MainWindow, ctx: AppContext) -> PeopleActions:
     actions = PeopleActions(window, ctx)
     actions.add_person.triggered.connect(actions._on_add_person_triggered)
     actions.log_checkin.triggered.connect(actions._on_log_checkin_triggered)
+    actions.note_mood.triggered.connect(actions._on_note_mood_triggered)
     actions.add_gratitude.triggered.connect(actions._on_add_gratitude_triggered)
     actions.find_person.triggered.connect(actions._on_find_person_triggered)
     ctx.events.checkin_log_requested.connect(actions._on_checkin_log_requested)
+    ctx.events.mood_entry_requested.connect(actions._on_mood_entry_requested)
     file_menu = window.menu("file")
     first = file_menu.actions()[0] if file_menu.actions() else None
-    for action in (actions.add_person, actions.log_checkin, actions.add_gratitude):
+    for action in (actions.add_person, actions.log_checkin, actions.note_mood,
+                   actions.add_gratitude):
         if first is not None:
             file_menu.insertAction(first, action)
         else:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 
 from supportdesk.core.errors import KnownError
 from supportdesk.core.model import CheckIn, Gratitude, Supporter
+from supportdesk.core.mood import MoodEntry
 from supportdesk.services.application import Application, Edit, SupporterSnapshot
 from supportdesk.ui.context import AppContext
 
@@ -226,3 +227,53 @@ def mark_thanked(ctx: AppContext, entry_id: int, thanked: bool) -> None:
     entry = ctx.app.network.gratitude_entry(entry_id)
     perform(ctx, EditGratitude(ctx, entry, replace(entry, thanked=thanked),
                                "Mark thanked" if thanked else "Mark not thanked"))
+
+
+class AddMoodEntry(NetworkCommand):
+    """A mood noted on its own; undo takes it away, redo puts it back with its id."""
+
+    def __init__(self, ctx: AppContext, entry: MoodEntry) -> None:
+        super().__init__(ctx, "Note how you are")
+        self.entry = entry
+
+    def apply(self) -> None:
+        if self.entry.id is None:
+            self.entry = self.app.add_mood_entry(self.entry)
+        else:
+            self.entry = self.app.restore_mood_entry(self.entry)
+
+    def revert(self) -> None:
+        assert self.entry.id is not None
+        self.app.delete_mood_entry(self.entry.id)
+
+
+class EditMoodEntry(NetworkCommand):
+    def __init__(self, ctx: AppContext, before: MoodEntry, after: MoodEntry) -> None:
+        super().__init__(ctx, "Change how you were")
+        self.before = before
+        self.after = replace(after, id=before.id)
+        self.edit: Edit[MoodEntry] | None = None
+
+    def apply(self) -> None:
+        if self.edit is None:
+            self.edit = self.app.edit_mood_entry(self.before, self.after)
+        else:
+            self.app.redo_mood_entry_edit(self.edit)
+
+    def revert(self) -> None:
+        assert self.edit is not None
+        self.app.undo_mood_entry_edit(self.edit)
+
+
+class DeleteMoodEntry(NetworkCommand):
+    def __init__(self, ctx: AppContext, entry: MoodEntry) -> None:
+        super().__init__(ctx, "Delete mood entry")
+        assert entry.id is not None
+        self.entry = entry
+
+    def apply(self) -> None:
+        assert self.entry.id is not None
+        self.entry = self.app.delete_mood_entry(self.entry.id)
+
+    def revert(self) -> None:
+        self.app.restore_mood_entry(self.entry)

@@ -29,8 +29,8 @@ def action_named(menu: QMenu, text: str) -> QAction:
 def test_the_menu_has_everything_a_person_needs(qtbot: QtBot) -> None:
     tray = ReminderTray(Events())
     texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
-    assert texts == ["Reach out now", "Open SupportDesk", "Log a check-in…", "Due now",
-                     "Snooze all", "Pause reminders", "Quit SupportDesk"]
+    assert texts == ["Reach out now", "Open SupportDesk", "Log a check-in…", "How are you?…",
+                     "Due now", "Snooze all", "Pause reminders", "Quit SupportDesk"]
     assert tray.menu.actions()[0] is tray.reach_out_action  # help first, above the chores
     assert tray.pause_action.isCheckable()
 
@@ -77,6 +77,15 @@ def test_log_and_reach_out_ask_the_window(qtbot: QtBot) -> None:
     assert log.args == [0]
     with qtbot.waitSignal(events.reach_out_requested):
         tray.reach_out_action.trigger()
+
+
+def test_how_are_you_opens_the_window_and_asks_with_no_mood_chosen(qtbot: QtBot) -> None:
+    events = Events()
+    tray = ReminderTray(events)
+    with qtbot.waitSignal(tray.open_requested), \
+            qtbot.waitSignal(events.mood_entry_requested) as asked:
+        action_named(tray.menu, "How are you?").trigger()
+    assert asked.args == [0]
 
 
 def test_snooze_pause_and_quit(qtbot: QtBot) -> None:

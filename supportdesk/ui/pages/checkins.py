@@ -2,6 +2,9 @@
 
 The list reads a page at a time, newest first, as it is scrolled; the person, the way
 and the words are filtered in the database, so ten years of check-ins stay quick.
+
+"Show: Just me" lists the moods noted on their own ("How are you?", Ctrl+M) instead —
+check-ins with oneself — with the same edit and delete.
 """
 
 from __future__ import annotations
@@ -26,14 +29,16 @@ from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.network import CHECKIN_PAGE
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.editors.mood_dialog import MoodDialog
 from supportdesk.ui.models.by_person import ByPersonProxy
 from supportdesk.ui.models.checkin_table import (
     CheckinColumn,
     CheckinTableModel,
 )
+from supportdesk.ui.models.mood_table import MoodColumn, MoodTableModel
 from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.plain import plain_label, rich_label
-from supportdesk.ui.undo_commands import DeleteCheckin, perform
+from supportdesk.ui.undo_commands import DeleteCheckin, DeleteMoodEntry, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
@@ -42,6 +47,10 @@ SEARCH_PAUSE_MS = 200
 EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
               "a text, a coffee, a group meeting — log it here (Ctrl+L). Over time you will "
               "see who you lean on, and who leans on you.</p>")
+NO_MOODS_TEXT = ("<h3>Just for you</h3><p>Whenever you like, note how you are — on a "
+                 "good day or a hard one, with or without anyone else (Ctrl+M, or the "
+                 "“How are you?” card on Today). What you note shows here.</p>")
+WITH_PEOPLE, JUST_ME = "people", "me"
 
 
 class CheckinsPage(QWidget):
@@ -54,6 +63,7 @@ class CheckinsPage(QWidget):
         self.ctx = ctx
         self.setAccessibleName("Check-ins")
         self.model = CheckinTableModel(self, tz=local_zone(), page_size=CHECKIN_PAGE)
+        self.mood_model = MoodTableModel(self, tz=local_zone())
         self.proxy = ByPersonProxy(self.model, self)  # sorts; filtering is in SQL
         self._names: dict[int, str] = {}
         self._search_pause = QTimer(self)  # a search runs once typing pauses
@@ -66,6 +76,11 @@ class CheckinsPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
+        self.view_box = QComboBox(self)
+        self.view_box.addItem("With people", WITH_PEOPLE)
+        self.view_box.addItem("Just me: how I've been", JUST_ME)
+        self.view_box.setAccessibleName("Show check-ins with people, or just me")
+        bar.addWidget(self.view_box, 1)
         self.search_edit = search_field("Search notes and names", "Search check-ins", self)
         bar.addWidget(self.search_edit, 3)
         self.person_filter = QComboBox(self)
@@ -81,6 +96,12 @@ class CheckinsPage(QWidget):
         self.log_button.setAccessibleName("Log a check-in")
         self.log_button.setToolTip("Log a check-in (Ctrl+L)")
         bar.addWidget(self.log_button)
+        self.mood_button = QPushButton("How are you?", self)
+        self.mood_button.setAccessibleName("Note how you are")
+        self.mood_button.setToolTip("How are you? (Ctrl+M)")
+        bar.addWidget(self.mood_button)
+        self._people_controls = (self.search_edit, self.person_filter, self.mode_filter,
+                                 self.log_button)
         layout.addLayout(bar)
 
         self.stack = QStackedWidget(self)
@@ -104,20 +125,46 @@ class CheckinsPage(QWidget):
                                     self)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.no_match)
+        self.mood_table = list_table(self.mood_model, "Moods noted on their own", self)
+        mood_header = self.mood_table.horizontalHeader()
+        for mood_column in MoodColumn:
+            mood_header.setSectionResizeMode(mood_column,
+                                             QHeaderView.ResizeMode.ResizeToContents)
+        mood_header.setSectionResizeMode(MoodColumn.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.stack.addWidget(self.mood_table)
+        self.no_moods = rich_label(NO_MOODS_TEXT, self)
+        self.no_moods.setWordWrap(True)
+        self.no_moods.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_moods.setMargin(40)
+        self.stack.addWidget(self.no_moods)
         layout.addWidget(self.stack)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.edit_button = QPushButton("Edit…", self)
         self.delete_button = QPushButton("Delete", self)
-        self.edit_button.setAccessibleName("Edit the selected check-in")
-        self.delete_button.setAccessibleName("Delete the selected check-in")
+        self._name_buttons()
         self.delete_button.setToolTip("Undo (Ctrl+Z) brings it back")
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
 
+    def _name_buttons(self) -> None:
+        what = "mood entry" if self.showing_moods else "check-in"
+        self.edit_button.setAccessibleName(f"Edit the selected {what}")
+        self.delete_button.setAccessibleName(f"Delete the selected {what}")
+
+    @property
+    def showing_moods(self) -> bool:
+        return bool(self.view_box.currentData() == JUST_ME)
+
     def _connect_signals(self) -> None:
+        self.view_box.currentIndexChanged.connect(self._on_view_changed)
+        self.mood_button.clicked.connect(lambda: self.ctx.events.mood_entry_requested.emit(0))
+        self.mood_table.activated.connect(self.edit_current)
+        self._mood_keys = KeyActions(self.mood_table, {Qt.Key.Key_Delete: self.delete_current,
+                                                       Qt.Key.Key_Return: self.edit_current,
+                                                       Qt.Key.Key_Enter: self.edit_current})
         self.search_edit.textChanged.connect(self._search_pause.start)
         self._search_pause.timeout.connect(self._on_filters_changed)
         self.person_filter.currentIndexChanged.connect(self._on_filters_changed)
@@ -142,7 +189,36 @@ class CheckinsPage(QWidget):
             self.person_filter.addItem(s.name, s.id)
         self.person_filter.setCurrentIndex(max(self.person_filter.findData(chosen), 0))
         self.person_filter.blockSignals(False)
-        self._query(keep=len(self.model.rows))  # as far down as they had scrolled
+        self._show_view()
+        if self.showing_moods:
+            self._query_moods()
+        else:
+            self._query(keep=len(self.model.rows))  # as far down as they had scrolled
+
+    def _on_view_changed(self) -> None:
+        self._show_view()
+        if self.showing_moods:
+            self._query_moods()
+        else:
+            self._query()
+
+    def _show_view(self) -> None:
+        moods = self.showing_moods
+        for control in self._people_controls:
+            control.setVisible(not moods)
+        self.mood_button.setVisible(moods)
+        self._name_buttons()
+
+    def _query_moods(self) -> None:
+        row = self.mood_table.currentIndex().row()
+        self.mood_model.set_entries(self.ctx.app.mood.entries(), self.ctx.app.now())
+        count = self.mood_model.rowCount()
+        self.stack.setCurrentWidget(self.mood_table if count else self.no_moods)
+        if count:
+            self.mood_table.setCurrentIndex(self.mood_model.index(max(0, min(row, count - 1)),
+                                                                  0))
+        self.edit_button.setEnabled(count > 0)
+        self.delete_button.setEnabled(count > 0)
 
     def _on_filters_changed(self) -> None:
         self._search_pause.stop()
@@ -179,13 +255,29 @@ class CheckinsPage(QWidget):
         value = index.data(ID_ROLE) if index.isValid() else None
         return int(value) if value is not None else None
 
+    def current_mood_entry_id(self) -> int | None:
+        index = self.mood_table.currentIndex()
+        value = index.data(ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
     def edit_current(self) -> None:
+        if self.showing_moods:
+            entry_id = self.current_mood_entry_id()
+            if entry_id is not None:
+                entry = self.ctx.app.mood.entry(entry_id)
+                MoodDialog(self.ctx, entry=entry, parent=self.window()).exec()
+            return
         checkin_id = self.current_checkin_id()
         if checkin_id is not None:
             checkin = self.ctx.app.network.checkin(checkin_id)
             CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
 
     def delete_current(self) -> None:
+        if self.showing_moods:
+            entry_id = self.current_mood_entry_id()
+            if entry_id is not None:
+                perform(self.ctx, DeleteMoodEntry(self.ctx, self.ctx.app.mood.entry(entry_id)))
+            return
         checkin_id = self.current_checkin_id()
         if checkin_id is not None:
             row = self.table.currentIndex().row()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.insights import EscalationRule
 from supportdesk.core.kinds import Kind
+from supportdesk.core.model import MOOD_LABELS
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.core.text import relative_day
 from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
@@ -53,18 +54,26 @@ class TodayPage(ScrollingPage):
         self.due_rows: dict[int, QWidget] = {}
         self.suggestions: list[str] = []
         self._rule_controls: list[QWidget] = []
+        self.mood_buttons: list[QPushButton] = []
         self.setAccessibleName("Today")
         self.refresh()
 
     # -- building -------------------------------------------------------------
 
     def refresh(self) -> None:
-        # The rule's controls are rebuilt too: the one being changed keeps the focus.
-        focused = next((i for i, w in enumerate(self._rule_controls) if w.hasFocus()), -1)
+        # The mood buttons and the rule's controls are rebuilt too: the one in use keeps
+        # the focus (after "How are you?" is saved, the mood just chosen).
+        kept = self._focus_keepers()
+        focused = next((i for i, w in enumerate(kept) if w.hasFocus()), -1)
         self._rule_controls = []
+        self.mood_buttons = []
         self._build_column()
-        if 0 <= focused < len(self._rule_controls):
-            self._rule_controls[focused].setFocus()
+        kept = self._focus_keepers()
+        if 0 <= focused < len(kept):
+            kept[focused].setFocus()
+
+    def _focus_keepers(self) -> list[QWidget]:
+        return [*self.mood_buttons, *self._rule_controls]
 
     def _build_column(self) -> None:
         self.clear_column()
@@ -75,12 +84,14 @@ class TodayPage(ScrollingPage):
         self.column.addWidget(heading(f"{today.greeting}.", 1.8, holder))
         if today.is_empty:
             self._add_welcome()
+            self._add_how_are_you(today)
             self.column.addStretch(1)
             return
         self.column.addWidget(body("Here's how your support network looks today.", holder,
                                    scale=1.1))
         if today.escalation is not None:
             self._add_escalation(today)
+        self._add_how_are_you(today)
         self._add_due(today)
         self._add_coverage(today)
         self._add_mood(today)
@@ -119,6 +130,28 @@ class TodayPage(ScrollingPage):
         reach.setAccessibleName("Reach out now")
         reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
         card.content.addWidget(reach, 0, Qt.AlignmentFlag.AlignLeft)
+        self.column.addWidget(card)
+
+    def _add_how_are_you(self, today: Today) -> None:
+        """Five moods as buttons: one opens "How are you?" with it chosen (Enter saves)."""
+        card = Card("How are you?", self.holder)
+        card.content.addWidget(body("A moment just for you, with no one else involved. "
+                                    "Choose what fits right now.", card))
+        row = QHBoxLayout()
+        for value, words in MOOD_LABELS.items():
+            button = QPushButton(words, card)
+            button.setAccessibleName(f"I'm {words.lower()}, {value} of 5")
+            button.clicked.connect(
+                lambda _=False, v=value: self.ctx.events.mood_entry_requested.emit(v))
+            row.addWidget(button)
+            self.mood_buttons.append(button)
+        row.addStretch(1)
+        card.content.addLayout(row)
+        latest = self.ctx.app.mood.latest()
+        if latest is not None:
+            card.content.addWidget(body(
+                f"Last noted {relative_day(latest.at, today.now)}: {latest.words}.", card,
+                muted=True))
         self.column.addWidget(card)
 
     def _add_due(self, today: Today) -> None:

@@ -99,6 +99,7 @@ class ReminderTray(QObject):
         self.menu.addSeparator()
         self.open_action = self.menu.addAction("Open SupportDesk")
         self.log_action = self.menu.addAction("Log a check-in…")
+        self.mood_action = self.menu.addAction("How are you?…")
         self.due_menu = self.menu.addMenu("Due now")
         self.snooze_menu = self.menu.addMenu("Snooze all")
         self.snooze_actions: list[QAction] = []
@@ -118,6 +119,7 @@ class ReminderTray(QObject):
     def _connect_signals(self) -> None:
         self.open_action.triggered.connect(self.open_requested)
         self.log_action.triggered.connect(self._on_log_triggered)
+        self.mood_action.triggered.connect(self._on_mood_triggered)
         self.reach_out_action.triggered.connect(self._on_reach_out_triggered)
         self.pause_action.toggled.connect(self.pause_toggled)
         self.quit_action.triggered.connect(self.quit_requested)
@@ -170,6 +172,11 @@ class ReminderTray(QObject):
         self.open_requested.emit()
         if not app_lock.is_locked():
             self.events.checkin_log_requested.emit(0)
+
+    def _on_mood_triggered(self) -> None:
+        self.open_requested.emit()
+        if not app_lock.is_locked():
+            self.events.mood_entry_requested.emit(0)
 
     def _on_events_lock_changed(self, _locked: bool) -> None:
         self.update_due(*self._last_due)
