@@ -5,7 +5,8 @@
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
-<scheme>-person.png, <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
+<scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
+list (<scheme>-checkins-mood.png), <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
 (<scheme>-locked.png), the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
 <scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
 removed.
@@ -88,6 +89,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_supporter(ids[PERSON_SHOWN])
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
+        written += _mood_shots(app, window, scheme, out)
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
@@ -111,6 +113,32 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     return written
 
 
+def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Path]:
+    """The Check-ins page showing "Just me", and the "How are you?" dialog."""
+    from supportdesk.ui.editors.mood_dialog import MoodDialog
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.pages.checkins import JUST_ME, CheckinsPage
+
+    assert isinstance(window, MainWindow)
+    written = []
+    window.show_page("checkins")
+    page = window.page("checkins")
+    assert isinstance(page, CheckinsPage)
+    page.view_box.setCurrentIndex(page.view_box.findData(JUST_ME))
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-checkins-mood.png"))
+    page.view_box.setCurrentIndex(0)
+    dialog = MoodDialog(window.ctx, mood=2, parent=window)
+    dialog.feeling_boxes["tired"].setChecked(True)
+    dialog.note_edit.setPlainText("Slow start; a walk might help.")
+    dialog.show()
+    settle(app)
+    written.append(_save(dialog.grab(), out / f"{scheme}-mood.png"))
+    dialog.mark_clean()
+    dialog.reject()
+    return written
+
+
 def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int], scheme: str,
                   out: Path) -> list[Path]:
     """Reach out now at 800x600, the lock screen at both sizes, the crisis-only view."""
@@ -131,14 +159,14 @@ def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int],
     lock = AppLock(Settings(repo))
     lock.set_enabled(True)
     lock.set_pin("2468")
-    window.ctx.events.settings_changed.emit()
-    privacy = window.extensions["supportdesk.ui.privacy.install"]
+    window.ctx.app.feed.poll()  # the lock settings reach the privacy extension
+    privacy = window.extensions["privacy"]
     privacy.lock_now()  # type: ignore[attr-defined]
     for size, name in ((SMALL_SIZE, "locked-800"), (WINDOW_SIZE, "locked")):
         window.resize(*size)
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-{name}.png"))
-    view = open_crisis_view(repo, window)
+    view = open_crisis_view(window.ctx.app.crisis_lines, window)
     settle(app)
     written.append(_save(view.grab(), out / f"{scheme}-crisis_view.png"))
     view.close()

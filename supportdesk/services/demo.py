@@ -37,6 +37,7 @@ from supportdesk.core.model import (
     PlanItem,
     Supporter,
 )
+from supportdesk.core.mood import MoodEntry
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.session import Session
 
@@ -380,8 +381,29 @@ def fill_demo(session: Session, now: datetime) -> dict[str, int]:
             repo.save_gratitude(Gratitude(ids.get(name), _days_before(now, days_ago), words,
                                           thanked))
         repo.replace_plan(_plan(ids, crisis.id))
+        for entry in _lone_moods(now):
+            repo.save_mood_entry(entry)
     ids[crisis.name] = crisis.id
     return ids
+
+
+# (days ago, hour, mood, feelings, note): "How are you?" noted on its own, now and then
+_LONE_MOODS = (
+    (20, 21, 2, ("tired", "anxious"), "Couldn't settle after the appointment."),
+    (16, 9, 3, ("calm",), ""),
+    (12, 22, 2, ("lonely",), "Quiet weekend."),
+    (9, 8, 3, ("tired",), ""),
+    (6, 19, 4, ("hopeful",), "Walked by the river."),
+    (3, 13, 3, (), ""),
+    (1, 20, 4, ("content", "calm"), "Good evening in."),
+)
+
+
+def _lone_moods(now: datetime) -> list[MoodEntry]:
+    return [MoodEntry(at=(now - timedelta(days=days)).replace(hour=hour, minute=10, second=0,
+                                                              microsecond=0),
+                      mood=mood, feelings=feelings, note=note)
+            for days, hour, mood, feelings, note in _LONE_MOODS]
 
 
 def _days_before(now: datetime, days: int) -> date:

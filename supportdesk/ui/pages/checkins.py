@@ -75,7 +75,7 @@ class CheckinsPage(QWidget):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        bar = self._bar = QHBoxLayout()
         self.view_box = QComboBox(self)
         self.view_box.addItem("With people", WITH_PEOPLE)
         self.view_box.addItem("Just me: how I've been", JUST_ME)
@@ -92,6 +92,7 @@ class CheckinsPage(QWidget):
             self.mode_filter.addItem(mode.label, mode)
         self.mode_filter.setAccessibleName("Show check-ins made by")
         bar.addWidget(self.mode_filter, 1)
+        bar.addStretch(0)  # takes the room only when nothing else asks for it (Just me)
         self.log_button = QPushButton("Log a check-in", self)
         self.log_button.setAccessibleName("Log a check-in")
         self.log_button.setToolTip("Log a check-in (Ctrl+L)")
@@ -207,6 +208,7 @@ class CheckinsPage(QWidget):
         for control in self._people_controls:
             control.setVisible(not moods)
         self.mood_button.setVisible(moods)
+        self._bar.setStretchFactor(self.view_box, 0 if moods else 1)
         self._name_buttons()
 
     def _query_moods(self) -> None:

@@ -70,3 +70,11 @@ def test_same_moment_gives_the_same_network(
     again = [(c.supporter_id, c.at, c.mood_before, c.note) for c in other.repo.checkins()]
     other.close()
     assert first == again
+
+
+def test_a_few_moods_are_noted_on_their_own_too(session: Session) -> None:
+    fill_demo(session, FIXED_NOW)
+    entries = session.repo.mood_entries()
+    assert 5 <= len(entries) <= 10
+    assert all(e.at < FIXED_NOW and 1 <= e.mood <= 5 for e in entries)
+    assert any(e.feelings for e in entries) and any(e.note for e in entries)
