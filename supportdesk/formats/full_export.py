@@ -119,6 +119,13 @@ GRATITUDE = Table("gratitude.csv", "Your gratitude entries, oldest first.", (
     ("text", "what you were grateful for"),
     ("thanked", "true once you thanked them"),
 ))
+MOODS = Table("moods.csv", "How you were, noted on its own (“How are you?”), oldest "
+              "first.", (
+    ("at", "when (ISO 8601, with its UTC offset)"),
+    ("mood", "1 (very low), 2 (low), 3 (okay), 4 (good) or 5 (very good)"),
+    ("feelings", "the feelings you named (separated by “; ”)"),
+    ("note", "your note"),
+))
 PLAN = Table("safety_plan.csv", "Your safety plan, step by step, in order.", (
     ("step", "the step: " + ", ".join(step.value for step in PlanStep)),
     ("step_title", "the step's title as the app shows it"),
@@ -143,7 +150,7 @@ SETTINGS = Table("settings.csv", "The settings that shape how SupportDesk looks 
     ("value", "its value"),
     ("meaning", "what it does"),
 ))
-TABLES = (PEOPLE, CONTACTS, AVAILABILITY, BOUNDARIES, CHECKINS, GRATITUDE, PLAN,
+TABLES = (PEOPLE, CONTACTS, AVAILABILITY, BOUNDARIES, CHECKINS, GRATITUDE, MOODS, PLAN,
           CRISIS_LINES, SETTINGS)
 
 
@@ -213,6 +220,8 @@ def csv_files(data: ExportData, tz: tzinfo, meanings: dict[str, str]) -> dict[st
     rows = _person_rows(data.people, tz)
     rows[GRATITUDE] = [[g.on.isoformat(), ref(g.supporter_id), name_of(g.supporter_id),
                         g.text, _flag(g.thanked)] for g in data.gratitude]
+    rows[MOODS] = [[moment_text(m.at, tz), str(m.mood), SEPARATOR.join(m.feelings), m.note]
+                   for m in data.moods]
     rows[PLAN] = [[i.step.value, i.step.label, str(i.position), i.text, ref(i.supporter_id),
                    name_of(i.supporter_id)] for i in data.plan]
     rows[CRISIS_LINES] = [[c.country, c.name, c.contact, c.channel.value, c.hours, c.source,

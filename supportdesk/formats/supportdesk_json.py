@@ -2,9 +2,11 @@
 
 ``resources/supportdesk-export.schema.json`` documents it (JSON Schema, draft 2020-12).
 People are numbered within the file (``id``); check-ins, gratitude and plan items name
-their person by that number. Moments are ISO 8601 with their UTC offset, days are ISO
-dates, times of day ``HH:MM``. Text is kept exactly as it was typed: plain text, never
-markup.
+their person by that number. Version 2 added ``moods`` (moods noted on their own): a
+version-1 file has none and reads as before, and a SupportDesk that knows only version
+1 refuses a version-2 file rather than drop its moods unseen. Moments are ISO 8601
+with their UTC offset, days are ISO dates, times of day ``HH:MM``. Text is kept
+exactly as it was typed: plain text, never markup.
 
 ``to_json(data, tz)`` writes it; ``read_json(raw)`` checks its shape field by field and
 gives the data back, or raises ``ExportFileError`` saying where the file is wrong (a
@@ -46,9 +48,10 @@ from supportdesk.core.model import (
     PlanItem,
     Supporter,
 )
+from supportdesk.core.mood import MoodEntry
 
 FORMAT = "supportdesk-export"
-VERSION = 1
+VERSION = 2  # 2: "moods"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
 MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
@@ -68,6 +71,7 @@ class ExportData:
     people: list[Supporter] = field(default_factory=list)
     checkins: list[CheckIn] = field(default_factory=list)
     gratitude: list[Gratitude] = field(default_factory=list)
+    moods: list[MoodEntry] = field(default_factory=list)  # noted on their own
     plan: list[PlanItem] = field(default_factory=list)
     crisis_lines: list[CrisisLine] = field(default_factory=list)
     settings: dict[str, SettingValue] = field(default_factory=dict)
@@ -152,6 +156,8 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "checkins": [checkin_json(c, tz) for c in data.checkins],
         "gratitude": [{"person": g.supporter_id, "on": g.on.isoformat(), "text": g.text,
                        "thanked": g.thanked} for g in data.gratitude],
+        "moods": [{"at": moment_text(m.at, tz), "mood": m.mood, "feelings": list(m.feelings),
+                   "note": m.note} for m in data.moods],
         "safety_plan": [{"step": i.step.value, "position": i.position, "text": i.text,
                          "person": i.supporter_id} for i in data.plan],
         "crisis_lines": [{"country": c.country, "name": c.name, "contact": c.contact,
@@ -389,6 +395,20 @@ def _gratitude(f: _Fields) -> Gratitude:
     return Gratitude(f.number("person"), on, f.text("text", required=True), f.flag("thanked"))
 
 
+def _mood_entry(f: _Fields) -> MoodEntry:
+    at = f.moment("at", required=True)
+    mood = _mood(f, "mood")
+    if mood is None:
+        raise ExportFileError(f"The file is missing {f.at('mood')}.", hint=_HINT)
+    assert at is not None
+    feelings = []
+    for index, value in enumerate(f.items("feelings")):
+        if not isinstance(value, str):
+            raise _wrong(f"{f.at('feelings')}[{index}]", "should be text")
+        feelings.append(value)
+    return MoodEntry(at=at, mood=mood, feelings=tuple(feelings), note=f.text("note"))
+
+
 def _plan_item(f: _Fields) -> PlanItem:
     return PlanItem(f.choice("step", PlanStep), f.text("text"), f.number("person"),
                     f.number("position") or 0)
@@ -426,6 +446,7 @@ def read_document(raw: object) -> ExportData:
         people=_each(top, "people", _person),
         checkins=_each(top, "checkins", _checkin),
         gratitude=_each(top, "gratitude", _gratitude),
+        moods=_each(top, "moods", _mood_entry),
         plan=_each(top, "safety_plan", _plan_item),
         crisis_lines=_each(top, "crisis_lines", _crisis_line),
         settings=_settings(top.child("settings")),

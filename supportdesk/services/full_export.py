@@ -104,6 +104,7 @@ class FullExportService:
             people = sorted(repo.supporters(), key=lambda s: (s.name, s.id or 0))
             checkins = list(self.checkins())  # raw pages: a third of repo.checkins()'s time
             gratitude = repo.gratitude()
+            moods = repo.mood_entries()
             items = repo.plan_items()
             lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
             settings = Settings(repo)
@@ -111,6 +112,7 @@ class FullExportService:
         number = {s.id: index for index, s in enumerate(people, start=1)}
         checkins.reverse()  # oldest first
         gratitude.reverse()
+        moods.reverse()
         plan = [replace(item, position=position, supporter_id=number.get(item.supporter_id),
                         id=None)
                 for step_items in plan_from_items(items).values()
@@ -122,6 +124,7 @@ class FullExportService:
                       for c in checkins],
             gratitude=[replace(g, supporter_id=number.get(g.supporter_id), id=None)
                        for g in gratitude],
+            moods=[replace(m, id=None) for m in moods],
             plan=plan,
             crisis_lines=lines,
             settings=values,

@@ -10,8 +10,9 @@ someone already here *and* a phone number or email address in common is proposed
 the same person; the same name alone is only pointed out. The person chooses each row:
 add, same person (new details, check-ins and gratitude go to the one already here;
 what they already have is not repeated) or leave out (with their check-ins and
-gratitude). The file's settings are used when importing into an empty vault, and
-otherwise only when asked for.
+gratitude). Moods noted on their own belong to no one and all come in, but for those
+the vault already has (the same moment, mood and note). The file's settings are used
+when importing into an empty vault, and otherwise only when asked for.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from datetime import UTC
 from typing import Any
 
 from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
+from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
 from supportdesk.services.full_export import EXPORTED_SETTINGS, FullExportService
 from supportdesk.services.full_import_checks import (
@@ -47,6 +49,21 @@ def _gratitude_key(entry: Gratitude, supporter_id: int | None) -> tuple[object, 
     return (supporter_id, entry.on, entry.text)
 
 
+def _mood_key(entry: MoodEntry) -> tuple[object, ...]:
+    return (entry.at.astimezone(UTC), entry.mood, entry.note)
+
+
+def fresh_moods(entries: Iterable[MoodEntry], have: set[tuple[object, ...]]
+                ) -> list[MoodEntry]:
+    """The file's mood entries the vault does not have yet (nor the file twice)."""
+    fresh, seen = [], set(have)
+    for entry in entries:
+        if _mood_key(entry) not in seen:
+            seen.add(_mood_key(entry))
+            fresh.append(replace(entry, id=None))
+    return fresh
+
+
 @dataclass(frozen=True)
 class AlreadyHere:
     """What the vault holds that a file may repeat (for people being joined)."""
@@ -54,6 +71,7 @@ class AlreadyHere:
     checkins: set[tuple[object, ...]] = field(default_factory=set)
     gratitude: set[tuple[object, ...]] = field(default_factory=set)
     plan: set[tuple[object, ...]] = field(default_factory=set)
+    moods: set[tuple[object, ...]] = field(default_factory=set)
 
 
 def fresh_checkins(checkins: Iterable[CheckIn], vault_id: dict[int, int],
@@ -146,6 +164,7 @@ class FullImportPreview:
         return {
             "checkins": len(fresh_checkins(self.data.checkins, targets, have.checkins)),
             "gratitude": len(fresh_gratitude(self.data.gratitude, targets, have.gratitude)),
+            "moods": len(fresh_moods(self.data.moods, have.moods)),
             "plan": len(plan_additions(self.data.plan, targets, self.names(), have.plan)),
             "crisis_lines": len(self.data.crisis_lines),
         }
@@ -160,6 +179,7 @@ class FullImportPreview:
                   f"{self.count(PersonAction.SKIP)} left out.")
         rest = (f" With them: {_count(c['checkins'], 'check-in')}, "
                 f"{_count(c['gratitude'], 'gratitude entry', 'gratitude entries')}, "
+                f"{_count(c['moods'], 'mood noted on its own', 'moods noted on their own')}, "
                 f"{_count(c['plan'], 'safety plan item')} and "
                 f"{_count(c['crisis_lines'], 'crisis line')} of your own.")
         return people + rest
@@ -172,6 +192,7 @@ class FullImportOutcome:
     checkin_ids: list[int] = field(default_factory=list)  # those given to people already here
     checkins_added: int = 0
     gratitude_ids: list[int] = field(default_factory=list)
+    mood_ids: list[int] = field(default_factory=list)
     line_ids: list[int] = field(default_factory=list)
     plan_before: list[PlanItem] | None = None  # None: the plan was not touched
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
@@ -183,6 +204,8 @@ class FullImportOutcome:
             parts.append(f"{len(self.merged_before)} joined with people already here")
         parts.append(_count(self.checkins_added, "check-in"))
         parts.append(_count(len(self.gratitude_ids), "gratitude entry", "gratitude entries"))
+        if self.mood_ids:
+            parts.append(_count(len(self.mood_ids), "mood entry", "mood entries"))
         if self.plan_before is not None:
             parts.append("the safety plan")
         if self.line_ids:
@@ -224,7 +247,8 @@ class FullImportService:
         """The preview of a file already read and checked: who is already here."""
         repo = self.session.repo
         existing = repo.supporters()
-        vault_empty = not existing and not repo.checkins(limit=1) and not repo.gratitude()
+        vault_empty = (not existing and not repo.checkins(limit=1) and not repo.gratitude()
+                       and not repo.mood_entries(limit=1))
         data = checked.data
         preview = FullImportPreview(data=data, people=checked.people,
                                     problems=list(checked.problems),
@@ -240,7 +264,7 @@ class FullImportService:
         data.crisis_lines = [line for line in data.crisis_lines
                              if (line.country, line.name, line.contact) not in have]
         candidates = {row.existing.id or 0 for row in preview.people if row.existing}
-        if existing:
+        if existing or not vault_empty:
             preview.already_here = self._already_here(candidates)
         return preview
 
@@ -271,6 +295,8 @@ class FullImportService:
             outcome.checkins_added = len(fresh)
             outcome.gratitude_ids = repo.add_gratitude_entries(
                 fresh_gratitude(data.gratitude, vault_id, have.gratitude))
+            outcome.mood_ids = [repo.save_mood_entry(entry).id or 0
+                                for entry in fresh_moods(data.moods, have.moods)]
             self._import_plan(preview, vault_id, outcome)
             outcome.line_ids = [repo.save_crisis_line(line).id or 0
                                 for line in data.crisis_lines]
@@ -285,7 +311,8 @@ class FullImportService:
         checkins = {(c.supporter_id, *_checkin_key(c)) for c in every if c.supporter_id in people}
         return AlreadyHere(checkins, {_gratitude_key(g, g.supporter_id)
                                       for g in repo.gratitude()},
-                           {_plan_key(i) for i in repo.plan_items()})
+                           {_plan_key(i) for i in repo.plan_items()},
+                           {_mood_key(m) for m in repo.mood_entries()})
 
     def _join(self, preview: FullImportPreview, outcome: FullImportOutcome) -> dict[int, int]:
         """Give the people already here what the file adds; number in file -> their id."""
@@ -338,6 +365,8 @@ class FullImportService:
             if outcome.plan_before is not None:
                 repo.replace_plan(outcome.plan_before)
             repo.delete_gratitude_entries(outcome.gratitude_ids)
+            for mood_id in outcome.mood_ids:
+                repo.delete_mood_entry(mood_id)
             repo.delete_checkins(outcome.checkin_ids)
             repo.delete_supporters(outcome.added_ids)
             for before in outcome.merged_before:

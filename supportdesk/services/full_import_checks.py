@@ -26,6 +26,7 @@ from supportdesk.core.model import (
     PlanItem,
     Supporter,
 )
+from supportdesk.core.mood import MoodEntry, checked_entry
 from supportdesk.core.validation import (
     LONG_TEXT_LIMIT,
     check_length,
@@ -125,6 +126,7 @@ def check_export(data: ExportData) -> CheckedExport:
     data.checkins = _checked(data.checkins, _cleaned_checkin, "Check-in", found, left_out)
     data.gratitude = _checked(data.gratitude, _cleaned_gratitude, "Gratitude entry", found,
                               left_out)
+    data.moods = _checked(data.moods, _cleaned_mood, "Mood entry", found, set())
     steps = list(PlanStep)
     data.plan = sorted(_checked(data.plan, _cleaned_plan_item, "Safety plan item", found, set()),
                        key=lambda item: (steps.index(item.step), item.position))
@@ -173,6 +175,10 @@ def _cleaned_gratitude(entry: Gratitude) -> Gratitude:
     if problem:
         raise ValidationError(problem, field="text")
     return replace(entry, text=text, id=None)
+
+
+def _cleaned_mood(entry: MoodEntry) -> MoodEntry:
+    return replace(checked_entry(entry), id=None)
 
 
 def _cleaned_plan_item(item: PlanItem) -> PlanItem:

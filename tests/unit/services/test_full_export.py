@@ -130,10 +130,33 @@ def test_the_json_validates_against_the_shipped_schema(demo: Session) -> None:
     files = read_zip(FullExportService(demo, LONDON).zip_bytes())
     document = json.loads(files["supportdesk.json"].decode("utf-8"))
     validate(document)
-    assert document["format"] == "supportdesk-export" and document["version"] == 1
+    assert document["format"] == "supportdesk-export" and document["version"] == 2
     assert len(document["checkins"]) == demo.repo.counts()["checkins"]
+    assert len(document["moods"]) == len(demo.repo.mood_entries()) > 0
     with pytest.raises(jsonschema.ValidationError):  # the schema does catch a wrong file
         validate({**document, "people": [{"id": 1, "name": "Sam", "kind": "frend"}]})
+    with pytest.raises(jsonschema.ValidationError):
+        validate({**document, "moods": [{"at": "2026-11-24T10:00:00+00:00", "mood": 6}]})
+
+
+def test_moods_noted_on_their_own_are_in_the_json_and_their_own_csv(
+        session: Session) -> None:
+    from supportdesk.core.mood import MoodEntry
+
+    session.repo.save_mood_entry(MoodEntry(at=FIXED_NOW, mood=2, feelings=("tired", "low"),
+                                           note="=rough night"))
+    session.repo.save_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(days=200), mood=4))
+    files = read_zip(FullExportService(session, LONDON).zip_bytes())
+    document = json.loads(files["supportdesk.json"].decode("utf-8"))
+    validate(document)
+    assert document["moods"] == [
+        {"at": "2026-05-08T11:00:00+01:00", "mood": 4, "feelings": [], "note": ""},
+        {"at": "2026-11-24T10:00:00+00:00", "mood": 2, "feelings": ["tired", "low"],
+         "note": "=rough night"}]  # oldest first, in London's summer and winter time
+    rows = csv_rows(files["moods.csv"])
+    assert [(r["at"], r["mood"], r["feelings"], r["note"]) for r in rows] == [
+        ("2026-05-08T11:00:00+01:00", "4", "", ""),
+        ("2026-11-24T10:00:00+00:00", "2", "tired; low", "'=rough night")]
 
 
 def test_the_schema_names_exactly_the_exported_settings() -> None:

@@ -323,7 +323,7 @@ def test_records_that_fail_the_editors_checks_are_left_out_and_said(session: Ses
     (b"not json at all", "not valid JSON (line 1)"),
     (b"\xff\xfe\x00", "not UTF-8"),
     (json.dumps({"hello": 1}).encode(), "not a SupportDesk export"),
-    (document(version=2), "made by a newer SupportDesk"),
+    (document(version=3), "made by a newer SupportDesk"),
     (document(people=[{"id": 1, "name": "Sam", "kind": "frend"}]),
      "people[0].kind should be one of"),
     (document(people=[{"id": 1, "name": "Sam", "kind": "friend",
@@ -388,3 +388,49 @@ def test_any_field_holding_anything_imports_or_is_refused_plainly(
     outcome = service.apply(preview)
     service.undo(outcome)
     assert session.repo.counts() == before
+
+
+# -- moods noted on their own (version 2) -------------------------------------------------
+
+
+def test_moods_come_in_once_and_undo_takes_out_just_those(session: Session) -> None:
+    from supportdesk.core.mood import MoodEntry
+
+    kept = session.repo.save_mood_entry(MoodEntry(at=FIXED_NOW, mood=3, note="here already"))
+    raw = document(version=2, moods=[
+        {"at": "2026-11-24T10:00:00+00:00", "mood": 3, "note": "here already"},
+        {"at": "2026-11-23T22:15:00+09:00", "mood": 1, "feelings": [" Lonely ", "tired"],
+         "note": "late"},
+        {"at": "2026-11-23T22:15:00+09:00", "mood": 1, "note": "late"}])  # twice in the file
+    service = FullImportService(session)
+    preview = service.preview(raw)
+    assert preview.problems == []
+    assert preview.counts()["moods"] == 1
+    assert "1 mood noted on its own" in preview.words()
+    outcome = service.apply(preview)
+    assert "1 mood entry" in outcome.summary
+    entries = session.repo.mood_entries()
+    assert [(e.mood, e.feelings, e.note) for e in entries] == [
+        (3, (), "here already"), (1, ("lonely", "tired"), "late")]
+    service.undo(outcome)
+    assert session.repo.mood_entries() == [kept]
+
+
+def test_a_version_1_file_has_no_moods_and_reads_as_before(session: Session) -> None:
+    preview = FullImportService(session).preview(document(
+        people=[{"id": 1, "name": "Sam", "kind": "friend"}]))
+    assert preview.problems == [] and preview.data.moods == []
+    assert preview.counts()["moods"] == 0
+
+
+@pytest.mark.parametrize(("moods", "words"), [
+    ([{"at": "2026-11-24T10:00:00+00:00", "mood": 0}], "moods[0].mood should be from 1"),
+    ([{"at": "2026-11-24T10:00:00"}], "moods[0].at should be a date and time with its"),
+    ([{"at": "2026-11-24T10:00:00+00:00"}], "missing moods[0].mood"),
+])
+def test_a_wrong_mood_in_the_file_says_where(session: Session, moods: list[object],
+                                             words: str) -> None:
+    with pytest.raises(ExportFileError) as caught:
+        FullImportService(session).preview(document(version=2, moods=moods))
+    assert words in caught.value.message
+    assert session.repo.mood_entries() == []
