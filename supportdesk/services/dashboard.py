@@ -108,6 +108,9 @@ class DashboardService:
         # Moods noted on their own count under "checkins" too (store/change_counts.py).
         lone = self._read("lone moods", (marks["checkins"], mood_since),
                           lambda: self.queries.recent_lone_moods(mood_since, limit=MOOD_POINTS))
+        # How the person has been, with people or on their own: the trend and the
+        # (opt-in) suggestion of a professional both count every mood noted.
+        all_moods = merged_moods(moods, lone, limit=MOOD_POINTS)
         counts_since = _to_the_minute(moment - RECIPROCITY_SPAN)
         counts = self._read("counts", (marks["checkins"], counts_since),
                             lambda: self.queries.support_counts(counts_since))
@@ -121,10 +124,9 @@ class DashboardService:
                                 (marks["people"], moment.astimezone(zone).date(), zone),
                                 lambda: coverage(supporters, moment, zone)),
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
-            mood=mood_trend([mood for _, mood in merged_moods(moods, lone,
-                                                              limit=MOOD_POINTS)]),
+            mood=mood_trend([mood for _, mood in all_moods]),
             gratitude=gratitude_prompts(supporters, thanked, moment.astimezone(zone).date()),
-            escalation=self._escalation(moods, moment, supporters, marks["settings"]),
+            escalation=self._escalation(all_moods, moment, supporters, marks["settings"]),
         )
 
     def _read(self, name: str, key: object, read: Callable[[], T]) -> T:

@@ -110,7 +110,7 @@ SHOWN_WHEN_LOCKED: Key[list[int]] = Key("crisis.shown_when_locked", [], _parse_i
                                         lambda v: json.dumps(sorted(v)))
 ESCALATION_ENABLED = bool_key("escalation.enabled", False)
 ESCALATION_THRESHOLD = int_key("escalation.threshold", 2)  # mood at or below, 1..5
-ESCALATION_COUNT = int_key("escalation.count", 3)  # check-ins in a row
+ESCALATION_COUNT = int_key("escalation.count", 3)  # moods in a row (check-ins or alone)
 
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 365

@@ -254,11 +254,11 @@ class TodayPage(ScrollingPage):
         self.count = QSpinBox(box)
         self.count.setRange(1, 14)
         self.count.setValue(rule.count)
-        self.count.setSuffix(" check-ins in a row")
-        self.count.setAccessibleName("How many check-ins in a row")
+        self.count.setSuffix(" times in a row")
+        self.count.setAccessibleName("How many moods in a row, with people or on their own")
         column.addWidget(self.escalation_check)
         for widget in (self.threshold, plain_label("for", box), self.count):
-            layout.addWidget(widget)  # "… at or below / [2] for [3] check-ins in a row"
+            layout.addWidget(widget)  # "… at or below / [2] for [3] times in a row"
         layout.addStretch(1)
         column.addLayout(layout)
         self._rule_controls = [self.escalation_check, self.threshold, self.count]

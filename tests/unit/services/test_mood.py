@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from supportdesk.core.errors import ValidationError
-from supportdesk.core.insights import Direction
+from supportdesk.core.insights import Direction, EscalationRule
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import CheckIn, Supporter
 from supportdesk.core.mood import MoodEntry
@@ -81,3 +81,22 @@ def test_mood_lately_joins_lone_entries_and_check_ins_in_time_order(session: Ses
     app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(hours=1), mood=4))
     app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(days=40), mood=5))  # too long ago
     assert DashboardService(session, LONDON).today().mood.moods == (1, 3, 4)
+
+
+def test_the_opt_in_suggestion_counts_moods_noted_alone(session: Session) -> None:
+    """Someone who has stopped seeing anyone, and notes only low moods on their own."""
+    app = Application(session)
+    gp = app.add_supporter(Supporter(name="Dr Cole", kind=Kind.PROFESSIONAL))
+    assert gp.id is not None
+    dashboard = DashboardService(session, LONDON)
+    for days in (3, 2, 1):
+        app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(days=days), mood=2))
+    assert dashboard.today().escalation is None  # never without opting in
+    app.set_escalation_rule(EscalationRule(enabled=True, threshold=2, count=3))
+    shown = dashboard.today().escalation
+    assert shown is not None and [p.name for p in shown.professionals] == ["Dr Cole"]
+    app.log_checkin(CheckIn(supporter_id=gp.id, at=FIXED_NOW - timedelta(hours=5),
+                            mood_before=2))
+    assert dashboard.today().escalation is not None  # a low check-in in the run as well
+    app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(hours=1), mood=4))
+    assert dashboard.today().escalation is None  # a better moment, noted alone, ends it
