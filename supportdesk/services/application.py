@@ -27,6 +27,7 @@ from supportdesk.core.errors import StorageError
 from supportdesk.core.field_changes import Path as FieldPath
 from supportdesk.core.field_changes import changed_paths, take_back
 from supportdesk.core.insights import EscalationRule
+from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
@@ -309,6 +310,10 @@ class Application:
 
     def set_escalation_rule(self, rule: EscalationRule) -> None:
         self._change(self.dashboard.set_escalation_rule, rule)
+
+    def set_isolation_rule(self, rule: IsolationRule) -> None:
+        """Whether (and after how many quiet days) Today suggests someone to contact."""
+        self._change(self.dashboard.set_isolation_rule, rule)
 
     # -- the safety plan and crisis lines ------------------------------------------------
 

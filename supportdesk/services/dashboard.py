@@ -27,6 +27,7 @@ from supportdesk.core.insights import (
     mood_trend,
     reciprocity_balance,
 )
+from supportdesk.core.isolation import MAX_DAYS, Isolation, IsolationRule, isolation
 from supportdesk.core.model import Supporter
 from supportdesk.core.mood import merged_moods
 from supportdesk.core.schedule import DueItem, Moments, due_items, due_moments, local_zone
@@ -54,6 +55,7 @@ class Today:
     mood: MoodTrend
     gratitude: list[GratitudePrompt]
     escalation: Escalation | None
+    isolation: Isolation | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -127,6 +129,7 @@ class DashboardService:
             mood=mood_trend([mood for _, mood in all_moods]),
             gratitude=gratitude_prompts(supporters, thanked, moment.astimezone(zone).date()),
             escalation=self._escalation(all_moods, moment, supporters, marks["settings"]),
+            isolation=self._isolation(lone, moment, supporters, zone, marks["settings"]),
         )
 
     def _read(self, name: str, key: object, read: Callable[[], T]) -> T:
@@ -150,6 +153,33 @@ class DashboardService:
         whole = [self.session.repo.supporter(p.id) for p in found.professionals[:shown]
                  if p.id is not None]
         return replace(found, professionals=(*whole, *found.professionals[shown:]))
+
+    def _isolation(self, lone: list[tuple[datetime, int]], moment: datetime,
+                   supporters: list[Supporter], zone: tzinfo, mark: object
+                   ) -> Isolation | None:
+        rule = self._read("isolation rule", mark, self._isolation_rule_if_on)
+        found = isolation(rule, supporters, lone, moment, zone) if rule else None
+        if found is None:
+            return None
+        # read whole: their contact buttons are shown
+        whole = tuple(self.session.repo.supporter(p.id) for p in found.people
+                      if p.id is not None)
+        return replace(found, people=whole)
+
+    def _isolation_rule_if_on(self) -> IsolationRule | None:
+        """The rule when it is switched on (off, as it is by default, costs one read)."""
+        if not self.settings.get(keys.ISOLATION_ENABLED):
+            return None
+        return self.isolation_rule()
+
+    def isolation_rule(self) -> IsolationRule:
+        return IsolationRule(
+            enabled=self.settings.get(keys.ISOLATION_ENABLED),
+            days=max(1, min(MAX_DAYS, self.settings.get(keys.ISOLATION_DAYS))))
+
+    def set_isolation_rule(self, rule: IsolationRule) -> None:
+        self.settings.set(keys.ISOLATION_ENABLED, rule.enabled)
+        self.settings.set(keys.ISOLATION_DAYS, max(1, min(MAX_DAYS, rule.days)))
 
     def _moments(self, zone: tzinfo, mark: object) -> Moments:
         """``due_moments`` remembered per person between refreshes.

@@ -68,6 +68,10 @@ EXPORTED_SETTINGS = (
                     "as low", 1, 5),
     ExportedSetting(keys.ESCALATION_COUNT, "how many low moods in a row before the "
                     "suggestion", 1, 14),
+    ExportedSetting(keys.ISOLATION_ENABLED, "true to suggest someone to contact when you "
+                    "have not been in touch with anyone for a while"),
+    ExportedSetting(keys.ISOLATION_DAYS, "how many days without contact before that "
+                    "suggestion", 1, 60),
     ExportedSetting(auto_backup.AUTO_ENABLED, "true to make an encrypted backup once a day"),
     ExportedSetting(auto_backup.KEEP, "how many backups to keep", auto_backup.MIN_KEEP,
                     auto_backup.MAX_KEEP),

@@ -111,6 +111,8 @@ SHOWN_WHEN_LOCKED: Key[list[int]] = Key("crisis.shown_when_locked", [], _parse_i
 ESCALATION_ENABLED = bool_key("escalation.enabled", False)
 ESCALATION_THRESHOLD = int_key("escalation.threshold", 2)  # mood at or below, 1..5
 ESCALATION_COUNT = int_key("escalation.count", 3)  # moods in a row (check-ins or alone)
+ISOLATION_ENABLED = bool_key("isolation.enabled", False)  # issue 16: opt-in
+ISOLATION_DAYS = int_key("isolation.days", 7)  # with no contact with anyone, 1..60
 
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 365

@@ -208,3 +208,25 @@ def test_the_number_keys_do_not_choose_while_typing_a_note(
     assert dialog.note_edit.toPlainText() == "5 hours sleep"
     qtbot.keyClick(dialog.mood_buttons[2], Qt.Key.Key_4, CTRL)  # a shortcut, not a mood
     assert dialog.moods.checkedId() == 2
+
+
+def test_the_quiet_suggestion_is_chosen_on_today_and_stopped_from_its_own_card(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    ctx.session.repo.add_supporter(Supporter(name="Robin", kind=Kind.FRIEND, ring=Ring.INNER),
+                                   now=FIXED_NOW - timedelta(days=20))
+    page = follow(ctx, TodayPage(ctx, opener=lambda url: True))
+    qtbot.addWidget(page)
+    page.show()
+    assert "It's been quiet lately" not in texts(page)  # off until chosen
+    page.isolation_check.setFocus()
+    qtbot.keyClick(page.isolation_check, Qt.Key.Key_Space)
+    assert ctx.app.dashboard.isolation_rule().enabled
+    shown = texts(page)
+    assert "It's been quiet lately" in shown
+    assert "It's been 20 days since you were last in touch with anyone." in shown
+    assert "Robin" in shown
+    assert page.isolation_check.hasFocus()  # the choice being made keeps the focus
+    page.stop_isolation.click()
+    assert not ctx.app.dashboard.isolation_rule().enabled
+    assert "It's been quiet lately" not in texts(page)
+    assert not page.isolation_check.isChecked()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.insights import EscalationRule
+from supportdesk.core.isolation import MAX_DAYS, IsolationRule
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import MOOD_LABELS
 from supportdesk.core.schedule import DueItem, SnoozeOption
@@ -91,6 +92,8 @@ class TodayPage(ScrollingPage):
                                    scale=1.1))
         if today.escalation is not None:
             self._add_escalation(today)
+        if today.isolation is not None:
+            self._add_isolation(today)
         self._add_how_are_you(today)
         self._add_due(today)
         self._add_coverage(today)
@@ -131,6 +134,32 @@ class TodayPage(ScrollingPage):
         reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
         card.content.addWidget(reach, 0, Qt.AlignmentFlag.AlignLeft)
         self.column.addWidget(card)
+
+    def _add_isolation(self, today: Today) -> None:
+        """A warm nudge towards one or two people, and a way to stop it right here."""
+        assert today.isolation is not None
+        card = Card("It's been quiet lately", self.holder, warm=True)
+        card.content.addWidget(body(today.isolation.words, card))
+        for person in today.isolation.people:
+            card.content.addWidget(plain_label(person.name, card))
+            card.content.addWidget(ContactGrid(person.contacts, person.name, card, self.opener))
+        row = QHBoxLayout()
+        reach = QPushButton("Reach out now", card)
+        reach.setAccessibleName("Reach out now")
+        reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
+        self.stop_isolation = QPushButton("Stop suggesting this", card)
+        self.stop_isolation.setAccessibleName("Stop suggesting someone to contact when "
+                                              "it's been quiet")
+        self.stop_isolation.clicked.connect(self._on_stop_isolation_clicked)
+        row.addWidget(reach)
+        row.addWidget(self.stop_isolation)
+        row.addStretch(1)
+        card.content.addLayout(row)
+        self.column.addWidget(card)
+
+    def _on_stop_isolation_clicked(self) -> None:
+        rule = self.dashboard.isolation_rule()
+        self.ctx.app.set_isolation_rule(IsolationRule(enabled=False, days=rule.days))
 
     def _add_how_are_you(self, today: Today) -> None:
         """Five moods as buttons: one opens "How are you?" with it chosen (Enter saves)."""
@@ -261,11 +290,34 @@ class TodayPage(ScrollingPage):
             layout.addWidget(widget)  # "… at or below / [2] for [3] times in a row"
         layout.addStretch(1)
         column.addLayout(layout)
-        self._rule_controls = [self.escalation_check, self.threshold, self.count]
+        quiet = self.dashboard.isolation_rule()
+        self.isolation_check = QCheckBox("Gently suggest someone to contact when I haven't "
+                                         "been in touch with anyone for", box)
+        self.isolation_check.setAccessibleName("Suggest someone to contact when it's been "
+                                               "quiet")
+        self.isolation_check.setChecked(quiet.enabled)
+        self.quiet_days = QSpinBox(box)
+        self.quiet_days.setRange(1, MAX_DAYS)
+        self.quiet_days.setValue(quiet.days)
+        self.quiet_days.setSuffix(" days")
+        self.quiet_days.setAccessibleName("How many days without contact")
+        quiet_row = QHBoxLayout()
+        quiet_row.addWidget(self.quiet_days)
+        quiet_row.addStretch(1)
+        column.addWidget(self.isolation_check)
+        column.addLayout(quiet_row)
+        self._rule_controls = [self.escalation_check, self.threshold, self.count,
+                               self.isolation_check, self.quiet_days]
         self.escalation_check.toggled.connect(self._on_rule_edited)
         self.threshold.valueChanged.connect(self._on_rule_edited)
         self.count.valueChanged.connect(self._on_rule_edited)
+        self.isolation_check.toggled.connect(self._on_isolation_edited)
+        self.quiet_days.valueChanged.connect(self._on_isolation_edited)
         return box
+
+    def _on_isolation_edited(self) -> None:
+        self.ctx.app.set_isolation_rule(IsolationRule(
+            enabled=self.isolation_check.isChecked(), days=self.quiet_days.value()))
 
     def _on_rule_edited(self) -> None:
         self.ctx.app.set_escalation_rule(EscalationRule(

@@ -100,3 +100,22 @@ def test_the_opt_in_suggestion_counts_moods_noted_alone(session: Session) -> Non
     assert dashboard.today().escalation is not None  # a low check-in in the run as well
     app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(hours=1), mood=4))
     assert dashboard.today().escalation is None  # a better moment, noted alone, ends it
+
+
+def test_low_moods_noted_alone_bring_the_quiet_suggestion_sooner(session: Session) -> None:
+    from supportdesk.core.isolation import IsolationRule, Why
+
+    app = Application(session)
+    robin = app.add_supporter(Supporter(name="Robin", kind=Kind.FRIEND, ring=Ring.INNER))
+    assert robin.id is not None
+    app.log_checkin(CheckIn(supporter_id=robin.id, at=FIXED_NOW - timedelta(days=4)))
+    app.set_isolation_rule(IsolationRule(enabled=True, days=7))
+    dashboard = DashboardService(session, LONDON)
+    assert dashboard.today().isolation is None  # four quiet days are not seven
+    for hours in (30, 3):
+        app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(hours=hours), mood=2))
+    found = dashboard.today().isolation
+    assert found is not None and found.why is Why.LOW_AND_QUIET
+    assert [p.name for p in found.people] == ["Robin"]
+    app.set_isolation_rule(IsolationRule(enabled=False, days=7))
+    assert dashboard.today().isolation is None
