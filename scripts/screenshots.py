@@ -6,7 +6,8 @@
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
 <scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
-list (<scheme>-checkins-mood.png), <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
+list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a small vault
+of its own (<scheme>-today-quiet.png), <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
 (<scheme>-locked.png), the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
 <scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
 removed.
@@ -21,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,7 +111,50 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     finally:
         session.close()
         shutil.rmtree(folder, ignore_errors=True)
+    written.append(_quiet_shot(app, scheme, out))
     return written
+
+
+def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
+    """Today with the quiet suggestion switched on: two people, twelve days unheard."""
+    from PySide6.QtGui import QUndoStack
+
+    from supportdesk.core.isolation import IsolationRule
+    from supportdesk.core.kinds import ContactType, Kind, Ring
+    from supportdesk.core.model import ContactMethod, Supporter
+    from supportdesk.core.mood import MoodEntry
+    from supportdesk.services.session import create_session
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.events import Events
+    from supportdesk.ui.pages.today import TodayPage
+    from supportdesk.vault.keystore import MemoryKeyStore
+
+    folder = Path(tempfile.mkdtemp(prefix="supportdesk-shots-"))
+    session, _key = create_session(folder / "vault", MemoryKeyStore())
+    try:
+        now = datetime.now(UTC)
+        for name, kind, contact in (
+                ("Robin Okafor-Lind", Kind.FRIEND, ContactMethod(ContactType.PHONE,
+                                                                 "+44 7700 900123")),
+                ("Mum", Kind.FAMILY, ContactMethod(ContactType.SMS, "+44 7700 900456"))):
+            session.repo.add_supporter(Supporter(name=name, kind=kind, ring=Ring.INNER,
+                                                 contacts=[contact]),
+                                       now=now - timedelta(days=12))
+        ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
+        ctx.app.add_mood_entry(MoodEntry(at=now - timedelta(hours=20), mood=2,
+                                         feelings=("lonely",)))
+        ctx.app.set_isolation_rule(IsolationRule(enabled=True, days=7))
+        page = TodayPage(ctx, opener=lambda _url: True)
+        page.resize(*WINDOW_SIZE)
+        page.show()
+        settle(app)
+        target = _save(page.grab(), out / f"{scheme}-today-quiet.png")
+        page.close()
+        ctx.bus.stop()
+        return target
+    finally:
+        session.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Path]:
