@@ -3,9 +3,9 @@
 Supporters are loaded once, as heads (two queries: no contact methods or notes, which
 the dashboard does not show); reciprocity, recent moods (from check-ins, and those
 noted on their own) and the last thank-you per person are each one aggregate query over
-an index; settings add a handful
-more. When a professional is suggested, the two shown are read whole (their contact
-buttons). The count does not grow with the size of the network or its history.
+an index; settings add a handful more. When a professional (or, opted in, someone to
+say hello to) is suggested, the two shown are read whole (their contact buttons). The
+count does not grow with the size of the network or its history.
 """
 
 from __future__ import annotations
