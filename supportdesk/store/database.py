@@ -85,6 +85,12 @@ class VaultDatabase(SqlCipherDatabase):  # type: ignore[misc]
         except pw.OperationalError as exc:
             raise (_disk_refusal(exc, self.database) or exc) from None
 
+    def begin(self, lock_type: str | None = None) -> None:
+        try:
+            super().begin(lock_type)
+        except pw.OperationalError as exc:
+            raise (_disk_refusal(exc, self.database) or exc) from None
+
     def commit(self) -> None:
         try:
             super().commit()
