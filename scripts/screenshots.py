@@ -114,31 +114,28 @@ def shoot(scheme: str, out: Path) -> list[Path]:
 def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int], scheme: str,
                   out: Path) -> list[Path]:
     """Reach out now at 800x600, the lock screen at both sizes, the crisis-only view."""
-    from supportdesk.services.app_lock import AppLock
-    from supportdesk.services.crisis_lines import CrisisLinesService
-    from supportdesk.services.settings import Settings
     from supportdesk.ui.crisis.view import open_crisis_view
     from supportdesk.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    repo = window.ctx.session.repo
+    app_ = window.ctx.app
     written = []
     window.resize(*SMALL_SIZE)
     window.show_page("reach_out")
     settle(app)
     written.append(_save(window.grab(), out / f"{scheme}-reach_out-800.png"))
-    CrisisLinesService(repo).set_shown_when_locked(ids[SHOWN_WHEN_LOCKED], True)
-    lock = AppLock(Settings(repo))
+    app_.set_shown_when_locked(ids[SHOWN_WHEN_LOCKED], True)
+    lock = app_.app_lock
     lock.set_enabled(True)
     lock.set_pin("2468")
-    window.ctx.events.settings_changed.emit()
-    privacy = window.extensions["supportdesk.ui.privacy.install"]
+    app_.feed.poll()
+    privacy = window.extensions["privacy"]
     privacy.lock_now()  # type: ignore[attr-defined]
     for size, name in ((SMALL_SIZE, "locked-800"), (WINDOW_SIZE, "locked")):
         window.resize(*size)
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-{name}.png"))
-    view = open_crisis_view(repo, window)
+    view = open_crisis_view(app_.crisis_lines, window)
     settle(app)
     written.append(_save(view.grab(), out / f"{scheme}-crisis_view.png"))
     view.close()
