@@ -15,7 +15,7 @@ from typing import Any
 from supportdesk.cli.due_command import SessionOpener, _session_opener
 from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.core.errors import ValidationError
-from supportdesk.core.kinds import Kind, Mode, Ring, Role
+from supportdesk.core.kinds import Initiator, Kind, Mode, Ring, Role, SupportType
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.text import due_words, exact_time, mood_change, relative_day
@@ -24,6 +24,18 @@ from supportdesk.services.application import Application
 from supportdesk.services.network import PersonSummary
 
 Command = Callable[[Application, argparse.Namespace], int]
+SUPPORT_WORDS = ", ".join(t.value for t in SupportType)
+
+
+def support_types(given: list[str], option: str) -> frozenset[SupportType]:
+    """``["emotional,practical", "company"]`` as support types; one clear line if not."""
+    words = [w.strip().casefold() for text in given for w in text.split(",") if w.strip()]
+    known = {t.value: t for t in SupportType}
+    for word in words:
+        if word not in known:
+            raise ValidationError(f"{option}: “{word}” is not a kind of support; use "
+                                  f"{SUPPORT_WORDS}.", field=option.lstrip("-"))
+    return frozenset(known[w] for w in words)
 
 
 def register(sub: Any) -> None:
@@ -54,8 +66,17 @@ def register(sub: Any) -> None:
     log.add_argument("name", metavar="NAME")
     log.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.CALL.value,
                      help="how you were in touch (default: call)")
-    log.add_argument("--mood", type=int, choices=range(1, 6), metavar="N",
-                     help="how you felt afterwards, 1 (very low) to 5 (very good)")
+    log.add_argument("--mood-before", type=int, choices=range(1, 6), metavar="N",
+                     help="how you felt before, 1 (very low) to 5 (very good)")
+    log.add_argument("--mood-after", "--mood", dest="mood", type=int, choices=range(1, 6),
+                     metavar="N", help="how you felt afterwards, 1 (very low) to 5 (very "
+                                       "good); --mood says the same")
+    log.add_argument("--they-reached-out", action="store_true",
+                     help="they got in touch first (default: you did)")
+    log.add_argument("--gave", action="append", default=[], metavar="TYPES",
+                     help=f"support you gave: {SUPPORT_WORDS}; repeat it or use a comma list")
+    log.add_argument("--got", action="append", default=[], metavar="TYPES",
+                     help=f"support you received: {SUPPORT_WORDS}")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: now)")
     add_note_arguments(log)
     log.set_defaults(func=run_log)
@@ -131,7 +152,10 @@ def _when(text: str | None, now: datetime, tz: tzinfo) -> datetime:
 
 
 def run_log(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
-    """The note first (the editor may take a while), then the vault."""
+    """The note first (the editor may take a while), then the vault; what was typed on
+    the command line is checked before either, so a mistake costs no note."""
+    args.support_given = support_types(args.gave, "--gave")
+    args.support_received = support_types(args.got, "--got")
     args.note = read_note(args)
     return _opening(log_command, opener)(args)
 
@@ -141,9 +165,16 @@ def log_command(app: Application, args: argparse.Namespace) -> int:
     assert supporter.id is not None
     now = app.now()
     checkin = CheckIn(supporter_id=supporter.id, at=_when(args.date, now, local_zone()),
-                      mode=Mode(args.mode), mood_after=args.mood, note=args.note)
+                      mode=Mode(args.mode),
+                      initiator=Initiator.THEM if args.they_reached_out else Initiator.ME,
+                      mood_before=args.mood_before, mood_after=args.mood,
+                      support_given=args.support_given,
+                      support_received=args.support_received, note=args.note)
     app.log_checkin(checkin)
-    mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
+    if args.mood_before is not None:
+        mood = f" ({mood_change(args.mood_before, args.mood).lower()})"
+    else:
+        mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
     print(f"Logged a {checkin.mode.label.lower()} with {supporter.name}{mood}.")
     return 0
 
