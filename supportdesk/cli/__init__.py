@@ -24,6 +24,8 @@ PDF_COMMAND = "_render-pdf"
 COMMAND_MODULES = [
     "supportdesk.cli.vault_commands",    # init, check, recover, backup, restore
     "supportdesk.cli.network_commands",  # list, add, log, show
+    "supportdesk.cli.edit_command",      # edit
+    "supportdesk.cli.person_commands",   # remove, pause, resume, snooze
     "supportdesk.cli.due_command",       # due
     "supportdesk.cli.data_commands",     # import, export
 ]

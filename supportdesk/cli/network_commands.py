@@ -42,7 +42,7 @@ def register(sub: Any) -> None:
     listing = sub.add_parser("list", help="list everyone in your support network",
                              description="Everyone in your network, with when you last "
                                          "spoke and when you are next due.")
-    listing.set_defaults(func=_opening(list_command))
+    listing.set_defaults(func=opening(list_command))
 
     add = sub.add_parser("add", help="add someone to your support network",
                          description="Add a person, professional, group, community or line.")
@@ -56,7 +56,7 @@ def register(sub: Any) -> None:
     add.add_argument("--every", metavar="N", default="",
                      help="how often to be in touch: 14d, 2w or 30 (days); "
                           "leave out for the ring's default")
-    add.set_defaults(func=_opening(add_command))
+    add.set_defaults(func=opening(add_command))
 
     log = sub.add_parser("log", help="log a check-in with someone",
                          description="Log a check-in with someone in your network. For a "
@@ -84,10 +84,10 @@ def register(sub: Any) -> None:
     show = sub.add_parser("show", help="show one person's details and recent check-ins",
                           description="Show one person's details, notes and recent check-ins.")
     show.add_argument("name", metavar="NAME")
-    show.set_defaults(func=_opening(show_command))
+    show.set_defaults(func=opening(show_command))
 
 
-def _opening(command: Command, opener: SessionOpener | None = None) -> Callable[..., int]:
+def opening(command: Command, opener: SessionOpener | None = None) -> Callable[..., int]:
     def run(args: argparse.Namespace, opener: SessionOpener | None = opener) -> int:
         app = Application((opener or _session_opener())(args))
         try:
@@ -157,7 +157,7 @@ def run_log(args: argparse.Namespace, opener: SessionOpener | None = None) -> in
     args.support_given = support_types(args.gave, "--gave")
     args.support_received = support_types(args.got, "--got")
     args.note = read_note(args)
-    return _opening(log_command, opener)(args)
+    return opening(log_command, opener)(args)
 
 
 def log_command(app: Application, args: argparse.Namespace) -> int:
