@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "supportdesk.cli.edit_command",      # edit
     "supportdesk.cli.person_commands",   # remove, pause, resume, snooze
     "supportdesk.cli.gratitude_plan_commands",  # thanks, gratitude, plan
+    "supportdesk.cli.crisis_commands",   # lines, reach
     "supportdesk.cli.due_command",       # due
     "supportdesk.cli.data_commands",     # import, export
 ]
