@@ -13,6 +13,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from supportdesk.cli.due_command import SessionOpener, _session_opener
+from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import Initiator, Kind, Mode, Ring, Role, SupportType
@@ -22,6 +23,7 @@ from supportdesk.core.text import due_words, exact_time, mood_change, relative_d
 from supportdesk.core.validation import parse_cadence
 from supportdesk.services.application import Application
 from supportdesk.services.network import PersonSummary
+from supportdesk.services.records import checkin_json, moment_text, person_json
 
 Command = Callable[[Application, argparse.Namespace], int]
 SUPPORT_WORDS = ", ".join(t.value for t in SupportType)
@@ -42,6 +44,7 @@ def register(sub: Any) -> None:
     listing = sub.add_parser("list", help="list everyone in your support network",
                              description="Everyone in your network, with when you last "
                                          "spoke and when you are next due.")
+    add_json_argument(listing)
     listing.set_defaults(func=opening(list_command))
 
     add = sub.add_parser("add", help="add someone to your support network",
@@ -84,6 +87,7 @@ def register(sub: Any) -> None:
     show = sub.add_parser("show", help="show one person's details and recent check-ins",
                           description="Show one person's details, notes and recent check-ins.")
     show.add_argument("name", metavar="NAME")
+    add_json_argument(show)
     show.set_defaults(func=opening(show_command))
 
 
@@ -114,7 +118,17 @@ def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = N
             for row in rows]
 
 
+def person_record(person: PersonSummary, tz: tzinfo) -> dict[str, Any]:
+    """A person as the export writes them, and when they are next due (None: paused)."""
+    return {**person_json(person.supporter, tz),
+            "next_due": moment_text(person.next_due, tz) or None}
+
+
 def list_command(app: Application, args: argparse.Namespace) -> int:
+    if args.json:
+        zone = local_zone()
+        print_json({"people": [person_record(p, zone) for p in app.network.people()]})
+        return 0
     for line in list_lines(app.network.people(), app.now(), local_zone()):
         print(line)
     return 0
@@ -216,6 +230,14 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
 
 
 def show_command(app: Application, args: argparse.Namespace) -> int:
-    for line in show_lines(app, app.network.find_one(args.name), local_zone()):
+    supporter = app.network.find_one(args.name)
+    if args.json:
+        assert supporter.id is not None
+        zone = local_zone()
+        print_json({"people": [person_record(app.network.person(supporter.id), zone)],
+                    "checkins": [checkin_json(c, zone)
+                                 for c in app.network.checkins(supporter.id)]})
+        return 0
+    for line in show_lines(app, supporter, local_zone()):
         print(line)
     return 0
