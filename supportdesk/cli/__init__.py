@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from supportdesk import __version__
 from supportdesk.core.disk_errors import disk_refusal
@@ -31,6 +33,15 @@ COMMAND_MODULES = [
     "supportdesk.cli.due_command",       # due
     "supportdesk.cli.data_commands",     # import, export
 ]
+
+
+COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Your network", ("list", "show", "add", "edit", "remove", "reach", "lines")),
+    ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze")),
+    ("Gratitude and plan", ("thanks", "gratitude", "plan")),
+    ("Vault and data", ("init", "check", "recovery-key", "recover", "backup", "restore",
+                        "import", "export")),
+)
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -55,10 +66,49 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=argparse.SUPPRESS)
+    recording = _RecordingHelp(sub)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+        importlib.import_module(name).register(recording)
+    parser.description = grouped_description(str(parser.description), recording.helps)
     return parser
+
+
+class _RecordingHelp:
+    """Hands each module's ``add_parser`` on, keeping its one-line help for the groups
+    (argparse alone would print one flat list)."""
+
+    def __init__(self, sub: Any) -> None:
+        self.sub = sub
+        self.helps: dict[str, str] = {}
+
+    def add_parser(self, name: str, **options: Any) -> argparse.ArgumentParser:
+        words = options.pop("help", None)
+        if isinstance(words, str) and words != argparse.SUPPRESS:
+            self.helps[name] = words
+        parser: argparse.ArgumentParser = self.sub.add_parser(name, **options)
+        return parser
+
+
+def grouped_description(lead: str, helps: dict[str, str]) -> str:
+    """The lead, then each group's commands with their help; a command no group names
+    is listed under "More" (a new module shows up without touching this)."""
+    width = max(len(name) for name in helps) + 4
+    lines = [lead]
+    placed = {name for _, names in COMMAND_GROUPS for name in names}
+    groups = [*COMMAND_GROUPS, ("More", tuple(n for n in helps if n not in placed))]
+    for title, names in groups:
+        present = [name for name in names if name in helps]
+        if not present:
+            continue
+        lines += ["", f"{title}:"]
+        for name in present:
+            wrapped = textwrap.wrap(helps[name], 79 - width) or [""]
+            lines.append(f"  {name.ljust(width - 2)}{wrapped[0]}")
+            lines += [" " * width + more for more in wrapped[1:]]
+    lines += ["", "'supportdesk COMMAND --help' tells more about one."]
+    return "\n".join(lines)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
