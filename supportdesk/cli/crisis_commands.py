@@ -13,6 +13,7 @@ import os
 from typing import Any
 from urllib.parse import urlsplit
 
+from supportdesk.cli import vault_commands
 from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.network_commands import opening
 from supportdesk.core.crisis import confirmation_words, is_country
@@ -38,7 +39,9 @@ def register(sub: Any) -> None:
                                        "each was last confirmed.")
     lines.add_argument("--country", metavar="CC", default="", help=COUNTRY_HELP)
     add_json_argument(lines)
-    lines.set_defaults(func=opening(lines_command))
+    # No PIN: the crisis lines are what the lock screen's crisis help shows anyway.
+    lines.set_defaults(func=opening(lines_command,
+                                    lambda args: vault_commands.open_session(args)))
 
     reach = sub.add_parser("reach", help="who you can reach right now",
                            description="The emergency number and the main crisis line, then "

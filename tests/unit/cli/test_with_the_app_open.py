@@ -62,3 +62,15 @@ def test_a_piped_yes_after_the_pin_line_removes(app_open: Application, tmp_path:
     assert cli("--data-dir", str(tmp_path / "data"), "--pin-stdin", "remove", "Ana") == 0
     app_open.feed.poll()
     assert app_open.network.supporters() == []
+
+
+def test_with_a_pin_lines_still_shows_but_reach_asks_for_it(
+        app_open: Application, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    app_open.app_lock.set_pin("4826")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script, no terminal, no PIN
+    assert cli("--data-dir", str(tmp_path / "data"), "lines") == 0
+    assert "Samaritans" in capsys.readouterr().out
+    assert cli("--data-dir", str(tmp_path / "data"), "reach") != 0
+    captured = capsys.readouterr()
+    assert "PIN" in captured.err and "Ana" not in captured.out
