@@ -15,6 +15,7 @@ from typing import Any
 from supportdesk.cli.due_command import SessionOpener, _session_opener
 from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.note_input import add_note_arguments, read_note
+from supportdesk.cli.window_words import window_words
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import Initiator, Kind, Mode, Ring, Role, SupportType
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
@@ -207,10 +208,18 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
     due = due_words(person.next_due, now, s.cadence.paused, tz)
     if due:
         lines.append(f"  Next check-in: {due.lower()}")
+    if s.cadence.paused:
+        lines.append("  Reminders: paused")
+    elif s.cadence.snoozed_until is not None and s.cadence.snoozed_until > now:
+        lines.append(f"  Reminders: snoozed until {exact_time(s.cadence.snoozed_until, tz)}")
     for contact in s.contacts:
         label = f" ({contact.label})" if contact.label else ""
         star = " ★" if contact.preferred else ""
         lines.append(f"  {contact.type.label}{label}: {contact.value}{star}")
+    for window in s.availability:
+        lines.append(f"  Can be reached: {window_words(window)}")
+    if s.timezone:
+        lines.append(f"  Time zone: {s.timezone}")
     notes = [("Boundaries I keep", s.boundaries.mine), ("Their boundaries", s.boundaries.theirs),
              ("My warning signs", s.help.warning_signs), ("What helps", s.help.what_helps),
              ("What doesn't help", s.help.what_does_not), ("In a crisis", s.help.in_a_crisis),

@@ -155,3 +155,23 @@ def test_each_command_has_help(command: str, capsys: pytest.CaptureFixture[str])
         cli(command, "--help")
     assert raised.value.code == 0
     assert f"supportdesk {command}" in capsys.readouterr().out
+
+
+def test_show_prints_the_times_zone_and_reminder_state_edit_can_change(
+        vault: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli("add", "Sam", "--kind", "friend")
+    cli("edit", "Sam", "--add-window", "mon-fri 9:00-17:00", "--timezone", "Europe/Lisbon")
+    cli("snooze", "Sam", "--for", "1w")
+    capsys.readouterr()
+    assert cli("show", "Sam") == 0
+    out = capsys.readouterr().out
+    assert "  Can be reached: Mon-Fri 09:00-17:00\n" in out
+    assert "  Time zone: Europe/Lisbon\n" in out
+    assert "  Reminders: snoozed until Tue 01 Dec 2026, 09:00\n" in out
+    # what show prints is what --remove-window takes
+    assert cli("edit", "Sam", "--remove-window", "Mon-Fri 09:00-17:00") == 0
+    cli("pause", "Sam")
+    capsys.readouterr()
+    cli("show", "Sam")
+    out = capsys.readouterr().out
+    assert "Can be reached" not in out and "  Reminders: paused\n" in out
