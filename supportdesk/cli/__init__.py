@@ -8,7 +8,9 @@ line on stderr and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -123,6 +125,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(f"supportdesk: {error}", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:
+        # The reader stopped early (``list --json | head``): end quietly, not with a
+        # traceback, and keep Python's last flush from complaining.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:
         # A disk refusal that no lower layer named (the last line of defence): the
         # disk-full message, not a traceback. Anything else is a bug and shows as one.

@@ -79,3 +79,17 @@ def test_every_listing_command_offers_json(command: str,
     with pytest.raises(SystemExit):
         cli(command, "--help")
     assert "--json" in capsys.readouterr().out
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(
+        vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    class ClosedPipe:
+        def write(self, text: str) -> int:
+            raise BrokenPipeError
+
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    cli("add", "Sam", "--kind", "friend")
+    monkeypatch.setattr("sys.stdout", ClosedPipe())
+    assert cli("list", "--json") == 0
