@@ -64,6 +64,11 @@ def register(sub: Any) -> None:
                       help=CONTACT_HELP)
     edit.add_argument("--remove-contact", action="append", default=[], metavar="VALUE",
                       help="remove the contact method with this number or address")
+    edit.add_argument("--prefer-contact", metavar="VALUE",
+                      help="make the contact method with this number or address the "
+                           "preferred one")
+    edit.add_argument("--on-lock-screen", choices=["yes", "no"],
+                      help="whether they are shown on the lock screen's crisis help")
     edit.add_argument("--add-window", action="append", default=[], metavar="TIMES",
                       help=f"when they can be reached, {WINDOW_HELP}")
     edit.add_argument("--remove-window", action="append", default=[], metavar="TIMES",
@@ -140,6 +145,13 @@ def edited(s: Supporter, args: argparse.Namespace) -> tuple[Supporter, list[str]
     for text in args.add_contact:
         contacts.append(parse_contact(text))
         done.append(f"Added {contacts[-1].type.label.lower()} {contacts[-1].value}.")
+    if args.prefer_contact is not None:
+        if not any(_same_contact(c, args.prefer_contact) for c in contacts):
+            raise NotFoundError(f"{s.name} has no contact method “{args.prefer_contact}”.",
+                                hint=f"`supportdesk show \"{s.name}\"` lists them.")
+        contacts = [replace(c, preferred=_same_contact(c, args.prefer_contact))
+                    for c in contacts]
+        done.append(f"{args.prefer_contact} is the preferred way.")
     windows = list(after.availability)
     for given in args.remove_window:
         if given.strip().casefold() == "all":
@@ -162,7 +174,14 @@ def edit_command(app: Application, args: argparse.Namespace) -> int:
     before = app.network.find_one(args.name)
     after, done = edited(before, args)
     edit = app.edit_supporter(before, after)
-    if not edit.fields:
+    assert before.id is not None
+    if args.on_lock_screen is not None:
+        wanted = args.on_lock_screen == "yes"
+        if wanted != (before.id in app.crisis_lines.shown_when_locked()):
+            app.set_shown_when_locked(before.id, wanted)
+            done.append("Shown on the lock screen's crisis help." if wanted else
+                        "Not shown on the lock screen's crisis help.")
+    if not edit.fields and not done:
         print(f"Nothing to change for {before.name}. `supportdesk edit --help` shows "
               "what can be changed.")
         return 0

@@ -175,3 +175,18 @@ def test_show_prints_the_times_zone_and_reminder_state_edit_can_change(
     cli("show", "Sam")
     out = capsys.readouterr().out
     assert "Can be reached" not in out and "  Reminders: paused\n" in out
+
+
+def test_edit_chooses_the_preferred_contact_and_the_lock_screen(
+        vault: Path, db_key: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+    cli("add", "Sam", "--kind", "friend")
+    cli("edit", "Sam", "--add-contact", "phone:07700 900123", "--add-contact", "sms:07700 900999")
+    assert cli("edit", "Sam", "--prefer-contact", "07700 900999", "--on-lock-screen", "yes") == 0
+    assert "Shown on the lock screen's crisis help." in capsys.readouterr().out
+    with opened(vault, db_key) as app:
+        (s,) = app.network.supporters()
+        assert [c.preferred for c in s.contacts] == [False, True]
+        assert app.crisis_lines.shown_when_locked() == {s.id}
+    assert cli("edit", "Sam", "--on-lock-screen", "no") == 0
+    with opened(vault, db_key) as app:
+        assert app.crisis_lines.shown_when_locked() == set()
