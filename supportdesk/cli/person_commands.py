@@ -22,7 +22,8 @@ SNOOZE_FOR = re.compile(r"^\s*(\d{1,3})\s*([dw])\s*$", re.IGNORECASE)
 def register(sub: Any) -> None:
     remove = sub.add_parser(
         "remove", help="remove someone from your network (asks first)",
-        description="Remove someone, with their check-ins. Asks "
+        description="Remove someone, with their check-ins (your gratitude notes "
+                    "about them are kept). Asks "
                     "first; --yes skips the question, or pipe y into it from a script.")
     remove.add_argument("name", metavar="NAME")
     remove.add_argument("--yes", "-y", action="store_true", help="remove without asking")
