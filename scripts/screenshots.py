@@ -7,7 +7,8 @@ Without --scheme it runs itself once per colour scheme, each in a fresh process,
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
 <scheme>-person.png, <scheme>-log_this.png ("Log this?" after a call),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
-the crisis-only view (<scheme>-crisis_view.png) and, at 800x600, <scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
+the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
+<scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
 removed.
 """
 
