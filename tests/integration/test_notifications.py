@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from jeepney import DBusAddress
+from jeepney import DBusAddress, HeaderFields
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
@@ -408,3 +408,45 @@ def test_an_action_signal_from_another_program_is_not_believed(
         subprocess.run([need("dunstctl"), "action", "0"], env=desktop.env, check=True,
                        timeout=10)
     assert clicked.args == [sam_id]
+
+
+def test_a_server_without_actions_gets_todays_notification(
+    running: Running, desktop: Desktop
+) -> None:
+    """A notification server that does not list "actions" (some minimal ones) is sent
+    the notification as before: clicking it opens SupportDesk, no buttons offered."""
+    import threading
+
+    from jeepney import new_method_return
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+
+    server = open_dbus_connection(bus="SESSION")
+    server.send_and_get_reply(message_bus.RequestName(SERVICE))
+    stop = threading.Event()
+
+    def answer() -> None:
+        while not stop.is_set():
+            try:
+                message = server.receive(timeout=0.2)
+            except TimeoutError:
+                continue
+            member = message.header.fields.get(HeaderFields.member)
+            if member == "GetCapabilities":
+                server.send(new_method_return(message, "as", (["body"],)))
+            elif member == "Notify":
+                server.send(new_method_return(message, "u", (7,)))
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        add_sam(running)
+        fall_due(running)
+        [call] = desktop.notify_calls()
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        server.close()
+    assert call.title == "Time to check in with Sam"
+    assert "default" in call.actions
+    assert not {"log-checkin", "snooze-day", "open"} & set(call.actions)
