@@ -12,14 +12,15 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from supportdesk.core.kinds import Channel, ContactType, Initiator, Kind, Mode, Ring
-from supportdesk.core.model import CheckIn, ContactMethod, CrisisLine, Supporter
+from supportdesk.core.kinds import Channel, ContactType, Initiator, Kind, Mode, PlanStep, Ring
+from supportdesk.core.model import CheckIn, ContactMethod, CrisisLine, PlanItem, Supporter
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.log_this import LogThisPrompt
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.pages.person import PersonPage
 from supportdesk.ui.pages.reach_out import ReachOutPage
+from supportdesk.ui.pages.safety_plan import SafetyPlanPage
 
 SCHEMES = ("tel", "sms", "mailto", "https")
 
@@ -201,3 +202,20 @@ def test_crisis_lines_never_ask_but_people_on_reach_out_now_do(
     assert said == []
     person_buttons[0].click()
     assert said == [(sam_id, "phone")]
+
+
+def test_a_person_linked_in_the_safety_plan_can_be_logged_after_a_text(
+    ctx: AppContext, qtbot: QtBot
+) -> None:
+    sam_id = add_sam(ctx)
+    ctx.app.save_plan({PlanStep.ASK_FOR_HELP: [PlanItem(PlanStep.ASK_FOR_HELP, "",
+                                                        sam_id)]})
+    page = SafetyPlanPage(ctx, opener=lambda _url: True)
+    qtbot.addWidget(page)
+    said: list[tuple[int, str]] = []
+    ctx.events.reached_out.connect(lambda sid, kind: said.append((sid, kind)))
+    [row] = page.cards[PlanStep.ASK_FOR_HELP].rows
+    assert row.contacts is not None
+    email = next(b for b in row.contacts.buttons if b.text().startswith("Email"))
+    email.click()
+    assert said == [(sam_id, "email")]
