@@ -104,6 +104,9 @@ class LogThisPrompt(QObject):
         self.bar = LogThisBar()
         self.bar.hide()
         window.add_strip(self.bar)
+        # right after the sections, before the page: one Tab away when it shows
+        QWidget.setTabOrder(window.sidebar, self.bar.log_button)
+        QWidget.setTabOrder(self.bar.log_button, self.bar.not_now_button)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
