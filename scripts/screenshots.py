@@ -5,8 +5,9 @@
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
-<scheme>-person.png, <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
-(<scheme>-locked.png), the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
+<scheme>-person.png, <scheme>-log_this.png ("Log this?" after a call),
+<scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
+the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
 <scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
 removed.
 """
@@ -88,6 +89,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_supporter(ids[PERSON_SHOWN])
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
+        written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
@@ -144,6 +146,23 @@ def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int],
     window.resize(*WINDOW_SIZE)
     settle(app, 0.2)
     return written
+
+
+def _log_this_shot(app: object, window: object, ids: dict[str, int], scheme: str,
+                   out: Path) -> Path:
+    """The person page with "Log this?" after a call made from it."""
+    from supportdesk.ui.log_this import LogThisPrompt
+    from supportdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    prompt = window.extensions["log_this"]
+    assert isinstance(prompt, LogThisPrompt)
+    prompt.timer.setInterval(0)  # as if the few minutes were over
+    window.ctx.events.reached_out.emit(ids[PERSON_SHOWN], "phone")
+    settle(app)
+    shot = _save(window.grab(), out / f"{scheme}-log_this.png")
+    prompt.forget()
+    return shot
 
 
 def _save(pixmap: object, target: Path) -> Path:
