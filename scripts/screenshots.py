@@ -7,8 +7,9 @@ Without --scheme it runs itself once per colour scheme, each in a fresh process,
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
 <scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
 list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a small vault
-of its own (<scheme>-today-quiet.png), <scheme>-welcome.png, <scheme>-recovery.png, the lock screen
-(<scheme>-locked.png), the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
+of its own (<scheme>-today-quiet.png), <scheme>-log_this.png ("Log this?" after a call),
+<scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
+the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
 <scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
 removed.
 """
@@ -91,6 +92,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
         written += _mood_shots(app, window, scheme, out)
+        written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
@@ -186,31 +188,28 @@ def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Pat
 def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int], scheme: str,
                   out: Path) -> list[Path]:
     """Reach out now at 800x600, the lock screen at both sizes, the crisis-only view."""
-    from supportdesk.services.app_lock import AppLock
-    from supportdesk.services.crisis_lines import CrisisLinesService
-    from supportdesk.services.settings import Settings
     from supportdesk.ui.crisis.view import open_crisis_view
     from supportdesk.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    repo = window.ctx.session.repo
+    app_ = window.ctx.app
     written = []
     window.resize(*SMALL_SIZE)
     window.show_page("reach_out")
     settle(app)
     written.append(_save(window.grab(), out / f"{scheme}-reach_out-800.png"))
-    CrisisLinesService(repo).set_shown_when_locked(ids[SHOWN_WHEN_LOCKED], True)
-    lock = AppLock(Settings(repo))
+    app_.set_shown_when_locked(ids[SHOWN_WHEN_LOCKED], True)
+    lock = app_.app_lock
     lock.set_enabled(True)
     lock.set_pin("2468")
-    window.ctx.app.feed.poll()  # the lock settings reach the privacy extension
+    app_.feed.poll()
     privacy = window.extensions["privacy"]
     privacy.lock_now()  # type: ignore[attr-defined]
     for size, name in ((SMALL_SIZE, "locked-800"), (WINDOW_SIZE, "locked")):
         window.resize(*size)
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-{name}.png"))
-    view = open_crisis_view(window.ctx.app.crisis_lines, window)
+    view = open_crisis_view(app_.crisis_lines, window)
     settle(app)
     written.append(_save(view.grab(), out / f"{scheme}-crisis_view.png"))
     view.close()
@@ -219,6 +218,23 @@ def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int],
     window.resize(*WINDOW_SIZE)
     settle(app, 0.2)
     return written
+
+
+def _log_this_shot(app: object, window: object, ids: dict[str, int], scheme: str,
+                   out: Path) -> Path:
+    """The person page with "Log this?" after a call made from it."""
+    from supportdesk.ui.log_this import LogThisPrompt
+    from supportdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    prompt = window.extensions["log_this"]
+    assert isinstance(prompt, LogThisPrompt)
+    prompt.timer.setInterval(0)  # as if the few minutes were over
+    window.ctx.events.reached_out.emit(ids[PERSON_SHOWN], "phone")
+    settle(app)
+    shot = _save(window.grab(), out / f"{scheme}-log_this.png")
+    prompt.forget()
+    return shot
 
 
 def _save(pixmap: object, target: Path) -> Path:

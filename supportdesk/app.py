@@ -111,6 +111,9 @@ def _prepare(app: QApplication, data_dir: Path) -> None:
     _install_crash_handler(app)
     _set_app_icon(app)
     Theme(app)
+    from supportdesk.ui.views_actions import catch_reach_out_early
+
+    catch_reach_out_early(app)  # crisis help is one key away from the first dialog on
 
 
 def _run_gui(args: argparse.Namespace) -> int:

@@ -8,9 +8,13 @@ line on stderr and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
+import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from supportdesk import __version__
 from supportdesk.core.disk_errors import disk_refusal
@@ -24,9 +28,22 @@ PDF_COMMAND = "_render-pdf"
 COMMAND_MODULES = [
     "supportdesk.cli.vault_commands",    # init, check, recover, backup, restore
     "supportdesk.cli.network_commands",  # list, add, log, mood, show
+    "supportdesk.cli.edit_command",      # edit
+    "supportdesk.cli.person_commands",   # remove, pause, resume, snooze
+    "supportdesk.cli.gratitude_plan_commands",  # thanks, gratitude, plan
+    "supportdesk.cli.crisis_commands",   # lines, reach
     "supportdesk.cli.due_command",       # due
     "supportdesk.cli.data_commands",     # import, export
 ]
+
+
+COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Your network", ("list", "show", "add", "edit", "remove", "reach", "lines")),
+    ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze")),
+    ("Gratitude and plan", ("thanks", "gratitude", "plan")),
+    ("Vault and data", ("init", "check", "recovery-key", "recover", "backup", "restore",
+                        "import", "export")),
+)
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
@@ -51,10 +68,49 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=argparse.SUPPRESS)
+    recording = _RecordingHelp(sub)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+        importlib.import_module(name).register(recording)
+    parser.description = grouped_description(str(parser.description), recording.helps)
     return parser
+
+
+class _RecordingHelp:
+    """Hands each module's ``add_parser`` on, keeping its one-line help for the groups
+    (argparse alone would print one flat list)."""
+
+    def __init__(self, sub: Any) -> None:
+        self.sub = sub
+        self.helps: dict[str, str] = {}
+
+    def add_parser(self, name: str, **options: Any) -> argparse.ArgumentParser:
+        words = options.pop("help", None)
+        if isinstance(words, str) and words != argparse.SUPPRESS:
+            self.helps[name] = words
+        parser: argparse.ArgumentParser = self.sub.add_parser(name, **options)
+        return parser
+
+
+def grouped_description(lead: str, helps: dict[str, str]) -> str:
+    """The lead, then each group's commands with their help; a command no group names
+    is listed under "More" (a new module shows up without touching this)."""
+    width = max(len(name) for name in helps) + 4
+    lines = [lead]
+    placed = {name for _, names in COMMAND_GROUPS for name in names}
+    groups = [*COMMAND_GROUPS, ("More", tuple(n for n in helps if n not in placed))]
+    for title, names in groups:
+        present = [name for name in names if name in helps]
+        if not present:
+            continue
+        lines += ["", f"{title}:"]
+        for name in present:
+            wrapped = textwrap.wrap(helps[name], 79 - width) or [""]
+            lines.append(f"  {name.ljust(width - 2)}{wrapped[0]}")
+            lines += [" " * width + more for more in wrapped[1:]]
+    lines += ["", "'supportdesk COMMAND --help' tells more about one."]
+    return "\n".join(lines)
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -69,6 +125,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     except KnownError as error:
         print(f"supportdesk: {error}", file=sys.stderr)
         return error.exit_code
+    except BrokenPipeError:
+        # The reader stopped early (``list --json | head``): end quietly, not with a
+        # traceback, and keep Python's last flush from complaining.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:
         # A disk refusal that no lower layer named (the last line of defence): the
         # disk-full message, not a traceback. Anything else is a bug and shows as one.

@@ -76,12 +76,20 @@ def register(sub: Any) -> None:
     exporter.set_defaults(func=run_export)
 
 
+NEEDS_A_YES = "Nothing was changed: this needs a yes."
+YES_HINT = "Pipe y into it (echo y | supportdesk …) or add --yes to go ahead."
+
+
 def confirm(question: str, assume_yes: bool) -> bool:
+    """A yes: ``--yes``, typed in a terminal, or a ``y`` line piped in (after the PIN's
+    line with --pin-stdin). Without a terminal, anything but a yes changes nothing."""
     if assume_yes:
         return True
     if not sys.stdin.isatty():
-        raise KnownError("Nothing was changed: this needs a yes.",
-                         hint="Run it again with --yes to go ahead.")
+        answer = sys.stdin.readline().strip().casefold()
+        if answer not in ("y", "yes"):
+            raise KnownError(NEEDS_A_YES, hint=YES_HINT)
+        return True
     answer = input(f"{question} [y/N] ").strip().casefold()
     return answer in ("y", "yes")
 

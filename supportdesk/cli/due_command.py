@@ -14,10 +14,12 @@ from datetime import datetime, tzinfo
 from typing import Any
 
 from supportdesk.cli import vault_commands
+from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.pin_prompt import unlocked
 from supportdesk.core.schedule import DueItem, local_zone
 from supportdesk.core.text import exact_time, relative_day
 from supportdesk.services.application import Application
+from supportdesk.services.records import moment_text
 from supportdesk.services.session import Session
 
 NOTHING_DUE = "Nothing is due — you're up to date."
@@ -28,6 +30,7 @@ SessionOpener = Callable[[argparse.Namespace], Session]
 def register(sub: Any) -> None:
     parser = sub.add_parser("due", help="list the check-ins that are due or overdue",
                             description="List who is due a check-in, longest overdue first.")
+    add_json_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -59,9 +62,21 @@ def _session_opener() -> SessionOpener:
     return lambda args: unlocked(vault_commands.open_session(args), args)
 
 
+def due_record(item: DueItem, tz: tzinfo) -> dict[str, Any]:
+    """``person`` is the person's id, as in ``list --json`` and the export."""
+    return {"person": item.supporter_id, "name": item.name,
+            "due_at": moment_text(item.due_at, tz),
+            "overdue_days": round(item.overdue_by.total_seconds() / 86400, 2)}
+
+
 def run(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
     app = Application((opener or _session_opener())(args))
     try:
+        if getattr(args, "json", False):
+            zone = local_zone()
+            app.reminders.tz = zone
+            print_json({"due": [due_record(item, zone) for item in app.reminders.due_now()]})
+            return 0
         for line in due_lines(app):
             print(line)
     finally:

@@ -14,9 +14,11 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from supportdesk.cli.due_command import SessionOpener, _session_opener
+from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.note_input import add_note_arguments, read_note
+from supportdesk.cli.window_words import window_words
 from supportdesk.core.errors import ValidationError
-from supportdesk.core.kinds import Kind, Mode, Ring, Role
+from supportdesk.core.kinds import Initiator, Kind, Mode, Ring, Role, SupportType
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
 from supportdesk.core.mood import FEELINGS
 from supportdesk.core.schedule import local_zone
@@ -24,15 +26,29 @@ from supportdesk.core.text import due_words, exact_time, mood_change, relative_d
 from supportdesk.core.validation import parse_cadence
 from supportdesk.services.application import Application
 from supportdesk.services.network import PersonSummary
+from supportdesk.services.records import checkin_json, moment_text, person_json
 
 Command = Callable[[Application, argparse.Namespace], int]
+SUPPORT_WORDS = ", ".join(t.value for t in SupportType)
+
+
+def support_types(given: list[str], option: str) -> frozenset[SupportType]:
+    """``["emotional,practical", "company"]`` as support types; one clear line if not."""
+    words = [w.strip().casefold() for text in given for w in text.split(",") if w.strip()]
+    known = {t.value: t for t in SupportType}
+    for word in words:
+        if word not in known:
+            raise ValidationError(f"{option}: “{word}” is not a kind of support; use "
+                                  f"{SUPPORT_WORDS}.", field=option.lstrip("-"))
+    return frozenset(known[w] for w in words)
 
 
 def register(sub: Any) -> None:
     listing = sub.add_parser("list", help="list everyone in your support network",
                              description="Everyone in your network, with when you last "
                                          "spoke and when you are next due.")
-    listing.set_defaults(func=_opening(list_command))
+    add_json_argument(listing)
+    listing.set_defaults(func=opening(list_command))
 
     add = sub.add_parser("add", help="add someone to your support network",
                          description="Add a person, professional, group, community or line.")
@@ -46,7 +62,7 @@ def register(sub: Any) -> None:
     add.add_argument("--every", metavar="N", default="",
                      help="how often to be in touch: 14d, 2w or 30 (days); "
                           "leave out for the ring's default")
-    add.set_defaults(func=_opening(add_command))
+    add.set_defaults(func=opening(add_command))
 
     log = sub.add_parser("log", help="log a check-in with someone",
                          description="Log a check-in with someone in your network. For a "
@@ -56,8 +72,17 @@ def register(sub: Any) -> None:
     log.add_argument("name", metavar="NAME")
     log.add_argument("--mode", choices=[m.value for m in Mode], default=Mode.CALL.value,
                      help="how you were in touch (default: call)")
-    log.add_argument("--mood", type=int, choices=range(1, 6), metavar="N",
-                     help="how you felt afterwards, 1 (very low) to 5 (very good)")
+    log.add_argument("--mood-before", type=int, choices=range(1, 6), metavar="N",
+                     help="how you felt before, 1 (very low) to 5 (very good)")
+    log.add_argument("--mood-after", "--mood", dest="mood", type=int, choices=range(1, 6),
+                     metavar="N", help="how you felt afterwards, 1 (very low) to 5 (very "
+                                       "good); --mood says the same")
+    log.add_argument("--they-reached-out", action="store_true",
+                     help="they got in touch first (default: you did)")
+    log.add_argument("--gave", action="append", default=[], metavar="TYPES",
+                     help=f"support you gave: {SUPPORT_WORDS}; repeat it or use a comma list")
+    log.add_argument("--got", action="append", default=[], metavar="TYPES",
+                     help=f"support you received: {SUPPORT_WORDS}")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: now)")
     add_note_arguments(log)
     log.set_defaults(func=run_log)
@@ -79,10 +104,11 @@ def register(sub: Any) -> None:
     show = sub.add_parser("show", help="show one person's details and recent check-ins",
                           description="Show one person's details, notes and recent check-ins.")
     show.add_argument("name", metavar="NAME")
-    show.set_defaults(func=_opening(show_command))
+    add_json_argument(show)
+    show.set_defaults(func=opening(show_command))
 
 
-def _opening(command: Command, opener: SessionOpener | None = None) -> Callable[..., int]:
+def opening(command: Command, opener: SessionOpener | None = None) -> Callable[..., int]:
     def run(args: argparse.Namespace, opener: SessionOpener | None = opener) -> int:
         app = Application((opener or _session_opener())(args))
         try:
@@ -109,7 +135,17 @@ def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = N
             for row in rows]
 
 
+def person_record(person: PersonSummary, tz: tzinfo) -> dict[str, Any]:
+    """A person as the export writes them, and when they are next due (None: paused)."""
+    return {**person_json(person.supporter, tz),
+            "next_due": moment_text(person.next_due, tz) or None}
+
+
 def list_command(app: Application, args: argparse.Namespace) -> int:
+    if args.json:
+        zone = local_zone()
+        print_json({"people": [person_record(p, zone) for p in app.network.people()]})
+        return 0
     for line in list_lines(app.network.people(), app.now(), local_zone()):
         print(line)
     return 0
@@ -147,9 +183,12 @@ def _when(text: str | None, now: datetime, tz: tzinfo) -> datetime:
 
 
 def run_log(args: argparse.Namespace, opener: SessionOpener | None = None) -> int:
-    """The note first (the editor may take a while), then the vault."""
+    """The note first (the editor may take a while), then the vault; what was typed on
+    the command line is checked before either, so a mistake costs no note."""
+    args.support_given = support_types(args.gave, "--gave")
+    args.support_received = support_types(args.got, "--got")
     args.note = read_note(args)
-    return _opening(log_command, opener)(args)
+    return opening(log_command, opener)(args)
 
 
 def log_command(app: Application, args: argparse.Namespace) -> int:
@@ -157,9 +196,16 @@ def log_command(app: Application, args: argparse.Namespace) -> int:
     assert supporter.id is not None
     now = app.now()
     checkin = CheckIn(supporter_id=supporter.id, at=_when(args.date, now, local_zone()),
-                      mode=Mode(args.mode), mood_after=args.mood, note=args.note)
+                      mode=Mode(args.mode),
+                      initiator=Initiator.THEM if args.they_reached_out else Initiator.ME,
+                      mood_before=args.mood_before, mood_after=args.mood,
+                      support_given=args.support_given,
+                      support_received=args.support_received, note=args.note)
     app.log_checkin(checkin)
-    mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
+    if args.mood_before is not None:
+        mood = f" ({mood_change(args.mood_before, args.mood).lower()})"
+    else:
+        mood = f", feeling {MOOD_LABELS[args.mood].lower()}" if args.mood else ""
     print(f"Logged a {checkin.mode.label.lower()} with {supporter.name}{mood}.")
     return 0
 
@@ -183,7 +229,7 @@ def run_mood(args: argparse.Namespace, opener: SessionOpener | None = None) -> i
     note_after_pin = args.note == "-" and getattr(args, "pin_stdin", False)
     if not note_after_pin:
         args.note = read_note(args)
-    return _opening(mood_command, opener)(args)
+    return opening(mood_command, opener)(args)
 
 
 def mood_command(app: Application, args: argparse.Namespace) -> int:
@@ -210,10 +256,18 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
     due = due_words(person.next_due, now, s.cadence.paused, tz)
     if due:
         lines.append(f"  Next check-in: {due.lower()}")
+    if s.cadence.paused:
+        lines.append("  Reminders: paused")
+    elif s.cadence.snoozed_until is not None and s.cadence.snoozed_until > now:
+        lines.append(f"  Reminders: snoozed until {exact_time(s.cadence.snoozed_until, tz)}")
     for contact in s.contacts:
         label = f" ({contact.label})" if contact.label else ""
         star = " ★" if contact.preferred else ""
         lines.append(f"  {contact.type.label}{label}: {contact.value}{star}")
+    for window in s.availability:
+        lines.append(f"  Can be reached: {window_words(window)}")
+    if s.timezone:
+        lines.append(f"  Time zone: {s.timezone}")
     notes = [("Boundaries I keep", s.boundaries.mine), ("Their boundaries", s.boundaries.theirs),
              ("My warning signs", s.help.warning_signs), ("What helps", s.help.what_helps),
              ("What doesn't help", s.help.what_does_not), ("In a crisis", s.help.in_a_crisis),
@@ -233,6 +287,14 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
 
 
 def show_command(app: Application, args: argparse.Namespace) -> int:
-    for line in show_lines(app, app.network.find_one(args.name), local_zone()):
+    supporter = app.network.find_one(args.name)
+    if args.json:
+        assert supporter.id is not None
+        zone = local_zone()
+        print_json({"people": [person_record(app.network.person(supporter.id), zone)],
+                    "checkins": [checkin_json(c, zone)
+                                 for c in app.network.checkins(supporter.id)]})
+        return 0
+    for line in show_lines(app, supporter, local_zone()):
         print(line)
     return 0

@@ -6,10 +6,13 @@ and says so with ``--pin-stdin`` (the first line of standard input is the PIN), 
 PIN is never taken from somewhere the person did not choose. Wrong PINs slow down
 exactly as in the app (the count and the pause are kept in the vault).
 
-Which commands ask: ``list``, ``show``, ``due`` (they show names and notes), ``add``,
-``log``, ``import`` (they change the network), ``export`` (it writes it out
+Which commands ask: every one that opens the vault through ``_session_opener`` — those
+that show names and notes (``list``, ``show``, ``due``, ``reach``, ``gratitude``,
+``plan``), those that change the network (``add``, ``edit``, ``remove``, ``log``,
+``pause``, ``resume``, ``snooze``, ``thanks``, ``import``), ``export`` (it writes it out
 unencrypted) and ``restore`` (it replaces everything, and an older backup may have no
-PIN). ``check``, ``backup``, ``recover`` and ``init`` show nothing personal and do not.
+PIN). ``check``, ``backup``, ``recover`` and ``init`` show nothing personal and do not;
+nor does ``lines``, which shows what the lock screen's crisis help shows.
 """
 
 from __future__ import annotations

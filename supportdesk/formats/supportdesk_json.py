@@ -146,6 +146,23 @@ def checkin_json(checkin: CheckIn, tz: tzinfo) -> dict[str, Any]:
     }
 
 
+def gratitude_json(entry: Gratitude) -> dict[str, Any]:
+    return {"person": entry.supporter_id, "on": entry.on.isoformat(), "text": entry.text,
+            "thanked": entry.thanked}
+
+
+def plan_item_json(item: PlanItem) -> dict[str, Any]:
+    return {"step": item.step.value, "position": item.position, "text": item.text,
+            "person": item.supporter_id}
+
+
+def crisis_line_json(line: CrisisLine) -> dict[str, Any]:
+    return {"country": line.country, "name": line.name, "contact": line.contact,
+            "channel": line.channel.value, "hours": line.hours, "source": line.source,
+            "verified": line.verified.isoformat() if line.verified else None,
+            "notes": line.notes}
+
+
 def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -154,16 +171,11 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "app_version": data.app_version,
         "people": [person_json(p, tz) for p in data.people],
         "checkins": [checkin_json(c, tz) for c in data.checkins],
-        "gratitude": [{"person": g.supporter_id, "on": g.on.isoformat(), "text": g.text,
-                       "thanked": g.thanked} for g in data.gratitude],
+        "gratitude": [gratitude_json(g) for g in data.gratitude],
         "moods": [{"at": moment_text(m.at, tz), "mood": m.mood, "feelings": list(m.feelings),
                    "note": m.note} for m in data.moods],
-        "safety_plan": [{"step": i.step.value, "position": i.position, "text": i.text,
-                         "person": i.supporter_id} for i in data.plan],
-        "crisis_lines": [{"country": c.country, "name": c.name, "contact": c.contact,
-                          "channel": c.channel.value, "hours": c.hours, "source": c.source,
-                          "verified": c.verified.isoformat() if c.verified else None,
-                          "notes": c.notes} for c in data.crisis_lines],
+        "safety_plan": [plan_item_json(i) for i in data.plan],
+        "crisis_lines": [crisis_line_json(c) for c in data.crisis_lines],
         "settings": dict(data.settings),
     }
 

@@ -119,9 +119,10 @@ class CrisisLinesService:
         self.settings = Settings(repo)
         self.directory = directory or shipped_directory()
 
-    def now(self, locale_country: str) -> CrisisNow:
-        """The emergency number, the lines and the people shown while locked, now."""
-        return crisis_now(locale_country, self.repo, self.directory)
+    def now(self, locale_country: str, country: str = "") -> CrisisNow:
+        """The emergency number, the lines and the people shown while locked, now;
+        ``country`` looks at another country than the chosen one (nothing is saved)."""
+        return crisis_now(locale_country, self.repo, self.directory, country=country)
 
     def ensure_loaded(self) -> bool:
         """Copy the shipped lines into the vault if they are missing or older; True if copied."""
@@ -266,14 +267,16 @@ class CrisisNow:
 
 
 def crisis_now(locale_country: str, repo: Repository | None,
-               directory: CrisisDirectory | None = None) -> CrisisNow:
+               directory: CrisisDirectory | None = None, *, country: str = "") -> CrisisNow:
     """The country's emergency number and lines, and (with a vault) the person's own
-    lines and the people they chose to show while locked."""
+    lines and the people they chose to show while locked. ``country`` (an ISO code)
+    is shown instead of the chosen or the locale's one."""
     directory = directory or shipped_directory()
     people: list[Supporter] = []
     if repo is not None:
         service = CrisisLinesService(repo, directory)
-        code = service.country(locale_country)
+        given = country.strip().upper()
+        code = given if is_country(given) else service.country(locale_country)
         lines = merged_lines(service.lines(code)) if code else []
         chosen = service.shown_when_locked()
         people = [s for s in repo.supporters() if s.id in chosen]

@@ -7,6 +7,7 @@ first; a problem raises ``ValidationError`` naming the field, and nothing is wri
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
@@ -35,6 +36,13 @@ from supportdesk.services.settings import Settings
 from supportdesk.store.repository import Repository, SupporterSnapshot
 
 CHECKIN_PAGE = 200  # check-ins read at a time for the Check-ins list
+AMBIGUOUS_SHOWN = 12  # candidates named when a name could mean several people
+
+
+def matching_name(name: str) -> str:
+    """A name as finding someone sees it: "Dr  ÁVILA" and "dr avila" are the same."""
+    decomposed = unicodedata.normalize("NFKD", name).casefold()
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
 @dataclass(frozen=True)
@@ -142,10 +150,14 @@ class NetworkService:
         return PersonSummary(supporter, next_due(supporter, Settings(self.repo).cadence_defaults()))
 
     def find(self, name: str) -> list[Supporter]:
-        """Supporters whose name matches exactly (case-insensitive), else those containing it."""
-        matches = self.repo.find_by_name(name)
-        exact = [s for s in matches if s.name.casefold() == name.strip().casefold()]
-        return exact or matches
+        """Supporters whose name is ``name``, else those whose name contains it; case,
+        accents and spacing set aside (``matching_name``), by name."""
+        wanted = matching_name(name)
+        found = [s for s in self.repo.supporter_heads() if wanted in matching_name(s.name)]
+        exact = [s for s in found if matching_name(s.name) == wanted]
+        chosen = sorted(exact or found, key=lambda s: matching_name(s.name))
+        # the heads carry no contacts or notes: the chosen ones are read whole
+        return [self.repo.supporter(s.id) for s in chosen if s.id is not None]
 
     def find_one(self, name: str) -> Supporter:
         """The one supporter a name means; a clear error when none or several match."""
@@ -154,7 +166,9 @@ class NetworkService:
             raise NotFoundError(f"Nobody called “{clean_line(name)}” is in your network.",
                                 hint="`supportdesk list` shows everyone.")
         if len(matches) > 1:
-            names = ", ".join(s.name for s in matches[:5])
+            names = ", ".join(s.name for s in matches[:AMBIGUOUS_SHOWN])
+            if len(matches) > AMBIGUOUS_SHOWN:
+                names += f" and {len(matches) - AMBIGUOUS_SHOWN} more"
             raise ValidationError(f"“{clean_line(name)}” could mean {names}; "
                                   "please type more of the name.", field="name")
         return matches[0]

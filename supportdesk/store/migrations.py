@@ -18,18 +18,20 @@ from supportdesk.core.errors import DamagedVaultError, NewerVaultError
 from supportdesk.store import change_counts
 from supportdesk.store.database import run_sql
 from supportdesk.store.models import (
-    ALL_MODELS,
     CheckInRow,
     GratitudeRow,
     SupporterRow,
     database_proxy,
 )
+from supportdesk.store.schema_v1 import V1_STATEMENTS
 
 Migration = Callable[[pw.Database], None]
 
 
 def _create_v1(db: pw.Database) -> None:
-    db.create_tables(ALL_MODELS)
+    """The first schema, as shipped (schema_v1.py): later models never change it."""
+    for statement in V1_STATEMENTS:
+        run_sql(db, statement)
 
 
 def _fast_reads_v2(db: pw.Database) -> None:

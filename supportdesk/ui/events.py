@@ -10,6 +10,8 @@ Signals (``*_requested`` for intents):
     reach_out_requested(): show Reach out now.
     page_requested(str): show the page with this key ("today", "people", ...).
     lock_changed(bool): the app lock covered (True) or uncovered (False) the windows.
+    reached_out(int, str): a Call/Text/Email/Open button of this supporter's was used
+        (the contact type's value); "Log this?" offers to log it (ui/log_this.py).
 """
 
 from __future__ import annotations
@@ -24,3 +26,4 @@ class Events(QObject):
     reach_out_requested = Signal()
     page_requested = Signal(str)
     lock_changed = Signal(bool)
+    reached_out = Signal(int, str)

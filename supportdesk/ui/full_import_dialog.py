@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
     QThread,
-    Signal,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -258,19 +257,19 @@ class FullImportDialog(QDialog):
 
 
 class ExportReader(QThread):
-    """Reads and checks an export in a worker thread; nothing there touches the vault."""
-
-    read = Signal(object)
+    """Reads and checks an export in a worker thread; nothing there touches the vault.
+    ``result`` holds the checked export, or what reading raised, once it has finished."""
 
     def __init__(self, raw: bytes, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.raw = raw
+        self.result: object = RuntimeError("the export reader stopped")
 
     def run(self) -> None:
         try:
-            self.read.emit(read_and_check(self.raw))
+            self.result = read_and_check(self.raw)
         except Exception as error:  # raised again on the GUI thread
-            self.read.emit(error)
+            self.result = error
 
 
 def read_in_background(raw: bytes, parent: QWidget) -> CheckedExport:
@@ -282,8 +281,6 @@ def read_in_background(raw: bytes, parent: QWidget) -> CheckedExport:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     loop = QEventLoop()
-    results: list[object] = []
-    reader.read.connect(results.append)
     reader.finished.connect(loop.quit)
     reader.start()
     if not reader.isFinished():
@@ -291,7 +288,7 @@ def read_in_background(raw: bytes, parent: QWidget) -> CheckedExport:
     reader.wait()
     dialog.close()
     dialog.deleteLater()
-    result = results[0] if results else RuntimeError("the export reader stopped")
+    result = reader.result
     if isinstance(result, BaseException):
         raise result
     assert isinstance(result, CheckedExport)

@@ -198,15 +198,17 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class CardReader(QThread):
-    """Reads a vCard file off the GUI thread; ``cancel()`` stops it between cards."""
+    """Reads a vCard file off the GUI thread; ``cancel()`` stops it between cards.
+    ``result`` holds what was read once the thread has finished (kept on the object, not
+    sent by a queued signal, which a small file could outrun)."""
 
     progressed = Signal(int, int)
-    read = Signal(object)
 
     def __init__(self, data: bytes, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data = data
         self._stop = threading.Event()
+        self.result: ReadResult | None = None
 
     def cancel(self) -> None:
         self._stop.set()
@@ -216,7 +218,7 @@ class CardReader(QThread):
         return not self._stop.is_set()
 
     def run(self) -> None:
-        self.read.emit(read_vcards(self.data, self._progress))
+        self.result = read_vcards(self.data, self._progress)
 
 
 class ImportContacts(NetworkCommand):
@@ -369,7 +371,6 @@ def read_with_progress(data: bytes, parent: QWidget) -> ReadResult:
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     loop = QEventLoop()
-    results: list[ReadResult] = []
 
     def on_progress(done: int, total: int) -> None:
         if not dialog.wasCanceled():
@@ -377,7 +378,6 @@ def read_with_progress(data: bytes, parent: QWidget) -> ReadResult:
             dialog.setValue(done)
 
     reader.progressed.connect(on_progress)
-    reader.read.connect(results.append)
     reader.finished.connect(loop.quit)
     dialog.canceled.connect(reader.cancel)
     reader.start()
@@ -386,7 +386,7 @@ def read_with_progress(data: bytes, parent: QWidget) -> ReadResult:
     reader.wait()
     dialog.close()
     dialog.deleteLater()
-    return results[0] if results else ReadResult(cancelled=True)
+    return reader.result or ReadResult(cancelled=True)
 
 
 def import_file(ctx: AppContext, path: Path, parent: QWidget,

@@ -1,7 +1,8 @@
 """The main window: a sidebar of pages, the page area, menus, a banner and the status bar.
 
 Extensions (see ``extensions.py``) add to it through ``menu(name)``, ``settings_tabs``,
-``show_banner(text, actions)``, ``status_message(text)`` and ``keep_running_on_close``.
+``show_banner(text, actions)``, ``add_strip(widget)``, ``status_message(text)`` and
+``keep_running_on_close``.
 
 At start-up the window is shown before the vault is open (``MainWindow()``): a quiet
 "Opening your notes…" and nothing else, so it appears as fast as a bare Qt window.
@@ -171,6 +172,7 @@ class MainWindow(QMainWindow):
         right.setSpacing(0)
         right.addWidget(self.banner)
         right.addWidget(self.stack, 1)
+        self._right = right
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -347,6 +349,10 @@ class MainWindow(QMainWindow):
         self.banner.show_message(text, actions)
         if self._current_key == "reach_out":
             self._hold_banner(True)
+
+    def add_strip(self, widget: QWidget) -> None:
+        """An extension's own small bar (e.g. "Log this?"), under the banner."""
+        self._right.insertWidget(self._right.indexOf(self.stack), widget)
 
     def _hold_banner(self, hold: bool) -> None:
         if hold and not self.banner.isHidden():

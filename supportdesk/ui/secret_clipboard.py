@@ -11,6 +11,8 @@ Signals (``SecretClipboard``):
 
 from __future__ import annotations
 
+import atexit
+
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
@@ -59,6 +61,17 @@ class SecretClipboard(QObject):
 
 
 _shared: SecretClipboard | None = None
+
+
+def _clear_at_exit() -> None:
+    """Also when the app ends without quitting its event loop (a test run, a crash
+    handler's exit): the key leaves no trace, and the clipboard gives back the data
+    made here while Python still can (PySide6 crashes at exit if Qt frees it later)."""
+    if _shared is not None and QCoreApplication.instance() is not None:
+        _shared.clear_now()
+
+
+atexit.register(_clear_at_exit)
 
 
 def secret_clipboard() -> SecretClipboard:

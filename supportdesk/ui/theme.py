@@ -89,8 +89,8 @@ def style_sheet(palette: QPalette) -> str:
         QListWidget#Sidebar::item:hover {{ background: {hover}; }}
         QListWidget#Sidebar::item:selected {{ background: {selected};
                                               color: {selected_text}; }}
-        QFrame#Banner {{ background: {tint}; border: 1px solid {border};
-                         border-radius: 0.4em; margin: 0.5em; }}
+        QFrame#Banner, QFrame#LogThis {{ background: {tint}; border: 1px solid {border};
+                                         border-radius: 0.4em; margin: 0.5em; }}
         QFrame#RecoveryKey {{ background: {tint}; border: 1px solid {border};
                               border-radius: 0.4em; padding: 0.8em; }}
         QLabel#FieldError {{ color: {"#f0a39a" if is_dark(palette) else "#a3372b"}; }}

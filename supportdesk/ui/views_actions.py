@@ -6,6 +6,9 @@ in the main window, in every dialog (modal or not), in menus and on the lock scr
 Where the main window can be used it shows Reach out now; while locked or behind a
 modal dialog it opens the crisis-only view on top (nothing is unlocked). The tray's
 "Reach out now" takes the same path. The Go menu's "Reach out now" shows the shortcut.
+Before the vault is open (the recovery dialog, "Opening your notes…") an early filter
+does the same with the shipped crisis lines alone, and steps aside once the window's
+own is installed.
 """
 
 from __future__ import annotations
@@ -28,7 +31,42 @@ def is_reach_out_key(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_H and (event.modifiers() & _MODIFIERS) == wanted
 
 
-class ViewsActions(QObject):
+class _ReachOutKey(QObject):
+    """Catches Ctrl+Shift+H before any shortcut or dialog can, application-wide."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if not (isinstance(event, QKeyEvent) and is_reach_out_key(event)):
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.accept()  # no shortcut takes it: the key press comes here next
+            return True
+        if not event.isAutoRepeat():
+            self.reach_out_from_anywhere()
+        return True
+
+    def reach_out_from_anywhere(self) -> None:
+        raise NotImplementedError
+
+
+class EarlyReachOutKey(_ReachOutKey):
+    """Ctrl+Shift+H while the vault is still opening: crisis help from the shipped list."""
+
+    def reach_out_from_anywhere(self) -> None:
+        parent = QApplication.activeModalWidget() or QApplication.activeWindow()
+        open_crisis_view(None, parent)
+
+
+def catch_reach_out_early(app: QApplication) -> EarlyReachOutKey:
+    """Ctrl+Shift+H works from the first dialog on, before the vault is open."""
+    early = EarlyReachOutKey(app)
+    app.installEventFilter(early)
+    return early
+
+
+class ViewsActions(_ReachOutKey):
     """Holds the reach-out action for one main window and the key filter."""
 
     def __init__(self, window: QWidget, ctx: AppContext) -> None:
@@ -51,6 +89,9 @@ class ViewsActions(QObject):
         self.reach_out.setToolTip("Reach out now (Ctrl+Shift+H, from anywhere)")
         app = QApplication.instance()
         if app is not None:
+            for early in app.findChildren(EarlyReachOutKey):  # this filter takes over
+                app.removeEventFilter(early)
+                early.deleteLater()
             app.installEventFilter(self)
         closed = getattr(window, "closed", None)  # MainWindow: really closed, not to the tray
         if closed is not None:
@@ -61,19 +102,6 @@ class ViewsActions(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
-            return False
-        if not (isinstance(event, QKeyEvent) and is_reach_out_key(event)):
-            return False
-        if kind == QEvent.Type.ShortcutOverride:
-            event.accept()  # no shortcut takes it: the key press comes here next
-            return True
-        if not event.isAutoRepeat():
-            self.reach_out_from_anywhere()
-        return True
 
     def reach_out_from_anywhere(self) -> None:
         """Reach out now where the window can be used; else the crisis-only view."""

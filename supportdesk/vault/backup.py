@@ -154,6 +154,7 @@ def write_backup(db: pw.Database, key: bytes, metadata: VaultMetadata, target: P
         with contextlib.suppress(OSError):
             sidecar_path(target).unlink()  # no backup, so no sidecar either
         raise
+    remove_leftovers(target.parent, older_than=now)
     return target
 
 
@@ -173,6 +174,31 @@ def check_written(backup: Path, key: bytes) -> None:
         raise DamagedVaultError(
             f"The backup just written to {backup} did not check out, so no older backup "
             "was removed.", hint="Your vault may be damaged: run 'supportdesk check'.")
+
+
+def remove_leftovers(folder: Path, older_than: datetime) -> list[Path]:
+    """Delete what backups cut short (by a power cut or a kill) left in ``folder``: temp
+    copies and sidecars without their backup, only those stamped before ``older_than``
+    (one being written now is never older) and only with SupportDesk's own names."""
+    stamp = older_than.strftime("%Y%m%d-%H%M%S")
+    removed = []
+    for path in folder.iterdir():
+        name = path.name
+        if name.startswith(".") and name.endswith((".tmp", ".tmp-journal")):
+            made = name[1:].rsplit(".tmp", 1)[0]
+        elif name.endswith(SUFFIX + SIDECAR_SUFFIX):
+            made = name[:-len(SIDECAR_SUFFIX)]
+            if (folder / made).exists():
+                continue  # a sidecar with its backup
+        else:
+            continue
+        match = NAME_PATTERN.match(made)
+        if match is None or match.group(1) >= stamp:
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def read_sidecar(backup: Path) -> dict[str, Any] | None:

@@ -112,7 +112,10 @@ class VaultLock:
             self._write_owner(None)
         with contextlib.suppress(OSError):
             _unlock(self._handle)
-        self._handle.close()
+        # A note of who held it that could not be written (a full disk) must not turn
+        # letting go into an error: the lock itself goes with the file's closing.
+        with contextlib.suppress(OSError):
+            self._handle.close()
         self._handle = None
         self._exclusive_depth = 0
 

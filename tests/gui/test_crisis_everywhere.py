@@ -235,3 +235,42 @@ def test_at_first_run_i_need_help_now_comes_before_the_recovery_key(qtbot: QtBot
         assert people == 0  # nothing from a vault
     finally:
         QLocale.setDefault(before)
+
+
+def test_while_the_vault_is_still_opening_the_key_opens_crisis_help(qtbot: QtBot) -> None:
+    """The recovery dialog comes before the vault is open: Ctrl+Shift+H in it still
+    shows the emergency number and a crisis line, from the shipped list alone."""
+    from PySide6.QtCore import QLocale
+
+    from supportdesk.ui.startup.recovery import KEY_MISSING_TEXT, RecoveryDialog
+    from supportdesk.ui.views_actions import catch_reach_out_early
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_GB"))
+    early = catch_reach_out_early(app)
+    try:
+        dialog: RecoveryDialog[None] = RecoveryDialog(KEY_MISSING_TEXT, lambda _key: None)
+        qtbot.addWidget(dialog)
+        seen: list[tuple[str, list[str]]] = []
+
+        def inside_the_dialog() -> None:
+            try:
+                QTest.keyClick(dialog.key_edit, Qt.Key.Key_H, CTRL_SHIFT)
+                for view in open_views():
+                    seen.append((view.strip.emergency_button.accessibleName(),
+                                 view.line_names))
+                    view.close()
+            finally:
+                QTimer.singleShot(0, dialog.reject)
+
+        QTimer.singleShot(50, inside_the_dialog)
+        dialog.exec()
+    finally:
+        app.removeEventFilter(early)
+        QLocale.setDefault(before)
+    assert len(seen) == 1
+    emergency, lines = seen[0]
+    assert "999" in emergency and lines and "Samaritans" in lines[0]
+    assert dialog.key_edit.text() == ""  # the key never reached the dialog's field

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
@@ -109,7 +108,9 @@ def test_sorting_by_ring_and_by_last_contact(ctx: AppContext, qtbot: QtBot) -> N
     assert shown_names(page) == ["Outer", "Inner", "Middle"]  # never contacted comes last
 
 
-def test_each_keystroke_filters_2000_people_well_within_a_frame(qtbot: QtBot) -> None:
+def test_each_keystroke_filters_2000_people_by_their_notes_too(qtbot: QtBot) -> None:
+    """What a search finds, keystroke by keystroke; how fast is benchmarks/' job
+    (benchmarks/run.py measures a keystroke at 2,000 people against its target)."""
     people = [PersonSummary(Supporter(name=f"Person {i} Example", kind=Kind.FRIEND,
                                       notes="walks on sundays" if i % 7 else "choir", id=i),
                             FIXED_NOW) for i in range(2000)]
@@ -117,15 +118,13 @@ def test_each_keystroke_filters_2000_people_well_within_a_frame(qtbot: QtBot) ->
     model.set_people(people, FIXED_NOW)
     proxy = SupporterFilterProxy(model)
     proxy.sort(Column.NAME)
-    slowest = 0.0
     typed = ""
     for ch in "choir":
         typed += ch
-        start = clock.perf_counter()
         proxy.set_search(typed)
-        slowest = max(slowest, clock.perf_counter() - start)
+        assert proxy.rowCount() == len([i for i in range(2000) if i % 7 == 0 or (
+            typed in "walks on sundays")])
     assert proxy.rowCount() == len([i for i in range(2000) if i % 7 == 0])
-    assert slowest < 0.016
 
 
 def test_delete_key_removes_and_undo_brings_everything_back(

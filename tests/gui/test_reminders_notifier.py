@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pytestqt.qtbot import QtBot
 
 from supportdesk.services.reminders import Notice
-from supportdesk.ui.reminders.dbus_notify import DbusNotifications, NotifyFailed
+from supportdesk.ui.reminders.dbus_notify import Action, DbusNotifications, NotifyFailed
 from supportdesk.ui.reminders.notifier import Notifier
 
 NOTICE = Notice("Time to check in with Sam", "A quick hello is enough.", 1, supporter_id=4)
@@ -16,12 +18,19 @@ class FakeDbus(DbusNotifications):
         super().__init__()
         self.fail = fail
         self.sent: list[tuple[str, str]] = []
+        self.actions: list[Sequence[Action]] = []
+        self.withdrawn: list[int] = []
 
-    def notify(self, title: str, body: str, timeout_ms: int = -1) -> int:
+    def notify(self, title: str, body: str, timeout_ms: int = -1,
+               actions: Sequence[Action] = ()) -> int:
         if self.fail:
             raise NotifyFailed(self.fail)
         self.sent.append((title, body))
+        self.actions.append(actions)
         return 42
+
+    def withdraw(self, notification_id: int) -> None:
+        self.withdrawn.append(notification_id)
 
 
 class Log:
@@ -93,5 +102,42 @@ def test_clicking_the_desktop_notification_opens_that_person(qtbot: QtBot) -> No
         assert dbus.on_action is not None
         dbus.on_action(42, "default")
     assert clicked.args == [4]
-    with qtbot.assertNotEmitted(notifier.activated):
+    with qtbot.assertNotEmitted(notifier.activated, wait=200):
         dbus.on_action(99, "default")  # someone else's notification
+
+
+def test_a_notice_about_one_person_offers_log_snooze_and_open(qtbot: QtBot) -> None:
+    dbus = FakeDbus()
+    notifier = Notifier(platform="linux", dbus=dbus)
+    notifier.notify(NOTICE)
+    notifier.notify(Notice("2 check-ins are due", "Sam and Priya.", 2))
+    assert [label for _key, label in dbus.actions[0]] == [
+        "Log a check-in", "Snooze until tomorrow", "Open"]
+    assert [label for _key, label in dbus.actions[1]] == ["Open"]  # several: no one to log
+
+
+def test_log_and_snooze_on_the_notification_name_that_person_once(qtbot: QtBot) -> None:
+    dbus = FakeDbus()
+    notifier = Notifier(platform="linux", dbus=dbus)
+    notifier.notify(NOTICE)
+    assert dbus.on_action is not None
+    with qtbot.waitSignal(notifier.log_requested) as logged:
+        dbus.on_action(42, "log-checkin")
+    assert logged.args == [4]
+    assert dbus.withdrawn == [42]  # handled: taken off the screen
+    with qtbot.assertNotEmitted(notifier.snooze_requested, wait=200):
+        dbus.on_action(42, "snooze-day")  # that notification is done with
+    notifier.notify(NOTICE)
+    with qtbot.waitSignal(notifier.snooze_requested) as snoozed:
+        dbus.on_action(42, "snooze-day")
+    assert snoozed.args == [4]
+
+
+def test_a_closed_notification_is_forgotten(qtbot: QtBot) -> None:
+    dbus = FakeDbus()
+    notifier = Notifier(platform="linux", dbus=dbus)
+    notifier.notify(NOTICE)
+    assert dbus.on_closed is not None and dbus.on_action is not None
+    dbus.on_closed(42)
+    with qtbot.assertNotEmitted(notifier.activated, wait=200):
+        dbus.on_action(42, "default")

@@ -307,3 +307,41 @@ def test_quit_from_the_tray_lets_the_window_close_for_good(
     reminders.tray.quit_action.trigger()
     assert window.keep_running_on_close is False
     assert quits == [True]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_log_on_a_notification_brings_the_window_back_and_asks_for_that_person(
+    qtbot: QtBot, ctx: AppContext
+) -> None:
+    from supportdesk.services import app_lock
+
+    sam = add(ctx, "Sam")
+    window, reminders = installed(qtbot, ctx)
+    window.hide()  # in the tray
+    asked: list[int] = []
+    ctx.events.checkin_log_requested.connect(asked.append)
+    reminders.notifier.log_requested.emit(sam.id)
+    assert window.isVisible()
+    assert asked == [sam.id]
+    # While the app lock is on, only the (covered) window comes: no names, no dialog.
+    window.hide()
+    app_lock.set_locked(True)
+    try:
+        reminders.notifier.log_requested.emit(sam.id)
+        assert window.isVisible()
+        assert asked == [sam.id]
+    finally:
+        app_lock.set_locked(False)
+
+
+def test_snooze_on_a_notification_snoozes_that_person_only(
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
+) -> None:
+    sam = add(ctx, "Sam")
+    add(ctx, "Priya")
+    clock.advance(timedelta(days=8))
+    _window, reminders = installed(qtbot, ctx)
+    reminders.notifier.snooze_requested.emit(sam.id)
+    assert [item.name for item in reminders.service.due_now()] == ["Priya"]
+    assert ctx.app.network.supporter(sam.id).cadence.snoozed_until == datetime(
+        2026, 6, 10, 9, 0, tzinfo=UTC)

@@ -64,3 +64,23 @@ def test_the_key_is_marked_as_a_secret_for_clipboard_managers(qtbot: QtBot) -> N
     assert data is not None and bytes(data.data(secret_clipboard.SECRET_HINT).data()) == b"secret"
     secret_clipboard.secret_clipboard().clear_now()
     assert QApplication.clipboard().text() == ""
+
+
+def test_a_program_that_copied_the_key_ends_cleanly_and_leaves_no_key_behind() -> None:
+    """Ending without quitting the event loop (as a test run or a crash exit does) used
+    to crash in PySide6's teardown while the clipboard still held the key's data."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    code = ("from PySide6.QtWidgets import QApplication\n"
+            "app = QApplication([])\n"
+            "from supportdesk.ui.secret_clipboard import copy_secret\n"
+            "copy_secret('ABCDE-FGHJK')\n"
+            "assert QApplication.clipboard().text() == 'ABCDE-FGHJK'\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr

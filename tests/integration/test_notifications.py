@@ -2,8 +2,10 @@
 
 A check-in falls due (driven by a clock the test moves), the reminder engine fires,
 and the Notify call that reaches the daemon carries the expected words; discreet
-mode hides the name; clicking the notification opens that person; and a missing
-daemon is seen, recorded, and the tray message is used instead.
+mode hides the name; clicking the notification opens that person; its actions (Log a
+check-in, Snooze, Open) chosen in dunst's own menu reach the window, even hidden in
+the tray, and no other program can act in the daemon's place; and a missing daemon
+is seen, recorded, and the tray message is used instead.
 """
 
 from __future__ import annotations
@@ -20,6 +22,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from jeepney import DBusAddress, HeaderFields
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind, Ring
@@ -31,6 +37,14 @@ from supportdesk.services.reminders import ReminderService
 from supportdesk.services.session import Session
 from supportdesk.store import database, migrations
 from supportdesk.store.models import NotificationLogRow
+from supportdesk.ui import people_actions
+from supportdesk.ui.context import AppContext
+from supportdesk.ui.editors.checkin_dialog import CheckinDialog
+from supportdesk.ui.events import Events
+from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.reminders.dbus_notify import PATH, SERVICE
+from supportdesk.ui.reminders.install import RemindersUi
+from supportdesk.ui.reminders.install import install as install_reminders
 from supportdesk.ui.reminders.notifier import Notifier
 from supportdesk.ui.reminders.timer import ReminderEngine
 from tests.integration.reminders_desktop import Desktop, desktop, need
@@ -241,3 +255,198 @@ def test_the_tray_message_escapes_markup_in_the_body(desktop: Desktop) -> None:
     calls = desktop.notify_calls(count=2)
     assert calls[1].app_name == "tray-fallback"
     assert calls[1].body == f"{ESCAPED} and Jo &amp; Ana."
+
+
+# -- actions on the notification (Log a check-in, Snooze, Open) -----------------------
+
+# Offscreen (this process's Qt) a window cannot be raised; it is still shown and active.
+offscreen_raise = pytest.mark.qt_log_ignore("This plugin does not support raise")
+
+PICK_ACTION = """#!/bin/sh
+# dunst's context menu (its "dmenu"): choose the line whose action key is in the file.
+grep -m1 -F ",$(cat "$1")]"
+"""
+
+
+@dataclass
+class WindowApp:
+    ctx: AppContext
+    window: MainWindow
+    reminders: RemindersUi
+    sam_id: int
+
+
+@pytest.fixture
+def window_app(desktop: Desktop, tmp_path: Path, db_key: bytes, qtbot: QtBot,
+               monkeypatch: pytest.MonkeyPatch) -> Iterator[WindowApp]:
+    """The main window as the app builds it (people actions and reminders installed),
+    Sam due, and dunst whose context menu picks the action named in ``choice``."""
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", desktop.env["DBUS_SESSION_BUS_ADDRESS"])
+    pick = tmp_path / "pick-action"
+    pick.write_text(PICK_ACTION)
+    pick.chmod(0o755)
+    desktop.start_notification_daemon(
+        f'[global]\n    dmenu = "{pick} {tmp_path / "choice"}"\n')
+    db = database.connect(tmp_path / "supportdesk.db", db_key)
+    migrations.migrate(db)
+    clock = ManualClock(START)
+    session = Session(db, clock=clock)
+    ctx = AppContext(session, Events(), QUndoStack())
+    ctx.app.reminders.tz = UTC
+    sam = session.network.save_supporter(Supporter(name="Sam", kind=Kind.FRIEND,
+                                                   ring=Ring.INNER))
+    assert sam.id is not None
+    clock.advance(timedelta(days=8))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    people_actions.install(window, ctx)
+    reminders = install_reminders(window, ctx)
+    yield WindowApp(ctx, window, reminders, sam.id)
+    reminders.shutdown()
+    ctx.close()
+
+
+def choose_on_the_notification(desktop: Desktop, key: str, tmp_path: Path) -> None:
+    """What a person does in dunst: open its menu of actions and pick one (over D-Bus:
+    dunstctl asks the running daemon, which sends ActionInvoked as for a click)."""
+    (tmp_path / "choice").write_text(key)
+    subprocess.run([need("dunstctl"), "context"], env=desktop.env, check=True, timeout=10)
+
+
+def test_a_reminder_about_one_person_offers_log_snooze_and_open_without_a_name(
+    running: Running, desktop: Desktop
+) -> None:
+    desktop.start_notification_daemon()
+    running.service.settings.set(keys.DISCREET, True)
+    add_sam(running)
+    fall_due(running)
+    [call] = desktop.notify_calls()
+    labels = dict(zip(call.actions[::2], call.actions[1::2], strict=False))
+    assert {"log-checkin": "Log a check-in", "snooze-day": "Snooze until tomorrow",
+            "open": "Open"}.items() <= labels.items()
+    assert not any("Sam" in text for text in call.actions)
+
+
+@offscreen_raise
+def test_log_a_check_in_on_the_notification_opens_the_dialog_for_them_from_the_tray(
+    window_app: WindowApp, desktop: Desktop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    qtbot.waitUntil(lambda: len(desktop.notify_calls(timeout=0.1)) == 1, timeout=10_000)
+    window_app.window.close()  # to the tray (reminders are on)
+    window_app.window.hide()  # offscreen there is no tray: hidden as the tray would keep it
+    assert not window_app.window.isVisible()
+    seen: dict[str, object] = {}
+
+    def look_at_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, CheckinDialog):
+            QTimer.singleShot(50, look_at_the_dialog)
+            return
+        seen.update(window=window_app.window.isVisible(),
+                    person=dialog.person_box.supporter_id(), focus=dialog.focusWidget())
+        seen["mode_box"] = dialog.mode_box
+        dialog.reject()
+
+    QTimer.singleShot(0, look_at_the_dialog)
+    choose_on_the_notification(desktop, "log-checkin", tmp_path)
+    qtbot.waitUntil(lambda: "person" in seen, timeout=10_000)
+    assert seen["window"] is True
+    assert seen["person"] == window_app.sam_id
+    assert seen["focus"] is seen["mode_box"]  # ready: who is chosen, "how" comes next
+
+
+def test_snooze_on_the_notification_snoozes_them_until_tomorrow(
+    window_app: WindowApp, desktop: Desktop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    qtbot.waitUntil(lambda: len(desktop.notify_calls(timeout=0.1)) == 1, timeout=10_000)
+    choose_on_the_notification(desktop, "snooze-day", tmp_path)
+    network = window_app.ctx.app.network
+
+    def snoozed() -> datetime | None:
+        return network.supporter(window_app.sam_id).cadence.snoozed_until
+
+    qtbot.waitUntil(lambda: snoozed() is not None, timeout=10_000)
+    assert snoozed() == datetime(2026, 6, 10, 9, 0, tzinfo=UTC)
+    assert window_app.reminders.service.due_now() == []
+
+
+@offscreen_raise
+def test_open_on_the_notification_shows_their_page(
+    window_app: WindowApp, desktop: Desktop, qtbot: QtBot, tmp_path: Path
+) -> None:
+    qtbot.waitUntil(lambda: len(desktop.notify_calls(timeout=0.1)) == 1, timeout=10_000)
+    window_app.window.hide()
+    choose_on_the_notification(desktop, "open", tmp_path)
+    qtbot.waitUntil(lambda: window_app.window.isVisible()
+                    and window_app.window.current_key == "person", timeout=10_000)
+    assert getattr(window_app.window.page("person"), "supporter_id", None) == window_app.sam_id
+
+
+def test_an_action_signal_from_another_program_is_not_believed(
+    running: Running, desktop: Desktop, qtbot: QtBot
+) -> None:
+    """Only the server that showed the notification speaks for the person: the same
+    ActionInvoked sent by any other connection on the bus changes nothing."""
+    from jeepney import new_signal
+    from jeepney.io.blocking import open_dbus_connection
+
+    desktop.start_notification_daemon()
+    sam_id = add_sam(running)
+    fall_due(running)
+    desktop.notify_calls()
+    [notification_id] = list(running.notifier._targets)
+    impostor = open_dbus_connection(bus="SESSION")
+    try:
+        with qtbot.assertNotEmitted(running.notifier.snooze_requested, wait=1500):
+            impostor.send(new_signal(DBusAddress(PATH, interface=SERVICE), "ActionInvoked",
+                                     "us", (notification_id, "snooze-day")))
+    finally:
+        impostor.close()
+    # The real daemon is still heard.
+    with qtbot.waitSignal(running.notifier.activated, timeout=10_000) as clicked:
+        subprocess.run([need("dunstctl"), "action", "0"], env=desktop.env, check=True,
+                       timeout=10)
+    assert clicked.args == [sam_id]
+
+
+def test_a_server_without_actions_gets_todays_notification(
+    running: Running, desktop: Desktop
+) -> None:
+    """A notification server that does not list "actions" (some minimal ones) is sent
+    the notification as before: clicking it opens SupportDesk, no buttons offered."""
+    import threading
+
+    from jeepney import new_method_return
+    from jeepney.bus_messages import message_bus
+    from jeepney.io.blocking import open_dbus_connection
+
+    server = open_dbus_connection(bus="SESSION")
+    server.send_and_get_reply(message_bus.RequestName(SERVICE))
+    stop = threading.Event()
+
+    def answer() -> None:
+        while not stop.is_set():
+            try:
+                message = server.receive(timeout=0.2)
+            except TimeoutError:
+                continue
+            member = message.header.fields.get(HeaderFields.member)
+            if member == "GetCapabilities":
+                server.send(new_method_return(message, "as", (["body"],)))
+            elif member == "Notify":
+                server.send(new_method_return(message, "u", (7,)))
+
+    thread = threading.Thread(target=answer, daemon=True)
+    thread.start()
+    try:
+        add_sam(running)
+        fall_due(running)
+        [call] = desktop.notify_calls()
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        server.close()
+    assert call.title == "Time to check in with Sam"
+    assert "default" in call.actions
+    assert not {"log-checkin", "snooze-day", "open"} & set(call.actions)

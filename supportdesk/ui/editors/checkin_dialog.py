@@ -73,12 +73,14 @@ class PersonCombo(QComboBox):
 
 
 class CheckinDialog(GuardedDialog):
-    """Log a new check-in (``checkin`` None) or edit one."""
+    """Log a new check-in (``checkin`` None) or edit one; ``mode`` fills in the way
+    for a new one (after a call made from the app, say)."""
 
     what = "this check-in"
 
     def __init__(self, ctx: AppContext, supporter_id: int | None = None,
-                 checkin: CheckIn | None = None, parent: QWidget | None = None) -> None:
+                 checkin: CheckIn | None = None, parent: QWidget | None = None,
+                 mode: Mode | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.original = checkin
@@ -101,8 +103,8 @@ class CheckinDialog(GuardedDialog):
         self.when_edit.setAccessibleName("When")
         form.addRow("When", self.when_edit)
         self.mode_box = QComboBox(self)
-        for mode in Mode:
-            self.mode_box.addItem(mode.label, mode)
+        for way in Mode:
+            self.mode_box.addItem(way.label, way)
         self.mode_box.setAccessibleName("How you were in touch")
         form.addRow("How", self.mode_box)
         self.initiator_box = QComboBox(self)
@@ -127,6 +129,8 @@ class CheckinDialog(GuardedDialog):
         self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
         self._load(checkin, supporter_id)
+        if checkin is None and mode is not None:
+            self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
         self.mark_clean()
         line_edit = self.person_box.lineEdit()
         if line_edit is not None:

@@ -125,6 +125,7 @@ class PersonPage(QWidget):
         reach = QGroupBox("Reach out", body)
         reach_layout = QVBoxLayout(reach)
         self.contacts = ContactButtons(reach)
+        self.contacts.reached_out.connect(self.ctx.events.reached_out)
         reach_layout.addWidget(self.contacts)
         self.availability_label = _wrapping_label(reach)
         reach_layout.addWidget(self.availability_label)
@@ -283,7 +284,7 @@ class PersonPage(QWidget):
         self.contact_label.setText(" · ".join(x for x in (last, due) if x))
         if s.last_contact:
             self.contact_label.setToolTip(plain_tooltip(exact_time(s.last_contact, self.tz)))
-        self.contacts.set_contacts(s.contacts, s.name)
+        self.contacts.set_contacts(s.contacts, s.name, s.id or 0)
         self.availability_label.setText(self._availability_words(s))
         self.availability_label.setVisible(bool(s.availability))
         self._show_notes(s)

@@ -216,7 +216,9 @@ class ReachOutPage(ScrollingPage):
         card = Card(supporter.name, self.holder)
         card.setAccessibleName(f"{supporter.name}, {supporter.kind_label}. {status}")
         card.content.addWidget(body(f"{supporter.kind_label} · {status}", card, muted=True))
-        buttons = ContactGrid(supporter.contacts, supporter.name, card, self.opener)
+        buttons = ContactGrid(supporter.contacts, supporter.name, card, self.opener,
+                              supporter_id=supporter.id or 0)
+        buttons.reached_out.connect(self.ctx.events.reached_out)
         self.contact_rows.append(buttons)
         if supporter.kind is not Kind.CRISIS:
             self.people_rows.append(buttons)

@@ -42,11 +42,13 @@ class PlanItemEditor(QWidget):
         edited(): the words were finished or the person changed.
         move_requested(int): -1 up, +1 down.
         remove_requested(): the remove button was pressed.
+        reached_out(int, str): the linked person's contact button was used.
     """
 
     edited = Signal()
     move_requested = Signal(int)
     remove_requested = Signal()
+    reached_out = Signal(int, str)
 
     def __init__(self, step: PlanStep, item: PlanItem, supporters: list[Supporter],
                  parent: QWidget | None = None, opener: UrlOpener = open_url) -> None:
@@ -111,7 +113,8 @@ class PlanItemEditor(QWidget):
         supporter = self.supporters.get(self.item().supporter_id)
         if supporter is not None:
             self.contacts = ContactGrid(supporter.contacts, supporter.name, self, self.opener,
-                                        per_row=3)
+                                        per_row=3, supporter_id=supporter.id or 0)
+            self.contacts.reached_out.connect(self.reached_out)
             self._outer.addWidget(self.contacts)
 
     def _on_person_activated(self) -> None:
@@ -124,9 +127,11 @@ class StepCard(Card):
 
     Signals:
         changed(str): the step's items changed (the words for the undo entry).
+        reached_out(int, str): a linked person's contact button was used.
     """
 
     changed = Signal(str)
+    reached_out = Signal(int, str)
 
     def __init__(self, step: PlanStep, parent: QWidget | None = None,
                  opener: UrlOpener = open_url) -> None:
@@ -157,6 +162,7 @@ class StepCard(Card):
         row = PlanItemEditor(self.step, item, self.supporters, self, self.opener)
         row.edited.connect(lambda: self.changed.emit(f"Edit {self.step.label.lower()}"))
         row.move_requested.connect(lambda d, r=row: self.move_row(r, d))
+        row.reached_out.connect(self.reached_out)
         row.remove_requested.connect(lambda r=row: self.remove_row(r))
         self.list_layout.addWidget(row)
         self.rows.append(row)
@@ -220,6 +226,7 @@ class SafetyPlanPage(ScrollingPage):
             card = StepCard(step, self.holder, opener)
             card.title.setText(f"{number}. {step.label}") if card.title else None
             card.changed.connect(self._on_card_changed)
+            card.reached_out.connect(ctx.events.reached_out)
             self.cards[step] = card
             self.column.addWidget(card)
         self.column.addStretch(1)

@@ -126,7 +126,9 @@ class TodayPage(ScrollingPage):
         card = Card("Things have been hard lately", self.holder, warm=True)
         card.content.addWidget(body(today.escalation.words, card))
         for professional in today.escalation.professionals[:SHOWN_PROFESSIONALS]:
-            buttons = ContactGrid(professional.contacts, professional.name, card, self.opener)
+            buttons = ContactGrid(professional.contacts, professional.name, card, self.opener,
+                                  supporter_id=professional.id or 0)
+            buttons.reached_out.connect(self.ctx.events.reached_out)
             card.content.addWidget(plain_label(professional.name, card))
             card.content.addWidget(buttons)
         reach = QPushButton("Reach out now", card)

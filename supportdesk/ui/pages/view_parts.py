@@ -5,7 +5,7 @@ Cards take their colours from the palette, so they follow light and dark themes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame,
@@ -133,11 +133,18 @@ class ScrollingPage(QWidget):
 
 class ContactGrid(QWidget):
     """The shared contact buttons, at most ``per_row`` to a row so long numbers and
-    addresses wrap onto the next line instead of widening the page."""
+    addresses wrap onto the next line instead of widening the page.
+
+    Signals:
+        reached_out(int, str): as ContactButtons says it, for ``supporter_id``'s
+            buttons (never for a grid without one, such as a crisis line's).
+    """
+
+    reached_out = Signal(int, str)
 
     def __init__(self, contacts: list[ContactMethod], person: str,
                  parent: QWidget | None = None, opener: UrlOpener = open_url,
-                 per_row: int = 2) -> None:
+                 per_row: int = 2, supporter_id: int = 0) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -147,7 +154,8 @@ class ContactGrid(QWidget):
         self.rows: list[ContactButtons] = []
         for chunk in chunks:
             row = ContactButtons(self, opener=opener)
-            row.set_contacts(chunk, person)
+            row.set_contacts(chunk, person, supporter_id)
+            row.reached_out.connect(self.reached_out)
             layout.addWidget(row)
             self.rows.append(row)
         self.buttons: list[QPushButton] = [b for row in self.rows for b in row.buttons]

@@ -12,7 +12,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from supportdesk.core.errors import NotFoundError
 from supportdesk.core.schedule import DueItem, SnoozeOption
+from supportdesk.services import app_lock
 from supportdesk.services import settings as keys
 from supportdesk.services.reminders import Notice
 from supportdesk.ui import icons
@@ -69,6 +71,8 @@ class RemindersUi(QObject):
         self.engine.due_changed.connect(self._on_engine_due_changed)
         self.engine.away_found.connect(self._on_engine_away_found)
         self.notifier.activated.connect(self._on_notifier_activated)
+        self.notifier.log_requested.connect(self._on_notifier_log_requested)
+        self.notifier.snooze_requested.connect(self._on_notifier_snooze_requested)
         self.tray.icon.messageClicked.connect(self.notifier.on_tray_message_clicked)
         self.tray.open_requested.connect(self.show_window)
         self.tray.snooze_all_requested.connect(self._on_tray_snooze_all_requested)
@@ -174,6 +178,28 @@ class RemindersUi(QObject):
             self.ctx.events.supporter_open_requested.emit(supporter_id)
         else:
             self.ctx.events.page_requested.emit("today")
+
+    def _on_notifier_log_requested(self, supporter_id: int) -> None:
+        """The check-in dialog for them, over the window (back from the tray if hidden);
+        while the app is locked, only the (covered) window."""
+        self.show_window()
+        if app_lock.is_locked():
+            return
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:  # already in the middle of something: keep it, show it
+            dialog.raise_()
+            dialog.activateWindow()
+            return
+        self.ctx.events.checkin_log_requested.emit(supporter_id)
+
+    def _on_notifier_snooze_requested(self, supporter_id: int) -> None:
+        try:
+            self.ctx.app.snooze(supporter_id, SnoozeOption.TOMORROW)
+        except NotFoundError:
+            return  # they were removed since the notification came
+        status_message = getattr(self.window, "status_message", None)
+        if status_message is not None:
+            status_message("Snoozed until tomorrow morning.")
 
     def _on_tray_snooze_all_requested(self, option: str) -> None:
         self.ctx.app.snooze_all(SnoozeOption(option))

@@ -5,6 +5,12 @@ plyer; then the tray icon's message. Each failed channel and the final delivery
 are recorded through ``record`` (channel, ok, count, technical detail; never the
 text or a name).
 
+A notification about one person offers "Log a check-in", "Snooze until tomorrow" and
+"Open" where the server offers actions (Linux, through the Desktop Notifications spec);
+no action needs a name, so discreet notifications offer them too. Windows and macOS
+show today's notification through plyer, which has no buttons: clicking the tray's
+message opens the app.
+
 For ``app.py --smoke-test``: call ``send_test_notification()``; it returns a
 ``DeliveryResult`` saying which channel showed it (``ok`` False if none did).
 """
@@ -15,10 +21,23 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from supportdesk.services.reminders import Notice
-from supportdesk.ui.reminders.dbus_notify import DEFAULT_ACTION, DbusNotifications, NotifyFailed
+from supportdesk.ui.reminders.dbus_notify import (
+    DEFAULT_ACTION,
+    Action,
+    DbusNotifications,
+    NotifyFailed,
+)
+
+LOG_ACTION = "log-checkin"
+SNOOZE_ACTION = "snooze-day"
+OPEN_ACTION = "open"
+PERSON_ACTIONS: tuple[Action, ...] = ((LOG_ACTION, "Log a check-in"),
+                                      (SNOOZE_ACTION, "Snooze until tomorrow"),
+                                      (OPEN_ACTION, "Open"))
+OTHER_ACTIONS: tuple[Action, ...] = ((OPEN_ACTION, "Open"),)
 
 Record = Callable[[str, bool, int, str], None]
 TrayMessage = Callable[[str, str], bool]  # shows a tray balloon; False if there is no tray
@@ -38,13 +57,19 @@ def _plyer_notify(title: str, body: str) -> None:
 
 
 class Notifier(QObject):
-    """Shows notices; ``activated(int)`` when one is clicked (supporter id, 0 for several).
+    """Shows notices and says what the person chose on one.
 
     Signals:
-        activated(int): a notification or tray message was clicked.
+        activated(int): a notification, its "Open" or the tray message was clicked
+            (the supporter id, 0 when it was about several).
+        log_requested(int): "Log a check-in" on a notification about this supporter.
+        snooze_requested(int): "Snooze until tomorrow" on one about this supporter.
     """
 
     activated = Signal(int)
+    log_requested = Signal(int)
+    snooze_requested = Signal(int)
+    _dbus_signalled = Signal(str, int, str)  # from jeepney's thread: what, id, action key
 
     def __init__(
         self,
@@ -60,7 +85,10 @@ class Notifier(QObject):
         self.tray_message = tray_message
         self.platform = platform or sys.platform
         self.dbus = dbus or DbusNotifications()
-        self.dbus.on_action = self._on_dbus_action
+        self.dbus.on_action = lambda nid, key: self._dbus_signalled.emit("action", nid, key)
+        self.dbus.on_closed = lambda nid: self._dbus_signalled.emit("closed", nid, "")
+        # queued: handled on the GUI thread, where the targets are kept
+        self._dbus_signalled.connect(self._on_dbus_signalled, Qt.ConnectionType.QueuedConnection)
         self._plyer_notify = plyer_notify
         self._targets: dict[int, int] = {}  # D-Bus notification id -> supporter id
         self._tray_target = 0
@@ -95,7 +123,8 @@ class Notifier(QObject):
         return channels
 
     def _via_dbus(self, notice: Notice) -> int:
-        return self.dbus.notify(notice.title, notice.body)
+        actions = PERSON_ACTIONS if notice.supporter_id else OTHER_ACTIONS
+        return self.dbus.notify(notice.title, notice.body, actions=actions)
 
     def _via_plyer(self, notice: Notice) -> int:
         self._plyer_notify(notice.title, notice.body)
@@ -110,10 +139,23 @@ class Notifier(QObject):
         if self.record is not None:
             self.record(channel, ok, count, detail)
 
-    def _on_dbus_action(self, notification_id: int, action: str) -> None:
-        # Called on jeepney's receiver thread: emitting a signal queues it to the GUI.
-        if action == DEFAULT_ACTION and notification_id in self._targets:
-            self.activated.emit(self._targets[notification_id])
+    def _on_dbus_signalled(self, what: str, notification_id: int, action: str) -> None:
+        if notification_id not in self._targets:
+            return  # someone else's notification, or one already dealt with
+        if what == "closed":
+            del self._targets[notification_id]
+            return
+        target = self._targets[notification_id]
+        if action in (DEFAULT_ACTION, OPEN_ACTION):
+            self.activated.emit(target)
+        elif action == LOG_ACTION and target:
+            self.log_requested.emit(target)
+        elif action == SNOOZE_ACTION and target:
+            self.snooze_requested.emit(target)
+        else:
+            return
+        del self._targets[notification_id]
+        self.dbus.withdraw(notification_id)  # done with: some servers leave it showing
 
     def on_tray_message_clicked(self) -> None:
         self.activated.emit(self._tray_target)

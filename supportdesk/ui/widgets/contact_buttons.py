@@ -22,6 +22,9 @@ _VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL:
           ContactType.WEB: "Open", ContactType.ADDRESS: "Map"}
 
 UrlOpener = Callable[[QUrl], bool]
+# The buttons that reach a person (a map does not); using one can be logged afterwards.
+REACHING_OUT = frozenset({ContactType.PHONE, ContactType.SMS, ContactType.EMAIL,
+                          ContactType.WEB})
 
 
 # Schemes a web browser cannot stand in for: without a program registered for them,
@@ -72,10 +75,14 @@ class ContactButtons(QWidget):
         contact_opened(str): a contact's link was handed to the desktop.
         contact_unopened(str): nothing on this computer opened the link; the number or
             address was shown instead, to dial or copy.
+        reached_out(int, str): a Call, Text, Email or Open button of a supporter's was
+            used (their id, the contact type's value); rows given no supporter id
+            (crisis lines) never say it.
     """
 
     contact_opened = Signal(str)
     contact_unopened = Signal(str)
+    reached_out = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None, opener: UrlOpener | None = None) -> None:
         super().__init__(parent)
@@ -84,16 +91,19 @@ class ContactButtons(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: list[QPushButton] = []
         self._person = ""
+        self._supporter_id = 0
         self._empty = plain_label("No contact details yet — add them with Edit.", self)
         self._layout.addWidget(self._empty)
         self._layout.addStretch(1)
 
-    def set_contacts(self, contacts: list[ContactMethod], person: str = "") -> None:
+    def set_contacts(self, contacts: list[ContactMethod], person: str = "",
+                     supporter_id: int = 0) -> None:
         for button in self.buttons:
             self._layout.removeWidget(button)
             button.deleteLater()
         self.buttons = []
         self._person = person
+        self._supporter_id = supporter_id
         ordered = sorted(contacts, key=lambda c: not c.preferred)
         for index, contact in enumerate(ordered):
             button = QPushButton(literal_ampersands(button_text(contact)), self)
@@ -112,8 +122,10 @@ class ContactButtons(QWidget):
         link = contact_link(contact)
         if (self._opener or open_url)(QUrl(link)):
             self.contact_opened.emit(link)
-            return
-        from supportdesk.ui.widgets.link_fallback import show_unopened
+        else:
+            from supportdesk.ui.widgets.link_fallback import show_unopened
 
-        show_unopened(contact, self._person, self)
-        self.contact_unopened.emit(link)
+            show_unopened(contact, self._person, self)  # to dial or copy: still reaching out
+            self.contact_unopened.emit(link)
+        if self._supporter_id and contact.type in REACHING_OUT:
+            self.reached_out.emit(self._supporter_id, contact.type.value)

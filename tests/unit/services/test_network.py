@@ -144,3 +144,29 @@ def test_a_right_to_left_override_is_never_saved_in_any_text(session: Session) -
     assert session.network.checkin(checkin.id or 0).note == "good talk"
     thanks = session.network.add_gratitude(saved.id, f"for the {rlo}soup")
     assert thanks.text == "for the soup"
+
+
+def test_find_one_ignores_case_and_accents(session: Session) -> None:
+    add(session, "Dr Ávila")
+    add(session, "ZOË Ng")
+    add(session, "Priya")
+    assert session.network.find_one("dr avila").name == "Dr Ávila"
+    assert session.network.find_one("zoe").name == "ZOË Ng"
+    assert session.network.find_one("ÁVILA").name == "Dr Ávila"
+    # a name typed decomposed (as some keyboards and file systems do) still matches
+    assert session.network.find_one("A\u0301vila").name == "Dr Ávila"
+
+
+def test_an_exact_name_wins_over_longer_ones_even_with_other_accents(session: Session) -> None:
+    add(session, "José")
+    add(session, "Jose Maria")
+    assert session.network.find_one("jose").name == "José"
+
+
+def test_an_ambiguous_name_lists_every_candidate(session: Session) -> None:
+    for name in ("Sam Lee", "Samira", "Sámuel", "Sam Okafor", "Samantha", "Sammy"):
+        add(session, name)
+    with pytest.raises(ValidationError) as raised:
+        session.network.find_one("sam")
+    for name in ("Sam Lee", "Samira", "Sámuel", "Sam Okafor", "Samantha", "Sammy"):
+        assert name in str(raised.value)

@@ -160,6 +160,27 @@ def test_a_backup_that_fails_leaves_no_sidecar_behind(
     assert list(tmp_path.glob("copy.sdbackup*")) == []
 
 
+def test_a_backup_clears_what_earlier_cut_short_backups_left(
+        made: tuple[Vault, str]) -> None:
+    """A power cut mid-backup leaves a temp copy (and maybe a sidecar alone); the next
+    backup removes older leftovers, never a newer one nor anything not SupportDesk's."""
+    vault, _ = made
+    vault._clock = lambda: NOW
+    folder = vault.backup_dir
+    folder.mkdir()
+    older, newer = backup_name(NOW - timedelta(days=1)), backup_name(NOW + timedelta(days=1))
+    leftovers = [folder / f".{older}.tmp", folder / f".{older}.tmp-journal",
+                 folder / f"{older}.json"]
+    kept = [folder / f".{newer}.tmp", folder / f"{newer}.json", folder / "notes.json",
+            folder / ".hidden.tmp"]
+    for path in leftovers + kept:
+        path.write_bytes(b"left over")
+    made_now = vault.backup(reason="daily")
+    assert [p for p in leftovers if p.exists()] == []
+    assert all(p.exists() for p in kept)
+    assert made_now.exists() and (folder / f"{made_now.name}.json").exists()
+
+
 def test_backup_names_carry_date_and_reason() -> None:
     assert backup_name(NOW, "before-update") == "supportdesk-20261124-100000-before-update.sdbackup"
 
