@@ -155,6 +155,21 @@ class NotificationLogRow(BaseModel):
         table_name = "notification_log"
 
 
+class MoodEntryRow(BaseModel):
+    """A mood noted on its own (schema 4)."""
+
+    at = pw.DateTimeField()
+    mood = pw.IntegerField()
+    feelings = pw.TextField(default="")  # comma-separated, as the person named them
+    note = pw.TextField(default="")
+
+    class Meta:
+        table_name = "mood_entry"
+        indexes = ((("at", "id"), False),)  # newest first, paged and ranged by time
+
+
+# Every table as it is now, after every migration (store/migrations.py builds them, from
+# schema_v1.py's SQL on; a test checks that the two agree column for column).
 ALL_MODELS: list[type[BaseModel]] = [
     SupporterRow,
     ContactMethodRow,
@@ -165,17 +180,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     CrisisLineRow,
     SettingRow,
     NotificationLogRow,
+    MoodEntryRow,
 ]
-
-
-class MoodEntryRow(BaseModel):
-    """A mood noted on its own (schema 4; created by its migration step, not with
-    ALL_MODELS, which is version 1's tables)."""
-
-    at = pw.DateTimeField()
-    mood = pw.IntegerField()
-    feelings = pw.TextField(default="")  # comma-separated, as the person named them
-    note = pw.TextField(default="")
-
-    class Meta:
-        table_name = "mood_entry"

@@ -121,7 +121,8 @@ class RemindersUi(QObject):
             self.ctx.app.set_setting(keys.NO_TRAY_NOTICE_SHOWN, True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
+        # getattr: Qt may still deliver a last event while Python takes this object down
+        if event.type() == QEvent.Type.Close and watched is getattr(self, "window", None):
             self._on_window_closing()
         return False
 

@@ -19,11 +19,13 @@ Signals:
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from shiboken6 import Shiboken
 
 from supportdesk.core.schedule import local_zone
 from supportdesk.services import app_lock
@@ -88,12 +90,22 @@ class ReminderEngine(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.drift_timer.stop()
+        self._forget_bus()
+
+    def _forget_bus(self) -> None:
+        """Changes no longer reach a stopped engine (the bus outlives the window)."""
+        if self.bus is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.bus.changed.disconnect(self._on_bus_changed)
 
     def refresh(self) -> None:
         """Look again now (after an edit, a snooze, a resume or a clock change)."""
         self._look(starting=False)
 
     def _on_bus_changed(self, topics: frozenset[str]) -> None:
+        if not Shiboken.isValid(self.timer):  # the window that owned the engine is gone
+            self._forget_bus()
+            return
         if topics & FOLLOWED_TOPICS:
             self._look(starting=False, by_time=False)
 
@@ -132,6 +144,8 @@ class ReminderEngine(QObject):
             retry = now + RETRY_AFTER[min(self._failed_tries, len(RETRY_AFTER)) - 1]
             self.wakeup = retry if self.wakeup is None else min(self.wakeup, retry)
         self._mark = (now, self._monotonic(), self._zone_key())
+        if not Shiboken.isValid(self.timer):  # taken down while it looked
+            return
         if self.wakeup is None:
             self.timer.stop()
             return
