@@ -83,11 +83,13 @@ def _make_app() -> QApplication:
 
 
 def _install_crash_handler(app: QApplication) -> None:
-    """Once per app, before the first window (a bug while it opens reaches it too)."""
-    from supportdesk.ui import crash
+    """Once per app, after the first paint (ui/crash_hook.py stands in before it)."""
+    from supportdesk.ui import crash, crash_hook
 
     if isinstance(getattr(sys.excepthook, "__self__", None), crash.CrashHandler):
         return
+    if isinstance(sys.excepthook, crash_hook.EarlyHook):
+        sys.excepthook = sys.__excepthook__  # the handler keeps the default as its fallback
     crash.install(app)
 
 
@@ -130,7 +132,9 @@ def _run_gui(args: argparse.Namespace) -> int:
         return 0
     instance = SingleInstance(data_dir)
     instance.listen()
-    _install_crash_handler(app)
+    from supportdesk.ui.crash_hook import install_early
+
+    install_early(app)  # a bug while the window opens reaches the crash handler too
     # --smoke-test takes the very path a person's start takes; it only adds a check.
     minimized = args.minimized and not args.smoke_test
     if vault_exists(data_dir):

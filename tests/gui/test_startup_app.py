@@ -112,7 +112,8 @@ def test_the_database_and_keyring_load_only_after_the_first_paint(tmp_path: Path
         from PySide6.QtWidgets import QApplication
         from supportdesk import app
         HEAVY = ("peewee", "sqlcipher3", "keyring", "supportdesk.services.session",
-                 "supportdesk.store.repository", "supportdesk.cli.vault_commands")
+                 "supportdesk.store.repository", "supportdesk.cli.vault_commands",
+                 "supportdesk.ui.crash")
         seen = []
         class FirstPaint(QObject):
             def eventFilter(self, watched, event):
@@ -146,21 +147,30 @@ def test_the_database_and_keyring_load_only_after_the_first_paint(tmp_path: Path
 
 def test_the_crash_handler_is_there_before_the_first_window(
         restored_app: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug while the window opens reaches the crash handler, which loads only then
+    (ui/crash_hook.py: its 80 ms of imports must not hold up the first paint)."""
     from supportdesk.ui import crash
     from supportdesk.vault.keystore import MemoryKeyStore
 
     folder = tmp_path / "vault"
     Vault.create(folder, MemoryKeyStore())[0].close()
-    seen: list[bool] = []
+    handled: list[str] = []
+    monkeypatch.setattr(crash.CrashHandler, "handle",
+                        lambda self, kind, exc, tb: handled.append(str(exc)))
+    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
 
     class Stop(Exception):
         pass
 
     def first_window(*_args: object, **_kwargs: object) -> None:
-        seen.append(isinstance(getattr(sys.excepthook, "__self__", None), crash.CrashHandler))
+        try:
+            raise RuntimeError("a bug while the window opens")
+        except RuntimeError as bug:
+            sys.excepthook(type(bug), bug, bug.__traceback__)  # as Qt does for a slot
         raise Stop
 
     monkeypatch.setattr(app_module, "_start_window", first_window)
     with pytest.raises(Stop):
         app_module.main(["--data-dir", str(folder)])
-    assert seen == [True]
+    assert handled == ["a bug while the window opens"]
+    assert isinstance(getattr(sys.excepthook, "__self__", None), crash.CrashHandler)
