@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QEventLoop,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QThread,
@@ -49,14 +48,12 @@ from supportdesk.services.full_import import (
 )
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.import_dialog import ChoiceDelegate
+from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
 ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 2  # [(value, label)] the row may choose from
 
 
 class PeoplePreviewModel(QAbstractTableModel):
@@ -134,14 +131,6 @@ class PeoplePreviewModel(QAbstractTableModel):
         return True
 
 
-class RowChoiceDelegate(ChoiceDelegate):
-    """The import choice: only the choices that row has (no "Same person" without a match)."""
-
-    def _choices_for(self, index: Index) -> list[tuple[str, str]]:
-        choices = index.data(CHOICES_ROLE)
-        return list(choices) if choices else self.choices
-
-
 class ImportEverything(NetworkCommand):
     """The whole import as one undo step: undo takes out exactly what it brought in."""
 
@@ -211,8 +200,8 @@ class FullImportDialog(QDialog):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME_COL, Qt.SortOrder.AscendingOrder)
         self.table.setItemDelegateForColumn(
-            ACTION_COL, RowChoiceDelegate([(a.value, a.label) for a in PersonAction],
-                                          self.table))
+            ACTION_COL, ChoiceDelegate([(a.value, a.label) for a in PersonAction],
+                                       self.table))
         self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         header = self.table.horizontalHeader()
         for column in (ACTION_COL, KIND_COL):

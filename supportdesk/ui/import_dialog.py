@@ -23,7 +23,6 @@ from PySide6.QtCore import (
     QEventLoop,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     QThread,
@@ -54,16 +53,14 @@ from supportdesk.services.importing import (
     read_vcards,
 )
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.models.roles import SORT_ROLE
+from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Might be",
            "Left out"]
 ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL, ISSUES_COL = range(6)
 SHOWN_LINES = 8  # problems listed above the table; the rest are counted
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 3  # [(value, label)] for the action column
 
 
 class ImportPreviewModel(QAbstractTableModel):
