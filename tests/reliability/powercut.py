@@ -2,6 +2,7 @@
 
     with PowerCutDisk(backing, mountpoint) as disk:
         ... start writers with their files under disk.mountpoint ...
+        disk.snapshot("some", seed, dest, writers)  # a cut seen from outside; they go on
         disk.cut("some", seed, writers)   # SIGKILL the writers, then the disk forgets
 
 After ``cut`` (or leaving the block) the mount is gone and ``backing`` holds what
@@ -10,6 +11,7 @@ the disk held. The file system itself is ``tests/reliability/powercut_fs.py``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import shutil
@@ -17,7 +19,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -70,6 +72,30 @@ class PowerCutDisk:
             writer.wait()
         self.power_off(mode, seed)
         self._stop()
+
+    def snapshot(self, mode: str, seed: object, dest: Path,
+                 writers: Sequence[subprocess.Popen[Any]] = (),
+                 while_stopped: Callable[[], None] | None = None) -> None:
+        """A cut seen from outside: the writers are stopped (SIGSTOP) at this moment,
+        ``while_stopped`` runs (to note what they had acknowledged, and copy the keys that
+        live off this disk), ``dest`` gets what the disk would hold if the power went now,
+        and the writers go on as if nothing happened."""
+        assert self._daemon is not None and self._daemon.stdin is not None
+        stopped = [w for w in writers if w.poll() is None]
+        for writer in stopped:
+            with contextlib.suppress(ProcessLookupError):
+                writer.send_signal(signal.SIGSTOP)
+        try:
+            if while_stopped is not None:
+                while_stopped()
+            self._daemon.stdin.write(f"snap {mode} {seed} {dest}\n")
+            self._daemon.stdin.flush()
+            if self._reply(60) != "snapped":
+                raise AssertionError(f"the snapshot was not taken: {self._errors()}")
+        finally:
+            for writer in stopped:
+                with contextlib.suppress(ProcessLookupError):
+                    writer.send_signal(signal.SIGCONT)
 
     def power_off(self, mode: str, seed: object) -> None:
         """Only the disk's side of a cut: from now on every operation fails, and what the

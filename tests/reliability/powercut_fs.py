@@ -33,7 +33,10 @@ part of the way: each pending 4 KiB page of file data lands or not at random, th
 last one written may be torn (only its first 512-byte sectors land), and name
 changes land as a random prefix of their order (a journal commits in order). Then
 BACKING is rewritten to hold exactly what the disk held, ``cut`` is printed, and
-every further operation fails with EIO until the parent unmounts. Unmounted without
+every further operation fails with EIO until the parent unmounts. ``snap all|some
+SEED DEST`` writes what the disk would hold after such a cut into the new folder DEST
+and prints ``snapped``, changing nothing: the programs go on (a cut seen from outside,
+so one run of the writers gives many cuts to check). Unmounted without
 a cut (a clean shutdown), BACKING gets everything, as if all had been flushed.
 When standard input closes (the parent is gone), it unmounts itself.
 
@@ -197,6 +200,25 @@ class PowerCutFS:
                     change.apply()
             self.name_changes.clear()
             self._replace_backing(rng, durable_only=True)
+
+    def snapshot(self, mode: str, seed: str, dest: Path) -> None:
+        """What the disk would hold if the power went now, written into ``dest`` (a new
+        folder), while programs go on as if nothing happened: a cut seen from outside.
+        The same rules as ``power_cut``; nothing here changes."""
+        with self._mutex:
+            rng = random.Random(seed) if mode == "some" else None
+            saved: dict[int, tuple[Node, dict[str, Node]]] = {}
+            if rng is not None:
+                for change in self.name_changes[:rng.randrange(len(self.name_changes) + 1)]:
+                    for folder, _name, _node, _appears in change.steps:
+                        saved.setdefault(id(folder), (folder, dict(folder.durable_entries)))
+                    change.apply()
+            try:
+                dest.mkdir(parents=True)
+                self._write_out(self.root, dest, rng, durable_only=True)
+            finally:
+                for folder, entries in saved.values():
+                    folder.durable_entries = entries
 
     def destroy(self, path: str) -> None:
         with self._mutex:
@@ -444,6 +466,9 @@ def _listen(fs: PowerCutFS, mountpoint: str) -> None:
         if len(words) == 3 and words[0] == "cut" and words[1] in ("all", "some"):
             fs.power_cut(words[1], words[2])
             print("cut", flush=True)
+        elif len(words) == 4 and words[0] == "snap" and words[1] in ("all", "some"):
+            fs.snapshot(words[1], words[2], Path(words[3]))
+            print("snapped", flush=True)
     # The parent has gone (or is done): never leave a mount behind.
     subprocess.run(["fusermount3", "-u", "-z", mountpoint], check=False, capture_output=True)
 

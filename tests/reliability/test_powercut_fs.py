@@ -203,3 +203,38 @@ def test_a_partial_cut_lands_a_rename_whole_or_not_at_all(backing: Path,
         for leftover in backing.iterdir():
             leftover.unlink()
     assert len(outcomes) > 1
+
+
+def test_a_snapshot_holds_what_a_cut_would_and_changes_nothing(disk: PowerCutDisk,
+                                                               backing: Path,
+                                                               tmp_path: Path) -> None:
+    """``snapshot``: what the disk holds if the power went now, while the writers go on."""
+    _write(disk.mountpoint / "old.txt", b"synced", sync=True)
+    _write(disk.mountpoint / "new.txt", b"never synced", sync=False)
+    (disk.mountpoint / "folder").mkdir()
+    seen: list[str] = []
+    disk.snapshot("all", 1, tmp_path / "snap", while_stopped=lambda: seen.append("stopped"))
+    assert seen == ["stopped"]
+    assert sorted(p.name for p in (tmp_path / "snap").iterdir()) == ["old.txt"]
+    assert (tmp_path / "snap" / "old.txt").read_bytes() == b"synced"
+    # Nothing changed for the programs, nor for what a later sync makes durable.
+    assert (disk.mountpoint / "new.txt").read_bytes() == b"never synced"
+    _write(disk.mountpoint / "new.txt", b"synced later", sync=True)
+    _sync_folder(disk.mountpoint)
+    disk.cut("all", 1)
+    assert sorted(p.name for p in backing.iterdir()) == ["folder", "new.txt", "old.txt"]
+    assert (backing / "new.txt").read_bytes() == b"synced later"
+
+
+def test_a_partial_snapshot_leaves_the_pending_renames_pending(disk: PowerCutDisk,
+                                                               backing: Path,
+                                                               tmp_path: Path) -> None:
+    for n in range(6):
+        _write(disk.mountpoint / f"f{n}", b"x", sync=True)
+    for seed in range(8):
+        disk.snapshot("some", seed, tmp_path / f"snap{seed}")
+    landed = [sorted(p.name for p in (tmp_path / f"snap{s}").iterdir()) for s in range(8)]
+    assert all(names[0] == "f0" or names == ["old.txt"] for names in landed)
+    assert len({tuple(names) for names in landed}) > 1  # a random prefix each time
+    disk.cut("all", 1)  # none of them was ever made durable
+    assert sorted(p.name for p in backing.iterdir()) == ["old.txt"]

@@ -19,6 +19,7 @@ from supportdesk.services.session import Session
 from supportdesk.vault.keystore import MemoryKeyStore
 from supportdesk.vault.metadata import metadata_path, read_metadata
 from supportdesk.vault.vault import Vault
+from tests.reliability.progress import say
 
 
 def main(argv: list[str]) -> None:
@@ -31,14 +32,14 @@ def main(argv: list[str]) -> None:
     session = Session(vault.db, vault=vault)
     person = session.network.supporters()[0]
     assert person.id is not None
-    print("ready", flush=True)
+    say("ready")
     number = 0
     while True:
         number += 1
         note = f"{label}-{number}"
         session.network.log_checkin(
             CheckIn(person.id, datetime.now(UTC), mode=Mode.TEXT, mood_before=3, note=note))
-        print(f"ack {note}", flush=True)
+        say(f"ack {note}")
 
 
 if __name__ == "__main__":
