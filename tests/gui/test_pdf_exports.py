@@ -66,7 +66,7 @@ def test_support_plan_shows_people_plan_and_crisis_lines(qapp: object, tmp_path:
     target.write_bytes(render_plan(contents(), QLocale("en_GB")))
     text = pdf_text(target)
     for expected in ("My support plan", "Inner circle", "Maya Okonkwo", "07700 900123",
-                     "Mon–Fri 09:00–17:00", "No calls after 10pm",
+                     "Weekdays 09:00–17:00", "No calls after 10pm",
                      "Tuesdays 7pm, Church hall", "A walk and tea",
                      "People I can ask for help", "Tom Baker", "My niece Lily", "Samaritans",
                      "116 123", "samaritans.org", "01 Oct 2026"):

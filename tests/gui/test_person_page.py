@@ -3,7 +3,7 @@ reciprocity, and changes with Undo."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
@@ -11,7 +11,14 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import ContactType, Kind, Mode, Ring, SupportType
-from supportdesk.core.model import Boundaries, CheckIn, ContactMethod, HelpNotes, Supporter
+from supportdesk.core.model import (
+    AvailabilityWindow,
+    Boundaries,
+    CheckIn,
+    ContactMethod,
+    HelpNotes,
+    Supporter,
+)
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.checkin_table import CheckinColumn, CheckinTableModel
 from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
@@ -166,3 +173,15 @@ def test_someone_with_no_history_gets_gentle_prompts(ctx: AppContext, qtbot: QtB
     assert page.contacts._empty.isVisible()
     assert "Not in touch yet" in page.contact_label.text()
     assert "nothing noted yet" in page.before_box.title()
+
+
+def test_when_they_can_be_reached_reads_as_a_person_says_it(ctx: AppContext,
+                                                            qtbot: QtBot) -> None:
+    robin = ctx.session.network.save_supporter(Supporter(
+        name="Robin", kind=Kind.FRIEND,
+        availability=[AvailabilityWindow(frozenset(range(7)), time(9), time(21, 30)),
+                      AvailabilityWindow(frozenset({5, 6}), time(0), time(0))]))
+    assert robin.id is not None
+    page = page_for(ctx, qtbot, robin.id)
+    assert page.availability_label.text() == (
+        "Usually reachable: Every day 09:00–21:30; Weekends, all day")

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.availability_words import DAY_NAMES
 from supportdesk.core.model import AvailabilityWindow
 from supportdesk.core.validation import check_time_range, check_window
 from supportdesk.ui.editors.row_list import RowList
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.field_error import FieldError
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 FULL_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                   "Sunday")
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.availability_words import window_phrase
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
@@ -304,16 +305,7 @@ class PersonPage(QWidget):
     def _availability_words(self, s: Supporter) -> str:
         if not s.availability:
             return ""
-        days = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-        pieces = []
-        for window in s.availability:
-            if window.is_always:
-                pieces.append("any time, day or night")
-                continue
-            names = ", ".join(days[d] for d in sorted(window.days))
-            hours = "all day" if window.start == window.end else \
-                f"{window.start:%H:%M}–{window.end:%H:%M}"
-            pieces.append(f"{names} {hours}")
+        pieces = [window_phrase(window) for window in s.availability]
         zone = f" ({s.timezone} time)" if s.timezone else ""
         return "Usually reachable: " + "; ".join(pieces) + zone
 

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
+from supportdesk.core.availability_words import window_phrase
 from supportdesk.core.kinds import ContactType
-from supportdesk.core.model import ALL_DAYS, WEEKDAYS, AvailabilityWindow, Supporter
+from supportdesk.core.model import Supporter
 
-DAY_NAMES = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 CALLABLE = (ContactType.PHONE, ContactType.SMS)
 
 
-def days_words(days: frozenset[int]) -> str:
-    if days == ALL_DAYS:
-        return "Every day"
-    if days == WEEKDAYS:
-        return "Mon–Fri"
-    if days == frozenset({5, 6}):
-        return "Weekends"
-    return ", ".join(DAY_NAMES[d] for d in sorted(days))
-
-
-def window_words(window: AvailabilityWindow) -> str:
-    if window.is_always:
-        return "Any time, 24/7"
-    if window.start == window.end:
-        return f"{days_words(window.days)}, all day"
-    return (f"{days_words(window.days)} {window.start.strftime('%H:%M')}–"
-            f"{window.end.strftime('%H:%M')}")
-
-
 def when_words(supporter: Supporter) -> str:
-    return "; ".join(window_words(w) for w in supporter.availability)
+    return "; ".join(window_phrase(w) for w in supporter.availability)
 
 
 def best_number(supporter: Supporter) -> str:
