@@ -155,11 +155,11 @@ class ReciprocityBalance:
     def words(self) -> str:
         if self.lean is Lean.QUIET:
             return "Once you note support given and received in check-ins, the balance shows here."
-        lead = f"Lately you've offered support {self.gave}× and received it {self.received}×"
-        return lead + {
-            Lean.BALANCED: ": support is flowing both ways.",
-            Lean.MOSTLY_GIVING: ": you've been giving a lot. It's okay to lean on others too.",
-            Lean.MOSTLY_RECEIVING: ": people have been there for you. That's what a "
+        return {
+            Lean.BALANCED: "Lately support has been flowing both ways.",
+            Lean.MOSTLY_GIVING: "Lately you've been giving a lot. It's okay to lean on others "
+                                "too.",
+            Lean.MOSTLY_RECEIVING: "Lately people have been there for you. That's what a "
                                    "network is for.",
         }[self.lean]
 
@@ -265,8 +265,8 @@ class GratitudePrompt:
     @property
     def words(self) -> str:
         if self.last_thanked is None:
-            return f"You haven't noted thanking {self.name} yet."
-        return f"It's been a while since you thanked {self.name}."
+            return f"Is there something you'd like to thank {self.name} for?"
+        return f"It's been a while since you noted a thank-you for {self.name}."
 
 
 def gratitude_prompts(supporters: Iterable[Supporter], last_thanked: Mapping[int, date],

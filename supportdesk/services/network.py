@@ -67,23 +67,31 @@ class Reciprocity:
 
     @property
     def words(self) -> str:
+        """How support has gone, in words rather than a tally: counts of support read
+        like a ledger, and nobody keeps one with the people they love."""
         span = "month" if self.months == 1 else f"{self.months} months"
         c = self.count
         if c.checkins == 0:
             return f"No check-ins logged in the last {span}."
         if self.lean is Lean.QUIET:
             return f"In touch {_times(c.checkins)} in the last {span}; no support noted."
-        parts = []
+        lead = f"Over the last {span} "
+        if self.lean is Lean.MOSTLY_GIVING:
+            return lead + "you've mostly been the one offering support here."
+        if self.lean is Lean.MOSTLY_RECEIVING:
+            return lead + "they've mostly been there for you, and that's okay."
+        if c.gave and c.received:
+            return lead + "support has gone both ways."
         if c.received:
-            parts.append(f"they supported you {_times(c.received)}")
-        if c.gave:
-            parts.append(f"you supported them {_times(c.gave)}")
-        lead = f"In the last {span} " + " and ".join(parts) + "."
-        return lead + {
-            Lean.BALANCED: " Support is flowing both ways." if c.gave and c.received else "",
-            Lean.MOSTLY_GIVING: " You've been giving a lot here lately.",
-            Lean.MOSTLY_RECEIVING: " They've been there for you lately, and that's okay.",
-        }[self.lean]
+            return lead + "they've been there for you."
+        return lead + "you've been there for them."
+
+    def adds_to(self, shorter: Reciprocity) -> bool:
+        """Whether this longer span tells something ``shorter`` does not (a different
+        balance, or check-ins where the shorter span has none), so a page shows it too."""
+        if self.count.checkins == shorter.count.checkins:
+            return False
+        return shorter.count.checkins == 0 or self.lean is not shorter.lean
 
 
 def _times(count: int) -> str:

@@ -7,6 +7,7 @@ Signals (``*_requested`` for intents):
     supporter_open_requested(int): show this supporter's page.
     checkin_log_requested(int): open the log dialog (0 means "choose who").
     mood_entry_requested(int): open "How are you?" with this mood chosen (0: none yet).
+    gratitude_requested(int): open "Note a thank-you" for this supporter (0: choose who).
     reach_out_requested(): show Reach out now.
     page_requested(str): show the page with this key ("today", "people", ...).
     lock_changed(bool): the app lock covered (True) or uncovered (False) the windows.
@@ -23,6 +24,7 @@ class Events(QObject):
     supporter_open_requested = Signal(int)
     checkin_log_requested = Signal(int)
     mood_entry_requested = Signal(int)
+    gratitude_requested = Signal(int)
     reach_out_requested = Signal()
     page_requested = Signal(str)
     lock_changed = Signal(bool)

@@ -435,7 +435,10 @@ class MainWindow(QMainWindow):
 
     def _on_undo_index_changed(self, index: int) -> None:
         from PySide6.QtGui import QKeySequence
+        from shiboken6 import isValid
 
+        if not (isValid(self.undo) and isValid(self)):
+            return  # the stack clears itself as it is deleted: nothing to tell anyone
         went_back = index < self._undo_index
         self._undo_index = index
         if went_back and self.undo.redoText():

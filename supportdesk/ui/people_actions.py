@@ -66,7 +66,10 @@ class PeopleActions(QObject):
         MoodDialog(self.ctx, mood or None, parent=self.window).exec()
 
     def _on_add_gratitude_triggered(self) -> None:
-        GratitudeDialog(self.ctx, self.current_supporter_id() or None, parent=self.window).exec()
+        self.ctx.events.gratitude_requested.emit(self.current_supporter_id())
+
+    def _on_gratitude_requested(self, supporter_id: int) -> None:
+        GratitudeDialog(self.ctx, supporter_id or None, parent=self.window).exec()
 
     def _on_find_person_triggered(self) -> None:
         self.window.show_page("people")
@@ -92,6 +95,7 @@ def install(window: MainWindow, ctx: AppContext) -> PeopleActions:
     actions.find_person.triggered.connect(actions._on_find_person_triggered)
     ctx.events.checkin_log_requested.connect(actions._on_checkin_log_requested)
     ctx.events.mood_entry_requested.connect(actions._on_mood_entry_requested)
+    ctx.events.gratitude_requested.connect(actions._on_gratitude_requested)
     file_menu = window.menu("file")
     first = file_menu.actions()[0] if file_menu.actions() else None
     for action in (actions.add_person, actions.log_checkin, actions.note_mood,

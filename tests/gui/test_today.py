@@ -136,3 +136,18 @@ def test_a_long_due_list_shows_the_longest_waiting_first_and_more_on_request(
     button(page, "Show 3 more of the 3 people still due").click()
     assert len(page.due_rows) == total
     assert not page.more_due.isVisibleTo(page)
+
+
+def test_a_moment_of_thanks_opens_a_thank_you_for_that_person(ctx: AppContext,
+                                                                qtbot: QtBot) -> None:
+    people = seed_network(ctx.session, FIXED_NOW)
+    page = page_for(ctx, qtbot)
+    shown = page.findChildren(QPushButton)
+    thanks = [b for b in shown if b.accessibleName().startswith("Note a thank-you for ")
+              and b.isVisibleTo(page)]
+    assert thanks, "a moment of thanks with its button"
+    name = thanks[0].accessibleName().removeprefix("Note a thank-you for ")
+    assert "haven't noted" not in texts(page)
+    with qtbot.waitSignal(ctx.events.gratitude_requested) as asked:
+        thanks[0].click()
+    assert asked.args == [people[name].id]

@@ -289,8 +289,10 @@ class PersonPage(QWidget):
         self.availability_label.setText(self._availability_words(s))
         self.availability_label.setVisible(bool(s.availability))
         self._show_notes(s)
-        for label, months in zip(self.reciprocity_labels, (3, 12), strict=True):
-            label.setText(network.reciprocity(s.id or 0, months).words)
+        recent, year = (network.reciprocity(s.id or 0, months) for months in (3, 12))
+        self.reciprocity_labels[0].setText(recent.words)
+        self.reciprocity_labels[1].setText(year.words)
+        self.reciprocity_labels[1].setVisible(year.adds_to(recent))
         names = {s.id or 0: s.name}
         self.checkin_model.set_checkins(network.checkins(s.id), names, now)
         self.gratitude_model.set_entries(network.gratitude(s.id), names)

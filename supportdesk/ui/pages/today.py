@@ -343,12 +343,12 @@ class TodayPage(ScrollingPage):
         for prompt in today.gratitude:
             row = QHBoxLayout()
             row.addWidget(body(prompt.words, card), 1)
-            open_button = QPushButton(literal_ampersands(f"Open {prompt.name}"), card)
-            open_button.setAccessibleName(f"Open {prompt.name}")
+            thank_button = QPushButton("Note a thank-you…", card)
+            thank_button.setAccessibleName(f"Note a thank-you for {prompt.name}")
             sid = prompt.supporter_id
-            open_button.clicked.connect(
-                lambda _=False, s=sid: self.ctx.events.supporter_open_requested.emit(s))
-            row.addWidget(open_button)
+            thank_button.clicked.connect(
+                lambda _=False, s=sid: self.ctx.events.gratitude_requested.emit(s))
+            row.addWidget(thank_button)
             card.content.addLayout(row)
         self.column.addWidget(card)
 

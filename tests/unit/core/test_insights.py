@@ -140,7 +140,7 @@ def test_gratitude_prompts_longest_unthanked_first_inner_and_middle_only() -> No
     thanked = {1: today - timedelta(days=10), 2: today - timedelta(days=90)}
     prompts = gratitude_prompts(network, thanked, today)
     assert [p.name for p in prompts] == ["Never", "Long ago"]
-    assert prompts[0].words == "You haven't noted thanking Never yet."
+    assert prompts[0].words == "Is there something you'd like to thank Never for?"
 
 
 def moods_at(*moods: int, days_apart: int = 1) -> list[tuple[datetime, int]]:
@@ -195,3 +195,12 @@ def test_coverage_reads_each_persons_windows_in_their_own_time_zone() -> None:
     lost = Supporter("Cai", Kind.FRIEND, timezone="Not/AZone", availability=[auckland_mornings])
     assert Gap.NO_EVENINGS in coverage([at_home, lost, *rest], NOW, LONDON).gaps
     assert Gap.NO_EVENINGS not in coverage([lost, at_home, abroad, *rest], NOW, LONDON).gaps
+
+
+def test_the_balance_reads_as_words_not_a_tally() -> None:
+    for counts in ([SupportCount(1, 200, 151, 192)], [SupportCount(1, 9, 8, 1)],
+                   [SupportCount(1, 9, 0, 8)]):
+        words = reciprocity_balance(counts).words
+        assert "×" not in words and not any(ch.isdigit() for ch in words), words
+    assert reciprocity_balance([SupportCount(1, 200, 151, 192)]).words == (
+        "Lately support has been flowing both ways.")

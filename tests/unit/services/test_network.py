@@ -93,22 +93,34 @@ def test_reciprocity_counts_only_the_span_asked_for() -> None:
     checkins = [_checkin(5, True, False), _checkin(40, False, True), _checkin(200, False, True)]
     three = reciprocity(checkins, FIXED_NOW, 3)
     assert (three.count.checkins, three.count.gave, three.count.received) == (2, 1, 1)
-    assert three.words == ("In the last 3 months they supported you once and you supported "
-                           "them once. Support is flowing both ways.")
+    assert three.words == "Over the last 3 months support has gone both ways."
     twelve = reciprocity(checkins, FIXED_NOW, 12)
     assert twelve.count.received == 2
-    assert twelve.words.startswith("In the last 12 months they supported you twice and you "
-                                   "supported them once.")
+    assert twelve.words == "Over the last 12 months support has gone both ways."
+    assert not twelve.adds_to(three)  # the same balance: a page says it once
 
 
 def test_reciprocity_names_a_lean_gently() -> None:
     receiving = [_checkin(d, False, True) for d in range(1, 5)]
     assert reciprocity(receiving, FIXED_NOW, 3).words == (
-        "In the last 3 months they supported you 4 times. They've been there for you lately, "
-        "and that's okay.")
+        "Over the last 3 months they've mostly been there for you, and that's okay.")
     giving = [_checkin(d, True, False) for d in range(1, 5)]
-    assert reciprocity(giving, FIXED_NOW, 3).words.endswith(
-        "You've been giving a lot here lately.")
+    assert reciprocity(giving, FIXED_NOW, 3).words == (
+        "Over the last 3 months you've mostly been the one offering support here.")
+    assert "×" not in reciprocity(giving * 40, FIXED_NOW, 3).words  # no tally, ever
+
+
+def test_the_year_is_shown_only_when_it_tells_something_new() -> None:
+    recent_giving = [_checkin(d, True, False) for d in range(1, 5)]
+    earlier_receiving = [_checkin(d, False, True) for d in range(100, 112)]
+    checkins = recent_giving + earlier_receiving
+    three, twelve = reciprocity(checkins, FIXED_NOW, 3), reciprocity(checkins, FIXED_NOW, 12)
+    assert twelve.adds_to(three)
+    assert twelve.words == (
+        "Over the last 12 months they've mostly been there for you, and that's okay.")
+    only_earlier = reciprocity(earlier_receiving, FIXED_NOW, 3)
+    assert only_earlier.words == "No check-ins logged in the last 3 months."
+    assert reciprocity(earlier_receiving, FIXED_NOW, 12).adds_to(only_earlier)
 
 
 def test_checkins_without_support_noted_say_so() -> None:
