@@ -61,7 +61,8 @@ def main(argv: list[str]) -> None:
     recovery_key = sys.stdin.readline().strip() if operation == "rewrap" else None
     vault = Vault.open(data_dir, keys)
     say("ready")
-    number = 0
+    # Rounds of edit and settings count on from ARG, so they are told apart across runs.
+    number = int(argv[3]) if operation in ("edit", "settings") and len(argv) > 3 else 0
     while True:
         number += 1
         if operation == "backup":
