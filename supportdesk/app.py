@@ -316,7 +316,8 @@ def _run_demo(app: QApplication, args: argparse.Namespace) -> int:
         try:
             fill_demo(session, datetime.now(UTC))
             window = _open_window(app, session, minimized=args.minimized)
-            window.setWindowTitle("SupportDesk — sample network")
+            # Ends with the display name, which Qt would otherwise add again.
+            window.setWindowTitle("Sample network — SupportDesk")
             window.status_message("This is a sample network; it disappears when you quit.",
                                   0)
             return app.exec()

@@ -47,7 +47,7 @@ class ExportFormat(StrEnum):
     @property
     def label(self) -> str:
         return {"vcard": "Contacts (vCard)", "csv": "Spreadsheet (CSV)",
-                "ics": "Calendar of check-ins (ICS)", "pdf": "Support plan (PDF)",
+                "ics": "Calendar of check-ins (ICS)", "pdf": "Safety plan and my people (PDF)",
                 "card": "Crisis card (PDF)", "all": "Everything (zip of CSV and JSON)",
                 "checkins": "Check-ins (CSV)"}[self.value]
 

@@ -293,3 +293,8 @@ def test_a_write_by_another_process_meanwhile_cannot_split_the_export(
     other.close()
     assert [p.name for p in data.people] == ["Sam"] and data.checkins == []
     assert len(session.repo.checkins()) == 1  # it was written, for the next export
+
+
+def test_the_printed_plan_is_named_for_the_page_it_prints() -> None:
+    """The menu says "Safety plan", as the page does (it prints the people too)."""
+    assert ExportFormat.PDF.label.startswith("Safety plan")
