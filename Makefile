@@ -13,7 +13,7 @@ BENCH_ARGS ?=
 DIST := dist
 FROZEN := $(DIST)/supportdesk
 
-.PHONY: run test lint dist dist-test bench bench-frozen frozen-app frozen-hello screenshots \
+.PHONY: run demo test lint dist dist-test bench bench-frozen frozen-app frozen-hello screenshots \
 	clean distclean system-deps runtime-deps venv
 
 $(BIN)/python:
@@ -40,6 +40,10 @@ system-deps:
 
 run: $(STAMP_APP) runtime-deps
 	$(BIN)/python -m supportdesk
+
+# The app on a throwaway vault with a made-up network, to look around in.
+demo: $(STAMP_APP) runtime-deps
+	$(BIN)/python -m supportdesk --demo
 
 # The whole suite, inside a private Xvfb + D-Bus + gnome-keyring + dunst + tray host,
 # which scripts/test-env.sh stops again however the run ends.
