@@ -10,7 +10,8 @@ list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a 
 of its own (<scheme>-today-quiet.png), <scheme>-log_this.png ("Log this?" after a call),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
-<scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
+<scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
+(<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
 """
 
@@ -114,7 +115,40 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         session.close()
         shutil.rmtree(folder, ignore_errors=True)
     written.append(_quiet_shot(app, scheme, out))
+    written += _empty_list_shots(app, scheme, out)
     return written
+
+
+def _empty_list_shots(app: object, scheme: str, out: Path) -> list[Path]:
+    """People, Check-ins and Gratitude before anything is in them, at 800x600."""
+    from PySide6.QtGui import QUndoStack
+
+    from supportdesk.services.session import create_session
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.events import Events
+    from supportdesk.ui.pages.checkins import CheckinsPage
+    from supportdesk.ui.pages.gratitude import GratitudePage
+    from supportdesk.ui.pages.people import PeoplePage
+    from supportdesk.vault.keystore import MemoryKeyStore
+
+    folder = Path(tempfile.mkdtemp(prefix="supportdesk-shots-"))
+    session, _key = create_session(folder / "vault", MemoryKeyStore())
+    written = []
+    try:
+        ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
+        for key, kind in (("people", PeoplePage), ("checkins", CheckinsPage),
+                          ("gratitude", GratitudePage)):
+            page = kind(ctx)
+            page.resize(800, 600)
+            page.show()
+            settle(app)
+            written.append(_save(page.grab(), out / f"{scheme}-{key}-empty-800.png"))
+            page.close()
+        ctx.bus.stop()
+        return written
+    finally:
+        session.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _quiet_shot(app: object, scheme: str, out: Path) -> Path:

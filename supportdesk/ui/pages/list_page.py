@@ -60,7 +60,11 @@ class EmptyState(QWidget):
         self.label.setMaximumWidth(EMPTY_TEXT_WIDTH)
         if centred:
             self.label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # centred by stretches, so the wrapped text gets its height
+        row.addStretch(1)
+        row.addWidget(self.label, 10)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.button: QPushButton | None = None
         if button is not None:
             self.button = QPushButton(button[0], self)
