@@ -44,11 +44,7 @@ SHOWING = "people"  # the page showing when the check-in comes
 HIDDEN = ("checkins", "person", "today")
 
 
-@pytest.fixture(autouse=True)
-def _quiet_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("TZ", "UTC")
+pytestmark = pytest.mark.usefixtures("no_desktop")
 
 
 @pytest.fixture
