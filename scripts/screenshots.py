@@ -10,7 +10,8 @@ list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a 
 of its own (<scheme>-today-quiet.png), <scheme>-log_this.png ("Log this?" after a call),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
-<scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
+<scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
+(<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
 """
 
@@ -23,8 +24,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -114,35 +118,67 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         session.close()
         shutil.rmtree(folder, ignore_errors=True)
     written.append(_quiet_shot(app, scheme, out))
+    written += _empty_list_shots(app, scheme, out)
+    return written
+
+
+@contextmanager
+def _vault_of_its_own() -> Iterator[Any]:
+    """An AppContext over an empty vault in a temporary folder, removed afterwards."""
+    from PySide6.QtGui import QUndoStack
+
+    from supportdesk.services.session import create_session
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.events import Events
+    from supportdesk.vault.keystore import MemoryKeyStore
+
+    folder = Path(tempfile.mkdtemp(prefix="supportdesk-shots-"))
+    session, _key = create_session(folder / "vault", MemoryKeyStore())
+    ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
+    try:
+        yield ctx
+    finally:
+        ctx.bus.stop()
+        session.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _empty_list_shots(app: object, scheme: str, out: Path) -> list[Path]:
+    """People, Check-ins and Gratitude before anything is in them, at 800x600."""
+    from supportdesk.ui.pages.checkins import CheckinsPage
+    from supportdesk.ui.pages.gratitude import GratitudePage
+    from supportdesk.ui.pages.people import PeoplePage
+
+    written = []
+    with _vault_of_its_own() as ctx:
+        for key, kind in (("people", PeoplePage), ("checkins", CheckinsPage),
+                          ("gratitude", GratitudePage)):
+            page = kind(ctx)
+            page.resize(*SMALL_SIZE)
+            page.show()
+            settle(app)
+            written.append(_save(page.grab(), out / f"{scheme}-{key}-empty-800.png"))
+            page.close()
     return written
 
 
 def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
     """Today with the quiet suggestion switched on: two people, twelve days unheard."""
-    from PySide6.QtGui import QUndoStack
-
     from supportdesk.core.isolation import IsolationRule
     from supportdesk.core.kinds import ContactType, Kind, Ring
     from supportdesk.core.model import ContactMethod, Supporter
     from supportdesk.core.mood import MoodEntry
-    from supportdesk.services.session import create_session
-    from supportdesk.ui.context import AppContext
-    from supportdesk.ui.events import Events
     from supportdesk.ui.pages.today import TodayPage
-    from supportdesk.vault.keystore import MemoryKeyStore
 
-    folder = Path(tempfile.mkdtemp(prefix="supportdesk-shots-"))
-    session, _key = create_session(folder / "vault", MemoryKeyStore())
-    try:
+    with _vault_of_its_own() as ctx:
         now = datetime.now(UTC)
         for name, kind, contact in (
                 ("Robin Okafor-Lind", Kind.FRIEND, ContactMethod(ContactType.PHONE,
                                                                  "+44 7700 900123")),
                 ("Mum", Kind.FAMILY, ContactMethod(ContactType.SMS, "+44 7700 900456"))):
-            session.repo.add_supporter(Supporter(name=name, kind=kind, ring=Ring.INNER,
-                                                 contacts=[contact]),
-                                       now=now - timedelta(days=12))
-        ctx = AppContext(session=session, events=Events(), undo=QUndoStack())
+            ctx.session.repo.add_supporter(Supporter(name=name, kind=kind, ring=Ring.INNER,
+                                                     contacts=[contact]),
+                                           now=now - timedelta(days=12))
         ctx.app.add_mood_entry(MoodEntry(at=now - timedelta(hours=20), mood=2,
                                          feelings=("lonely",)))
         ctx.app.set_isolation_rule(IsolationRule(enabled=True, days=7))
@@ -152,11 +188,7 @@ def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
         settle(app)
         target = _save(page.grab(), out / f"{scheme}-today-quiet.png")
         page.close()
-        ctx.bus.stop()
-        return target
-    finally:
-        session.close()
-        shutil.rmtree(folder, ignore_errors=True)
+    return target
 
 
 def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Path]:

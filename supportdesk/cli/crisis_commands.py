@@ -22,7 +22,7 @@ from supportdesk.core.model import CrisisLine, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.services.application import Application
 from supportdesk.services.crisis_lines import CrisisNow
-from supportdesk.services.reach_out import reach_out_now
+from supportdesk.services.reach_out import Mention, reach_out_now
 from supportdesk.services.records import crisis_line_json, person_json
 
 COUNTRY_HELP = ("a two-letter country code, like GB, IE or US (default: the one chosen in "
@@ -134,7 +134,7 @@ def reach_command(app: Application, args: argparse.Namespace) -> int:
                                       "plan_note": r.note} for r in section.people],
                           "crisis_lines": [line_record(app, line, main)
                                            for line in section.lines]}
-                         for section in reach.sections]})
+                         for section in reach.shown]})
         return 0
     print(emergency_words(crisis) if crisis.country else NO_COUNTRY)
     if main is not None:
@@ -143,12 +143,17 @@ def reach_command(app: Application, args: argparse.Namespace) -> int:
     if not app.network.supporters():
         print("Your network is empty so far. Add someone with: supportdesk add NAME "
               "--kind friend")
-    for section in reach.sections:
+    for section in reach.shown:
         print()
         print(section.title)
-        for r in section.people:
-            note = f" — {r.note}" if r.note else ""
-            print(f"  {r.supporter.name}: {r.when} · {_contact(r.supporter)}{note}")
+        if not section.entries and section.if_empty:
+            print(f"  {section.if_empty}")
+        for entry in section.entries:
+            if isinstance(entry, Mention):
+                print(f"  • {entry.words}")
+                continue
+            note = f" — {entry.note}" if entry.note else ""
+            print(f"  {entry.supporter.name}: {entry.when} · {_contact(entry.supporter)}{note}")
         for line in section.lines:
             print(f"  {line_words(line)}")
     return 0

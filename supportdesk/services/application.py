@@ -18,14 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from supportdesk.core.errors import StorageError
-from supportdesk.core.field_changes import Path as FieldPath
-from supportdesk.core.field_changes import changed_paths, take_back
+from supportdesk.core.field_changes import Edit, edit_of
 from supportdesk.core.insights import EscalationRule
 from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
@@ -57,27 +56,6 @@ __all__ = ["Application", "Edit", "SupporterSnapshot", "edit_of"]
 
 T = TypeVar("T")
 V = TypeVar("V")
-R = TypeVar("R")
-
-
-@dataclass(frozen=True)
-class Edit(Generic[R]):
-    """What an edit changed: the record before and after, and the fields that differ."""
-
-    before: R
-    after: R
-    fields: tuple[FieldPath, ...]
-
-    def undone(self, current: R) -> R:
-        """``current`` with just this edit's fields put back."""
-        return take_back(current, self.before, list(self.fields))
-
-    def redone(self, current: R) -> R:
-        return take_back(current, self.after, list(self.fields))
-
-
-def edit_of(before: R, after: R) -> Edit[R]:
-    return Edit(before, after, tuple(changed_paths(before, after)))
 
 
 class Application:

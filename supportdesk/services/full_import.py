@@ -2,7 +2,9 @@
 
 Like vCard import: ``preview`` reads the file and compares each person with the
 network, writing nothing; ``apply`` writes what was chosen in one transaction and
-returns a ``FullImportOutcome`` that ``undo`` reverses exactly. (Reading and checking
+returns a ``FullImportOutcome`` that ``undo`` reverses exactly: what it added goes, and
+the people it joined lose just what it gave them (an ``Edit``), keeping a snooze, pause
+or edit made since. (Reading and checking
 the file is ``full_import_checks``.)
 
 Two people are never joined silently. Someone in the file with the same name as
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC
 from typing import Any
 
+from supportdesk.core.field_changes import Edit, edit_of
 from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
@@ -188,7 +191,7 @@ class FullImportPreview:
 @dataclass
 class FullImportOutcome:
     added_ids: list[int] = field(default_factory=list)
-    merged_before: list[Supporter] = field(default_factory=list)  # as they were
+    merged: list[Edit[Supporter]] = field(default_factory=list)  # what joining changed
     checkin_ids: list[int] = field(default_factory=list)  # those given to people already here
     checkins_added: int = 0
     gratitude_ids: list[int] = field(default_factory=list)
@@ -200,8 +203,8 @@ class FullImportOutcome:
     @property
     def summary(self) -> str:
         parts = [f"{_count(len(self.added_ids), 'person', 'people')} added"]
-        if self.merged_before:
-            parts.append(f"{len(self.merged_before)} joined with people already here")
+        if self.merged:
+            parts.append(f"{len(self.merged)} joined with people already here")
         parts.append(_count(self.checkins_added, "check-in"))
         parts.append(_count(len(self.gratitude_ids), "gratitude entry", "gratitude entries"))
         if self.mood_ids:
@@ -318,20 +321,19 @@ class FullImportService:
         """Give the people already here what the file adds; number in file -> their id."""
         repo = self.session.repo
         joined: dict[int, int] = {}
+        before: dict[int, Supporter] = {}
         current: dict[int, Supporter] = {}
-        changed: set[int] = set()
         for row in preview.people:
             if row.action is not PersonAction.SAME or row.existing is None:
                 continue
             target = row.existing.id or 0
-            here = current.setdefault(target, repo.supporter(target))
+            here = current.setdefault(target, before.setdefault(target, repo.supporter(target)))
             updated = _joined(here, replace(row, existing=here))
             if updated != here:  # someone the file adds nothing to is left as they are
-                if target not in changed:
-                    changed.add(target)
-                    outcome.merged_before.append(here)
                 current[target] = repo.update_supporter(updated)
             joined[row.person.id or 0] = target
+        outcome.merged = [edit_of(before[target], current[target]) for target in current
+                          if current[target] != before[target]]
         return joined
 
     def _import_plan(self, preview: FullImportPreview, vault_id: dict[int, int],
@@ -369,8 +371,8 @@ class FullImportService:
                 repo.delete_mood_entry(mood_id)
             repo.delete_checkins(outcome.checkin_ids)
             repo.delete_supporters(outcome.added_ids)
-            for before in outcome.merged_before:
-                repo.update_supporter(before)
+            for edit in outcome.merged:  # just what joining gave them; later changes stay
+                repo.update_supporter(edit.undone(repo.supporter(edit.before.id or 0)))
             for line_id in outcome.line_ids:
                 repo.delete_crisis_line(line_id)
             for name, raw in (outcome.settings_before or {}).items():

@@ -6,7 +6,9 @@ written. A shared phone or email is only a *possible* match, shown and added as 
 person; the same name (case and accents aside) with a shared phone or email is proposed
 as the same person. The person chooses for every match; no card is merged unseen. ``apply``
 writes every chosen row in one transaction — a failure leaves the vault exactly as it
-was — and returns an ``ImportOutcome`` that ``undo`` reverses exactly.
+was — and returns an ``ImportOutcome`` that ``undo`` reverses exactly: it takes out the
+people it added and, from the people it updated, just the details it gave them (an
+``Edit``), so a snooze, pause or edit made since stays.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.field_changes import Edit, edit_of
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
 from supportdesk.core.validation import (
@@ -225,14 +228,14 @@ class ImportPreview:
 @dataclass
 class ImportOutcome:
     added_ids: list[int] = field(default_factory=list)
-    merged_before: list[Supporter] = field(default_factory=list)  # as they were
+    merged: list[Edit[Supporter]] = field(default_factory=list)  # what each update changed
     skipped: int = 0
 
     @property
     def summary(self) -> str:
         parts = [f"{len(self.added_ids)} added"]
-        if self.merged_before:
-            parts.append(f"{len(self.merged_before)} updated")
+        if self.merged:
+            parts.append(f"{len(self.merged)} updated")
         if self.skipped:
             parts.append(f"{self.skipped} left out")
         return ", ".join(parts)
@@ -377,7 +380,8 @@ class ImportService:
         outcome = ImportOutcome()
         repo = self.session.repo
         now = self.session.clock()
-        merged: dict[int, Supporter] = {}  # several cards may update one supporter
+        before: dict[int, Supporter] = {}  # several cards may update one supporter
+        merged: dict[int, Supporter] = {}
         to_add: list[Supporter] = []
         cards: list[int] = []  # the card each new person came from, to name a refusal
         goes_to: dict[int, int | Supporter] = {}  # row -> index in to_add, or a supporter
@@ -397,9 +401,8 @@ class ImportService:
                 else:
                     target_id = destination.id
                     assert target_id is not None
-                    current = merged.get(target_id) or repo.supporter(target_id)
-                    if target_id not in merged:
-                        outcome.merged_before.append(current)
+                    current = merged.get(target_id) or before.setdefault(
+                        target_id, repo.supporter(target_id))
                     fresh = row.new_methods(current.contacts)
                     _ensure_contacts_valid(fresh, row.contact.card)
                     updated = replace(current, contacts=current.contacts + fresh)
@@ -408,6 +411,7 @@ class ImportService:
             for supporter, card in zip(to_add, cards, strict=True):
                 _ensure_card_valid(supporter, card)  # cleaned in the preview; checked again
             outcome.added_ids = repo.add_supporters(to_add, now=now)
+            outcome.merged = [edit_of(before[target], merged[target]) for target in merged]
         return outcome
 
     @staticmethod
@@ -422,13 +426,13 @@ class ImportService:
         return goes_to.get(id(row.target.earlier))
 
     def undo(self, outcome: ImportOutcome) -> None:
-        """Remove exactly what ``apply`` added and put merged supporters back as they were."""
+        """Remove exactly what ``apply`` added, and take back the details it gave people."""
         repo = self.session.repo
         with repo.db.atomic():
             for supporter_id in outcome.added_ids:
                 repo.delete_supporter(supporter_id)
-            for before in outcome.merged_before:
-                repo.update_supporter(before)
+            for edit in outcome.merged:
+                repo.update_supporter(edit.undone(repo.supporter(edit.before.id or 0)))
 
     @staticmethod
     def _supporter_for(row: ImportRow) -> Supporter:

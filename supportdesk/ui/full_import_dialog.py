@@ -16,15 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEventLoop,
-    QModelIndex,
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-    QThread,
-)
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -32,7 +24,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QProgressDialog,
     QTableView,
     QVBoxLayout,
@@ -44,45 +35,33 @@ from supportdesk.services.full_import import (
     FullImportOutcome,
     FullImportPreview,
     PersonAction,
+    PersonRow,
     read_and_check,
 )
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.import_dialog import ChoiceDelegate
+from supportdesk.ui.models.preview_table import PreviewTableModel, preview_proxy
 from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.undo_commands import NetworkCommand, perform
+from supportdesk.ui.widgets.search_field import search_field
 
 COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
 ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL = range(5)
 
 
-class PeoplePreviewModel(QAbstractTableModel):
+class PeoplePreviewModel(PreviewTableModel):
     """The people in the file; what happens to each can be changed in place."""
 
     def __init__(self, preview: FullImportPreview, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self.preview = preview
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.preview.people)
+    def rows(self) -> list[PersonRow]:
+        return self.preview.people
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        row = self.preview.people[index.row()]
-        if index.column() == ACTION_COL and len(row.choices) > 1:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+    def editable(self, index: Index) -> bool:
+        return index.column() == ACTION_COL and len(self.preview.people[index.row()].choices) > 1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.preview.people):
@@ -159,11 +138,7 @@ class FullImportDialog(QDialog):
         self.setWindowTitle(f"Import from {file_name}")
         self.resize(860, 560)
         self.model = PeoplePreviewModel(preview, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy = preview_proxy(self.model, self)
         self._build()
         self._connect_signals()
         self._update_summary()
@@ -189,10 +164,7 @@ class FullImportDialog(QDialog):
         layout.addWidget(self.settings_box)
         controls = QHBoxLayout()
         controls.addStretch(1)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Find in the list")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Find in the list")
+        self.filter = search_field("Find in the list", "Find in the list", self)
         controls.addWidget(self.filter)
         layout.addLayout(controls)
         self.table = QTableView(self)

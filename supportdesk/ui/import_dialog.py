@@ -18,16 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QEventLoop,
-    QModelIndex,
-    QObject,
-    QSortFilterProxyModel,
-    Qt,
-    QThread,
-    Signal,
-)
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,7 +26,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressDialog,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -49,13 +39,16 @@ from supportdesk.services.importing import (
     Action,
     ImportOutcome,
     ImportPreview,
+    ImportRow,
     ReadResult,
     read_vcards,
 )
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.models.preview_table import PreviewTableModel, preview_proxy
 from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import NetworkCommand, perform
+from supportdesk.ui.widgets.search_field import search_field
 
 COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Might be",
            "Left out"]
@@ -63,32 +56,18 @@ ACTION_COL, NAME_COL, KIND_COL, DETAILS_COL, MATCH_COL, ISSUES_COL = range(6)
 SHOWN_LINES = 8  # problems listed above the table; the rest are counted
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(PreviewTableModel):
     """The preview's rows; the action and the kind can be changed in place."""
 
     def __init__(self, preview: ImportPreview, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(COLUMNS, parent)
         self.preview = preview
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.preview.rows)
+    def rows(self) -> list[ImportRow]:
+        return self.preview.rows
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (ACTION_COL, KIND_COL):
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+    def editable(self, index: Index) -> bool:
+        return index.column() in (ACTION_COL, KIND_COL)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.preview.rows):
@@ -247,11 +226,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(plain_title(f"Import contacts from {file_name}"))
         self.resize(820, 520)
         self.model = ImportPreviewModel(preview, self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy = preview_proxy(self.model, self)
         self._build()
         self._connect_signals()
         self._update_summary()
@@ -281,10 +256,7 @@ class ImportDialog(QDialog):
         self.kind_combo.setAccessibleName("What new people are to you")
         controls.addWidget(self.kind_combo)
         controls.addStretch(1)
-        self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Find in the list")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Find in the list")
+        self.filter = search_field("Find in the list", "Find in the list", self)
         controls.addWidget(self.filter)
         layout.addLayout(controls)
         self.table = QTableView(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -15,6 +16,15 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.events import Events
 from supportdesk.ui.pages.contract import Page
 from tests.conftest import FIXED_NOW
+
+
+@pytest.fixture
+def no_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """For the whole window with its extensions: no session bus (no real notifications),
+    a throwaway config folder (no autostart file), and UTC."""
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("TZ", "UTC")
 
 
 @pytest.fixture(autouse=True)

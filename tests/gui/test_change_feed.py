@@ -37,11 +37,7 @@ START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _no_desktop(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-    monkeypatch.setenv("TZ", "UTC")
+pytestmark = pytest.mark.usefixtures("no_desktop")
 
 
 @pytest.fixture

@@ -48,11 +48,11 @@ def test_models_pass_the_model_tester(demo_ctx: AppContext, qtmodeltester: Model
 def test_an_empty_network_explains_the_kinds_of_support(ctx: AppContext, qtbot: QtBot) -> None:
     page = page_for(ctx, qtbot)
     assert page.stack.currentWidget() is page.empty
-    text = page.empty_text.text()
+    text = page.empty.text()
     for words in ("Partner, family and friends", "Professionals", "Support groups",
                   "Online communities", "Crisis lines"):
         assert words in text
-    assert page.empty_add_button.isVisible()
+    assert page.empty.button is not None and page.empty.button.isVisible()
 
 
 def test_columns_show_kind_ring_and_relative_last_contact(ctx: AppContext, qtbot: QtBot) -> None:
@@ -160,7 +160,7 @@ def test_enter_opens_the_person_and_down_moves_into_the_table(
     assert page.table.hasFocus() or page.table.currentIndex().isValid()
     with qtbot.waitSignal(ctx.events.supporter_open_requested) as opened:
         qtbot.keyClick(page.table, Qt.Key.Key_Return)
-    assert opened.args == [page.current_supporter_id()]
+    assert opened.args == [page.current_id()]
 
 
 def test_typing_in_the_table_goes_to_search(ctx: AppContext, qtbot: QtBot) -> None:

@@ -338,3 +338,53 @@ def test_the_emergency_number_and_the_crisis_line_are_one_key_each(
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_1,
                    Qt.KeyboardModifier.AltModifier)
     assert opened == ["tel:999", "tel:116123"]
+
+
+def page_order(page: ReachOutPage) -> list[str]:
+    """Each heading, card and plan line of the column, top to bottom, to "My safety plan"."""
+    from supportdesk.ui.pages.view_parts import Card
+
+    shown: list[str] = []
+    for i in range(page.column.count()):
+        widget = page.column.itemAt(i).widget()
+        if isinstance(widget, Card) and widget.title is not None:
+            shown.append(widget.title.text())
+        elif isinstance(widget, QLabel) and widget.text() not in (
+                WARM_LINE, "Here is who you can reach. One click is enough."):
+            if widget.text() == "My safety plan":
+                break
+            shown.append(widget.text().removeprefix("•  "))
+    return shown
+
+
+def cli_order(printed: str) -> list[str]:
+    """``reach``'s sections, people, plan lines and crisis lines, top to bottom."""
+    lines = printed.splitlines()
+    return [line.removeprefix("  • ").strip() for line in lines[lines.index("") + 1:]
+            if line and not line.startswith("    ")]  # after the main line and its source
+
+
+def test_the_page_and_the_command_line_show_the_same_order(
+        ctx: AppContext, qtbot: QtBot, capsys: pytest.CaptureFixture[str]) -> None:
+    import argparse
+
+    from supportdesk.cli.crisis_commands import reach_command
+    from supportdesk.core.kinds import ContactType, Kind, PlanStep, Ring
+    from supportdesk.core.model import AvailabilityWindow, ContactMethod, PlanItem, Supporter
+
+    ctx.session.repo.add_supporter(Supporter(
+        "Local crisis team", Kind.CRISIS, ring=Ring.OUTER,
+        availability=[AvailabilityWindow.always()],
+        contacts=[ContactMethod(ContactType.PHONE, "0300 123 4567", "", True)]))
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    plan = ctx.app.safety_plan.plan()
+    plan[PlanStep.ASK_FOR_HELP].insert(0, PlanItem(PlanStep.ASK_FOR_HELP, "My neighbour"))
+    ctx.app.save_plan(plan)  # the page follows the feed
+    assert reach_command(ctx.app, argparse.Namespace(country="", json=False)) == 0
+    printed = cli_order(capsys.readouterr().out)
+    shown = page_order(page)
+    assert len(shown) == len(printed)
+    assert all(line.startswith(words) for words, line in zip(shown, printed, strict=True))
+    assert printed[:2] == ["From my safety plan: People I can ask for help", "My neighbour"]
+    assert shown[2:4] == ["Ana Okafor", "Ben Castillo-Whitfield"]
+    assert {"Available now", "Professionals", "Local crisis team", "Priya"} <= set(shown)

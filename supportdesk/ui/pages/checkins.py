@@ -12,15 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPushButton, QWidget
 
 from supportdesk.core.kinds import Mode
 from supportdesk.core.model import CheckIn
@@ -37,10 +29,10 @@ from supportdesk.ui.models.checkin_table import (
 )
 from supportdesk.ui.models.mood_table import MoodColumn, MoodTableModel
 from supportdesk.ui.models.roles import ID_ROLE
-from supportdesk.ui.plain import plain_label, rich_label
+from supportdesk.ui.pages.list_page import EmptyState, ListPage
+from supportdesk.ui.plain import rich_label
 from supportdesk.ui.undo_commands import DeleteCheckin, DeleteMoodEntry, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
-from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
 
 SEARCH_PAUSE_MS = 200
@@ -53,15 +45,14 @@ NO_MOODS_TEXT = ("<h3>Just for you</h3><p>Whenever you like, note how you are �
 WITH_PEOPLE, JUST_ME = "people", "me"
 
 
-class CheckinsPage(QWidget):
-    topics: ClassVar[frozenset[str]] = frozenset({"checkins", "people"})
-
+class CheckinsPage(ListPage):
     """All check-ins; uses ``ctx.events`` for changes."""
 
+    topics: ClassVar[frozenset[str]] = frozenset({"checkins", "people"})
+    search_edit: QLineEdit
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setAccessibleName("Check-ins")
+        super().__init__(ctx, "Check-ins", parent)
         self.model = CheckinTableModel(self, tz=local_zone(), page_size=CHECKIN_PAGE)
         self.mood_model = MoodTableModel(self, tz=local_zone())
         self.proxy = ByPersonProxy(self.model, self)  # sorts; filtering is in SQL
@@ -74,15 +65,13 @@ class CheckinsPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        bar = self._bar = QHBoxLayout()
+        bar = self.bar
         self.view_box = QComboBox(self)
         self.view_box.addItem("With people", WITH_PEOPLE)
         self.view_box.addItem("Just me: how I've been", JUST_ME)
         self.view_box.setAccessibleName("Show check-ins with people, or just me")
         bar.addWidget(self.view_box, 1)
-        self.search_edit = search_field("Search notes and names", "Search check-ins", self)
-        bar.addWidget(self.search_edit, 3)
+        self.search_edit = self.add_search("Search notes and names", "Search check-ins", 3)
         self.person_filter = QComboBox(self)
         self.person_filter.setAccessibleName("Show check-ins with")
         bar.addWidget(self.person_filter, 2)
@@ -103,10 +92,9 @@ class CheckinsPage(QWidget):
         bar.addWidget(self.mood_button)
         self._people_controls = (self.search_edit, self.person_filter, self.mode_filter,
                                  self.log_button)
-        layout.addLayout(bar)
 
-        self.stack = QStackedWidget(self)
-        self.table = list_table(self.proxy, "Check-ins", self)
+        self.set_table(self.proxy, "Check-ins", EmptyState(rich_label(EMPTY_TEXT), self),
+                       "No check-ins match. Try other words or clear the filters.")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CheckinColumn.WHEN, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
@@ -116,16 +104,6 @@ class CheckinsPage(QWidget):
         header.setSectionResizeMode(CheckinColumn.SUPPORT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(CheckinColumn.SUPPORT, self.fontMetrics().horizontalAdvance("M") * 18)
         header.setSectionResizeMode(CheckinColumn.NOTE, QHeaderView.ResizeMode.Stretch)
-        self.stack.addWidget(self.table)
-        self.empty = rich_label(EMPTY_TEXT, self)
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setMargin(40)
-        self.stack.addWidget(self.empty)
-        self.no_match = plain_label("No check-ins match. Try other words or clear the filters.",
-                                    self)
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack.addWidget(self.no_match)
         self.mood_table = list_table(self.mood_model, "Moods noted on their own", self)
         mood_header = self.mood_table.horizontalHeader()
         for mood_column in MoodColumn:
@@ -133,22 +111,13 @@ class CheckinsPage(QWidget):
                                              QHeaderView.ResizeMode.ResizeToContents)
         mood_header.setSectionResizeMode(MoodColumn.NOTE, QHeaderView.ResizeMode.Stretch)
         self.stack.addWidget(self.mood_table)
-        self.no_moods = rich_label(NO_MOODS_TEXT, self)
-        self.no_moods.setWordWrap(True)
-        self.no_moods.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_moods.setMargin(40)
+        self.no_moods = EmptyState(rich_label(NO_MOODS_TEXT), self)
         self.stack.addWidget(self.no_moods)
-        layout.addWidget(self.stack)
 
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        self.edit_button = QPushButton("Edit…", self)
-        self.delete_button = QPushButton("Delete", self)
+        self.edit_button = self.add_row_button("Edit…", "", self.open_current)
+        self.delete_button = self.add_row_button("Delete", "", self.delete_current)
         self._name_buttons()
         self.delete_button.setToolTip("Undo (Ctrl+Z) brings it back")
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        layout.addLayout(buttons)
 
     def _name_buttons(self) -> None:
         what = "mood entry" if self.showing_moods else "check-in"
@@ -162,21 +131,15 @@ class CheckinsPage(QWidget):
     def _connect_signals(self) -> None:
         self.view_box.currentIndexChanged.connect(self._on_view_changed)
         self.mood_button.clicked.connect(lambda: self.ctx.events.mood_entry_requested.emit(0))
-        self.mood_table.activated.connect(self.edit_current)
+        self.mood_table.activated.connect(self.open_current)
         self._mood_keys = KeyActions(self.mood_table, {Qt.Key.Key_Delete: self.delete_current,
-                                                       Qt.Key.Key_Return: self.edit_current,
-                                                       Qt.Key.Key_Enter: self.edit_current})
+                                                       Qt.Key.Key_Return: self.open_current,
+                                                       Qt.Key.Key_Enter: self.open_current})
         self.search_edit.textChanged.connect(self._search_pause.start)
         self._search_pause.timeout.connect(self._on_filters_changed)
         self.person_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.mode_filter.currentIndexChanged.connect(self._on_filters_changed)
         self.log_button.clicked.connect(lambda: self.ctx.events.checkin_log_requested.emit(0))
-        self.edit_button.clicked.connect(self.edit_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        self.table.activated.connect(self.edit_current)
-        self._keys = KeyActions(self.table, {Qt.Key.Key_Delete: self.delete_current,
-                                             Qt.Key.Key_Return: self.edit_current,
-                                             Qt.Key.Key_Enter: self.edit_current})
 
     def refresh(self) -> None:
         network = self.ctx.app.network
@@ -194,7 +157,8 @@ class CheckinsPage(QWidget):
         if self.showing_moods:
             self._query_moods()
         else:
-            self._query(keep=len(self.model.rows))  # as far down as they had scrolled
+            self._query(keep=len(self.model.rows), chosen=self.current_id(),
+                        row=self.table.currentIndex().row())  # as far down as they had scrolled
 
     def _on_view_changed(self) -> None:
         self._show_view()
@@ -208,7 +172,7 @@ class CheckinsPage(QWidget):
         for control in self._people_controls:
             control.setVisible(not moods)
         self.mood_button.setVisible(moods)
-        self._bar.setStretchFactor(self.view_box, 0 if moods else 1)
+        self.bar.setStretchFactor(self.view_box, 0 if moods else 1)
         self._name_buttons()
 
     def _query_moods(self) -> None:
@@ -219,12 +183,25 @@ class CheckinsPage(QWidget):
         if count:
             self.mood_table.setCurrentIndex(self.mood_model.index(max(0, min(row, count - 1)),
                                                                   0))
-        self.edit_button.setEnabled(count > 0)
-        self.delete_button.setEnabled(count > 0)
+        self.sync_buttons()
+
+    def sync_buttons(self) -> None:
+        if not self.showing_moods:
+            super().sync_buttons()
+            return
+        for button in self.row_buttons:
+            button.setEnabled(self.mood_model.rowCount() > 0)
 
     def _on_filters_changed(self) -> None:
         self._search_pause.stop()
-        self._query()
+        self._query(chosen=self.current_id())
+
+    def filter_now(self) -> None:
+        if self._search_pause.isActive():
+            self._on_filters_changed()
+
+    def hidden_by_filter(self) -> bool:
+        return not self.current_filter().is_everything
 
     def current_filter(self) -> CheckinFilter:
         """The person, the way and the words the list is filtered by now."""
@@ -232,7 +209,7 @@ class CheckinsPage(QWidget):
         return CheckinFilter(self.person_filter.currentData(), Mode(mode) if mode else None,
                              tuple(self.search_edit.text().split()))
 
-    def _query(self, keep: int = 0) -> None:
+    def _query(self, keep: int = 0, chosen: int | None = None, row: int = 0) -> None:
         network = self.ctx.app.network
         which = self.current_filter()
 
@@ -241,35 +218,22 @@ class CheckinsPage(QWidget):
                                          words=which.words, after=after, limit=limit)
 
         self.model.set_source(page, self._names, self.ctx.app.now(), at_least=keep)
-        filtered = not which.is_everything
-        if not self.model.rows and not filtered:
-            self.stack.setCurrentWidget(self.empty)
-        elif not self.proxy.rowCount():
-            self.stack.setCurrentWidget(self.no_match)
-        else:
-            self.stack.setCurrentWidget(self.table)
-        has_rows = self.proxy.rowCount() > 0
-        self.edit_button.setEnabled(has_rows)
-        self.delete_button.setEnabled(has_rows)
-
-    def current_checkin_id(self) -> int | None:
-        index = self.table.currentIndex()
-        value = index.data(ID_ROLE) if index.isValid() else None
-        return int(value) if value is not None else None
+        self.rows_changed(chosen, row)
 
     def current_mood_entry_id(self) -> int | None:
         index = self.mood_table.currentIndex()
         value = index.data(ID_ROLE) if index.isValid() else None
         return int(value) if value is not None else None
 
-    def edit_current(self) -> None:
+    def open_current(self) -> None:
+        """Edit the chosen check-in (or mood entry)."""
         if self.showing_moods:
             entry_id = self.current_mood_entry_id()
             if entry_id is not None:
                 entry = self.ctx.app.mood.entry(entry_id)
                 MoodDialog(self.ctx, entry=entry, parent=self.window()).exec()
             return
-        checkin_id = self.current_checkin_id()
+        checkin_id = self.current_id()
         if checkin_id is not None:
             checkin = self.ctx.app.network.checkin(checkin_id)
             CheckinDialog(self.ctx, checkin=checkin, parent=self.window()).exec()
@@ -280,10 +244,6 @@ class CheckinsPage(QWidget):
             if entry_id is not None:
                 perform(self.ctx, DeleteMoodEntry(self.ctx, self.ctx.app.mood.entry(entry_id)))
             return
-        checkin_id = self.current_checkin_id()
+        checkin_id = self.current_id()
         if checkin_id is not None:
-            row = self.table.currentIndex().row()
             perform(self.ctx, DeleteCheckin(self.ctx, self.ctx.app.network.checkin(checkin_id)))
-            if self.proxy.rowCount():
-                self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1),
-                                                            0))

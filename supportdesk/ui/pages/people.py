@@ -9,29 +9,18 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPushButton, QWidget
 
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.schedule import local_zone
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
-from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
-from supportdesk.ui.plain import plain_label, rich_label
+from supportdesk.ui.pages.list_page import EmptyState, ListPage
+from supportdesk.ui.plain import rich_label
 from supportdesk.ui.undo_commands import DeleteSupporter, perform
-from supportdesk.ui.widgets.search_field import search_field
-from supportdesk.ui.widgets.tables import list_table
 
 EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 <p>Your support network can hold many kinds of support. You might add:</p>
@@ -45,15 +34,14 @@ EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 <p>Start with one person. You can add details whenever you like.</p>"""
 
 
-class PeoplePage(QWidget):
-    topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "settings"})
-
+class PeoplePage(ListPage):
     """The People page. Emits nothing itself; uses ``ctx.events`` for changes and navigation."""
 
+    topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "settings"})
+    search_edit: QLineEdit
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setAccessibleName("People")
+        super().__init__(ctx, "People", parent)
         self.model = SupporterTableModel(self, tz=local_zone())
         self.proxy = SupporterFilterProxy(self.model, self)
         self._build()
@@ -61,134 +49,78 @@ class PeoplePage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        self.search_edit = search_field("Find someone by name, role or notes", "Find someone", self)
-        self.search_edit.setAccessibleDescription(
-            "Type to filter; press Down to move into the list, Enter to open.")
-        bar.addWidget(self.search_edit, 3)
+        self.search_edit = self.add_search("Find someone by name, role or notes",
+                                           "Find someone", 3)
         self.kind_filter = QComboBox(self)
         self.kind_filter.addItem("All kinds", None)
         for kind in Kind:
             self.kind_filter.addItem(kind.label, kind)
         self.kind_filter.setAccessibleName("Show kind")
-        bar.addWidget(self.kind_filter, 1)
+        self.bar.addWidget(self.kind_filter, 1)
         self.ring_filter = QComboBox(self)
         self.ring_filter.addItem("All rings", None)
         for ring in Ring:
             self.ring_filter.addItem(ring.label, ring)
         self.ring_filter.setAccessibleName("Show ring")
-        bar.addWidget(self.ring_filter, 1)
+        self.bar.addWidget(self.ring_filter, 1)
         self.add_button = QPushButton("Add someone", self)
         self.add_button.setAccessibleName("Add someone")
         self.add_button.setToolTip("Add someone (Ctrl+N)")
-        bar.addWidget(self.add_button)
-        layout.addLayout(bar)
-
-        self.stack = QStackedWidget(self)
-        self.table = list_table(self.proxy, "People in your network", self)
+        self.bar.addWidget(self.add_button)
+        self.set_table(self.proxy, "People in your network", EmptyState(
+            rich_label(EMPTY_TEXT), self, centred=False,
+            button=("Add someone", "Add someone to your network")),
+            "Nobody matches that search. Try fewer letters, or clear the filters.")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (Column.KIND, Column.RING, Column.LAST_CONTACT, Column.NEXT_DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.stack.addWidget(self.table)
-
-        self.no_match = plain_label("Nobody matches that search. Try fewer letters, or clear the "
-                                    "filters.", self)
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_match.setWordWrap(True)
-        self.stack.addWidget(self.no_match)
-
-        self.empty = QWidget(self)
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addStretch(1)
-        self.empty_text = rich_label(EMPTY_TEXT, self.empty)
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setMaximumWidth(620)
-        empty_layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.empty_add_button = QPushButton("Add someone", self.empty)
-        self.empty_add_button.setAccessibleName("Add someone to your network")
-        empty_layout.addWidget(self.empty_add_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
-        self.stack.addWidget(self.empty)
-        layout.addWidget(self.stack)
 
     def _connect_signals(self) -> None:
+        assert self.empty.button is not None
         self.search_edit.textChanged.connect(self._on_search_text_changed)
-        self.search_edit.installEventFilter(self)
-        self.table.installEventFilter(self)
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_changed)
         self.ring_filter.currentIndexChanged.connect(self._on_ring_filter_changed)
-        self.table.activated.connect(self._on_table_activated)
         self.add_button.clicked.connect(self.add_supporter)
-        self.empty_add_button.clicked.connect(self.add_supporter)
+        self.empty.button.clicked.connect(self.add_supporter)
 
     # -- data ----------------------------------------------------------------
 
     def refresh(self) -> None:
-        chosen = self.current_supporter_id()
+        chosen, row = self.current_id(), self.table.currentIndex().row()
         self.model.set_people(self.ctx.app.network.people(), self.ctx.app.now())
-        if chosen is not None:
-            self.select_supporter(chosen)
-        self._update_stack()
+        self.rows_changed(chosen, row)
 
-    def _update_stack(self) -> None:
-        if not self.model.rows:
-            self.stack.setCurrentWidget(self.empty)
-        elif self.proxy.rowCount() == 0:
-            self.stack.setCurrentWidget(self.no_match)
-        else:
-            self.stack.setCurrentWidget(self.table)
+    def hidden_by_filter(self) -> bool:
+        return bool(self.model.rows)
 
-    def current_supporter_id(self) -> int | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        value = index.siblingAtColumn(Column.NAME).data(ID_ROLE)
-        return int(value) if value is not None else None
-
-    def select_supporter(self, supporter_id: int) -> bool:
-        row = self.model.row_of(supporter_id)
-        if row < 0:
-            return False
-        index = self.proxy.mapFromSource(self.model.index(row, Column.NAME))
-        if not index.isValid():
-            return False
-        self.table.setCurrentIndex(index)
-        self.table.scrollTo(index)
-        return True
+    def index_of(self, item_id: int) -> QModelIndex:
+        row = self.model.row_of(item_id)
+        return self.proxy.mapFromSource(self.model.index(row, Column.NAME)) if row >= 0 \
+            else QModelIndex()
 
     # -- intents -------------------------------------------------------------
-
-    def focus_search(self) -> None:
-        self.search_edit.setFocus()
-        self.search_edit.selectAll()
 
     def add_supporter(self) -> int | None:
         editor = SupporterEditor(self.ctx, parent=self.window())
         if editor.exec() and editor.saved_id is not None:
             self.search_edit.clear()
-            self.select_supporter(editor.saved_id)
+            self.select_id(editor.saved_id)
             return editor.saved_id
         return None
 
     def open_current(self) -> None:
-        supporter_id = self.current_supporter_id()
+        supporter_id = self.current_id()
         if supporter_id is not None:
             self.ctx.events.supporter_open_requested.emit(supporter_id)
 
     def delete_current(self) -> None:
-        supporter_id = self.current_supporter_id()
-        if supporter_id is None:
-            return
-        row = self.table.currentIndex().row()
-        supporter = self.ctx.app.network.supporter(supporter_id)
-        perform(self.ctx, DeleteSupporter(self.ctx, supporter))
-        if self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1),
-                                                        Column.NAME))
+        supporter_id = self.current_id()
+        if supporter_id is not None:
+            supporter = self.ctx.app.network.supporter(supporter_id)
+            perform(self.ctx, DeleteSupporter(self.ctx, supporter))
 
     # -- slots ----------------------------------------------------------------
 
@@ -207,42 +139,4 @@ class PeoplePage(QWidget):
         self._after_filter()
 
     def _after_filter(self) -> None:
-        self._update_stack()
-        if self.proxy.rowCount() and not self.table.currentIndex().isValid():
-            self.table.setCurrentIndex(self.proxy.index(0, Column.NAME))
-
-    def _on_table_activated(self, index: QModelIndex) -> None:
-        self.open_current()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        key = event.key()
-        if watched is self.search_edit:
-            if key == Qt.Key.Key_Down and self.proxy.rowCount():
-                self.table.setFocus()
-                if not self.table.currentIndex().isValid():
-                    self.table.setCurrentIndex(self.proxy.index(0, Column.NAME))
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.proxy.rowCount():
-                if not self.table.currentIndex().isValid():
-                    self.table.setCurrentIndex(self.proxy.index(0, Column.NAME))
-                self.open_current()
-                return True
-        elif watched is self.table:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.open_current()
-                return True
-            if key == Qt.Key.Key_Delete:
-                self.delete_current()
-                return True
-            if key == Qt.Key.Key_Up and self.table.currentIndex().row() <= 0:
-                self.focus_search()
-                return True
-            text = event.text()
-            if text and text.isprintable() and not event.modifiers() & ~(
-                    Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
-                self.search_edit.setFocus()
-                self.search_edit.insert(text)
-                return True
-        return super().eventFilter(watched, event)
+        self.rows_changed(self.current_id())

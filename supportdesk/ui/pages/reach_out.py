@@ -5,7 +5,8 @@ crisis line (one click or one key each, and the first Tab stops). Below it: the 
 and professionals the person's own safety plan names, who is free right now, other
 professionals, the other crisis lines (each service once: a service the person keeps
 in their network stands in for the directory's entry), everyone else, and the rest of
-the plan. No reminder chores here.
+the plan. No reminder chores here. The order is ``services.reach_out``'s, the same the
+command line's ``reach`` prints; this page only draws it.
 
 Calm and large on purpose: a person may open this in a very hard moment. Focus lands
 on the first person's contact button (or the crisis line when there is nobody yet).
@@ -14,7 +15,6 @@ on the first person's contact button (or the crisis line when there is nobody ye
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -28,13 +28,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core.availability import available_now, next_available, next_available_words
 from supportdesk.core.crisis import confirmation_words
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.core.schedule import local_zone
-from supportdesk.services.crisis_lines import same_service
+from supportdesk.services.reach_out import (
+    PLAN_PEOPLE_STEPS,
+    Mention,
+    Part,
+    Reachable,
+    Section,
+    free_now,
+    reach_out_now,
+)
 from supportdesk.services.safety_plan import plan_is_empty
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
@@ -58,7 +65,6 @@ WARM_LINE = "You don't have to go through this alone."
 EMPTY_NETWORK = ("There's no one in SupportDesk yet, and that's all right. The crisis line "
                  "at the top is there for you right now, any time of day or night. When you "
                  "feel able, you can add someone you trust.")
-PLAN_PEOPLE_STEPS = (PlanStep.ASK_FOR_HELP, PlanStep.PROFESSIONALS)
 MAX_OTHERS = 6
 # Cards shown at first in each list; "Show N more" adds the rest. In a hard moment the
 # closest few are what matter, and a long network still opens this page at once.
@@ -139,17 +145,20 @@ class ReachOutPage(ScrollingPage):
             self.column.addWidget(body("Here is who you can reach. One click is enough.",
                                        self.holder, scale=1.15))
         plan = self.plan.plan()
-        shown = self._add_plan_people(plan, supporters, main)
-        reachable = [s for s in available_now(supporters, now, zone)
-                     if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
-        self.available_ids = [s.id for s in reachable if s.id is not None]
-        self._add_available([s for s in reachable if s.id not in shown], bool(supporters))
-        shown.update(self.available_ids)
-        self._add_professionals([s for s in supporters if s.kind is Kind.PROFESSIONAL
-                                 and s.id not in shown])
-        own_services = [s for s in supporters if s.kind is Kind.CRISIS and s.id not in shown]
-        self._add_crisis_lines(own_services, main, crisis.lines)
-        self._add_others([s for s in supporters if s.kind.is_person and s.id not in shown])
+        reach = reach_out_now(supporters, plan, crisis, now, zone)
+        self.available_ids = reach.available_ids
+        self.plan_ids = []
+        for section in reach.sections:
+            if section.part is Part.PLAN:
+                self._add_plan_people(section)
+            elif section.part is Part.AVAILABLE:
+                self._add_available(section)
+            elif section.part is Part.PROFESSIONALS:
+                self._add_professionals(section.people)
+            elif section.part is Part.CRISIS_LINES:
+                self._add_crisis_lines(section, main)
+            else:
+                self._add_others(section.people)
         self._add_plan(plan, supporters)
         self.column.addStretch(1)
         QTimer.singleShot(0, self._fit_column)
@@ -179,38 +188,21 @@ class ReachOutPage(ScrollingPage):
         add.clicked.connect(self._on_add_person_clicked)
         self.column.addWidget(add, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def _add_plan_people(self, plan: dict[PlanStep, list[PlanItem]],
-                         supporters: list[Supporter], main: CrisisLine | None,
-                         ) -> set[int | None]:
-        """The people and professionals the person's own safety plan names, first (a
-        service that is the strip's line is pointed to, not listed again)."""
-        by_id = {s.id: s for s in supporters}
-        shown: set[int | None] = set()
-        self.plan_ids = []
-        for step in PLAN_PEOPLE_STEPS:
-            items = plan.get(step, [])
-            if not items:
+    def _add_plan_people(self, section: Section) -> None:
+        """The people and professionals one step of the person's own safety plan names,
+        first (a service that is the strip's line is pointed to, not listed again)."""
+        self.column.addWidget(heading(section.title, 1.3, self.holder))
+        for entry in section.entries:
+            if isinstance(entry, Mention):
+                self.column.addWidget(body(f"•  {entry.words}", self.holder))
                 continue
-            self.column.addWidget(heading(f"From my safety plan: {step.label}", 1.3,
-                                          self.holder))
-            for item in items:
-                supporter = by_id.get(item.supporter_id)
-                if supporter is None or supporter.id in shown:
-                    if item.text and supporter is None:
-                        self.column.addWidget(body(f"•  {item.text}", self.holder))
-                    continue
-                shown.add(supporter.id)
-                if main is not None and same_service(main, supporter):
-                    self.column.addWidget(body(f"•  {supporter.name}: at the top of this page",
-                                               self.holder))
-                    continue
-                if supporter.id is not None:
-                    self.plan_ids.append(supporter.id)
-                card = self._person_card(supporter, self._when(supporter))
-                if item.text:
-                    card.content.insertWidget(2, body(item.text, card))
-                self.column.addWidget(card)
-        return shown
+            supporter = entry.supporter
+            if supporter.id is not None:
+                self.plan_ids.append(supporter.id)
+            card = self._person_card(supporter, entry.when)
+            if entry.note:
+                card.content.insertWidget(2, body(entry.note, card))
+            self.column.addWidget(card)
 
     def _person_card(self, supporter: Supporter, status: str) -> Card:
         card = Card(supporter.name, self.holder)
@@ -242,29 +234,24 @@ class ReachOutPage(ScrollingPage):
         card.content.addWidget(open_button, 0, Qt.AlignmentFlag.AlignLeft)
         return card
 
-    def _add_available(self, reachable: list[Supporter], anyone: bool) -> None:
-        if not anyone:
+    def _add_available(self, section: Section) -> None:
+        if not section.is_shown:
             return
-        self.column.addWidget(heading("Available now", 1.3, self.holder))
-        if not reachable:
-            self.column.addWidget(body(
-                "No one else in your network has said they're free right now. The crisis "
-                "line at the top is there for you, and the people below may still answer.",
-                self.holder))
-        self._add_cards(reachable, lambda _s: "Available now", FIRST_AVAILABLE,
-                        "people available now")
+        self.column.addWidget(heading(section.title, 1.3, self.holder))
+        if not section.entries:
+            self.column.addWidget(body(section.if_empty, self.holder))
+        self._add_cards(section.people, FIRST_AVAILABLE, "people available now")
 
-    def _add_others(self, others: list[Supporter]) -> None:
+    def _add_others(self, others: list[Reachable]) -> None:
         if others:
             self.column.addWidget(heading("Others close to you", 1.1, self.holder))
-            self._add_cards(others, self._when, MAX_OTHERS, "people close to you")
+            self._add_cards(others, MAX_OTHERS, "people close to you")
 
-    def _add_cards(self, people: list[Supporter], status: Callable[[Supporter], str],
-                   first: int, what: str) -> None:
+    def _add_cards(self, people: list[Reachable], first: int, what: str) -> None:
         """Cards for the first ``first``; a button puts more where it stands, a few at
         a time, so a long list never keeps the page from answering."""
-        for supporter in people[:first]:
-            self.column.addWidget(self._person_card(supporter, status(supporter)))
+        for person in people[:first]:
+            self.column.addWidget(self._person_card(person.supporter, person.when))
         rest = people[first:]
         if not rest:
             return
@@ -279,9 +266,9 @@ class ReachOutPage(ScrollingPage):
 
         def show_more() -> None:
             at = self.column.indexOf(more)
-            for offset, supporter in enumerate(rest[:MORE_AT_A_TIME]):
+            for offset, person in enumerate(rest[:MORE_AT_A_TIME]):
                 self.column.insertWidget(at + offset,
-                                         self._person_card(supporter, status(supporter)))
+                                         self._person_card(person.supporter, person.when))
             del rest[:MORE_AT_A_TIME]
             QTimer.singleShot(0, self._fit_column)
             if rest:
@@ -295,28 +282,19 @@ class ReachOutPage(ScrollingPage):
         more.clicked.connect(show_more)
         self.column.addWidget(more, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def _when(self, supporter: Supporter) -> str:
-        now = self.ctx.app.now()
-        zone = local_zone()
-        return next_available_words(next_available(supporter, now, zone), now, zone)
-
-    def _add_professionals(self, professionals: list[Supporter]) -> None:
+    def _add_professionals(self, professionals: list[Reachable]) -> None:
         if not professionals:
             return
         self.column.addWidget(heading("Professionals", 1.3, self.holder))
-        ordered = sorted(professionals, key=lambda s: (s.ring.order, s.name.casefold()))
-        self._add_cards(ordered, self._when, FIRST_PROFESSIONALS, "professionals")
+        self._add_cards(professionals, FIRST_PROFESSIONALS, "professionals")
 
-    def _add_crisis_lines(self, own: list[Supporter], main: CrisisLine | None,
-                          lines: list[CrisisLine]) -> None:
+    def _add_crisis_lines(self, section: Section, main: CrisisLine | None) -> None:
         """The country's other lines, each service once: the person's own entry for a
         directory service stands in for it, and the strip's line is not repeated."""
-        self.column.addWidget(heading("More crisis lines", 1.3, self.holder))
-        if main is not None:
-            own = [s for s in own if not same_service(main, s)]
-        # services the person keeps in their own network come first
-        self._add_cards(own, self._when, FIRST_OWN_SERVICES, "of your services")
-        self.line_names += [s.name for s in own]
+        self.column.addWidget(heading(section.title, 1.3, self.holder))
+        own = section.people  # services the person keeps in their own network come first
+        self._add_cards(own, FIRST_OWN_SERVICES, "of your services")
+        self.line_names += [r.supporter.name for r in own]
         country = self.crisis.country(locale_country())
         row = QHBoxLayout()
         self.country_box = QComboBox(self.holder)
@@ -339,8 +317,7 @@ class ReachOutPage(ScrollingPage):
         holder = QWidget(self.holder)
         holder.setLayout(row)
         self.column.addWidget(holder)
-        rest = [line for line in lines if line is not main
-                and not any(same_service(line, s) for s in own)]
+        rest = section.lines
         self.line_names += [line.name for line in rest]
         if not rest and not own and main is not None:
             self.column.addWidget(body("The line at the top is the one SupportDesk knows for "
@@ -424,9 +401,8 @@ class ReachOutPage(ScrollingPage):
         if not self.isVisible():
             return
         now = self.ctx.app.now()
-        reachable = [s.id for s in available_now(self.ctx.app.network.supporter_heads(), now,
-                                                 local_zone())
-                     if s.kind not in (Kind.PROFESSIONAL, Kind.CRISIS)]
+        reachable = [s.id for s in free_now(self.ctx.app.network.supporter_heads(), now,
+                                            local_zone())]
         if reachable != self.available_ids:
             self.refresh()
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from supportdesk.core.kinds import Kind, Ring
-from supportdesk.core.model import Cadence, CheckIn, Gratitude, Supporter
+from supportdesk.core.kinds import ContactType, Kind, Ring
+from supportdesk.core.model import Cadence, CheckIn, ContactMethod, Gratitude, Supporter
 from supportdesk.core.schedule import SnoozeOption
 from supportdesk.services import settings as keys
 from supportdesk.services.application import Application
@@ -120,3 +120,55 @@ def test_undoing_a_check_in_edit_keeps_a_note_added_since(session: Session) -> N
     app.edit_checkin(later, replace(later, note="we laughed"))
     undone = app.undo_checkin_edit(edit)
     assert (undone.mood_after, undone.note) == (2, "we laughed")
+
+
+def vcard(*lines: str) -> bytes:
+    return ("\r\n".join(["BEGIN:VCARD", "VERSION:3.0", *lines, "END:VCARD"]) + "\r\n").encode()
+
+
+def test_undoing_a_vcard_import_keeps_a_snooze_and_an_edit_made_since(session: Session) -> None:
+    app = Application(session)
+    zoe = app.add_supporter(Supporter("Zoë Adams", Kind.FRIEND, notes="from school", contacts=[
+        ContactMethod(ContactType.PHONE, "+44 7700 900123", "mobile")]))
+    assert zoe.id is not None
+    preview = app.importing.preview(vcard("FN:Zoe Adams", "TEL;TYPE=CELL:07700 900123",
+                                          "EMAIL:zoe@example.org") + vcard("FN:Kai"))
+    outcome = app.import_contacts(preview)
+    merged = app.network.supporter(zoe.id)
+    assert "zoe@example.org" in {m.value for m in merged.contacts}
+    until = app.snooze(zoe.id, SnoozeOption.NEXT_WEEK)  # from Today, after the import
+    now = app.network.supporter(zoe.id)
+    extra = ContactMethod(ContactType.EMAIL, "zoe@work.example.org")
+    app.edit_supporter(now, replace(now, name="Zoë", notes="from school, and choir",
+                                    contacts=[*now.contacts, extra]))
+    app.undo_import(outcome)
+    after = app.network.supporter(zoe.id)
+    assert [s.name for s in app.network.supporters()] == ["Zoë"]  # Kai, added, is gone
+    assert (after.name, after.notes) == ("Zoë", "from school, and choir")
+    assert after.cadence.snoozed_until == until
+    assert after.contacts == [*zoe.contacts, extra]  # only what the import added went
+
+
+def test_undoing_a_full_import_keeps_a_pause_and_an_edit_made_since(
+        session: Session, tmp_path: Path) -> None:
+    from tests.unit.services.test_full_import import exported
+
+    app = Application(session)
+    phone = ContactMethod(ContactType.PHONE, "07700 900123", "mobile")
+    robin = app.add_supporter(Supporter("Robin Lind", Kind.PARTNER, contacts=[phone]))
+    assert robin.id is not None
+    email = ContactMethod(ContactType.EMAIL, "robin@example.org")
+    raw = exported(tmp_path, Supporter("Robin Lind", Kind.FRIEND, contacts=[phone, email],
+                                       notes="from the file", meeting_place="The Crown"),
+                   checkin_for="Robin Lind")
+    outcome = app.import_export_file(app.full_import.preview(raw))
+    joined = app.network.supporter(robin.id)
+    assert (joined.notes, joined.meeting_place) == ("from the file", "The Crown")
+    app.set_supporter_paused(robin.id, True)  # from the tray, after the import
+    app.edit_supporter(joined, replace(joined, notes="mine now", ring=Ring.INNER))
+    app.undo_export_file_import(outcome)
+    after = app.network.supporter(robin.id)
+    assert after.cadence.paused and after.ring is Ring.INNER  # what came after stayed
+    assert after.notes == "mine now"  # changed again since: the later words stay
+    assert after.meeting_place == "" and after.contacts == [phone]  # the import's went
+    assert app.network.checkins() == []
