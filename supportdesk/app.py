@@ -307,7 +307,18 @@ def _report_first_paint(app: QApplication, window: MainWindow) -> None:
 
 
 def _peak_kib() -> int:
-    """This process's peak memory so far, in KiB (0 where it cannot be read)."""
+    """This process's own peak memory so far, in KiB (0 where it cannot be read).
+
+    On Linux ``VmHWM``: ``ru_maxrss`` would also count the parent's size when it forked
+    this process (the kernel carries it across exec), so a benchmark runner that had
+    grown would seem to be every child's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows
