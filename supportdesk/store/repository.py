@@ -55,6 +55,7 @@ class Repository:
         self._memo: dict[str, dict[object, tuple[tuple[object, ...], Supporter]]] = {
             "full": {}, "head": {}}
         self._heads: tuple[object, list[Supporter]] | None = None
+        self._everyone: tuple[object, list[Supporter]] | None = None
 
     @property
     def db(self) -> pw.Database:
@@ -64,8 +65,15 @@ class Repository:
     # -- supporters -------------------------------------------------------
 
     def supporters(self) -> list[Supporter]:
+        """Everyone, whole, by name. Read again only after people changed
+        (``change_marks``): a page shown again with nothing changed reads one count."""
+        mark = self.change_marks()["people"]
+        if self._everyone is not None and self._everyone[0] == mark:
+            return list(self._everyone[1])
         query = SupporterRow.select().order_by(SupporterRow.name)
-        return self._assemble(_raw(self.db, query), memo="full")
+        everyone = self._assemble(_raw(self.db, query), memo="full")
+        self._everyone = (mark, everyone)
+        return list(everyone)
 
     def supporter_heads(self) -> list[Supporter]:
         """Everyone, for schedules and the dashboard, in few bytes: cadence, rings and

@@ -51,6 +51,12 @@ class SupporterTableModel(QAbstractTableModel):
         self.tz = tz
 
     def set_people(self, people: list[PersonSummary], now: datetime) -> None:
+        """Show ``people``: the same people in the same order change only the rows that
+        differ (the vault's kept reads give back the same values for the unchanged), and
+        the words that depend on the time (last contact, next due) move with ``now``; a
+        different set is a reset. Sorting and filtering then work on what changed alone."""
+        if self._update_in_place(people, now):
+            return
         self.beginResetModel()
         self.now = now
         self.rows = [PersonRow(p.supporter, p.next_due, supporter_search_key(p.supporter))
@@ -59,6 +65,28 @@ class SupporterTableModel(QAbstractTableModel):
         self._sort_keys = [tuple(self._sort_value(row, column) for column in Column)
                            for row in self.rows]
         self.endResetModel()
+
+    def _update_in_place(self, people: list[PersonSummary], now: datetime) -> bool:
+        rows = self.rows
+        if not rows or len(people) != len(rows) or any(
+                p.supporter.id != row.supporter.id for p, row in zip(people, rows, strict=True)):
+            return False
+        changed = [number for number, (p, row) in enumerate(zip(people, rows, strict=True))
+                   if (p.supporter is not row.supporter and p.supporter != row.supporter)
+                   or p.next_due != row.next_due]
+        for number in changed:
+            person = people[number]
+            row = PersonRow(person.supporter, person.next_due,
+                            supporter_search_key(person.supporter))
+            rows[number] = row
+            self._sort_keys[number] = tuple(self._sort_value(row, column) for column in Column)
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
+        if now != self.now:
+            self.now = now
+            self.dataChanged.emit(self.index(0, Column.LAST_CONTACT),
+                                  self.index(len(rows) - 1, Column.NEXT_DUE),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        return True
 
     def row_of(self, supporter_id: int) -> int:
         for number, row in enumerate(self.rows):
