@@ -56,6 +56,7 @@ class Repository:
             "full": {}, "head": {}}
         self._heads: tuple[object, list[Supporter]] | None = None
         self._everyone: tuple[object, list[Supporter]] | None = None
+        self._all_gratitude: tuple[object, list[Gratitude]] | None = None
 
     @property
     def db(self) -> pw.Database:
@@ -366,6 +367,17 @@ class Repository:
     # -- gratitude --------------------------------------------------------
 
     def gratitude(self, supporter_id: int | None = None) -> list[Gratitude]:
+        """Newest first; all of it is read again only after gratitude changed."""
+        if supporter_id is not None:
+            return self._gratitude(supporter_id)
+        mark = self.change_marks()["gratitude"]
+        if self._all_gratitude is not None and self._all_gratitude[0] == mark:
+            return list(self._all_gratitude[1])
+        entries = self._gratitude(None)
+        self._all_gratitude = (mark, entries)
+        return list(entries)
+
+    def _gratitude(self, supporter_id: int | None) -> list[Gratitude]:
         query = GratitudeRow.select().order_by(GratitudeRow.on.desc(), GratitudeRow.id.desc())
         if supporter_id is not None:
             query = query.where(GratitudeRow.supporter == supporter_id)

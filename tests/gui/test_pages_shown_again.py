@@ -62,3 +62,25 @@ def test_the_same_people_update_in_place_and_one_change_moves_one_row(
     model.set_people(session.network.people(), FIXED_NOW + timedelta(hours=1))
     assert resets == [] and changed == [(0, 0)]  # Ben alone, first by name
     assert [proxy.index(r, 0).data() for r in range(3)] == ["Ben", "Cleo", "Zoe"]
+
+
+def test_gratitude_is_read_once_while_it_stands_still_and_the_table_is_left_alone(
+        session: Session, qtbot: QtBot) -> None:
+    from supportdesk.core.model import Gratitude
+    from supportdesk.ui.models.gratitude_table import GratitudeTableModel
+
+    _people(session, ["Ana"])
+    ana = session.network.people()[0].supporter
+    session.network.save_gratitude(Gratitude(ana.id, FIXED_NOW.date(), "Soup on Tuesday"))
+    model = GratitudeTableModel()
+    names = {ana.id or 0: "Ana"}
+    model.set_entries(session.network.gratitude(), names)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    with counted(session) as statements:
+        model.set_entries(session.network.gratitude(), names)
+    assert resets == []
+    assert not any("FROM \"gratitude\"" in sql for sql in statements), statements
+    session.network.save_gratitude(Gratitude(ana.id, FIXED_NOW.date(), "A long walk"))
+    model.set_entries(session.network.gratitude(), names)
+    assert resets == [True] and len(model.rows) == 2
