@@ -50,7 +50,10 @@ def test_the_same_people_update_in_place_and_one_change_moves_one_row(
     model.set_people(session.network.people(), FIXED_NOW)  # nothing changed
     assert resets == [] and changed == []
     model.set_people(session.network.people(), FIXED_NOW + timedelta(hours=1))
-    assert resets == [] and changed == [(0, 2)]  # the time's words, for everyone
+    assert resets == [] and changed == []  # an hour on, no one's words moved
+    model.set_people(session.network.people(), FIXED_NOW + timedelta(days=40))
+    assert resets == [] and changed == [(0, 0), (1, 1), (2, 2)]  # now due, all three
+    model.set_people(session.network.people(), FIXED_NOW + timedelta(hours=1))
     changed.clear()
     ana = next(p.supporter for p in session.network.people() if p.supporter.name == "Ana")
     session.network.save_supporter(replace(ana, name="Zoe"))
