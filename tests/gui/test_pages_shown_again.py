@@ -87,3 +87,28 @@ def test_gratitude_is_read_once_while_it_stands_still_and_the_table_is_left_alon
     session.network.save_gratitude(Gratitude(ana.id, FIXED_NOW.date(), "A long walk"))
     model.set_entries(session.network.gratitude(), names)
     assert resets == [True] and len(model.rows) == 2
+
+
+def test_the_same_checkins_again_leave_the_list_in_place(session: Session,
+                                                         qtbot: QtBot) -> None:
+    from supportdesk.core.model import CheckIn
+    from supportdesk.ui.models.checkin_table import CheckinTableModel
+
+    _people(session, ["Ana"])
+    ana = session.network.people()[0].supporter
+    assert ana.id is not None
+    session.network.log_checkin(CheckIn(ana.id, FIXED_NOW - timedelta(days=1), note="tea"))
+    model = CheckinTableModel()
+    names = {ana.id: "Ana"}
+
+    def page(after: CheckIn | None, limit: int) -> list[CheckIn]:
+        return session.network.checkins_page(after=after, limit=limit)
+
+    model.set_source(page, names, FIXED_NOW)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.set_source(page, names, FIXED_NOW + timedelta(minutes=5))
+    assert resets == [] and model.rowCount() == 1
+    session.network.log_checkin(CheckIn(ana.id, FIXED_NOW, note="a walk"))
+    model.set_source(page, names, FIXED_NOW + timedelta(minutes=5))
+    assert resets == [True] and model.rowCount() == 2
