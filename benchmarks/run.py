@@ -299,9 +299,12 @@ def checkins_rows(session: object, runs: int) -> list[Row]:
     ]
 
 
+PAGES_WITH_TARGETS = ("People", "Circles", "Check-ins", "Gratitude")  # issue 18: 100 ms
+
+
 def page_rows(session: object, runs: int) -> list[Row]:
     """Each sidebar page on the scale vault, shown again (a refresh), as a person
-    switching pages meets it. Shown for context: the issue sets no target per page."""
+    switching pages meets it: 100 ms for the four issue 18 names, the rest shown."""
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -322,8 +325,10 @@ def page_rows(session: object, runs: int) -> list[Row]:
             page.refresh()  # type: ignore[attr-defined]
             app.processEvents()
 
+        targeted = spec.title in PAGES_WITH_TARGETS
         rows.append(Row(f"page shown again: {spec.title}", _timed(again, runs) * 1000, "ms",
-                        None, float("inf"), "shown, no target"))
+                        None, 100 if targeted else float("inf"),
+                        "" if targeted else "shown, no target"))
         page.close()
         page.deleteLater()
     return rows
