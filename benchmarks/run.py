@@ -539,8 +539,8 @@ def frozen_rows(runs: int) -> list[Row]:
     mib = 1024 * 1024
     return [
         Row(FROZEN_NAMES[0], started["first-paint"] * 1000, "ms", hello_ms, 1.3, "empty vault"),
-        Row(FROZEN_NAMES[1], started["ready"] * 1000, "ms", hello_ms, float("inf"),
-            "empty vault; shown, no target, as unfrozen"),
+        Row(FROZEN_NAMES[1], started["ready"] * 1000, "ms", hello_ms, 1.3,
+            "empty vault; Today painted with the vault open"),
         Row(FROZEN_NAMES[2], disk_usage(app.parent) / mib, "MiB",
             disk_usage(hello.parent) / mib, 1.3, "onedir folder on disk"),
     ]
