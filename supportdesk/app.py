@@ -180,7 +180,14 @@ def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> Main
             window.hide()
             app.exit(1)
             return
-        _finish_window(window, session, minimized=minimized)
+        try:
+            _finish_window(window, session, minimized=minimized)
+        except Exception:
+            if not _told_of_damage(session, window):
+                raise
+            window.keep_running_on_close = False
+            window.hide()
+            app.exit(1)
 
     if minimized:
         QTimer.singleShot(0, open_vault)
@@ -188,6 +195,24 @@ def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> Main
         _after_first_paint(window, open_vault)
         window.show()
     return window
+
+
+def _told_of_damage(session: Session, window: MainWindow) -> bool:
+    """The vault opened without its page check (ui/page_check.py makes it after Today
+    shows), but building the window met a page it cannot read: make the check now and,
+    if it finds damage, close the vault and say so as a damaged vault at start is told."""
+    from supportdesk.services.page_check import damage_found
+    from supportdesk.ui.startup import problems
+
+    vault = session.vault
+    if vault is None or vault.pages_checked:
+        return False
+    message = damage_found(vault)
+    if message is None:
+        return False
+    session.close()
+    problems.show_problem("SupportDesk can't start", message, window)
+    return True
 
 
 def _after_first_paint(window: MainWindow, work: Callable[[], None]) -> None:
@@ -282,7 +307,18 @@ def _report_first_paint(app: QApplication, window: MainWindow) -> None:
 
 
 def _peak_kib() -> int:
-    """This process's peak memory so far, in KiB (0 where it cannot be read)."""
+    """This process's own peak memory so far, in KiB (0 where it cannot be read).
+
+    On Linux ``VmHWM``: ``ru_maxrss`` would also count the parent's size when it forked
+    this process (the kernel carries it across exec), so a benchmark runner that had
+    grown would seem to be every child's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows

@@ -16,7 +16,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supportdesk.cli import PDF_COMMAND
 from supportdesk.cli.due_command import _session_opener
@@ -25,10 +25,12 @@ from supportdesk.core.kinds import Kind, Mode
 from supportdesk.services.application import Application
 from supportdesk.services.checkin_filter import CheckinFilter
 from supportdesk.services.exporting import UNENCRYPTED_WARNING, ExportFormat
-from supportdesk.services.full_import import FullImportPreview, PersonAction
-from supportdesk.services.importing import Action, ImportPreview
 from supportdesk.services.paths import data_dir
 from supportdesk.vault.files import refuse_own_file
+
+if TYPE_CHECKING:  # the import services (and the formats they read) load when used
+    from supportdesk.services.full_import import FullImportPreview
+    from supportdesk.services.importing import ImportPreview
 
 PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
 
@@ -95,6 +97,8 @@ def confirm(question: str, assume_yes: bool) -> bool:
 
 
 def describe_preview(preview: ImportPreview) -> list[str]:
+    from supportdesk.services.importing import Action
+
     lines = [f"Found {len(preview.rows)} contact{'s' if len(preview.rows) != 1 else ''}: "
              f"{preview.count(Action.ADD)} new, {preview.updating} already in "
              f"your network (new details will be added), {preview.combining} joined to an "
@@ -110,6 +114,8 @@ def describe_preview(preview: ImportPreview) -> list[str]:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from supportdesk.services.importing import Action
+
     try:
         data = args.file.read_bytes()
     except OSError as error:
@@ -145,6 +151,8 @@ def _is_supportdesk_export(path: Path, data: bytes) -> bool:
 
 
 def describe_full_preview(preview: FullImportPreview) -> list[str]:
+    from supportdesk.services.full_import import PersonAction
+
     lines = [preview.words()]
     lines += [f"  Same person: {row.person.name} (already here, with a phone number or "
               "email in common)" for row in preview.people if row.action is PersonAction.SAME]
@@ -159,6 +167,8 @@ def describe_full_preview(preview: FullImportPreview) -> list[str]:
 
 
 def _import_export(args: argparse.Namespace, data: bytes) -> int:
+    from supportdesk.services.full_import import PersonAction
+
     app = Application(_session_opener()(args))
     try:
         preview = app.full_import.preview(data)

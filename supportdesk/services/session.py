@@ -42,13 +42,16 @@ def keyring_store() -> KeyStore:
 
 
 def open_session(data_dir: Path, keystore: KeyStore | None = None,
-                 clock: Clock = system_clock, on_wait: OnWait | None = None) -> Session:
+                 clock: Clock = system_clock, on_wait: OnWait | None = None, *,
+                 check_pages: bool = True) -> Session:
     """Open the vault in ``data_dir`` with the key in ``keystore`` (the OS keyring by default).
 
     ``on_wait`` hears a message if the vault is busy with something that must be done
-    alone (a restore, say) and the open waits for it.
+    alone (a restore, say) and the open waits for it. ``check_pages=False``: the pass
+    over every page is left for later (``services.page_check``).
     """
-    vault = Vault.open(data_dir, keystore or KeyringKeyStore(), clock=clock, on_wait=on_wait)
+    vault = Vault.open(data_dir, keystore or KeyringKeyStore(), clock=clock, on_wait=on_wait,
+                       check_pages=check_pages)
     return Session(vault.db, clock=clock, vault=vault)
 
 

@@ -55,6 +55,8 @@ class Repository:
         self._memo: dict[str, dict[object, tuple[tuple[object, ...], Supporter]]] = {
             "full": {}, "head": {}}
         self._heads: tuple[object, list[Supporter]] | None = None
+        self._everyone: tuple[object, list[Supporter]] | None = None
+        self._all_gratitude: tuple[object, list[Gratitude]] | None = None
 
     @property
     def db(self) -> pw.Database:
@@ -64,8 +66,15 @@ class Repository:
     # -- supporters -------------------------------------------------------
 
     def supporters(self) -> list[Supporter]:
+        """Everyone, whole, by name. Read again only after people changed
+        (``change_marks``): a page shown again with nothing changed reads one count."""
+        mark = self.change_marks()["people"]
+        if self._everyone is not None and self._everyone[0] == mark:
+            return list(self._everyone[1])
         query = SupporterRow.select().order_by(SupporterRow.name)
-        return self._assemble(_raw(self.db, query), memo="full")
+        everyone = self._assemble(_raw(self.db, query), memo="full")
+        self._everyone = (mark, everyone)
+        return list(everyone)
 
     def supporter_heads(self) -> list[Supporter]:
         """Everyone, for schedules and the dashboard, in few bytes: cadence, rings and
@@ -358,6 +367,17 @@ class Repository:
     # -- gratitude --------------------------------------------------------
 
     def gratitude(self, supporter_id: int | None = None) -> list[Gratitude]:
+        """Newest first; all of it is read again only after gratitude changed."""
+        if supporter_id is not None:
+            return self._gratitude(supporter_id)
+        mark = self.change_marks()["gratitude"]
+        if self._all_gratitude is not None and self._all_gratitude[0] == mark:
+            return list(self._all_gratitude[1])
+        entries = self._gratitude(None)
+        self._all_gratitude = (mark, entries)
+        return list(entries)
+
+    def _gratitude(self, supporter_id: int | None) -> list[Gratitude]:
         query = GratitudeRow.select().order_by(GratitudeRow.on.desc(), GratitudeRow.id.desc())
         if supporter_id is not None:
             query = query.where(GratitudeRow.supporter == supporter_id)

@@ -35,7 +35,7 @@ from supportdesk import __version__
 from supportdesk.ui.events import Events
 from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
 from supportdesk.ui.pages.contract import Page
-from supportdesk.ui.plain import plain_label, plain_tooltip
+from supportdesk.ui.plain import fixed_label, plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QUndoStack
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         with stretches (an alignment flag would load the Qt namespace's enums)."""
         opening = QWidget()
         opening.setObjectName("Opening")
-        note = plain_label("Opening your notes…", opening)
+        note = fixed_label("Opening your notes…", opening)
         note.setEnabled(False)  # drawn in the calm, muted text colour
         row = QHBoxLayout()
         row.addStretch(1)

@@ -9,17 +9,26 @@ through ``plain_tooltip``. (tests/test_architecture.py keeps it that way.)
 
 from __future__ import annotations
 
-import html
-
-from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6 import QtCore, QtGui
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+# ``QtCore.Qt`` is named inside the functions, not imported here: PySide6 builds the Qt
+# namespace's 93 enums when it is first named (about 16 ms), and the window's first
+# frame (``fixed_label``) must not wait for that.
 
 
 def keep_plain(label: QLabel) -> QLabel:
     """Make ``label`` show its text exactly as it is (for labels made elsewhere)."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     return label
+
+
+def fixed_label(own_text: str, parent: QWidget | None = None) -> QLabel:
+    """A label for SupportDesk's own fixed wording without markup (never a person's
+    text): shown as it is without naming the Qt namespace, for the first frame."""
+    if "<" in own_text:  # Qt never takes text without "<" for rich text
+        raise ValueError("fixed_label is for wording without markup")
+    return QLabel(own_text, parent)
 
 
 def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
@@ -35,6 +44,8 @@ def plain_tooltip(text: str) -> str:
     then escaped inside a rich-text wrapper so it reads exactly as typed."""
     if not QtGui.Qt.mightBeRichText(text):
         return text
+    import html
+
     escaped = html.escape(text, quote=False).replace("\n", "<br>")
     return f'<qt><span style="white-space:pre-wrap">{escaped}</span></qt>'
 
@@ -48,7 +59,7 @@ def plain_message_box(icon: QMessageBox.Icon, title: str, text: str,
                       parent: QWidget | None = None) -> QMessageBox:
     """A message box whose text is shown exactly as it is (add buttons, then exec)."""
     box = QMessageBox(parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
@@ -67,7 +78,7 @@ def rich_label(own_markup: str, parent: QWidget | None = None) -> QLabel:
     """A label drawn as rich text, for SupportDesk's own fixed wording only (headings
     and lists in empty states). Never pass it anything a person typed."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextFormat(QtCore.Qt.TextFormat.RichText)
     label.setText(own_markup)
     return label
 
@@ -80,6 +91,8 @@ def tray_message_body(text: str, platform: str) -> str:
     if platform.startswith(("win", "darwin")):
         return text
     if "<" in text or QtGui.Qt.mightBeRichText(text):
+        import html
+
         return html.escape(text, quote=False)
     return text
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket as pysocket
 import stat
 import struct
 import tempfile
@@ -88,6 +87,8 @@ def server_name(data_dir: Path) -> str:
 
 def _peer_uid(descriptor: int) -> int | None:
     """The user id of the process at the other end of a connected Unix socket, if known."""
+    import socket as pysocket  # only once someone is there: not before the first paint
+
     if not hasattr(pysocket, "SO_PEERCRED"):
         return None
     try:

@@ -27,6 +27,10 @@ LOCKED = "Your keyring is locked, so SupportDesk cannot read your vault's key."
 LOCKED_HINT = "Unlock it (or sign in again) and try once more; your recovery key also works."
 DISMISSED = "The keyring asked for a password and the request was closed."
 NOT_KEPT = "The keyring did not keep your vault's key when asked to."
+NOT_LOADED = ("The keyring named in your keyring settings (PYTHON_KEYRING_BACKEND or "
+              "keyringrc.cfg) cannot be used on this computer.")
+NOT_LOADED_HINT = ("Change that setting, or remove it to use this computer's own keyring; "
+                   "your recovery key also opens the vault. Nothing has changed.")
 NO_ANSWER = "Your keyring did not answer within {seconds} seconds, so the vault was not opened."
 NO_ANSWER_HINT = ("It may be waiting for its password in a window you cannot see: unlock it "
                   "and try again. Your recovery key also works; nothing has changed.")
@@ -93,20 +97,30 @@ class MemoryKeyStore:
 
 
 class KeyringKeyStore:
-    """The OS keyring via ``keyring``: Secret Service, macOS Keychain, Windows Credential Locker."""
+    """The OS keyring via ``keyring``: Secret Service, macOS Keychain, Windows Credential Locker.
+
+    Without a ``backend`` given, the one the person configured for keyring, else this
+    platform's own, is used (``keyring_choice.choose_backend``).
+    """
 
     def __init__(self, backend: Any | None = None, *,
                  timeout: float | None = KEYRING_TIMEOUT) -> None:
         self._backend = backend
+        self._usable = False
         self._timeout = timeout
 
     def _keyring(self) -> Any:
         if self._backend is None:
-            import keyring
+            from supportdesk.vault.keyring_choice import BackendNotLoaded, choose_backend
 
-            self._backend = _call(keyring.get_keyring)
-        if not usable_backend(self._backend):
-            raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT)
+            try:
+                self._backend = _call(choose_backend)
+            except BackendNotLoaded:
+                raise KeyringUnavailableError(NOT_LOADED, hint=NOT_LOADED_HINT) from None
+        if not self._usable:
+            if not usable_backend(self._backend):
+                raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT)
+            self._usable = True  # asked once: a backend's priority may be a D-Bus call
         return self._backend
 
     @property

@@ -256,3 +256,16 @@ def test_painting_nodes_measures_and_builds_no_fonts(
     assert made == []
     looks = {id(node.look) for node in page.scene.nodes.values()}
     assert looks == {id(page.scene.look)}
+
+
+def test_shown_again_with_nobody_changed_the_map_stands_and_a_change_redraws_it(
+        page: CirclesPage, ctx: AppContext) -> None:
+    from dataclasses import replace
+
+    nodes = dict(page.scene.nodes)
+    page.refresh()
+    assert page.scene.nodes == nodes  # the very same items: nothing laid out again
+    first = next(iter(nodes.values())).supporter
+    ctx.app.network.save_supporter(replace(first, name=first.name + " Junior"))
+    page.refresh()
+    assert any(n.supporter.name == first.name + " Junior" for n in page.scene.nodes.values())

@@ -264,3 +264,15 @@ def test_the_helpers_show_markup_as_typed(qtbot: QtBot, image: tuple[str, OpenWa
     handle = label.windowHandle()
     assert handle is not None and handle.title() == "Edit Sam [*] & co"
     assert not watch.opened()
+
+
+def test_a_fixed_label_is_for_wording_without_markup(qtbot: QtBot) -> None:
+    """The first frame's note is shown as it is, and the helper refuses anything that
+    Qt could take for markup (so it can never carry a person's text drawn as HTML)."""
+    from supportdesk.ui.plain import fixed_label
+
+    label = fixed_label("Opening your notes…")
+    qtbot.addWidget(label)
+    assert label.text() == "Opening your notes…"
+    with pytest.raises(ValueError):
+        fixed_label("<b>Opening</b>")

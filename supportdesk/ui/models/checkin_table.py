@@ -84,11 +84,21 @@ class CheckinTableModel(QAbstractTableModel):
     def set_source(self, source: PageSource, names: dict[int, str], now: datetime,
                    at_least: int = 0) -> None:
         """Show what ``source`` gives, a page now (or ``at_least`` rows, to keep a
-        scrolled-down place on a refresh) and more as the view asks for it."""
-        self.beginResetModel()
-        self.now, self._names, self._source = now, names, source
+        scrolled-down place on a refresh) and more as the view asks for it. The same
+        rows again (a page shown again with nothing changed) are left in place."""
         wanted = max(self.page_size, at_least)
         found = source(None, wanted)
+        if (names == self._names and len(found) == len(self.rows)
+                and all(c == row.checkin for c, row in zip(found, self.rows, strict=True))):
+            self._source, self._more = source, len(found) == wanted
+            if now != self.now and self.rows:
+                self.now = now
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self.rows) - 1, self.columnCount() - 1),
+                                      [Qt.ItemDataRole.DisplayRole])
+            return
+        self.beginResetModel()
+        self.now, self._names, self._source = now, names, source
         self.rows = [self._row(c) for c in found]
         self._more = len(found) == wanted
         self.endResetModel()

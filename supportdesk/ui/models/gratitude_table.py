@@ -41,8 +41,15 @@ class GratitudeTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.rows: list[tuple[Gratitude, str]] = []
+        self._names: dict[int, str] = {}
 
     def set_entries(self, entries: list[Gratitude], names: dict[int, str]) -> None:
+        """Show ``entries``; the very same entries and names again leave the rows alone
+        (the vault keeps what it read while nothing changed)."""
+        if (len(entries) == len(self.rows) and names == self._names
+                and all(e is row[0] for e, row in zip(entries, self.rows, strict=True))):
+            return
+        self._names = dict(names)
         self.beginResetModel()
         self.rows = [(e, names.get(e.supporter_id, "") if e.supporter_id else NO_ONE)
                      for e in entries]

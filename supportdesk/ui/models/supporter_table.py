@@ -47,10 +47,17 @@ class SupporterTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[PersonRow] = []
         self._sort_keys: list[tuple[Any, ...]] = []  # per row, per column
+        self._words: list[tuple[str, str]] = []  # per row, last contact and next due shown
         self.now: datetime | None = None
         self.tz = tz
 
     def set_people(self, people: list[PersonSummary], now: datetime) -> None:
+        """Show ``people``: the same people in the same order change only the rows that
+        differ (the vault's kept reads give back the same values for the unchanged), and
+        the words that depend on the time (last contact, next due) move with ``now``; a
+        different set is a reset. Sorting and filtering then work on what changed alone."""
+        if self._update_in_place(people, now):
+            return
         self.beginResetModel()
         self.now = now
         self.rows = [PersonRow(p.supporter, p.next_due, supporter_search_key(p.supporter))
@@ -58,7 +65,42 @@ class SupporterTableModel(QAbstractTableModel):
         # Worked out once: sorting 2,000 people asks for a sort value some 30,000 times.
         self._sort_keys = [tuple(self._sort_value(row, column) for column in Column)
                            for row in self.rows]
+        self._words = self._time_words()
         self.endResetModel()
+
+    def _update_in_place(self, people: list[PersonSummary], now: datetime) -> bool:
+        rows = self.rows
+        if not rows or len(people) != len(rows) or any(
+                p.supporter.id != row.supporter.id for p, row in zip(people, rows, strict=True)):
+            return False
+        changed = [number for number, (p, row) in enumerate(zip(people, rows, strict=True))
+                   if (p.supporter is not row.supporter and p.supporter != row.supporter)
+                   or p.next_due != row.next_due]
+        for number in changed:
+            person = people[number]
+            row = PersonRow(person.supporter, person.next_due,
+                            supporter_search_key(person.supporter))
+            rows[number] = row
+            self._sort_keys[number] = tuple(self._sort_value(row, column) for column in Column)
+            self._words[number] = (self._display(row, Column.LAST_CONTACT),
+                                   self._display(row, Column.NEXT_DUE))
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(Column) - 1))
+        if now != self.now:
+            self.now = now
+            # Only the rows whose words moved with the time ("Due now", "Yesterday"): a
+            # change over every row would have the view measure all 2,000 again.
+            words = self._time_words()
+            for number, (old, new) in enumerate(zip(self._words, words, strict=True)):
+                if old != new:
+                    self.dataChanged.emit(self.index(number, Column.LAST_CONTACT),
+                                          self.index(number, Column.NEXT_DUE),
+                                          [Qt.ItemDataRole.DisplayRole])
+            self._words = words
+        return True
+
+    def _time_words(self) -> list[tuple[str, str]]:
+        return [(self._display(row, Column.LAST_CONTACT), self._display(row, Column.NEXT_DUE))
+                for row in self.rows]
 
     def row_of(self, supporter_id: int) -> int:
         for number, row in enumerate(self.rows):

@@ -144,15 +144,18 @@ class CheckinsPage(ListPage):
     def refresh(self) -> None:
         network = self.ctx.app.network
         supporters = network.supporters()
-        self._names = {s.id or 0: s.name for s in supporters}
-        chosen = self.person_filter.currentData()
-        self.person_filter.blockSignals(True)
-        self.person_filter.clear()
-        self.person_filter.addItem("Everyone", None)
-        for s in supporters:
-            self.person_filter.addItem(s.name, s.id)
-        self.person_filter.setCurrentIndex(max(self.person_filter.findData(chosen), 0))
-        self.person_filter.blockSignals(False)
+        names = {s.id or 0: s.name for s in supporters}
+        # The person filter is filled again only when the people in it changed.
+        if names != self._names or self.person_filter.count() != len(supporters) + 1:
+            self._names = names
+            chosen = self.person_filter.currentData()
+            self.person_filter.blockSignals(True)
+            self.person_filter.clear()
+            self.person_filter.addItem("Everyone", None)
+            for s in supporters:
+                self.person_filter.addItem(s.name, s.id)
+            self.person_filter.setCurrentIndex(max(self.person_filter.findData(chosen), 0))
+            self.person_filter.blockSignals(False)
         self._show_view()
         if self.showing_moods:
             self._query_moods()

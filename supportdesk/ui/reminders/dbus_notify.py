@@ -19,11 +19,13 @@ from __future__ import annotations
 import queue
 from collections.abc import Callable, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jeepney import DBusAddress, HeaderFields, MatchRule, MessageType, new_method_call
-from jeepney.bus_messages import message_bus
-from jeepney.io.threading import DBusRouter, open_dbus_connection
+# jeepney (and the concurrent.futures it brings) loads with the first notification, not
+# with the window: most starts send none.
+if TYPE_CHECKING:
+    from jeepney import DBusAddress
+    from jeepney.io.threading import DBusRouter
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
@@ -62,11 +64,20 @@ class DbusNotifications:
         self._router: DBusRouter | None = None
         self._capabilities: frozenset[str] | None = None  # asked once per connection
         self._server = ""  # the unique bus name of the server that showed ours
-        self._address = DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
+
+    @property
+    def _address(self) -> DBusAddress:
+        from jeepney import DBusAddress
+
+        return DBusAddress(PATH, bus_name=SERVICE, interface=SERVICE)
 
     def _connect(self) -> DBusRouter:
         if self._router is not None:
             return self._router
+        from jeepney import MatchRule
+        from jeepney.bus_messages import message_bus
+        from jeepney.io.threading import DBusRouter, open_dbus_connection
+
         try:
             connection = open_dbus_connection(bus="SESSION")
         except KeyError as error:
@@ -88,6 +99,8 @@ class DbusNotifications:
         return router
 
     def _on_signal(self, message: Any) -> None:
+        from jeepney import HeaderFields
+
         if not self._server or message.header.fields.get(HeaderFields.sender) != self._server:
             return  # not from the server that showed ours
         member = message.header.fields.get(HeaderFields.member)
@@ -99,6 +112,8 @@ class DbusNotifications:
 
     def capabilities(self, router: DBusRouter) -> frozenset[str] | None:
         """What the server says it can do (None when it did not say)."""
+        from jeepney import MessageType, new_method_call
+
         if self._capabilities is None:
             try:
                 reply = router.send_and_get_reply(
@@ -121,6 +136,8 @@ class DbusNotifications:
         Clicking it is always the "default" action; ``actions`` are added as buttons
         only where the server offers actions, so elsewhere it is today's notification.
         """
+        from jeepney import HeaderFields, MessageType, new_method_call
+
         router = self._connect()
         capabilities = self.capabilities(router)
         if capabilities is None or "body-markup" in capabilities:  # unsure: escape
@@ -151,6 +168,8 @@ class DbusNotifications:
         """Take a notification off the screen (its action was handled); never raises."""
         if self._router is None:
             return
+        from jeepney import new_method_call
+
         try:
             self._router.send(new_method_call(self._address, "CloseNotification", "u",
                                               (notification_id,)))

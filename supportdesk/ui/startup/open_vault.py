@@ -161,8 +161,9 @@ class VaultOpener:
 
     def _open_existing(self) -> Session | None:
         # The dialogs' modules load only when one is needed (most starts need none).
+        # Every page is checked once the window shows the vault (ui/page_check.py).
         try:
-            return open_session(self.data_dir, self.keystore, self.clock)
+            return open_session(self.data_dir, self.keystore, self.clock, check_pages=False)
         except KeyMissingError:
             from supportdesk.ui.startup.recovery import KEY_MISSING_TEXT
 
