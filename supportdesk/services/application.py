@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -31,6 +31,7 @@ from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
+from supportdesk.core.mood_reminder import MoodReminderRule
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import backups
@@ -44,6 +45,7 @@ from supportdesk.services.full_export import FullExportService
 from supportdesk.services.full_import import FullImportOutcome, FullImportPreview, FullImportService
 from supportdesk.services.importing import ImportOutcome, ImportPreview, ImportService
 from supportdesk.services.mood import MoodService
+from supportdesk.services.mood_reminder import MoodReminderService
 from supportdesk.services.network import NetworkService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
@@ -92,6 +94,7 @@ class Application:
         self.safety_plan = SafetyPlanService(repo)
         self.crisis_lines = CrisisLinesService(repo)
         self.reminders = ReminderService(session)
+        self.mood_reminder = MoodReminderService(self.reminders)
         self.dashboard = DashboardService(session)
         self.importing = ImportService(session)
         self.exporting = ExportService(session)
@@ -293,6 +296,13 @@ class Application:
 
     def mark_notified(self, items: list[DueItem]) -> None:
         self._change(self.reminders.mark_notified, items)
+
+    def set_mood_reminder(self, rule: MoodReminderRule) -> None:
+        """Whether (and at what local time) to ask "How are you?" once a day."""
+        self._change(self.mood_reminder.set_rule, rule)
+
+    def mark_mood_reminder_shown(self, day: date) -> None:
+        self._change(self.mood_reminder.mark_shown, day)
 
     def record_delivery(self, channel: str, ok: bool, count: int, detail: str = "") -> None:
         self._change(self.reminders.record_delivery, channel, ok, count, detail)
