@@ -45,6 +45,7 @@ from supportdesk.services.full_export import FullExportService
 from supportdesk.services.full_import import FullImportOutcome, FullImportPreview, FullImportService
 from supportdesk.services.importing import ImportOutcome, ImportPreview, ImportService
 from supportdesk.services.mood import MoodService
+from supportdesk.services.mood_effect import MoodEffectService
 from supportdesk.services.mood_reminder import MoodReminderService
 from supportdesk.services.network import NetworkService
 from supportdesk.services.reminders import Check, ReminderService
@@ -95,6 +96,8 @@ class Application:
         self.crisis_lines = CrisisLinesService(repo)
         self.reminders = ReminderService(session)
         self.mood_reminder = MoodReminderService(self.reminders)
+        self.mood_effect = MoodEffectService(session, self.settings,
+                                             lambda: self.dashboard.zone)
         self.dashboard = DashboardService(session)
         self.importing = ImportService(session)
         self.exporting = ExportService(session)
@@ -320,6 +323,11 @@ class Application:
 
     def set_escalation_rule(self, rule: EscalationRule) -> None:
         self._change(self.dashboard.set_escalation_rule, rule)
+
+    def set_mood_effect_shown(self, shown: bool) -> None:
+        """Whether how you tend to feel after time with each person is shown (off by
+        default)."""
+        self._change(self.mood_effect.set_enabled, shown)
 
     def set_isolation_rule(self, rule: IsolationRule) -> None:
         """Whether (and after how many quiet days) Today suggests someone to contact."""
