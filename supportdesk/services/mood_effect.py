@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 
-from supportdesk.core.mood_effect import MoodEffect, lately_since, mood_effect
 from supportdesk.core.model import Supporter
+from supportdesk.core.mood_effect import MoodEffect, lately_since, mood_effect
 from supportdesk.services import settings as keys
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings

@@ -42,6 +42,7 @@ from supportdesk.ui.models.gratitude_table import (
     GratitudeTableModel,
 )
 from supportdesk.ui.models.roles import ID_ROLE
+from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,
@@ -160,6 +161,8 @@ class PersonPage(QWidget):
         for label in self.reciprocity_labels:
             together_layout.addWidget(label)
         layout.addWidget(together)
+        self.mood_effect_box = MoodEffectBox(self.ctx, body)
+        layout.addWidget(self.mood_effect_box)
 
         checkins = QGroupBox("Check-ins", body)
         checkins_layout = QVBoxLayout(checkins)
@@ -290,6 +293,7 @@ class PersonPage(QWidget):
         self._show_notes(s)
         for label, months in zip(self.reciprocity_labels, (3, 12), strict=True):
             label.setText(network.reciprocity(s.id or 0, months).words)
+        self.mood_effect_box.show_for(s)
         names = {s.id or 0: s.name}
         self.checkin_model.set_checkins(network.checkins(s.id), names, now)
         self.gratitude_model.set_entries(network.gratitude(s.id), names)

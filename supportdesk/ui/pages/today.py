@@ -26,6 +26,7 @@ from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.core.text import relative_day
 from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.mood_effect_parts import MoodEffectCard
 from supportdesk.ui.pages.sparkline import Sparkline
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.plain import literal_ampersands, plain_label
@@ -98,6 +99,10 @@ class TodayPage(ScrollingPage):
         self._add_due(today)
         self._add_coverage(today)
         self._add_mood(today)
+        if self.ctx.app.mood_effect.enabled:  # opt-in (Settings > Mood)
+            self.mood_effect_card = MoodEffectCard(self.ctx, today.supporters.values(),
+                                                   self.holder)
+            self.column.addWidget(self.mood_effect_card)
         self._add_reciprocity(today)
         self._add_gratitude(today)
         self.column.addStretch(1)
