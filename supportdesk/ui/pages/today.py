@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import ClassVar
 
@@ -136,11 +137,23 @@ class TodayPage(ScrollingPage):
             buttons.reached_out.connect(self.ctx.events.reached_out)
             card.content.addWidget(plain_label(professional.name, card))
             card.content.addWidget(buttons)
+        row = QHBoxLayout()
         reach = QPushButton("Reach out now", card)
         reach.setAccessibleName("Reach out now")
         reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
-        card.content.addWidget(reach, 0, Qt.AlignmentFlag.AlignLeft)
+        self.stop_escalation = QPushButton("Stop suggesting this", card)
+        self.stop_escalation.setAccessibleName("Stop suggesting a professional when my "
+                                               "mood stays low")
+        self.stop_escalation.clicked.connect(self._on_stop_escalation_clicked)
+        row.addWidget(reach)
+        row.addWidget(self.stop_escalation)
+        row.addStretch(1)
+        card.content.addLayout(row)
         self.column.addWidget(card)
+
+    def _on_stop_escalation_clicked(self) -> None:
+        self.ctx.app.set_escalation_rule(replace(self.dashboard.escalation_rule(),
+                                                 enabled=False))
 
     def _add_isolation(self, today: Today) -> None:
         """A warm nudge towards one or two people, and a way to stop it right here."""
