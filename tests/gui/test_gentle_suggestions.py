@@ -70,3 +70,31 @@ def test_moods_noted_alone_bring_the_hard_times_card_which_stops_from_itself(
     assert HARD not in texts(page)
     assert not page.escalation_check.isChecked()
     assert page.threshold.value() == 2 and page.count.value() == 3  # kept for next time
+
+
+def test_a_mood_noted_rebuilds_only_the_mood_cards_and_a_check_in_everything(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    """Quick from the tray: the cards a mood entry cannot change stay as they are."""
+    from supportdesk.core.model import CheckIn
+    from supportdesk.ui.pages.view_parts import Card
+
+    robin = ctx.app.add_supporter(Supporter(name="Robin", kind=Kind.FRIEND, ring=Ring.INNER))
+    page = today(ctx, qtbot)
+
+    def cards() -> dict[str, Card]:
+        QApplication.processEvents()
+        shown = sorted((card for card in page.holder.findChildren(Card)
+                        if card.isVisibleTo(page)), key=page.column.indexOf)
+        return {card.findChild(QLabel).text(): card for card in shown}
+
+    before = cards()
+    ctx.app.add_mood_entry(MoodEntry(at=FIXED_NOW - timedelta(minutes=5), mood=4))
+    after = cards()
+    assert "Last noted today: Good." in texts(after["How are you?"])
+    assert after["How are you?"] is not before["How are you?"]
+    assert after["Mood lately"] is not before["Mood lately"]
+    assert after["Check-ins due"] is before["Check-ins due"]
+    assert list(after) == list(before)  # each in its place
+    assert robin.id is not None
+    ctx.app.log_checkin(CheckIn(robin.id, FIXED_NOW - timedelta(minutes=1)))
+    assert cards()["Check-ins due"] is not after["Check-ins due"]
