@@ -100,9 +100,10 @@ class TodayPage(ScrollingPage):
             card.hide()
             card.deleteLater()
         for place, add in zip(places, (self._add_how_are_you, self._add_mood), strict=True):
-            add(today)
-            self.column.insertWidget(place, self.column.takeAt(
-                self.column.count() - 1).widget())
+            add(today)  # at the end of the column: moved to where the old card was
+            card = self._mood_cards[-1]
+            self.column.removeWidget(card)
+            self.column.insertWidget(place, card)
         return True
 
     def _besides_mood(self, today: Today) -> tuple[object, ...]:
