@@ -302,6 +302,60 @@ def checkins_rows(session: object, runs: int) -> list[Row]:
 PAGES_WITH_TARGETS = ("People", "Circles", "Check-ins", "Gratitude")  # issue 18: 100 ms
 
 
+def mood_rows(session: object, runs: int) -> list[Row]:
+    """Issue 16: what your people do for your mood, worked out for everyone from nothing
+    kept; and a mood noted from the tray's "How are you?" (Save pressed) until Today,
+    showing, says it (the entry is taken back with Undo after each round, untimed)."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
+
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.editors.mood_dialog import MoodDialog
+    from supportdesk.ui.events import Events
+    from supportdesk.ui.pages.today import TodayPage
+
+    app = QApplication.instance() or QApplication([])
+    ctx = AppContext(session=session, events=Events(), undo=QUndoStack())  # type: ignore[arg-type]
+    effects = ctx.app.mood_effect
+    effects.everyone()  # the people themselves are read once, as Today has
+    people = len(session.repo.supporter_heads())  # type: ignore[attr-defined]
+
+    def everyone_afresh() -> None:
+        effects._kept = None  # nothing kept: the query and the words, for everyone
+        effects.everyone()
+
+    everyone = _timed(everyone_afresh, runs)
+    page = TodayPage(ctx)
+    page.resize(1000, 700)
+    page.show()
+    ctx.bus.changed.connect(lambda topics: page.refresh() if topics & page.topics else None)
+    app.processEvents()
+
+    def noted_from_the_tray() -> float:
+        dialog = MoodDialog(ctx, 4)  # as the tray's "How are you?" opens it, Good chosen
+        began = time.perf_counter()
+        assert dialog.save()
+        app.processEvents()  # the bus's turn: Today, showing, refreshes
+        took = time.perf_counter() - began
+        latest = ctx.app.mood.latest()
+        assert latest is not None and latest.id == dialog.saved.id  # type: ignore[union-attr]
+        ctx.undo.undo()
+        app.processEvents()
+        dialog.deleteLater()
+        return took
+
+    noted = _median([noted_from_the_tray() for _ in range(runs)])
+    rows = [
+        Row(f"Mood effect for everyone ({people:,} people, 200,000 check-ins)",
+            everyone * 1000, "ms", None, 100, "nothing kept"),
+        Row("Mood noted from the tray, written and shown on Today", noted * 1000, "ms", None,
+            50),
+    ]
+    page.close()
+    ctx.bus.stop()  # the session stays open for the rows after these
+    return rows
+
+
 def page_rows(session: object, runs: int) -> list[Row]:
     """Each sidebar page on the scale vault, shown again (a refresh), as a person
     switching pages meets it: 100 ms for the four issue 18 names, the rest shown."""
@@ -588,8 +642,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--circles-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--frozen-only", action="store_true",
                         help="only the frozen app against the frozen hello-world")
+    parser.add_argument("--only", choices=["mood"],
+                        help="only one group of rows (mood: issue 16's mood rows)")
     args = parser.parse_args(argv)
     runs = 3 if args.quick else args.runs
+    if args.only == "mood":
+        session = _open_scale()
+        try:
+            return _report(mood_rows(session, runs), runs, args.markdown)
+        finally:
+            session.close()  # type: ignore[attr-defined]
     if args.circles_only:
         import json
         from dataclasses import asdict
@@ -611,6 +673,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             rows.append(search_row(session, args.quick))
             rows += today_rows(session, runs)
+            rows += mood_rows(session, runs)
             rows += checkins_rows(session, runs)
             rows += page_rows(session, runs)
             rows += circles

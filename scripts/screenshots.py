@@ -7,7 +7,10 @@ Without --scheme it runs itself once per colour scheme, each in a fresh process,
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
 <scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
 list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a small vault
-of its own (<scheme>-today-quiet.png), <scheme>-log_this.png ("Log this?" after a call),
+of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your people"
+(<scheme>-today-people.png) and the person page's section (<scheme>-person-mood.png),
+Settings > Reminders and Settings > Mood (<scheme>-settings-reminders.png,
+<scheme>-settings-mood.png), <scheme>-log_this.png ("Log this?" after a call),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
 <scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
@@ -96,6 +99,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
         written += _mood_shots(app, window, scheme, out)
+        written += _mood_connection_shots(app, window, ids, scheme, out)
         written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
 
@@ -214,6 +218,45 @@ def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Pat
     written.append(_save(dialog.grab(), out / f"{scheme}-mood.png"))
     dialog.mark_clean()
     dialog.reject()
+    return written
+
+
+def _mood_connection_shots(app: object, window: object, ids: dict[str, int], scheme: str,
+                           out: Path) -> list[Path]:
+    """Issue 16: Today's "Time with your people" and the person page's section (switched
+    on for these), and the Settings tabs that choose them and the daily "How are you?"."""
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.pages.person import PersonPage
+    from supportdesk.ui.pages.today import TodayPage
+    from supportdesk.ui.settings_dialog import SettingsDialog
+
+    assert isinstance(window, MainWindow)
+    written = []
+    window.ctx.app.set_mood_effect_shown(True)
+    window.show_page("today")
+    settle(app)
+    today = window.page("today")
+    assert isinstance(today, TodayPage)
+    today.scroll_area.ensureWidgetVisible(today.mood_effect_card, 0, 0)
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-today-people.png"))
+    window.show_supporter(ids[PERSON_SHOWN])
+    settle(app)
+    person = window.page("person")
+    assert isinstance(person, PersonPage)
+    scroll = person.body
+    scroll.ensureWidgetVisible(person.mood_effect_box, 0, 0)
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-person-mood.png"))
+    dialog = SettingsDialog(window.ctx, window.settings_tabs, window)
+    dialog.show()
+    for title in ("Reminders", "Mood"):
+        index = next(i for i in range(dialog.tabs.count()) if dialog.tabs.tabText(i) == title)
+        dialog.tabs.setCurrentIndex(index)
+        settle(app)
+        written.append(_save(dialog.grab(), out / f"{scheme}-settings-{title.lower()}.png"))
+    dialog.reject()
+    window.ctx.app.set_mood_effect_shown(False)
     return written
 
 

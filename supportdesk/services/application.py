@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +31,7 @@ from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
+from supportdesk.core.mood_reminder import MoodReminderRule
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import backups
@@ -40,6 +41,8 @@ from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService
 from supportdesk.services.feed import ChangeFeed
 from supportdesk.services.mood import MoodService
+from supportdesk.services.mood_effect import MoodEffectService
+from supportdesk.services.mood_reminder import MoodReminderService
 from supportdesk.services.network import NetworkService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
@@ -77,6 +80,9 @@ class Application:
         self.safety_plan = SafetyPlanService(repo)
         self.crisis_lines = CrisisLinesService(repo)
         self.reminders = ReminderService(session)
+        self.mood_reminder = MoodReminderService(self.reminders)
+        self.mood_effect = MoodEffectService(session, self.settings,
+                                             lambda: self.dashboard.zone)
         self.dashboard = DashboardService(session)
         self.app_lock = AppLock(self.settings)
         # Backups need a vault (a bare test database has none).
@@ -301,6 +307,13 @@ class Application:
     def mark_notified(self, items: list[DueItem]) -> None:
         self._change(self.reminders.mark_notified, items)
 
+    def set_mood_reminder(self, rule: MoodReminderRule) -> None:
+        """Whether (and at what local time) to ask "How are you?" once a day."""
+        self._change(self.mood_reminder.set_rule, rule)
+
+    def mark_mood_reminder_shown(self, day: date) -> None:
+        self._change(self.mood_reminder.mark_shown, day)
+
     def record_delivery(self, channel: str, ok: bool, count: int, detail: str = "") -> None:
         self._change(self.reminders.record_delivery, channel, ok, count, detail)
 
@@ -317,6 +330,11 @@ class Application:
 
     def set_escalation_rule(self, rule: EscalationRule) -> None:
         self._change(self.dashboard.set_escalation_rule, rule)
+
+    def set_mood_effect_shown(self, shown: bool) -> None:
+        """Whether how you tend to feel after time with each person is shown (off by
+        default)."""
+        self._change(self.mood_effect.set_enabled, shown)
 
     def set_isolation_rule(self, rule: IsolationRule) -> None:
         """Whether (and after how many quiet days) Today suggests someone to contact."""

@@ -72,6 +72,10 @@ EXPORTED_SETTINGS = (
                     "have not been in touch with anyone for a while"),
     ExportedSetting(keys.ISOLATION_DAYS, "how many days without contact before that "
                     "suggestion", 1, 60),
+    ExportedSetting(keys.MOOD_REMINDER_ENABLED, "true to be asked \"How are you?\" once a day"),
+    ExportedSetting(keys.MOOD_REMINDER_AT, "the time of day to ask (HH:MM)"),
+    ExportedSetting(keys.MOOD_EFFECT_ENABLED, "true to show how you tend to feel after time "
+                    "with each person"),
     ExportedSetting(auto_backup.AUTO_ENABLED, "true to make an encrypted backup once a day"),
     ExportedSetting(auto_backup.KEEP, "how many backups to keep", auto_backup.MIN_KEEP,
                     auto_backup.MAX_KEEP),

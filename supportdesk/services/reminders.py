@@ -33,12 +33,14 @@ NAMES_SHOWN = 2
 
 @dataclass(frozen=True)
 class Notice:
-    """One notification's words; ``supporter_id`` is set when it is about one person."""
+    """One notification's words; ``supporter_id`` is set when it is about one person,
+    ``about_mood`` for the daily "How are you?" reminder."""
 
     title: str
     body: str
     count: int
     supporter_id: int | None = None
+    about_mood: bool = False
 
 
 @dataclass(frozen=True)

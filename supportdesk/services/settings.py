@@ -20,6 +20,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Generic, TypeVar
 
 from supportdesk.core.kinds import Ring
+from supportdesk.core.mood_reminder import DEFAULT_TIME as DEFAULT_MOOD_REMINDER_TIME
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DEFAULT_CADENCE, CadenceDefaults
 from supportdesk.store.repository import Repository
@@ -113,6 +114,13 @@ ESCALATION_THRESHOLD = int_key("escalation.threshold", 2)  # mood at or below, 1
 ESCALATION_COUNT = int_key("escalation.count", 3)  # moods in a row (check-ins or alone)
 ISOLATION_ENABLED = bool_key("isolation.enabled", False)  # issue 16: opt-in
 ISOLATION_DAYS = int_key("isolation.days", 7)  # with no contact with anyone, 1..60
+# issue 16: the daily "How are you?" reminder (opt-in) and what people do for your mood
+MOOD_REMINDER_ENABLED = bool_key("mood_reminder.enabled", False)
+MOOD_REMINDER_AT = time_key("mood_reminder.at", DEFAULT_MOOD_REMINDER_TIME)
+# the latest day (ISO date) a reminder was shown for; written at most once a day, it
+# counts under "settings" (no new bookkeeping key: that would need the triggers redone)
+MOOD_REMINDER_SHOWN_FOR = str_key("mood_reminder.shown_for", "")
+MOOD_EFFECT_ENABLED = bool_key("mood_effect.enabled", False)
 
 MIN_CADENCE_DAYS = 1
 MAX_CADENCE_DAYS = 365

@@ -16,7 +16,14 @@ if TYPE_CHECKING:
 
 def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
     """Install every extension; returns what each install() gave back."""
-    from supportdesk.ui import data_actions, log_this, page_check, people_actions, views_actions
+    from supportdesk.ui import (
+        data_actions,
+        log_this,
+        mood_settings,
+        page_check,
+        people_actions,
+        views_actions,
+    )
     from supportdesk.ui.privacy import install as privacy
     from supportdesk.ui.reminders import install as reminders
 
@@ -30,4 +37,5 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         "data_actions": data_actions.install(window, ctx),  # import, export, backups
         "log_this": log_this.install(window, ctx),  # "Log this?" after reaching out
         "page_check": page_check.install(window, ctx),  # every page read, after Today shows
+        "mood_settings": mood_settings.install(window, ctx),  # Settings > Mood
     }

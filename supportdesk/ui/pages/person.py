@@ -43,6 +43,7 @@ from supportdesk.ui.models.gratitude_table import (
     GratitudeTableModel,
 )
 from supportdesk.ui.models.roles import ID_ROLE
+from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,
@@ -161,6 +162,8 @@ class PersonPage(QWidget):
         for label in self.reciprocity_labels:
             together_layout.addWidget(label)
         layout.addWidget(together)
+        self.mood_effect_box = MoodEffectBox(self.ctx, body)
+        layout.addWidget(self.mood_effect_box)
 
         checkins = QGroupBox("Check-ins", body)
         checkins_layout = QVBoxLayout(checkins)
@@ -293,6 +296,7 @@ class PersonPage(QWidget):
         self.reciprocity_labels[0].setText(recent.words)
         self.reciprocity_labels[1].setText(year.words)
         self.reciprocity_labels[1].setVisible(year.adds_to(recent))
+        self.mood_effect_box.show_for(s)
         names = {s.id or 0: s.name}
         self.checkin_model.set_checkins(network.checkins(s.id), names, now)
         self.gratitude_model.set_entries(network.gratitude(s.id), names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import ClassVar
 
@@ -26,6 +27,7 @@ from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.core.text import relative_day
 from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.mood_effect_parts import MoodEffectCard
 from supportdesk.ui.pages.sparkline import Sparkline
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.plain import literal_ampersands, plain_label
@@ -52,6 +54,8 @@ class TodayPage(ScrollingPage):
         self.opener = opener
         self.dashboard = ctx.app.dashboard
         self.today: Today | None = None
+        self._mood_cards: list[QWidget] = []  # "How are you?" and "Mood lately", in order
+        self._with_mood_effect = False
         self.due_rows: dict[int, QWidget] = {}
         self.suggestions: list[str] = []
         self._rule_controls: list[QWidget] = []
@@ -68,7 +72,9 @@ class TodayPage(ScrollingPage):
         focused = next((i for i, w in enumerate(kept) if w.hasFocus()), -1)
         self._rule_controls = []
         self.mood_buttons = []
-        self._build_column()
+        today = self.dashboard.today()
+        if not self._rebuild_mood_cards_only(today):
+            self._build_column(today)
         kept = self._focus_keepers()
         if 0 <= focused < len(kept):
             kept[focused].setFocus()
@@ -76,11 +82,45 @@ class TodayPage(ScrollingPage):
     def _focus_keepers(self) -> list[QWidget]:
         return [*self.mood_buttons, *self._rule_controls]
 
-    def _build_column(self) -> None:
+    def _rebuild_mood_cards_only(self, today: Today) -> bool:
+        """After a mood noted on its own (quick from the tray), only "How are you?" and
+        "Mood lately" are built again, in their places; False (build everything) when
+        anything else Today shows has changed."""
+        before, cards = self.today, self._mood_cards
+        if (before is None or today.is_empty or before.is_empty or len(cards) != 2
+                or self._with_mood_effect or self.ctx.app.mood_effect.enabled  # its card
+                # follows check-ins too
+                or self._besides_mood(today) != self._besides_mood(before)):
+            return False
+        self.today = today
+        places = [self.column.indexOf(card) for card in cards]
+        self._mood_cards = []
+        for card in cards:
+            self.column.removeWidget(card)
+            card.hide()
+            card.deleteLater()
+        for place, add in zip(places, (self._add_how_are_you, self._add_mood), strict=True):
+            add(today)  # at the end of the column: moved to where the old card was
+            card = self._mood_cards[-1]
+            self.column.removeWidget(card)
+            self.column.insertWidget(place, card)
+        return True
+
+    def _besides_mood(self, today: Today) -> tuple[object, ...]:
+        """What the other cards show (who is due, not by how many seconds; the day, as
+        "due yesterday" is worded by it)."""
+        due = [(i.supporter_id, i.name, i.due_at, i.remind_at) for i in today.due]
+        return (today.now.astimezone(self.dashboard.zone).date(), today.greeting, due,
+                today.supporters, today.coverage, today.reciprocity, today.gratitude,
+                today.escalation, today.isolation)
+
+    def _build_column(self, today: Today) -> None:
         self.clear_column()
         self.due_rows = {}
         self.suggestions = []
-        today = self.today = self.dashboard.today()
+        self._mood_cards = []
+        self._with_mood_effect = False
+        self.today = today
         holder = self.holder
         self.column.addWidget(heading(f"{today.greeting}.", 1.8, holder))
         if today.is_empty:
@@ -98,6 +138,11 @@ class TodayPage(ScrollingPage):
         self._add_due(today)
         self._add_coverage(today)
         self._add_mood(today)
+        if self.ctx.app.mood_effect.enabled:  # opt-in (Settings > Mood)
+            self.mood_effect_card = MoodEffectCard(self.ctx, today.supporters.values(),
+                                                   self.holder)
+            self.column.addWidget(self.mood_effect_card)
+            self._with_mood_effect = True
         self._add_reciprocity(today)
         self._add_gratitude(today)
         self.column.addStretch(1)
@@ -131,11 +176,23 @@ class TodayPage(ScrollingPage):
             buttons.reached_out.connect(self.ctx.events.reached_out)
             card.content.addWidget(plain_label(professional.name, card))
             card.content.addWidget(buttons)
+        row = QHBoxLayout()
         reach = QPushButton("Reach out now", card)
         reach.setAccessibleName("Reach out now")
         reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
-        card.content.addWidget(reach, 0, Qt.AlignmentFlag.AlignLeft)
+        self.stop_escalation = QPushButton("Stop suggesting this", card)
+        self.stop_escalation.setAccessibleName("Stop suggesting a professional when my "
+                                               "mood stays low")
+        self.stop_escalation.clicked.connect(self._on_stop_escalation_clicked)
+        row.addWidget(reach)
+        row.addWidget(self.stop_escalation)
+        row.addStretch(1)
+        card.content.addLayout(row)
         self.column.addWidget(card)
+
+    def _on_stop_escalation_clicked(self) -> None:
+        self.ctx.app.set_escalation_rule(replace(self.dashboard.escalation_rule(),
+                                                 enabled=False))
 
     def _add_isolation(self, today: Today) -> None:
         """A warm nudge towards one or two people, and a way to stop it right here."""
@@ -184,6 +241,7 @@ class TodayPage(ScrollingPage):
                 f"Last noted {relative_day(latest.at, today.now)}: {latest.words}.", card,
                 muted=True))
         self.column.addWidget(card)
+        self._mood_cards.append(card)
 
     def _add_due(self, today: Today) -> None:
         card = Card("Check-ins due", self.holder)
@@ -267,6 +325,7 @@ class TodayPage(ScrollingPage):
         card.content.addWidget(body(today.mood.words, card))
         card.content.addWidget(self._escalation_controls(card))
         self.column.addWidget(card)
+        self._mood_cards.append(card)
 
     def _escalation_controls(self, parent: QWidget) -> QWidget:
         rule = self.dashboard.escalation_rule()

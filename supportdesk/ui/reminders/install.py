@@ -73,6 +73,7 @@ class RemindersUi(QObject):
         self.notifier.activated.connect(self._on_notifier_activated)
         self.notifier.log_requested.connect(self._on_notifier_log_requested)
         self.notifier.snooze_requested.connect(self._on_notifier_snooze_requested)
+        self.notifier.mood_requested.connect(self._on_notifier_mood_requested)
         self.tray.icon.messageClicked.connect(self.notifier.on_tray_message_clicked)
         self.tray.open_requested.connect(self.show_window)
         self.tray.snooze_all_requested.connect(self._on_tray_snooze_all_requested)
@@ -183,15 +184,26 @@ class RemindersUi(QObject):
     def _on_notifier_log_requested(self, supporter_id: int) -> None:
         """The check-in dialog for them, over the window (back from the tray if hidden);
         while the app is locked, only the (covered) window."""
+        if self._window_ready_for_a_dialog():
+            self.ctx.events.checkin_log_requested.emit(supporter_id)
+
+    def _on_notifier_mood_requested(self) -> None:
+        """"How are you?" over the window, as "Log a check-in" does for a check-in."""
+        if self._window_ready_for_a_dialog():
+            self.ctx.events.mood_entry_requested.emit(0)
+
+    def _window_ready_for_a_dialog(self) -> bool:
+        """The window shown; False while locked, or when a dialog is already open (it is
+        kept and brought forward)."""
         self.show_window()
         if app_lock.is_locked():
-            return
+            return False
         dialog = QApplication.activeModalWidget()
         if dialog is not None:  # already in the middle of something: keep it, show it
             dialog.raise_()
             dialog.activateWindow()
-            return
-        self.ctx.events.checkin_log_requested.emit(supporter_id)
+            return False
+        return True
 
     def _on_notifier_snooze_requested(self, supporter_id: int) -> None:
         try:

@@ -7,7 +7,8 @@ text or a name).
 
 A notification about one person offers "Log a check-in", "Snooze until tomorrow" and
 "Open" where the server offers actions (Linux, through the Desktop Notifications spec);
-no action needs a name, so discreet notifications offer them too. Windows and macOS
+no action needs a name, so discreet notifications offer them too. The daily "How are
+you?" offers "Note how I am" and "Open". Windows and macOS
 show today's notification through plyer, which has no buttons: clicking the tray's
 message opens the app.
 
@@ -38,6 +39,8 @@ PERSON_ACTIONS: tuple[Action, ...] = ((LOG_ACTION, "Log a check-in"),
                                       (SNOOZE_ACTION, "Snooze until tomorrow"),
                                       (OPEN_ACTION, "Open"))
 OTHER_ACTIONS: tuple[Action, ...] = ((OPEN_ACTION, "Open"),)
+MOOD_ACTION = "note-mood"
+MOOD_ACTIONS: tuple[Action, ...] = ((MOOD_ACTION, "Note how I am"), (OPEN_ACTION, "Open"))
 
 Record = Callable[[str, bool, int, str], None]
 TrayMessage = Callable[[str, str], bool]  # shows a tray balloon; False if there is no tray
@@ -64,11 +67,13 @@ class Notifier(QObject):
             (the supporter id, 0 when it was about several).
         log_requested(int): "Log a check-in" on a notification about this supporter.
         snooze_requested(int): "Snooze until tomorrow" on one about this supporter.
+        mood_requested(): "Note how I am" on the daily "How are you?".
     """
 
     activated = Signal(int)
     log_requested = Signal(int)
     snooze_requested = Signal(int)
+    mood_requested = Signal()
     _dbus_signalled = Signal(str, int, str)  # from jeepney's thread: what, id, action key
 
     def __init__(
@@ -91,6 +96,7 @@ class Notifier(QObject):
         self._dbus_signalled.connect(self._on_dbus_signalled, Qt.ConnectionType.QueuedConnection)
         self._plyer_notify = plyer_notify
         self._targets: dict[int, int] = {}  # D-Bus notification id -> supporter id
+        self._about_mood: set[int] = set()  # D-Bus ids of "How are you?" reminders
         self._tray_target = 0
 
     def notify(self, notice: Notice) -> DeliveryResult:
@@ -106,6 +112,8 @@ class Notifier(QObject):
                 continue
             if channel == "dbus":
                 self._targets[shown] = target
+                if notice.about_mood:
+                    self._about_mood.add(shown)
             elif channel == "tray":
                 self._tray_target = target
             self._record(channel, True, notice.count, "")
@@ -123,7 +131,8 @@ class Notifier(QObject):
         return channels
 
     def _via_dbus(self, notice: Notice) -> int:
-        actions = PERSON_ACTIONS if notice.supporter_id else OTHER_ACTIONS
+        actions = (MOOD_ACTIONS if notice.about_mood else
+                   PERSON_ACTIONS if notice.supporter_id else OTHER_ACTIONS)
         return self.dbus.notify(notice.title, notice.body, actions=actions)
 
     def _via_plyer(self, notice: Notice) -> int:
@@ -142,12 +151,16 @@ class Notifier(QObject):
     def _on_dbus_signalled(self, what: str, notification_id: int, action: str) -> None:
         if notification_id not in self._targets:
             return  # someone else's notification, or one already dealt with
+        about_mood = notification_id in self._about_mood
         if what == "closed":
             del self._targets[notification_id]
+            self._about_mood.discard(notification_id)
             return
         target = self._targets[notification_id]
         if action in (DEFAULT_ACTION, OPEN_ACTION):
             self.activated.emit(target)
+        elif action == MOOD_ACTION and about_mood:
+            self.mood_requested.emit()
         elif action == LOG_ACTION and target:
             self.log_requested.emit(target)
         elif action == SNOOZE_ACTION and target:
@@ -155,6 +168,7 @@ class Notifier(QObject):
         else:
             return
         del self._targets[notification_id]
+        self._about_mood.discard(notification_id)
         self.dbus.withdraw(notification_id)  # done with: some servers leave it showing
 
     def on_tray_message_clicked(self) -> None:

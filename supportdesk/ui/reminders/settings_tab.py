@@ -1,4 +1,5 @@
-"""The Settings tab "Reminders": cadence per ring, discreet text, quiet hours, login, pause.
+"""The Settings tab "Reminders": cadence per ring, discreet text, quiet hours, the daily
+"How are you?", login, pause.
 
 Each change is saved at once through a use case, which publishes "settings", so the
 reminder engine re-aims. A failure to change start-at-login is shown in the tab
@@ -31,6 +32,7 @@ from supportdesk.services import settings as keys
 from supportdesk.services.settings import MAX_CADENCE_DAYS, MIN_CADENCE_DAYS
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.plain import plain_label
+from supportdesk.ui.reminders.mood_reminder_box import MoodReminderBox
 from supportdesk.ui.reminders.notifier import DeliveryResult
 
 
@@ -98,6 +100,8 @@ class RemindersTab(QWidget):
         notify_layout.addLayout(test_row)
         self.test_button.setVisible(self._send_test is not None)
         layout.addWidget(notify_box)
+        self.mood_reminder = MoodReminderBox(self.ctx)
+        layout.addWidget(self.mood_reminder)
 
         self.at_login = QCheckBox("Start SupportDesk when I log in (it waits quietly in the tray)")
         self.at_login.setAccessibleName("Start SupportDesk when I log in")

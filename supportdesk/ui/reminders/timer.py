@@ -1,5 +1,8 @@
 """The reminder engine: one single-shot timer aimed at the next moment that matters.
 
+The daily "How are you?" reminder (opt-in) is looked at in the same look and aimed at
+by the same timer; it is its own notification.
+
 No polling of the database: the timer is set for ``next_wakeup`` and set again
 after each look, after changes to people, check-ins or settings (the change bus, which
 also brings changes made from the command line), and when the wall clock is seen
@@ -31,6 +34,7 @@ from supportdesk.core.schedule import local_zone
 from supportdesk.services import app_lock
 from supportdesk.services import settings as keys
 from supportdesk.services.application import Application
+from supportdesk.services.mood_reminder import mood_notice
 from supportdesk.services.reminders import away_notice, reminder_notice
 from supportdesk.ui.bus import ChangeBus
 from supportdesk.ui.reminders.notifier import Notifier
@@ -123,23 +127,34 @@ class ReminderEngine(QObject):
         discreet = self.service.settings.get(keys.DISCREET) or app_lock.is_locked()
         if starting and found.away:
             self.away_found.emit(found.away)
+        failed = False
         if found.to_notify:
             notice = (away_notice(found.to_notify, discreet) if starting and found.away
                       else reminder_notice(found.to_notify, discreet))
             result = self.notifier.notify(notice)
             if result.ok:
                 self.app.mark_notified(found.to_notify)
-                self._failed_tries = 0
-            else:
-                self._failed_tries += 1
+            failed = not result.ok
             self.delivered.emit(result)
-        else:
-            self._failed_tries = 0
+        failed = self._ask_how_they_are(now, discreet) or failed
+        self._failed_tries = self._failed_tries + 1 if failed else 0
         self.due_changed.emit(found.due)
         self._aim(now)
 
+    def _ask_how_they_are(self, now: datetime, discreet: bool) -> bool:
+        """The daily "How are you?", when it is due; True if it could not be shown."""
+        day = self.app.mood_reminder.due(now)
+        if day is None:
+            return False
+        result = self.notifier.notify(mood_notice(discreet))
+        if result.ok:
+            self.app.mark_mood_reminder_shown(day)
+        self.delivered.emit(result)
+        return not result.ok
+
     def _aim(self, now: datetime) -> None:
-        self.wakeup = self.service.next_wakeup(now)
+        moments = (self.service.next_wakeup(now), self.app.mood_reminder.next_wakeup(now))
+        self.wakeup = min((m for m in moments if m is not None), default=None)
         if self._failed_tries:
             retry = now + RETRY_AFTER[min(self._failed_tries, len(RETRY_AFTER)) - 1]
             self.wakeup = retry if self.wakeup is None else min(self.wakeup, retry)

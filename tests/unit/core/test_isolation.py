@@ -60,7 +60,9 @@ def test_less_than_the_chosen_days_is_not_yet_quiet() -> None:
 
 
 def test_never_in_touch_counts_from_when_people_were_added() -> None:
-    found = isolation(ON, [person("Robin")], [], NOW, LONDON)
+    # (in UTC: 90 x 24 hours back from November is summer time in London, 89 days and
+    # 23 hours on the clock there; see the clock-change test below)
+    found = isolation(ON, [person("Robin")], [], NOW, UTC)
     assert found is not None and found.quiet_days == 90
 
 
@@ -107,3 +109,31 @@ def test_a_stressful_or_paused_tie_is_named_only_when_there_is_no_one_else() -> 
             person("Kim", paused=True, last=ago(11))]
     found = isolation(ON, only, [], NOW, LONDON)
     assert found is not None and {p.name for p in found.people} == {"Dale", "Kim"}
+
+
+def test_a_week_is_seven_local_days_across_a_clock_change() -> None:
+    """Seven days after a Sunday noon contact is the next Sunday noon on the clock, even
+    when the clocks went forward (167 hours) or back (169 hours) in between."""
+    # as the vault gives them: in UTC
+    spring_contact = datetime(2026, 3, 22, 12, 0, tzinfo=LONDON).astimezone(UTC)
+    spring_now = datetime(2026, 3, 29, 12, 0, tzinfo=LONDON).astimezone(UTC)
+    assert spring_now - spring_contact == timedelta(hours=167)
+    found = isolation(ON, [person("Robin", last=spring_contact)], [], spring_now, LONDON)
+    assert found is not None and found.quiet_days == 7
+    just_before = spring_now - timedelta(minutes=1)
+    assert isolation(ON, [person("Robin", last=spring_contact)], [], just_before,
+                     LONDON) is None
+    autumn_contact = datetime(2026, 10, 18, 12, 0, tzinfo=LONDON).astimezone(UTC)
+    autumn_now = datetime(2026, 10, 25, 11, 30, tzinfo=LONDON).astimezone(UTC)
+    assert autumn_now - autumn_contact == timedelta(hours=168, minutes=30)
+    assert isolation(ON, [person("Robin", last=autumn_contact)], [], autumn_now,
+                     LONDON) is None  # not yet noon on the clock
+    found = isolation(ON, [person("Robin", last=autumn_contact)], [],
+                      autumn_now + timedelta(minutes=30), LONDON)
+    assert found is not None and found.quiet_days == 7
+
+
+def test_one_lone_mood_is_not_a_run_of_low_ones() -> None:
+    people = [person("Robin", last=ago(4))]
+    assert isolation(ON, people, [(ago(1), 1)], NOW, LONDON) is None
+    assert isolation(ON, people, [(ago(2), 1), (ago(1), 1)], NOW, LONDON) is not None
