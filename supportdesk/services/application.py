@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 from supportdesk.core.errors import StorageError
 from supportdesk.core.field_changes import Path as FieldPath
 from supportdesk.core.field_changes import changed_paths, take_back
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.insights import EscalationRule
 from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
@@ -45,6 +46,7 @@ from supportdesk.services.full_import import FullImportOutcome, FullImportPrevie
 from supportdesk.services.importing import ImportOutcome, ImportPreview, ImportService
 from supportdesk.services.mood import MoodService
 from supportdesk.services.network import NetworkService
+from supportdesk.services.occasions import OccasionsService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.services.session import Session
@@ -93,6 +95,7 @@ class Application:
         self.crisis_lines = CrisisLinesService(repo)
         self.reminders = ReminderService(session)
         self.dashboard = DashboardService(session)
+        self.occasions = OccasionsService(session)
         self.importing = ImportService(session)
         self.exporting = ExportService(session)
         self.full_export = FullExportService(session)
@@ -269,6 +272,12 @@ class Application:
 
     def delete_gratitude(self, entry_id: int) -> Gratitude:
         return self._change(self.network.delete_gratitude, entry_id)
+
+    # -- one's own dates that matter (a supporter's change with the supporter) ----------
+
+    def set_own_dates(self, dates: Sequence[ImportantDate]) -> list[ImportantDate]:
+        """Replace one's own dates; returns what they were, which undo sets back."""
+        return self._change(self.occasions.set_own_dates, list(dates))
 
     # -- reminders -------------------------------------------------------------------
 
