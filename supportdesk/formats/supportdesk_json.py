@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from supportdesk.formats import occasions_json
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import (
     Channel,
@@ -51,7 +52,7 @@ from supportdesk.core.model import (
 from supportdesk.core.mood import MoodEntry
 
 FORMAT = "supportdesk-export"
-VERSION = 2  # 2: "moods"
+VERSION = 3  # 2: "moods"; 3: a person's "meetings" and "dates"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
 MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
@@ -129,6 +130,7 @@ def person_json(person: Supporter, tz: tzinfo) -> dict[str, Any]:
                     "snoozed_until": moment_text(person.cadence.snoozed_until, tz) or None},
         "created": moment_text(person.created, tz) or None,
         "last_contact": moment_text(person.last_contact, tz) or None,
+        **occasions_json.person_keys(person),
     }
 
 
@@ -341,6 +343,8 @@ def _person(f: _Fields) -> Supporter:
         meeting_place=f.text("meeting_place"),
         contacts=_each(f, "contacts", _contact),
         availability=_each(f, "availability", _window),
+        meetings=_each(f, "meetings", lambda g: occasions_json.meeting_from(g, _wrong)),
+        dates=_each(f, "dates", occasions_json.date_from),
         boundaries=Boundaries(boundaries.text("mine"), boundaries.text("theirs")),
         help=HelpNotes(help_notes.text("warning_signs"), help_notes.text("what_helps"),
                        help_notes.text("what_does_not"), help_notes.text("in_a_crisis")),
