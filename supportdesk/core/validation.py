@@ -16,10 +16,10 @@ from datetime import time, timedelta
 from functools import cache
 from urllib.parse import urlsplit
 
-from supportdesk.core.occasion_checks import check_date, check_meeting
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import AvailabilityWindow, ContactMethod, Supporter
+from supportdesk.core.occasion_checks import check_date, check_meeting
 
 NAME_LIMIT = 200
 SHORT_TEXT_LIMIT = 1_000  # contact values, labels, meeting place and schedule

@@ -8,7 +8,7 @@ from datetime import date, time
 from typing import Any, Protocol
 
 from supportdesk.core.dates import DateKind, ImportantDate
-from supportdesk.core.meetings import Meeting, WEEKDAY_NAMES
+from supportdesk.core.meetings import WEEKDAY_NAMES, Meeting
 
 
 class Fields(Protocol):

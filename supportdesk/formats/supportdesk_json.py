@@ -22,7 +22,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from supportdesk.formats import occasions_json
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import (
     Channel,
@@ -50,6 +49,7 @@ from supportdesk.core.model import (
     Supporter,
 )
 from supportdesk.core.mood import MoodEntry
+from supportdesk.formats import occasions_json
 
 FORMAT = "supportdesk-export"
 VERSION = 3  # 2: "moods"; 3: a person's "meetings" and "dates"

@@ -23,10 +23,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import StorageError
 from supportdesk.core.field_changes import Path as FieldPath
 from supportdesk.core.field_changes import changed_paths, take_back
-from supportdesk.core.dates import ImportantDate
 from supportdesk.core.insights import EscalationRule
 from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
