@@ -75,3 +75,21 @@ def test_a_hard_day_without_the_question_asks_nothing(ctx: AppContext, qtbot: Qt
     page = page_for(ctx, qtbot)
     assert "A hard day, in 2 days" in texts(page)
     assert "Would you like someone" not in texts(page)
+
+
+def test_the_person_page_shows_their_next_meeting_and_dates(ctx: AppContext,
+                                                            qtbot: QtBot) -> None:
+    from tests.gui.test_person_page import page_for as person_page_for
+
+    group = ctx.app.add_supporter(Supporter(
+        "Walk group", Kind.GROUP, meetings=[Meeting(1, time(18, 30), ordinals=(1, 3),
+                                                    timezone="Europe/London")],
+        dates=[ImportantDate(DateKind.ANNIVERSARY, 12, 2, label="Founded")]))
+    assert group.id is not None
+    page = person_page_for(ctx, qtbot, group.id)
+    assert page.occasions_label.isVisibleTo(page)
+    assert page.occasions_label.text().splitlines() == [
+        "Next meeting: Tue 1 Dec 18:30 · First and third Tuesday of the month",
+        "Founded: 2 December (in 8 days)"]
+    ctx.app.edit_supporter(group, replace(group, meetings=[], dates=[]))
+    assert not page.occasions_label.isVisibleTo(page)

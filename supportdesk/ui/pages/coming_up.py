@@ -11,7 +11,9 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from supportdesk.core.dates import DateKind
+from supportdesk.core.dates import DateKind, days_words
+from supportdesk.core.meetings import rule_words
+from supportdesk.core.model import Supporter
 from supportdesk.services.occasions import TODAY_DATES_DAYS, ComingDate, ComingMeeting
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.view_parts import Card, body
@@ -89,3 +91,18 @@ class ComingUpCard(Card):
         row.addWidget(reach)
         row.addStretch(1)
         self.content.addLayout(row)
+
+
+def person_occasion_lines(ctx: AppContext, supporter: Supporter, now: datetime) -> list[str]:
+    """The person page's lines: their next meeting (and its rule), and their dates."""
+    occasions = ctx.app.occasions
+    lines = []
+    coming = occasions.next_meeting_of(supporter, now)
+    if coming is not None:
+        extra = [rule_words(coming.meeting), coming.meeting.place]
+        lines.append(" · ".join([coming.words(now, occasions.zone), *filter(None, extra)]))
+    today = now.astimezone(occasions.zone).date()
+    for item in occasions.dates_of(supporter, today):
+        lines.append(f"{item.item.title}: {item.on.day} {item.on:%B} "
+                     f"({days_words(item.on, today)})")
+    return lines
