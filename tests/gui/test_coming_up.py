@@ -93,3 +93,17 @@ def test_the_person_page_shows_their_next_meeting_and_dates(ctx: AppContext,
         "Founded: 2 December (in 8 days)"]
     ctx.app.edit_supporter(group, replace(group, meetings=[], dates=[]))
     assert not page.occasions_label.isVisibleTo(page)
+
+
+def test_reach_out_now_shows_a_groups_next_meeting(ctx: AppContext, qtbot: QtBot) -> None:
+    from tests.gui.test_reach_out import TUESDAY_EVENING, build, labels
+
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    group = ctx.app.add_supporter(Supporter("Peer group", Kind.GROUP, ring=Ring.INNER,
+                                            availability=[AvailabilityWindow.always()]))
+    page.show()
+    qtbot.waitExposed(page)
+    assert "Peer group" in labels(page) and "Next meeting" not in labels(page)
+    ctx.app.edit_supporter(group, replace(group, meetings=[THURSDAY]))
+    QApplication.processEvents()  # the rebuilt cards appear on the next pass
+    assert "Next meeting: Thursday 19:00" in labels(page)
