@@ -46,6 +46,7 @@ from supportdesk.services.full_import import FullImportOutcome, FullImportPrevie
 from supportdesk.services.importing import ImportOutcome, ImportPreview, ImportService
 from supportdesk.services.mood import MoodService
 from supportdesk.services.network import NetworkService
+from supportdesk.services.occasion_reminders import OccasionReminder, OccasionReminderService
 from supportdesk.services.occasions import OccasionsService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
@@ -96,6 +97,7 @@ class Application:
         self.reminders = ReminderService(session)
         self.dashboard = DashboardService(session)
         self.occasions = OccasionsService(session)
+        self.occasion_reminders = OccasionReminderService(session)
         self.importing = ImportService(session)
         self.exporting = ExportService(session)
         self.full_export = FullExportService(session)
@@ -302,6 +304,10 @@ class Application:
 
     def mark_notified(self, items: list[DueItem]) -> None:
         self._change(self.reminders.mark_notified, items)
+
+    def mark_occasions_shown(self, reminders: list[OccasionReminder]) -> None:
+        """Meeting and date reminders delivered (bookkeeping, the "reminders" topic)."""
+        self._change(self.occasion_reminders.mark_shown, reminders, self.now())
 
     def record_delivery(self, channel: str, ok: bool, count: int, detail: str = "") -> None:
         self._change(self.reminders.record_delivery, channel, ok, count, detail)

@@ -37,7 +37,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 TOPICS = frozenset(GROUPS)
 # The reminder engine's bookkeeping (services/settings.py names them).
-BOOKKEEPING_KEYS = ("reminders.last_check", "reminders.notified")
+BOOKKEEPING_KEYS = ("reminders.last_check", "reminders.notified",
+                    "reminders.occasions_notified")
 EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 

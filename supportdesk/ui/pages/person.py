@@ -28,7 +28,6 @@ from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.text import exact_time, relative_day
-from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
@@ -43,6 +42,7 @@ from supportdesk.ui.models.gratitude_table import (
     GratitudeTableModel,
 )
 from supportdesk.ui.models.roles import ID_ROLE
+from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,

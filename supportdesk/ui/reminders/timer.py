@@ -135,11 +135,26 @@ class ReminderEngine(QObject):
             self.delivered.emit(result)
         else:
             self._failed_tries = 0
+        self._remind_of_occasions(now, discreet)
         self.due_changed.emit(found.due)
         self._aim(now)
 
+    def _remind_of_occasions(self, now: datetime, discreet: bool) -> None:
+        """Reminders before meetings and dates (services/occasion_reminders.py)."""
+        shown = []
+        for reminder in self.app.occasion_reminders.due(now, discreet):
+            result = self.notifier.notify(reminder.notice)
+            self.delivered.emit(result)
+            if not result.ok:
+                self._failed_tries += 1
+                break
+            shown.append(reminder)
+        if shown:
+            self.app.mark_occasions_shown(shown)
+
     def _aim(self, now: datetime) -> None:
-        self.wakeup = self.service.next_wakeup(now)
+        wakeups = [self.service.next_wakeup(now), self.app.occasion_reminders.next_wakeup(now)]
+        self.wakeup = min((w for w in wakeups if w is not None), default=None)
         if self._failed_tries:
             retry = now + RETRY_AFTER[min(self._failed_tries, len(RETRY_AFTER)) - 1]
             self.wakeup = retry if self.wakeup is None else min(self.wakeup, retry)
