@@ -86,3 +86,27 @@ def test_skipped_dates_that_cannot_be_read_keep_the_dialog_open(
     assert not editor.save()
     assert "2026-12-24" in row.error.text() or "like" in row.error.text()
     assert ctx.app.network.supporter(group.id or 0).meetings[0].skipped == ()
+
+
+def test_my_own_dates_are_saved_from_their_dialog_and_undone(ctx: AppContext,
+                                                             qtbot: QtBot) -> None:
+    from supportdesk.ui.own_dates import OwnDatesDialog
+
+    dialog = OwnDatesDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.focusWidget() is dialog.dates.add_button
+    qtbot.keyClick(dialog.dates.add_button, Qt.Key.Key_Space)
+    [day] = dialog.dates.rows
+    day.kind_box.setCurrentIndex(day.kind_box.findData(DateKind.HARD))
+    day.day_spin.setValue(14)
+    day.month_box.setCurrentIndex(2)
+    qtbot.keyClicks(day.label_edit, "Diagnosis day")
+    day.remind_box.setCurrentIndex(day.remind_box.findData(7))
+    assert dialog.save()
+    mine = [ImportantDate(DateKind.HARD, 3, 14, label="Diagnosis day", remind_days=7)]
+    assert ctx.app.occasions.own_dates() == mine
+    ctx.undo.undo()
+    assert ctx.app.occasions.own_dates() == []
+    ctx.undo.redo()
+    assert ctx.app.occasions.own_dates() == mine
