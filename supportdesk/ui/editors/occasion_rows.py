@@ -7,7 +7,7 @@ import zoneinfo
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -107,6 +107,10 @@ class MeetingRow(QWidget):
         for zone in sorted(zoneinfo.available_timezones()):
             self.zone_box.addItem(zone, zone)
         _choose(self.zone_box, meeting.timezone, meeting.timezone)
+        # Sized for a short name, not the longest of some six hundred zones.
+        self.zone_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.zone_box.setMinimumContentsLength(16)
         self.place_edit = QLineEdit(meeting.place, self)
         self.place_edit.setAccessibleName(f"{name}: place or link")
         self.place_edit.setPlaceholderText("A room, an address or a link")
@@ -185,6 +189,7 @@ class DateRow(QWidget):
         self.year_edit.setAccessibleName(f"{name}: year, if known")
         self.year_edit.setPlaceholderText("Year (if known)")
         self.year_edit.setMaxLength(4)
+        self.year_edit.setMaximumWidth(self.year_edit.fontMetrics().horizontalAdvance("0") * 16)
         self.label_edit = QLineEdit(item.label, self)
         self.label_edit.setAccessibleName(f"{name}: your name for it")
         self.label_edit.setPlaceholderText("Your name for it (optional)")
@@ -199,8 +204,9 @@ class DateRow(QWidget):
         grid.addWidget(self.month_box, 0, 2)
         grid.addWidget(self.year_edit, 0, 3)
         grid.addWidget(self.remove_button, 0, 4)
-        grid.addWidget(self.label_edit, 1, 0, 1, 2)
-        grid.addWidget(self.remind_box, 1, 2, 1, 2)
+        grid.addWidget(self.label_edit, 1, 0, 1, 3)
+        grid.addWidget(self.remind_box, 1, 3)
+        grid.setColumnStretch(3, 1)
         grid.addWidget(self.company_box, 2, 0, 1, 4)
         self.error = FieldError(self)
         grid.addWidget(self.error, 3, 0, 1, 5)
@@ -242,7 +248,7 @@ class _Rows(RowList):
         self.add_button = QPushButton(add_words, self)
         self.add_button.setAccessibleName(add_words)
         holder = QVBoxLayout()
-        holder.addWidget(self.add_button)
+        holder.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.outer.addLayout(holder)
 
     def check(self) -> bool:

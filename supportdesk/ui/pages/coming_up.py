@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from supportdesk.core.dates import DateKind, days_words
 from supportdesk.core.meetings import rule_words
@@ -74,7 +74,8 @@ class ComingUpCard(Card):
 
     def _add_company(self, now: datetime) -> None:
         self.content.addWidget(body(COMPANY_QUESTION, self, muted=True))
-        row = QHBoxLayout()
+        grid = QGridLayout()  # two a row, so narrow windows keep every button whole
+        buttons = []
         for person in self.ctx.app.occasions.company_for(now):
             button = QPushButton(literal_ampersands(f"Reach out to {person.name}"), self)
             button.setAccessibleName(f"Reach out to {person.name}")
@@ -82,15 +83,16 @@ class ComingUpCard(Card):
             assert sid is not None
             button.clicked.connect(
                 lambda _=False, sid=sid: self.ctx.events.supporter_open_requested.emit(sid))
-            self.company_buttons.append(button)
-            row.addWidget(button)
+            buttons.append(button)
         reach = QPushButton("Reach out now", self)
         reach.setAccessibleName("Reach out now")
         reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
-        self.company_buttons.append(reach)
-        row.addWidget(reach)
-        row.addStretch(1)
-        self.content.addLayout(row)
+        buttons.append(reach)
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // 2, index % 2)
+        grid.setColumnStretch(2, 1)
+        self.company_buttons = buttons
+        self.content.addLayout(grid)
 
 
 def person_occasion_lines(ctx: AppContext, supporter: Supporter, now: datetime) -> list[str]:
