@@ -67,6 +67,11 @@ def date_from(f: Fields) -> ImportantDate:
                          ask_company=f.flag("ask_company"))
 
 
+def own_dates_key(dates: list[ImportantDate]) -> dict[str, Any]:
+    """One's own dates ("my_dates"), left out when there are none."""
+    return {"my_dates": [date_json(d) for d in dates]} if dates else {}
+
+
 def person_keys(person: Any) -> dict[str, Any]:
     """A person's "meetings" and "dates", left out when there are none."""
     keys: dict[str, Any] = {}

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import (
     Channel,
@@ -77,6 +78,7 @@ class ExportData:
     crisis_lines: list[CrisisLine] = field(default_factory=list)
     settings: dict[str, SettingValue] = field(default_factory=dict)
     app_version: str = ""
+    own_dates: list[ImportantDate] = field(default_factory=list)  # one's own ("my_dates")
 
 
 # -- writing -------------------------------------------------------------------------
@@ -179,6 +181,7 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "safety_plan": [plan_item_json(i) for i in data.plan],
         "crisis_lines": [crisis_line_json(c) for c in data.crisis_lines],
         "settings": dict(data.settings),
+        **occasions_json.own_dates_key(data.own_dates),
     }
 
 
@@ -467,6 +470,7 @@ def read_document(raw: object) -> ExportData:
         crisis_lines=_each(top, "crisis_lines", _crisis_line),
         settings=_settings(top.child("settings")),
         app_version=top.text("app_version"),
+        own_dates=_each(top, "my_dates", occasions_json.date_from),
     )
     _check_people_named(data)
     return data

@@ -48,3 +48,14 @@ def test_a_wrong_weekday_says_where() -> None:
     document["people"][0]["meetings"][1]["weekday"] = "someday"
     with pytest.raises(ExportFileError, match=r"people\[0\]\.meetings\[1\]\.weekday"):
         read_json(json.dumps(document).encode("utf-8"))
+
+
+def test_my_own_dates_read_back_and_fit_the_schema() -> None:
+    data = sample()
+    data.own_dates = [ImportantDate(DateKind.HARD, 3, 14, label="Diagnosis day",
+                                    remind_days=7, ask_company=True)]
+    text = to_json(data, TOKYO)
+    validate(json.loads(text))
+    assert json.loads(text)["my_dates"][0]["label"] == "Diagnosis day"
+    assert read_json(text.encode("utf-8")) == data
+    assert "my_dates" not in json.loads(to_json(sample(), TOKYO))
