@@ -124,7 +124,8 @@ class SupporterEditor(GuardedDialog):
         form.addRow(self.role_label, self.role_box)
         self.schedule_edit = QLineEdit(page)
         self.schedule_edit.setAccessibleName("When the group meets")
-        self.schedule_edit.setPlaceholderText("Tuesdays 7pm, fortnightly")
+        self.schedule_edit.setPlaceholderText(
+            "In your words; set the days and times under Meetings and dates")
         self.schedule_label = plain_label("Meets", page)
         self.schedule_label.setBuddy(self.schedule_edit)
         form.addRow(self.schedule_label, self.schedule_edit)

@@ -81,3 +81,21 @@ def test_a_discreet_calendar_names_no_one_and_no_place() -> None:
         STAMP.date(), STAMP, TOKYO, discreet=True))
     assert b"Secret" not in data and b"Sam" not in data and b"Dad" not in data
     assert b"meet.example" not in data
+
+
+def test_the_calendar_export_carries_everyones_meetings_and_dates(session) -> None:  # noqa: ANN001
+    from supportdesk.core.kinds import Kind
+    from supportdesk.core.model import Supporter
+    from supportdesk.services.application import Application
+    from supportdesk.services.exporting import ExportService
+
+    session.network.save_supporter(Supporter("Peer group", Kind.GROUP, meetings=[MEETINGS[1]],
+                                             dates=[ImportantDate(DateKind.BIRTHDAY, 3, 1)]))
+    Application(session).set_own_dates([ImportantDate(DateKind.HARD, 1, 2, label="Dad")])
+    calendar = Calendar.from_ical(ExportService(session, TOKYO).ics())
+    summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
+    assert summaries == ["A hard day: Dad", "Check in with Peer group",
+                         "Peer group's birthday", "Peer group: meeting"]
+    meeting = next(e for e in calendar.walk("VEVENT") if "meeting" in str(e["summary"]))
+    assert meeting["rrule"].to_ical() == b"FREQ=MONTHLY;BYDAY=1TU,3TU"
+    assert [str(z["tzid"]) for z in calendar.walk("VTIMEZONE")] == ["America/New_York"]
