@@ -83,7 +83,7 @@ def test_a_discreet_calendar_names_no_one_and_no_place() -> None:
     assert b"meet.example" not in data
 
 
-def test_the_calendar_export_carries_everyones_meetings_and_dates(session) -> None:  # noqa: ANN001
+def test_the_calendar_export_carries_everyones_meetings_and_dates(session) -> None:
     from supportdesk.core.kinds import Kind
     from supportdesk.core.model import Supporter
     from supportdesk.services.application import Application
