@@ -12,7 +12,8 @@ of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your people"
 Settings > Reminders and Settings > Mood (<scheme>-settings-reminders.png,
 <scheme>-settings-mood.png), <scheme>-log_this.png ("Log this?" after a call),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
-the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
+the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
+(<scheme>-editor-meetings.png) and, at 800x600, <scheme>-today-800.png,
 <scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
 (<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
@@ -41,6 +42,7 @@ SMALL_SIZE = (800, 600)
 SHOWN_WHEN_LOCKED = "Robin Okafor-Lind"
 SCHEMES = ("light", "dark")
 PERSON_SHOWN = "Priya Andersen-Achebe"
+GROUP_SHOWN = "Oakfield Peer Support Circle"
 
 
 def settle(app: object, seconds: float = 0.4) -> None:
@@ -102,6 +104,12 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written += _mood_connection_shots(app, window, ids, scheme, out)
         written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
+        written.append(_meetings_editor_shot(app, window, ctx, ids, scheme, out))
+        window.resize(*SMALL_SIZE)
+        window.show_page("today")
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-today-800.png"))
+        window.resize(*WINDOW_SIZE)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
         welcome.show()
@@ -310,6 +318,32 @@ def _log_this_shot(app: object, window: object, ids: dict[str, int], scheme: str
     shot = _save(window.grab(), out / f"{scheme}-log_this.png")
     prompt.forget()
     return shot
+
+
+def _meetings_editor_shot(app: object, window: object, ctx: object, ids: dict[str, int],
+                          scheme: str, out: Path) -> Path:
+    """The supporter editor's "Meetings and dates" tab, for a group that meets."""
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.editors.supporter_editor import TAB_OCCASIONS, SupporterEditor
+
+    assert isinstance(ctx, AppContext)
+    group = ctx.app.network.supporter(ids[GROUP_SHOWN])
+    editor = SupporterEditor(ctx, group, window)  # type: ignore[arg-type]
+    editor.tabs.setCurrentIndex(TAB_OCCASIONS)
+    editor.dates.add_row(group.dates[0] if group.dates else _hard_day(), announce=False)
+    editor.resize(760, 560)
+    editor.show()
+    settle(app)
+    shot = _save(editor.grab(), out / f"{scheme}-editor-meetings.png")
+    editor.mark_clean()
+    editor.reject()
+    return shot
+
+
+def _hard_day() -> object:
+    from supportdesk.core.dates import DateKind, ImportantDate
+
+    return ImportantDate(DateKind.ANNIVERSARY, 3, 14, label="First met", remind_days=3)
 
 
 def _save(pixmap: object, target: Path) -> Path:

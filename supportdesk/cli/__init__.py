@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "supportdesk.cli.gratitude_plan_commands",  # thanks, gratitude, plan
     "supportdesk.cli.crisis_commands",   # lines, reach
     "supportdesk.cli.due_command",       # due
+    "supportdesk.cli.occasion_commands",  # meetings, dates
     "supportdesk.cli.data_commands",     # import, export
 ]
 
@@ -40,6 +41,7 @@ COMMAND_MODULES = [
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Your network", ("list", "show", "add", "edit", "remove", "reach", "lines")),
     ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze")),
+    ("Coming up", ("meetings", "dates")),
     ("Gratitude and plan", ("thanks", "gratitude", "plan")),
     ("Vault and data", ("init", "check", "recovery-key", "recover", "backup", "restore",
                         "import", "export")),

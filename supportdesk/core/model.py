@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.kinds import (
     Channel,
     ContactType,
@@ -21,6 +22,7 @@ from supportdesk.core.kinds import (
     SupportType,
     TieStrength,
 )
+from supportdesk.core.meetings import Meeting
 
 ALL_DAYS = frozenset(range(7))  # Monday is 0, as in datetime.weekday()
 WEEKDAYS = frozenset(range(5))
@@ -108,6 +110,8 @@ class Supporter:
     help: HelpNotes = field(default_factory=HelpNotes)
     notes: str = ""
     cadence: Cadence = field(default_factory=Cadence)
+    meetings: list[Meeting] = field(default_factory=list)  # a schedule, not words
+    dates: list[ImportantDate] = field(default_factory=list)  # birthdays, hard days
     created: datetime | None = None
     last_contact: datetime | None = None  # derived from check-ins; read-only
     id: int | None = None

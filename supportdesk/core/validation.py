@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import AvailabilityWindow, ContactMethod, Supporter
+from supportdesk.core.occasion_checks import check_date, check_meeting
 
 NAME_LIMIT = 200
 SHORT_TEXT_LIMIT = 1_000  # contact values, labels, meeting place and schedule
@@ -201,6 +202,10 @@ def problems(supporter: Supporter) -> dict[str, str]:
     for field, text in (("meeting_schedule", supporter.meeting_schedule),
                         ("meeting_place", supporter.meeting_place)):
         note(field, check_length(text, SHORT_TEXT_LIMIT))
+    for index, meeting in enumerate(supporter.meetings):
+        note(f"meetings.{index}", check_meeting(meeting) or check_timezone(meeting.timezone))
+    for index, item in enumerate(supporter.dates):
+        note(f"dates.{index}", check_date(item))
     long_texts = {
         "notes": supporter.notes,
         "boundaries.mine": supporter.boundaries.mine,

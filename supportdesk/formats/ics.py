@@ -6,6 +6,7 @@ repeats every N days. A discreet calendar leaves names out of what the calendar 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -30,7 +31,9 @@ def summary_for(supporter: Supporter, discreet: bool) -> str:
     return DISCREET_SUMMARY if discreet else f"Check in with {supporter.name}"
 
 
-def write_ics(series: list[CheckInSeries], stamp: datetime, discreet: bool = False) -> bytes:
+def write_ics(series: list[CheckInSeries], stamp: datetime, discreet: bool = False,
+              more: Sequence[Event] = ()) -> bytes:
+    """``more``: other events (meetings and dates, formats/occasions_ics.py)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -46,4 +49,7 @@ def write_ics(series: list[CheckInSeries], stamp: datetime, discreet: bool = Fal
         event.add("rrule", {"freq": "daily", "interval": max(1, item.every.days)})
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
+    for extra in more:
+        calendar.add_component(extra)
+    calendar.add_missing_timezones()  # a VTIMEZONE for each TZID a meeting uses
     return bytes(calendar.to_ical())

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import (
     Channel,
@@ -49,9 +50,10 @@ from supportdesk.core.model import (
     Supporter,
 )
 from supportdesk.core.mood import MoodEntry
+from supportdesk.formats import occasions_json
 
 FORMAT = "supportdesk-export"
-VERSION = 2  # 2: "moods"
+VERSION = 3  # 2: "moods"; 3: a person's "meetings" and "dates"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
 MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
@@ -76,6 +78,7 @@ class ExportData:
     crisis_lines: list[CrisisLine] = field(default_factory=list)
     settings: dict[str, SettingValue] = field(default_factory=dict)
     app_version: str = ""
+    own_dates: list[ImportantDate] = field(default_factory=list)  # one's own ("my_dates")
 
 
 # -- writing -------------------------------------------------------------------------
@@ -129,6 +132,7 @@ def person_json(person: Supporter, tz: tzinfo) -> dict[str, Any]:
                     "snoozed_until": moment_text(person.cadence.snoozed_until, tz) or None},
         "created": moment_text(person.created, tz) or None,
         "last_contact": moment_text(person.last_contact, tz) or None,
+        **occasions_json.person_keys(person),
     }
 
 
@@ -177,6 +181,7 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "safety_plan": [plan_item_json(i) for i in data.plan],
         "crisis_lines": [crisis_line_json(c) for c in data.crisis_lines],
         "settings": dict(data.settings),
+        **occasions_json.own_dates_key(data.own_dates),
     }
 
 
@@ -341,6 +346,8 @@ def _person(f: _Fields) -> Supporter:
         meeting_place=f.text("meeting_place"),
         contacts=_each(f, "contacts", _contact),
         availability=_each(f, "availability", _window),
+        meetings=_each(f, "meetings", lambda g: occasions_json.meeting_from(g, _wrong)),
+        dates=_each(f, "dates", occasions_json.date_from),
         boundaries=Boundaries(boundaries.text("mine"), boundaries.text("theirs")),
         help=HelpNotes(help_notes.text("warning_signs"), help_notes.text("what_helps"),
                        help_notes.text("what_does_not"), help_notes.text("in_a_crisis")),
@@ -463,6 +470,7 @@ def read_document(raw: object) -> ExportData:
         crisis_lines=_each(top, "crisis_lines", _crisis_line),
         settings=_settings(top.child("settings")),
         app_version=top.text("app_version"),
+        own_dates=_each(top, "my_dates", occasions_json.date_from),
     )
     _check_people_named(data)
     return data

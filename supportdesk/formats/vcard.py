@@ -17,8 +17,10 @@ from typing import Any
 
 import vobject
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
+from supportdesk.formats import vcard_dates
 
 UNNAMED = "Unnamed contact"
 BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -50,6 +52,7 @@ class ParsedContact:
     kind: Kind | None = None  # only when the file says (our own exports)
     ring: Ring | None = None
     role: Role = Role.NONE
+    dates: list[ImportantDate] = field(default_factory=list)  # BDAY, ANNIVERSARY
 
     @property
     def looks_professional(self) -> bool:
@@ -374,6 +377,8 @@ def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
                                                 preferred))
         elif name == "NOTE" and _text(value):
             notes.append(str(value).strip())
+        elif name in vcard_dates.PROPERTIES:
+            found.dates = vcard_dates.merged(found.dates, vcard_dates.date_from(name, value))
         elif name == "ORG":
             found.organisation = found.organisation or _text(value)
         elif name == "TITLE" or name == "ROLE":
@@ -492,6 +497,7 @@ def supporter_to_vcard(supporter: Supporter) -> str:
         lines.append(f"TZ:{supporter.timezone}")
     if supporter.notes:
         lines.append(f"NOTE:{_escape(supporter.notes)}")
+    lines += vcard_dates.date_lines(supporter.dates)
     lines.append(f"{X_KIND}:{supporter.kind.value}")
     lines.append(f"{X_RING}:{supporter.ring.value}")
     if supporter.role is not Role.NONE:

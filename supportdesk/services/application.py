@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import StorageError
 from supportdesk.core.field_changes import Edit, edit_of
 from supportdesk.core.insights import EscalationRule
@@ -44,6 +45,8 @@ from supportdesk.services.mood import MoodService
 from supportdesk.services.mood_effect import MoodEffectService
 from supportdesk.services.mood_reminder import MoodReminderService
 from supportdesk.services.network import NetworkService
+from supportdesk.services.occasion_reminders import OccasionReminder, OccasionReminderService
+from supportdesk.services.occasions import OccasionsService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.services.session import Session
@@ -84,6 +87,8 @@ class Application:
         self.mood_effect = MoodEffectService(session, self.settings,
                                              lambda: self.dashboard.zone)
         self.dashboard = DashboardService(session)
+        self.occasions = OccasionsService(session)
+        self.occasion_reminders = OccasionReminderService(session)
         self.app_lock = AppLock(self.settings)
         # Backups need a vault (a bare test database has none).
         self.backups = (BackupScheduler(session.vault, self.settings, lambda: session.clock())
@@ -283,6 +288,12 @@ class Application:
     def delete_gratitude(self, entry_id: int) -> Gratitude:
         return self._change(self.network.delete_gratitude, entry_id)
 
+    # -- one's own dates that matter (a supporter's change with the supporter) ----------
+
+    def set_own_dates(self, dates: Sequence[ImportantDate]) -> list[ImportantDate]:
+        """Replace one's own dates; returns what they were, which undo sets back."""
+        return self._change(self.occasions.set_own_dates, list(dates))
+
     # -- reminders -------------------------------------------------------------------
 
     def snooze(self, supporter_id: int, option: SnoozeOption) -> datetime:
@@ -313,6 +324,10 @@ class Application:
 
     def mark_mood_reminder_shown(self, day: date) -> None:
         self._change(self.mood_reminder.mark_shown, day)
+
+    def mark_occasions_shown(self, reminders: list[OccasionReminder]) -> None:
+        """Meeting and date reminders delivered (bookkeeping, the "reminders" topic)."""
+        self._change(self.occasion_reminders.mark_shown, reminders, self.now())
 
     def record_delivery(self, channel: str, ok: bool, count: int, detail: str = "") -> None:
         self._change(self.reminders.record_delivery, channel, ok, count, detail)

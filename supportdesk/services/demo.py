@@ -9,9 +9,10 @@ check-ins, gratitude and a safety plan that links real supporters.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+from supportdesk.core.dates import DateKind, ImportantDate
 from supportdesk.core.kinds import (
     ContactType,
     Direction,
@@ -24,6 +25,7 @@ from supportdesk.core.kinds import (
     SupportType,
     TieStrength,
 )
+from supportdesk.core.meetings import Meeting
 from supportdesk.core.model import (
     ALL_DAYS,
     WEEKDAYS,
@@ -40,6 +42,8 @@ from supportdesk.core.model import (
 from supportdesk.core.mood import MoodEntry
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.session import Session
+from supportdesk.store import meeting_rows
+from supportdesk.store.repository import Repository
 
 DEMO_DAYS = 182
 CRISIS_COUNTRY = "GB"
@@ -237,6 +241,8 @@ def _people() -> list[tuple[Supporter, _Habit | None]]:
             direction=Direction.MUTUAL,
             meeting_schedule="Thursdays 7–8:30pm, weekly",
             meeting_place="Oakfield Community Centre, Room 2",
+            meetings=[Meeting(3, time(19), place="Oakfield Community Centre, Room 2",
+                              remind_minutes=60)],
             contacts=[ContactMethod(WEB, "https://oakfield-peers.example.org", "website"),
                       ContactMethod(MAIL, "hello@oakfield-peers.example.org")],
             availability=[_window(frozenset({3}), "19:00", "20:30")],
@@ -248,6 +254,8 @@ def _people() -> list[tuple[Supporter, _Habit | None]]:
             name="Riverside Ramblers", kind=Kind.GROUP, ring=Ring.OUTER, tie=TieStrength.WEAK,
             meeting_schedule="Saturdays 10am, fortnightly",
             meeting_place="Meet at the bandstand, Riverside Park",
+            meetings=[Meeting(5, time(10), ordinals=(1, 3), minutes=180,
+                              place="The bandstand, Riverside Park")],
             contacts=[ContactMethod(WEB, "https://ramblers.example.org", "walk calendar")],
             availability=[_window(frozenset({5}), "10:00", "13:00")],
             cadence=Cadence(timedelta(days=14)),
@@ -383,8 +391,20 @@ def fill_demo(session: Session, now: datetime) -> dict[str, int]:
         repo.replace_plan(_plan(ids, crisis.id))
         for entry in _lone_moods(now):
             repo.save_mood_entry(entry)
+        _add_dates(repo, ids, now)
     ids[crisis.name] = crisis.id
     return ids
+
+
+def _add_dates(repo: Repository, ids: dict[str, int], now: datetime) -> None:
+    """A birthday coming up soon, and a hard day of one's own that asks about company."""
+    soon, later = (now + timedelta(days=5)).date(), (now + timedelta(days=9)).date()
+    priya = repo.supporter(ids["Priya Andersen-Achebe"])
+    repo.update_supporter(replace(priya, dates=[
+        ImportantDate(DateKind.BIRTHDAY, soon.month, soon.day, year=1991, remind_days=3)]))
+    meeting_rows.replace_own_dates([ImportantDate(
+        DateKind.HARD, later.month, later.day, label="Dad's anniversary", remind_days=3,
+        ask_company=True)])
 
 
 # (days ago, hour, mood, feelings, note): "How are you?" noted on its own, now and then

@@ -115,8 +115,10 @@ class ExportService:
 
     def ics(self, discreet: bool = False) -> bytes:
         from supportdesk.formats.ics import write_ics
+        from supportdesk.services.occasions_export import occasion_events_now
 
-        return write_ics(self.check_in_series(), self.session.clock(), discreet)
+        return write_ics(self.check_in_series(), self.session.clock(), discreet,
+                         occasion_events_now(self.session, self.tz, discreet))
 
     def data(self, fmt: ExportFormat, discreet: bool = False) -> bytes:
         if fmt is ExportFormat.VCARD:

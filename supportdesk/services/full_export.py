@@ -29,6 +29,7 @@ from supportdesk.services.exporting import write_atomic
 from supportdesk.services.safety_plan import plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
+from supportdesk.store import meeting_rows
 
 __all__ = ["EXPORTED_SETTINGS", "CheckinFilter", "ExportedSetting", "FullExportService"]
 
@@ -113,6 +114,7 @@ class FullExportService:
             checkins = list(self.checkins())  # raw pages: a third of repo.checkins()'s time
             gratitude = repo.gratitude()
             moods = repo.mood_entries()
+            own_dates = meeting_rows.own_dates()
             items = repo.plan_items()
             lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
             settings = Settings(repo)
@@ -137,6 +139,7 @@ class FullExportService:
             crisis_lines=lines,
             settings=values,
             app_version=__version__,
+            own_dates=own_dates,
         )
 
     def zip_bytes(self) -> bytes:

@@ -24,10 +24,12 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC
 from typing import Any
 
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.field_changes import Edit, edit_of
 from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
+from supportdesk.formats.vcard_dates import merged as merged_dates
 from supportdesk.services.full_export import EXPORTED_SETTINGS, FullExportService
 from supportdesk.services.full_import_checks import (
     CheckedExport,
@@ -39,6 +41,7 @@ from supportdesk.services.importing import _method_key, normalised_name
 from supportdesk.services.safety_plan import SafetyPlanService, plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
+from supportdesk.store import meeting_rows
 
 __all__ = ["CheckedExport", "FullImportOutcome", "FullImportPreview", "FullImportService",
            "PersonAction", "PersonRow", "read_and_check"]
@@ -199,6 +202,7 @@ class FullImportOutcome:
     line_ids: list[int] = field(default_factory=list)
     plan_before: list[PlanItem] | None = None  # None: the plan was not touched
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
+    own_dates_before: list[ImportantDate] | None = None  # None: not touched
 
     @property
     def summary(self) -> str:
@@ -305,6 +309,11 @@ class FullImportService:
                                 for line in data.crisis_lines]
             if preview.use_settings and data.settings:
                 outcome.settings_before = self._import_settings(data.settings)
+            mine = meeting_rows.own_dates()
+            more = [d for d in data.own_dates if d not in mine]
+            if more:
+                outcome.own_dates_before = mine
+                meeting_rows.replace_own_dates(mine + more)
         return outcome
 
     def _already_here(self, people: set[int]) -> AlreadyHere:
@@ -377,6 +386,8 @@ class FullImportService:
                 repo.delete_crisis_line(line_id)
             for name, raw in (outcome.settings_before or {}).items():
                 repo.set_setting(name, raw)
+            if outcome.own_dates_before is not None:
+                meeting_rows.replace_own_dates(outcome.own_dates_before)
 
 
 def _joined(here: Supporter, row: PersonRow) -> Supporter:
@@ -405,4 +416,6 @@ def _joined(here: Supporter, row: PersonRow) -> Supporter:
                      what_does_not=fill(here.help.what_does_not, theirs.help.what_does_not),
                      in_a_crisis=fill(here.help.in_a_crisis, theirs.help.in_a_crisis)),
         notes=fill(here.notes, theirs.notes),
+        meetings=here.meetings or theirs.meetings,
+        dates=merged_dates(here.dates, theirs.dates),
     )

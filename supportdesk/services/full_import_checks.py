@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from supportdesk.core.crisis import crisis_line_problems, is_country
+from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.kinds import PlanStep
 from supportdesk.core.model import (
@@ -27,6 +28,7 @@ from supportdesk.core.model import (
     Supporter,
 )
 from supportdesk.core.mood import MoodEntry, checked_entry
+from supportdesk.core.occasion_checks import check_date
 from supportdesk.core.validation import (
     LONG_TEXT_LIMIT,
     check_length,
@@ -132,6 +134,7 @@ def check_export(data: ExportData) -> CheckedExport:
                        key=lambda item: (steps.index(item.step), item.position))
     data.crisis_lines = _checked(data.crisis_lines, _cleaned_line, "Crisis line", found, set())
     data.settings = _checked_settings(data.settings, found)
+    data.own_dates = _checked(data.own_dates, _checked_date, "One of your dates", found, set())
     return checked
 
 
@@ -175,6 +178,14 @@ def _cleaned_gratitude(entry: Gratitude) -> Gratitude:
     if problem:
         raise ValidationError(problem, field="text")
     return replace(entry, text=text, id=None)
+
+
+def _checked_date(item: ImportantDate) -> ImportantDate:
+    cleaned = replace(item, label=clean_line(item.label))
+    problem = check_date(cleaned)
+    if problem:
+        raise ValidationError(problem, field="dates")
+    return cleaned
 
 
 def _cleaned_mood(entry: MoodEntry) -> MoodEntry:

@@ -38,6 +38,7 @@ from supportdesk.formats.vcard import (
     ReadResult,
     read_vcards,
 )
+from supportdesk.formats.vcard_dates import merged as merged_dates
 from supportdesk.services.network import cleaned_supporter
 from supportdesk.services.session import Session
 
@@ -405,7 +406,8 @@ class ImportService:
                         target_id, repo.supporter(target_id))
                     fresh = row.new_methods(current.contacts)
                     _ensure_contacts_valid(fresh, row.contact.card)
-                    updated = replace(current, contacts=current.contacts + fresh)
+                    updated = replace(current, contacts=current.contacts + fresh,
+                                      dates=merged_dates(current.dates, row.contact.dates))
                     merged[target_id] = repo.update_supporter(updated)
                     goes_to[id(row)] = merged[target_id]
             for supporter, card in zip(to_add, cards, strict=True):
@@ -445,6 +447,7 @@ class ImportService:
             contacts=list(contact.contacts),
             timezone=contact.timezone,
             notes=row.notes,
+            dates=list(contact.dates),
         )
 
 
@@ -459,6 +462,7 @@ def _combined(supporter: Supporter, row: ImportRow) -> Supporter:
         contacts=supporter.contacts + row.new_methods(supporter.contacts),
         timezone=supporter.timezone or row.contact.timezone,
         notes=notes,
+        dates=merged_dates(supporter.dates, row.contact.dates),
     )
 
 

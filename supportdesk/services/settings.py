@@ -133,7 +133,15 @@ class Settings:
         self.repo = repo
 
     def get(self, key: Key[T]) -> T:
-        text = self.repo.setting(key.name, "")
+        return self._parsed(key, self.repo.setting(key.name, ""))
+
+    def get_all(self, keys: list[Key[T]]) -> list[T]:
+        """Several settings read in one query (Today reads many)."""
+        found = self.repo.settings_named([key.name for key in keys])
+        return [self._parsed(key, found.get(key.name, "")) for key in keys]
+
+    @staticmethod
+    def _parsed(key: Key[T], text: str) -> T:
         if text == "":
             return copy.deepcopy(key.default)  # a caller may change what it was given
         try:
@@ -145,13 +153,12 @@ class Settings:
         self.repo.set_setting(key.name, key.dump(value))
 
     def cadence_defaults(self) -> CadenceDefaults:
-        return {ring: timedelta(days=self._clamped_days(ring)) for ring in Ring}
+        days = self.get_all([CADENCE_DAYS[ring] for ring in Ring])
+        return {ring: timedelta(days=max(MIN_CADENCE_DAYS, min(MAX_CADENCE_DAYS, n)))
+                for ring, n in zip(Ring, days, strict=True)}
 
     def set_cadence_default(self, ring: Ring, days: int) -> None:
         self.set(CADENCE_DAYS[ring], max(MIN_CADENCE_DAYS, min(MAX_CADENCE_DAYS, days)))
-
-    def _clamped_days(self, ring: Ring) -> int:
-        return max(MIN_CADENCE_DAYS, min(MAX_CADENCE_DAYS, self.get(CADENCE_DAYS[ring])))
 
     def quiet_hours(self) -> QuietHours:
         return QuietHours(self.get(QUIET_START), self.get(QUIET_END), self.get(QUIET_ENABLED))

@@ -27,7 +27,8 @@ from supportdesk.store.database import run_sql
 TABLE = "change_count"
 EPOCH = "epoch"
 GROUPS: dict[str, tuple[str, ...]] = {
-    "people": ("supporter", "contact_method", "availability_window"),
+    "people": ("supporter", "contact_method", "availability_window", "meeting",
+               "important_date"),
     "checkins": ("check_in", "mood_entry"),
     "gratitude": ("gratitude",),
     "plan": ("plan_item", "crisis_line"),
@@ -36,7 +37,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 TOPICS = frozenset(GROUPS)
 # The reminder engine's bookkeeping (services/settings.py names them).
-BOOKKEEPING_KEYS = ("reminders.last_check", "reminders.notified")
+BOOKKEEPING_KEYS = ("reminders.last_check", "reminders.notified",
+                    "reminders.occasions_notified")
 EVENTS = ("INSERT", "UPDATE", "DELETE")
 
 

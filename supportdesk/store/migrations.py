@@ -67,8 +67,44 @@ def _mood_entries_v4(db: pw.Database) -> None:
     change_counts.install(db)
 
 
+MEETINGS_AND_DATES_SQL = (
+    "CREATE TABLE meeting ("
+    " id INTEGER NOT NULL PRIMARY KEY,"
+    " supporter_id INTEGER NOT NULL REFERENCES supporter (id) ON DELETE CASCADE,"
+    " weekday INTEGER NOT NULL,"
+    " ordinals TEXT NOT NULL DEFAULT '',"
+    " start_minute INTEGER NOT NULL,"
+    " timezone TEXT NOT NULL DEFAULT '',"
+    " minutes INTEGER NOT NULL DEFAULT 90,"
+    " place TEXT NOT NULL DEFAULT '',"
+    " skipped TEXT NOT NULL DEFAULT '',"
+    " remind_minutes INTEGER,"
+    " position INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX meeting_supporter_id ON meeting (supporter_id)",
+    "CREATE TABLE important_date ("
+    " id INTEGER NOT NULL PRIMARY KEY,"
+    " supporter_id INTEGER REFERENCES supporter (id) ON DELETE CASCADE,"
+    " kind TEXT NOT NULL,"
+    " month INTEGER NOT NULL,"
+    " day INTEGER NOT NULL,"
+    " year INTEGER,"
+    " label TEXT NOT NULL DEFAULT '',"
+    " remind_days INTEGER,"
+    " ask_company INTEGER NOT NULL DEFAULT 0,"
+    " position INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX important_date_supporter_id ON important_date (supporter_id)",
+)
+
+
+def _meetings_and_dates_v6(db: pw.Database) -> None:
+    """Meetings as a schedule and dates that matter, counted under "people"."""
+    for statement in MEETINGS_AND_DATES_SQL:
+        run_sql(db, statement)
+    change_counts.install(db)
+
+
 MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3,
-                               _mood_entries_v4]
+                               _mood_entries_v4, _meetings_and_dates_v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Tables every version since 1 has: a database without them holds no vault.
 CORE_TABLES = (SupporterRow, CheckInRow)

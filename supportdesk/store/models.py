@@ -168,6 +168,44 @@ class MoodEntryRow(BaseModel):
         indexes = ((("at", "id"), False),)  # newest first, paged and ranged by time
 
 
+class MeetingRow(BaseModel):
+    """A regular meeting of a supporter (a group's, most often) (schema: meetings and dates)."""
+
+    supporter_id: Any  # set by peewee for the foreign key below
+    supporter = pw.ForeignKeyField(SupporterRow, backref="meeting_rows", on_delete="CASCADE")
+    weekday = pw.IntegerField()  # Monday is 0
+    ordinals = pw.TextField(default="")  # "1,3", "-1"; empty is every week
+    start_minute = pw.IntegerField()
+    timezone = pw.TextField(default="")
+    minutes = pw.IntegerField(default=90)
+    place = pw.TextField(default="")
+    skipped = pw.TextField(default="")  # ISO dates, comma-separated
+    remind_minutes = pw.IntegerField(null=True)
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "meeting"
+
+
+class ImportantDateRow(BaseModel):
+    """A birthday, an anniversary or a hard date; a person's, or one's own (no supporter)."""
+
+    supporter_id: Any  # set by peewee for the foreign key below
+    supporter = pw.ForeignKeyField(SupporterRow, backref="date_rows", null=True,
+                                   on_delete="CASCADE")
+    kind = pw.TextField()
+    month = pw.IntegerField()
+    day = pw.IntegerField()
+    year = pw.IntegerField(null=True)
+    label = pw.TextField(default="")
+    remind_days = pw.IntegerField(null=True)
+    ask_company = pw.BooleanField(default=False)
+    position = pw.IntegerField(default=0)
+
+    class Meta:
+        table_name = "important_date"
+
+
 # Every table as it is now, after every migration (store/migrations.py builds them, from
 # schema_v1.py's SQL on; a test checks that the two agree column for column).
 ALL_MODELS: list[type[BaseModel]] = [
@@ -181,4 +219,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     SettingRow,
     NotificationLogRow,
     MoodEntryRow,
+    MeetingRow,
+    ImportantDateRow,
 ]

@@ -17,7 +17,7 @@ from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Channel, PlanStep
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
-from supportdesk.store import change_counts, convert
+from supportdesk.store import change_counts, convert, meeting_rows
 from supportdesk.store.database import run_many, run_sql
 from supportdesk.store.models import (
     AvailabilityRow,
@@ -25,6 +25,8 @@ from supportdesk.store.models import (
     ContactMethodRow,
     CrisisLineRow,
     GratitudeRow,
+    ImportantDateRow,
+    MeetingRow,
     MoodEntryRow,
     NotificationLogRow,
     PlanItemRow,
@@ -134,12 +136,14 @@ class Repository:
         method_rows = _raw(self.db, contact_query) if contacts else RawRows([], [])
         window_rows = _raw(self.db, window_query)
         methods, windows = _by_owner(method_rows), _by_owner(window_rows)
+        occasions = meeting_rows.occasions_by_owner(self.db, in_ids)
         known = self._memo.get(memo, {})
         kept: dict[object, tuple[tuple[object, ...], Supporter]] = {}
         assembled = []
         for values in rows.values:
             sid = values[id_at]
-            own = (values, methods.get(sid, ()), windows.get(sid, ()))
+            own = (values, methods.get(sid, ()), windows.get(sid, ()),
+                   occasions.get(sid, meeting_rows.NONE))
             seen = known.get(sid)
             if seen is not None and seen[0] == own:  # the same values: the same Supporter
                 supporter = seen[1]
@@ -147,6 +151,7 @@ class Repository:
                 supporter = convert.supporter_from_row(
                     rows.row(values, HEAD_BLANKS), method_rows.rows(own[1]),
                     window_rows.rows(own[2]))
+                supporter.meetings, supporter.dates = meeting_rows.parse(own[3])
             kept[sid] = (own, supporter)
             assembled.append(supporter)
         if memo:
@@ -165,14 +170,20 @@ class Repository:
         ids: list[int] = []
         contacts: list[dict[str, object]] = []
         windows: list[dict[str, object]] = []
+        dates: list[dict[str, object]] = []
+        meetings: list[dict[str, object]] = []
         with self.db.atomic():
             for supporter in supporters:
                 row_id = self._insert_row(supporter, now)
                 ids.append(row_id)
                 contacts += convert.contact_rows(supporter, row_id)
                 windows += convert.availability_rows(supporter, row_id)
+                dates += meeting_rows.date_rows(supporter.dates, row_id)
+                meetings += meeting_rows.meeting_rows(supporter.meetings, row_id)
             _insert_many(self.db, ContactMethodRow, contacts)
             _insert_many(self.db, AvailabilityRow, windows)
+            _insert_many(self.db, ImportantDateRow, dates)
+            _insert_many(self.db, MeetingRow, meetings)
         return ids
 
     def _insert_row(self, supporter: Supporter, now: datetime | None) -> int:
@@ -197,6 +208,8 @@ class Repository:
                 raise NotFoundError("That person is no longer in your network.")
             ContactMethodRow.delete().where(ContactMethodRow.supporter == supporter.id).execute()
             AvailabilityRow.delete().where(AvailabilityRow.supporter == supporter.id).execute()
+            MeetingRow.delete().where(MeetingRow.supporter == supporter.id).execute()
+            ImportantDateRow.delete().where(ImportantDateRow.supporter == supporter.id).execute()
             self._write_children(supporter, supporter.id)
         return self.supporter(supporter.id)
 
@@ -204,6 +217,10 @@ class Repository:
         _insert_many(self.db, ContactMethodRow, convert.contact_rows(supporter, supporter_id))
         _insert_many(self.db, AvailabilityRow,
                      convert.availability_rows(supporter, supporter_id))
+        _insert_many(self.db, MeetingRow, meeting_rows.meeting_rows(supporter.meetings,
+                                                                    supporter_id))
+        _insert_many(self.db, ImportantDateRow, meeting_rows.date_rows(supporter.dates,
+                                                                       supporter_id))
 
     def delete_supporter(self, supporter_id: int) -> SupporterSnapshot:
         with self.db.atomic():
@@ -502,6 +519,10 @@ class Repository:
         # through peewee cost ten times the lookup itself
         row = run_sql(self.db, "SELECT value FROM setting WHERE key = ?", [key]).fetchone()
         return default if row is None else str(row[0])
+
+    def settings_named(self, keys: Sequence[str]) -> dict[str, str]:
+        rows = SettingRow.select().where(SettingRow.key.in_(list(keys)))
+        return {str(row.key): str(row.value) for row in rows}
 
     def set_setting(self, key: str, value: str) -> None:
         SettingRow.insert(key=key, value=value).on_conflict_replace().execute()

@@ -20,6 +20,7 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         data_actions,
         log_this,
         mood_settings,
+        own_dates,
         page_check,
         people_actions,
         views_actions,
@@ -38,4 +39,5 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         "log_this": log_this.install(window, ctx),  # "Log this?" after reaching out
         "page_check": page_check.install(window, ctx),  # every page read, after Today shows
         "mood_settings": mood_settings.install(window, ctx),  # Settings > Mood
+        "own_dates": own_dates.install(window, ctx),  # Tools > My dates that matter
     }

@@ -35,11 +35,12 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
+from supportdesk.ui.editors.occasion_rows import DatesEditor, MeetingsEditor
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
-TAB_ABOUT, TAB_CONTACT, TAB_BEFORE, TAB_NOTES = range(4)
+TAB_ABOUT, TAB_CONTACT, TAB_BEFORE, TAB_NOTES, TAB_OCCASIONS = range(5)
 
 
 def _combo(items: list[tuple[str, Any]], name: str, parent: QWidget) -> QComboBox:
@@ -94,6 +95,7 @@ class SupporterEditor(GuardedDialog):
         self.tabs.addTab(self._scrolling(self._contact_tab()), "Contact and times")
         self.tabs.addTab(self._scrolling(self._before_tab()), "Before reaching out")
         self.tabs.addTab(self._scrolling(self._notes_tab()), "Notes")
+        self.tabs.addTab(self._scrolling(self._occasions_tab()), "Meetings and dates")
         self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
 
@@ -122,7 +124,8 @@ class SupporterEditor(GuardedDialog):
         form.addRow(self.role_label, self.role_box)
         self.schedule_edit = QLineEdit(page)
         self.schedule_edit.setAccessibleName("When the group meets")
-        self.schedule_edit.setPlaceholderText("Tuesdays 7pm, fortnightly")
+        self.schedule_edit.setPlaceholderText(
+            "In your words; set the days and times under Meetings and dates")
         self.schedule_label = plain_label("Meets", page)
         self.schedule_label.setBuddy(self.schedule_edit)
         form.addRow(self.schedule_label, self.schedule_edit)
@@ -223,6 +226,18 @@ class SupporterEditor(GuardedDialog):
                        lines=10)
         return page
 
+    def _occasions_tab(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._heading("When they meet", page))
+        self.meetings = MeetingsEditor(own_zone_name(), page)
+        layout.addWidget(self.meetings)
+        layout.addWidget(self._heading("Dates that matter", page))
+        self.dates = DatesEditor(page)
+        layout.addWidget(self.dates)
+        layout.addStretch(1)
+        return page
+
     def _add_text(self, form: QFormLayout, page: QWidget, key: str, label: str,
                   placeholder: str, lines: int = 3) -> None:
         box = _text_box(label, placeholder, page, lines)
@@ -262,6 +277,8 @@ class SupporterEditor(GuardedDialog):
         self.paused_box.setChecked(s.cadence.paused)
         self.contacts.set_contacts(s.contacts)
         self.availability.set_windows(s.availability)
+        self.meetings.set_meetings(s.meetings)
+        self.dates.set_dates(s.dates)
         zone_index = self.zone_box.findData(s.timezone)
         self.zone_box.setCurrentIndex(max(zone_index, 0))
         self.locked_box.setChecked(s.id is not None
@@ -284,6 +301,7 @@ class SupporterEditor(GuardedDialog):
             self.paused_box.isChecked(), tuple(self.contacts.value()),
             tuple(self.availability.value()), self.zone_box.currentText(),
             tuple(box.toPlainText() for box in self.text_fields.values()),
+            tuple(self.meetings.value()), tuple(self.dates.value()),
             self.locked_box.isChecked(),  # last: a setting, not part of the supporter
         )
 
@@ -335,6 +353,8 @@ class SupporterEditor(GuardedDialog):
             stressful=self.stressful_box.isChecked(),
             contacts=self.contacts.value(),
             availability=self.availability.value(),
+            meetings=self.meetings.value(),
+            dates=self.dates.value(),
             timezone=zone,
             boundaries=Boundaries(fields["boundaries.mine"].toPlainText(),
                                   fields["boundaries.theirs"].toPlainText()),
@@ -373,6 +393,11 @@ class SupporterEditor(GuardedDialog):
         self.contacts.show_errors({int(k.split(".")[1]): m for k, m in found.items()
                                    if k.startswith("contacts.")})
         windows_ok = self.availability.check()
+        occasions_ok = self.meetings.check() & self.dates.check()
+        if not occasions_ok and not found and windows_ok:
+            self.tabs.setCurrentIndex(TAB_OCCASIONS)
+            self.banner.show_message("Please check the note next to the field before saving.")
+            return None
         for key, error_label in self.text_errors.items():
             error_label.show_message(found.get(key, ""))
         if found or not windows_ok:
@@ -390,6 +415,8 @@ class SupporterEditor(GuardedDialog):
                 self.cadence_edit.setFocus()
         elif any(k.startswith(("contacts.", "timezone")) for k in found) or not windows_ok:
             self.tabs.setCurrentIndex(TAB_CONTACT)
+        elif any(k.startswith(("meetings.", "dates.")) for k in found):
+            self.tabs.setCurrentIndex(TAB_OCCASIONS)
         elif "notes" in found:
             self.tabs.setCurrentIndex(TAB_NOTES)
         else:

@@ -43,6 +43,7 @@ from supportdesk.ui.models.gratitude_table import (
     GratitudeTableModel,
 )
 from supportdesk.ui.models.roles import ID_ROLE
+from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.undo_commands import (
@@ -112,6 +113,9 @@ class PersonPage(QWidget):
         titles.addWidget(self.summary_label)
         self.contact_label = _wrapping_label(body)
         titles.addWidget(self.contact_label)
+        self.occasions_label = _wrapping_label(body)  # next meeting, dates that matter
+        self.occasions_label.setAccessibleName("Meetings and dates")
+        titles.addWidget(self.occasions_label)
         header.addLayout(titles, 1)
         self.edit_button = QPushButton("Edit", body)
         self.log_button = QPushButton("Log check-in", body)
@@ -288,6 +292,9 @@ class PersonPage(QWidget):
         self.contact_label.setText(" · ".join(x for x in (last, due) if x))
         if s.last_contact:
             self.contact_label.setToolTip(plain_tooltip(exact_time(s.last_contact, self.tz)))
+        occasions = person_occasion_lines(self.ctx, s, now)
+        self.occasions_label.setText("\n".join(occasions))
+        self.occasions_label.setVisible(bool(occasions))
         self.contacts.set_contacts(s.contacts, s.name, s.id or 0)
         self.availability_label.setText(self._availability_words(s))
         self.availability_label.setVisible(bool(s.availability))

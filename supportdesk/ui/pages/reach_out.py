@@ -208,6 +208,10 @@ class ReachOutPage(ScrollingPage):
         card = Card(supporter.name, self.holder)
         card.setAccessibleName(f"{supporter.name}, {supporter.kind_label}. {status}")
         card.content.addWidget(body(f"{supporter.kind_label} · {status}", card, muted=True))
+        meeting = self.ctx.app.occasions.next_meeting_of(supporter)
+        if meeting is not None:
+            card.content.addWidget(body(meeting.words(self.ctx.app.now(),
+                                                      self.ctx.app.occasions.zone), card))
         buttons = ContactGrid(supporter.contacts, supporter.name, card, self.opener,
                               supporter_id=supporter.id or 0)
         buttons.reached_out.connect(self.ctx.events.reached_out)

@@ -27,6 +27,7 @@ from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.core.text import relative_day
 from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages.coming_up import ComingUpCard, coming_up_card
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectCard
 from supportdesk.ui.pages.sparkline import Sparkline
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
@@ -60,6 +61,7 @@ class TodayPage(ScrollingPage):
         self.suggestions: list[str] = []
         self._rule_controls: list[QWidget] = []
         self.mood_buttons: list[QPushButton] = []
+        self.coming_up: ComingUpCard | None = None
         self.setAccessibleName("Today")
         self.refresh()
 
@@ -136,6 +138,7 @@ class TodayPage(ScrollingPage):
             self._add_isolation(today)
         self._add_how_are_you(today)
         self._add_due(today)
+        self._add_coming_up(today)
         self._add_coverage(today)
         self._add_mood(today)
         if self.ctx.app.mood_effect.enabled:  # opt-in (Settings > Mood)
@@ -146,6 +149,11 @@ class TodayPage(ScrollingPage):
         self._add_reciprocity(today)
         self._add_gratitude(today)
         self.column.addStretch(1)
+
+    def _add_coming_up(self, today: Today) -> None:
+        card = self.coming_up = coming_up_card(self.ctx, today.now, self.holder)
+        if card is not None:
+            self.column.addWidget(card)
 
     def _add_welcome(self) -> None:
         card = Card("Welcome. Let's start with one person.", self.holder, warm=True)

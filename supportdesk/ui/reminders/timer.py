@@ -137,6 +137,7 @@ class ReminderEngine(QObject):
             failed = not result.ok
             self.delivered.emit(result)
         failed = self._ask_how_they_are(now, discreet) or failed
+        failed = self._remind_of_occasions(now, discreet) or failed
         self._failed_tries = self._failed_tries + 1 if failed else 0
         self.due_changed.emit(found.due)
         self._aim(now)
@@ -152,8 +153,25 @@ class ReminderEngine(QObject):
         self.delivered.emit(result)
         return not result.ok
 
+    def _remind_of_occasions(self, now: datetime, discreet: bool) -> bool:
+        """Reminders before meetings and dates (services/occasion_reminders.py); True if
+        one could not be shown."""
+        shown = []
+        failed = False
+        for reminder in self.app.occasion_reminders.due(now, discreet):
+            result = self.notifier.notify(reminder.notice)
+            self.delivered.emit(result)
+            if not result.ok:
+                failed = True
+                break
+            shown.append(reminder)
+        if shown:
+            self.app.mark_occasions_shown(shown)
+        return failed
+
     def _aim(self, now: datetime) -> None:
-        moments = (self.service.next_wakeup(now), self.app.mood_reminder.next_wakeup(now))
+        moments = (self.service.next_wakeup(now), self.app.mood_reminder.next_wakeup(now),
+                   self.app.occasion_reminders.next_wakeup(now))
         self.wakeup = min((m for m in moments if m is not None), default=None)
         if self._failed_tries:
             retry = now + RETRY_AFTER[min(self._failed_tries, len(RETRY_AFTER)) - 1]
