@@ -44,6 +44,7 @@ from supportdesk.services.full_export import FullExportService
 from supportdesk.services.full_import import FullImportOutcome, FullImportPreview, FullImportService
 from supportdesk.services.importing import ImportOutcome, ImportPreview, ImportService
 from supportdesk.services.mood import MoodService
+from supportdesk.services.mood_year import MoodYearService
 from supportdesk.services.network import NetworkService
 from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
@@ -88,6 +89,7 @@ class Application:
         repo = session.repo
         self.network: NetworkService = session.network
         self.mood = MoodService(repo, lambda: session.clock())
+        self.mood_year = MoodYearService(session)  # the year at a glance
         self.settings = Settings(repo)
         self.safety_plan = SafetyPlanService(repo)
         self.crisis_lines = CrisisLinesService(repo)
