@@ -90,10 +90,15 @@ class DayMood:
 
     @property
     def words(self) -> str:
-        """"Okay, 1 entry" or "About Good on average (3.7), 3 entries"."""
+        """"Okay, 1 entry", "Between Low and Okay (2.5), 2 entries" or "About Good on
+        average (3.7), 3 entries"."""
         entries = f"{self.count} entr{'y' if self.count == 1 else 'ies'}"
         if self.total % self.count == 0:
             return f"{MOOD_LABELS[self.level]}, {entries}"
+        if (2 * self.total) % self.count == 0:  # a half: say both (the colour is the upper)
+            low = int(self.mean)
+            return f"Between {MOOD_LABELS[low]} and {MOOD_LABELS[low + 1]} " \
+                   f"({self.mean:.1f}), {entries}"
         return f"About {MOOD_LABELS[self.level]} on average ({self.mean:.1f}), {entries}"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from itertools import pairwise
 
 import peewee as pw
 
@@ -40,7 +41,7 @@ def _local_day_sql(spans: Sequence[OffsetSpan]) -> tuple[str, list[object]]:
     if len(spans) == 1:
         return "date(substr(at, 1, 19), ?)", [shift(spans[0])]
     params: list[object] = []
-    for span, later in zip(spans, spans[1:], strict=False):
+    for span, later in pairwise(spans):
         params += [later.start.isoformat(" "), shift(span)]
     cases = " ".join("WHEN at < ? THEN ?" for _ in spans[1:])
     return (f"date(substr(at, 1, 19), CASE {cases} ELSE ? END)", [*params, shift(spans[-1])])

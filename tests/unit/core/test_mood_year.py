@@ -79,4 +79,6 @@ def test_a_day_reads_as_its_date_mood_and_count() -> None:
     assert day_words(day, DayMood(day, 8, 2)) == "Tuesday 5 March 2024: Good, 2 entries"
     assert day_words(day, DayMood(day, 11, 3)) == (
         "Tuesday 5 March 2024: About Good on average (3.7), 3 entries")
+    assert day_words(day, DayMood(day, 5, 2)) == (
+        "Tuesday 5 March 2024: Between Low and Okay (2.5), 2 entries")
     assert day_words(day, None) == "Tuesday 5 March 2024: nothing noted"
