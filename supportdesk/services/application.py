@@ -38,6 +38,11 @@ from supportdesk.services.app_lock import AppLock
 from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService
+from supportdesk.services.daylio_import import (
+    DaylioImportOutcome,
+    DaylioImportService,
+    DaylioPreview,
+)
 from supportdesk.services.exporting import ExportService
 from supportdesk.services.feed import ChangeFeed
 from supportdesk.services.full_export import FullExportService
@@ -96,6 +101,7 @@ class Application:
         self.reminders = ReminderService(session)
         self.dashboard = DashboardService(session)
         self.importing = ImportService(session)
+        self.daylio_import = DaylioImportService(session)
         self.exporting = ExportService(session)
         self.full_export = FullExportService(session)
         self.full_import = FullImportService(session)
@@ -352,6 +358,13 @@ class Application:
 
     def undo_export_file_import(self, outcome: FullImportOutcome) -> None:
         self._change(self.full_import.undo, outcome)
+
+    def import_daylio(self, preview: DaylioPreview) -> DaylioImportOutcome:
+        """Moods from a Daylio backup, as one undoable step."""
+        return self._change(self.daylio_import.apply, preview)
+
+    def undo_daylio_import(self, outcome: DaylioImportOutcome) -> None:
+        self._change(self.daylio_import.undo, outcome)
 
     def back_up_to(self, target: Path) -> Path:
         return backups.back_up_to(self.session, target)
