@@ -67,7 +67,11 @@ def _text(data: bytes, problems: list[str]) -> str:
 
 
 def _header(text: str) -> list[str]:
-    first = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    lines = text.splitlines()
+    try:
+        first = next(csv.reader(lines[:1]), [])
+    except csv.Error:
+        return []
     return [name.strip().casefold() for name in first]
 
 
