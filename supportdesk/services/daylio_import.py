@@ -85,6 +85,9 @@ class DaylioPreview:
                                   field="mood")
         self.chosen[name_key(name)] = mood
 
+    def unchoose(self, name: str) -> None:
+        self.chosen.pop(name_key(name), None)
+
     def mood_for(self, name: str) -> int | None:
         key = name_key(name)
         return DEFAULT_MOODS.get(key) or self.chosen.get(key)
