@@ -36,18 +36,27 @@ class MoodYearService:
     def __init__(self, session: Session, zone: tzinfo | None = None) -> None:
         self.session = session
         self.tz = zone
+        self._kept: dict[int, tuple[object, MoodYear]] = {}
 
     @property
     def zone(self) -> tzinfo:
         return self.tz or local_zone()
 
     def year(self, year: int) -> MoodYear:
-        """Each local day of ``year`` with a mood noted: the moods added up, and how many."""
+        """Each local day of ``year`` with a mood noted: the moods added up, and how many.
+        Kept until a mood or check-in is written (by anyone), so showing a year again,
+        or the page again, does not ask the database twice."""
         zone = self.zone
+        key = (zone, self.session.repo.change_marks()["checkins"])
+        kept = self._kept.get(year)
+        if kept is not None and kept[0] == key:
+            return kept[1]
         start, end = day_start(date(year, 1, 1), zone), day_start(date(year + 1, 1, 1), zone)
         rows = mood_rows.mood_by_day(self.session.db, start, end,
                                      offset_spans(start, end, zone))
-        return MoodYear(year, {day: DayMood(day, total, count) for day, total, count in rows})
+        moods = MoodYear(year, {day: DayMood(day, total, count) for day, total, count in rows})
+        self._kept[year] = (key, moods)
+        return moods
 
     def day(self, day: date) -> list[DayEntry]:
         """What was noted on ``day`` (the person's local day), oldest first."""

@@ -113,12 +113,21 @@ def test_it_agrees_with_python_over_two_years_of_random_moods(session: Session) 
         assert _means(service, year) == want
 
 
-def test_a_year_is_one_aggregate_however_many_moods(session: Session) -> None:
+def test_a_year_is_one_aggregate_kept_until_a_mood_is_written(session: Session) -> None:
     for n in range(60):
         _mood(session, datetime(2024, 1, 1, 12, tzinfo=LONDON) + timedelta(days=n), 3)
-    with counted(session) as statements:
-        MoodYearService(session, LONDON).year(2024)
-    assert len(statements) == 1 and "GROUP BY" in statements[0]
+    service = MoodYearService(session, LONDON)
+
+    def aggregates() -> int:
+        with counted(session) as statements:
+            service.year(2024)
+        return sum(1 for sql in statements if "GROUP BY" in sql)
+
+    assert aggregates() == 1
+    assert aggregates() == 0  # nothing written since: what was read is kept
+    _mood(session, datetime(2024, 6, 1, 12, tzinfo=LONDON), 5)
+    assert aggregates() == 1
+    assert service.year(2024).get(date(2024, 6, 1)) is not None
 
 
 def test_one_days_entries_oldest_first_with_whom(session: Session) -> None:
