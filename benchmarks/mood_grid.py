@@ -31,7 +31,8 @@ GRID_WIDTH = 880  # the grid's width on the Check-ins page in a 1100x720 window
 def _vault_with_moods(work: Path) -> Any:
     from supportdesk.core.mood import MoodEntry
     from supportdesk.services.session import Session
-    from supportdesk.store import database, mood_rows
+    from supportdesk.store import database
+    from supportdesk.store.repository import Repository
     from supportdesk.vault.keystore import KeyringKeyStore
     from supportdesk.vault.vault import Vault
     from tests.reliability.file_keyring import FileKeyring
@@ -43,7 +44,7 @@ def _vault_with_moods(work: Path) -> Any:
     evening = generate.NOW.replace(hour=20)
     entries = [MoodEntry(at=evening - timedelta(days=day), mood=1 + (day * 7 + day // 3) % 5)
                for day in range(DAYS)]
-    mood_rows.add_mood_entries(vault.db, entries)
+    Repository().add_mood_entries(entries)
     database.run_sql(vault.db, "ANALYZE")
     return Session(vault.db, vault=vault)
 

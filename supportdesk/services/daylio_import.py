@@ -202,7 +202,7 @@ class DaylioImportService:
                                   "or leave those moods out).", field="mood")
         entries = [checked_entry(entry) for entry in preview.entries()]
         with self.session.db.atomic():
-            return DaylioImportOutcome(mood_rows.add_mood_entries(self.session.db, entries))
+            return DaylioImportOutcome(self.session.repo.add_mood_entries(entries))
 
     def undo(self, outcome: DaylioImportOutcome) -> None:
         mood_rows.delete_mood_entries(self.session.db, outcome.added_ids)

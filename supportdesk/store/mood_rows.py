@@ -1,4 +1,4 @@
-"""Moods by the person's local day, one day's moods, and mood entries in bulk (imports).
+"""Moods by the person's local day, one day's moods, and what imports compare and undo.
 
 ``mood_by_day`` is the year grid's one aggregate: every mood noted on its own and every
 check-in's mood (after, or before when only that was noted) between two moments, added
@@ -22,7 +22,7 @@ from supportdesk.store import convert
 from supportdesk.store.database import run_sql
 from supportdesk.store.models import CheckInRow, MoodEntryRow
 
-INSERT_CHUNK = 500  # rows per INSERT: well under SQLite's limit of bound values
+DELETE_CHUNK = 500  # ids per DELETE: well under SQLite's limit of bound values
 
 
 def _stored(moment: datetime) -> str:
@@ -96,17 +96,8 @@ def mood_keys(db: pw.Database) -> set[tuple[datetime, int, str]]:
     return keys
 
 
-def add_mood_entries(db: pw.Database, entries: Sequence[MoodEntry]) -> list[int]:
-    """Insert every entry (already checked); their new ids, in order."""
-    ids: list[int] = []
-    with db.atomic():
-        for entry in entries:
-            ids.append(int(MoodEntryRow.insert(**convert.mood_entry_fields(entry)).execute()))
-    return ids
-
-
 def delete_mood_entries(db: pw.Database, entry_ids: Sequence[int]) -> None:
     with db.atomic():
-        for start in range(0, len(entry_ids), INSERT_CHUNK):
-            chunk = list(entry_ids[start:start + INSERT_CHUNK])
+        for start in range(0, len(entry_ids), DELETE_CHUNK):
+            chunk = list(entry_ids[start:start + DELETE_CHUNK])
             MoodEntryRow.delete().where(MoodEntryRow.id.in_(chunk)).execute()
