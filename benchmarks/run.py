@@ -640,6 +640,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--circles-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--mood-grid-only", action="store_true",
+                        help="only the year grid on ten years of moods and check-ins")
     parser.add_argument("--frozen-only", action="store_true",
                         help="only the frozen app against the frozen hello-world")
     parser.add_argument("--only", choices=["mood"],
@@ -664,11 +666,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.frozen_only:
         return _report(frozen_rows(runs), runs, args.markdown)
+    from benchmarks.mood_grid import mood_grid_rows
+
+    if args.mood_grid_only:
+        with tempfile.TemporaryDirectory(prefix="supportdesk-bench-") as folder:
+            return _report(mood_grid_rows(Path(folder), runs), runs, args.markdown)
     with tempfile.TemporaryDirectory(prefix="supportdesk-bench-") as folder:
         work = Path(folder)
         rows = startup_rows(work, runs)
         rows += desktop_rows(runs)
         circles = circles_in_child(runs)  # before this process holds the vault open
+        moods = mood_grid_rows(work, runs)  # on a copy of the scale vault, with 3,650 moods
         session = _open_scale()
         try:
             rows.append(search_row(session, args.quick))
@@ -677,6 +685,7 @@ def main(argv: list[str] | None = None) -> int:
             rows += checkins_rows(session, runs)
             rows += page_rows(session, runs)
             rows += circles
+            rows += moods
             rows.append(vcard_row(work, session, runs))
             rows.append(cipher_row(work, session, runs))
         finally:

@@ -6,8 +6,9 @@
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
 <scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
-list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a small vault
-of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your people"
+list (<scheme>-checkins-mood.png), its year at a glance (<scheme>-checkins-year.png, and
+<scheme>-checkins-year-800.png at 800x600), Today's opt-in "It's been quiet lately" on a small
+vault of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your people"
 (<scheme>-today-people.png) and the person page's section (<scheme>-person-mood.png),
 Settings > Reminders and Settings > Mood (<scheme>-settings-reminders.png,
 <scheme>-settings-mood.png), <scheme>-log_this.png ("Log this?" after a call),
@@ -102,6 +103,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
         written += _mood_shots(app, window, scheme, out)
         written += _mood_connection_shots(app, window, ids, scheme, out)
+        written += _year_shots(app, window, scheme, out)
         written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
         written.append(_meetings_editor_shot(app, window, ctx, ids, scheme, out))
@@ -265,6 +267,27 @@ def _mood_connection_shots(app: object, window: object, ids: dict[str, int], sch
         written.append(_save(dialog.grab(), out / f"{scheme}-settings-{title.lower()}.png"))
     dialog.reject()
     window.ctx.app.set_mood_effect_shown(False)
+    return written
+
+
+def _year_shots(app: object, window: object, scheme: str, out: Path) -> list[Path]:
+    """Check-ins showing "My year in moods", at 1100x720 and 800x600."""
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.pages.checkins import YEAR, CheckinsPage
+
+    assert isinstance(window, MainWindow)
+    window.show_page("checkins")
+    page = window.page("checkins")
+    assert isinstance(page, CheckinsPage)
+    page.view_box.setCurrentIndex(page.view_box.findData(YEAR))
+    settle(app)
+    written = [_save(window.grab(), out / f"{scheme}-checkins-year.png")]
+    window.resize(*SMALL_SIZE)
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-checkins-year-800.png"))
+    window.resize(*WINDOW_SIZE)
+    page.view_box.setCurrentIndex(0)
+    settle(app)
     return written
 
 

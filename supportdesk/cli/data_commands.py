@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from supportdesk.cli import PDF_COMMAND
+from supportdesk.cli import PDF_COMMAND, mood_import_command
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, StorageError
 from supportdesk.core.kinds import Kind, Mode
@@ -37,7 +37,8 @@ PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
 
 def register(sub: Any) -> None:
     importer = sub.add_parser(
-        "import", help="import contacts (.vcf) or a SupportDesk export (.json, .zip)",
+        "import", help="import contacts (.vcf), a SupportDesk export (.json, .zip) or a "
+                       "Daylio backup (.csv)",
         description="Import contacts from a vCard file, or everything from a SupportDesk "
                     "export (supportdesk.json, or the .zip of `export --format all`). "
                     "Shows what was found and asks before anything is saved.")
@@ -52,6 +53,7 @@ def register(sub: Any) -> None:
                           help="SupportDesk export: use its settings even though your vault "
                                "already has people in it (an empty vault always does)")
     importer.add_argument("--yes", "-y", action="store_true", help="import without asking")
+    mood_import_command.add_arguments(importer)  # --format daylio, --mood NAME=N
     importer.set_defaults(func=run_import)
 
     exporter = sub.add_parser(
@@ -121,6 +123,8 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as error:
         raise StorageError(f"SupportDesk could not read {args.file} "
                            f"({error.strerror or error}).") from None
+    if mood_import_command.wants(args, data):
+        return mood_import_command.run(args, data)
     if _is_supportdesk_export(args.file, data):
         return _import_export(args, data)
     app = Application(_session_opener()(args))

@@ -40,10 +40,16 @@ from supportdesk.services.app_lock import AppLock
 from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService
+from supportdesk.services.daylio_import import (
+    DaylioImportOutcome,
+    DaylioImportService,
+    DaylioPreview,
+)
 from supportdesk.services.feed import ChangeFeed
 from supportdesk.services.mood import MoodService
 from supportdesk.services.mood_effect import MoodEffectService
 from supportdesk.services.mood_reminder import MoodReminderService
+from supportdesk.services.mood_year import MoodYearService
 from supportdesk.services.network import NetworkService
 from supportdesk.services.occasion_reminders import OccasionReminder, OccasionReminderService
 from supportdesk.services.occasions import OccasionsService
@@ -79,6 +85,7 @@ class Application:
         repo = session.repo
         self.network: NetworkService = session.network
         self.mood = MoodService(repo, lambda: session.clock())
+        self.mood_year = MoodYearService(session)  # the year at a glance
         self.settings = Settings(repo)
         self.safety_plan = SafetyPlanService(repo)
         self.crisis_lines = CrisisLinesService(repo)
@@ -89,6 +96,7 @@ class Application:
         self.dashboard = DashboardService(session)
         self.occasions = OccasionsService(session)
         self.occasion_reminders = OccasionReminderService(session)
+        self.daylio_import = DaylioImportService(session)
         self.app_lock = AppLock(self.settings)
         # Backups need a vault (a bare test database has none).
         self.backups = (BackupScheduler(session.vault, self.settings, lambda: session.clock())
@@ -390,6 +398,13 @@ class Application:
 
     def undo_export_file_import(self, outcome: FullImportOutcome) -> None:
         self._change(self.full_import.undo, outcome)
+
+    def import_daylio(self, preview: DaylioPreview) -> DaylioImportOutcome:
+        """Moods from a Daylio backup, as one undoable step."""
+        return self._change(self.daylio_import.apply, preview)
+
+    def undo_daylio_import(self, outcome: DaylioImportOutcome) -> None:
+        self._change(self.daylio_import.undo, outcome)
 
     def back_up_to(self, target: Path) -> Path:
         return backups.back_up_to(self.session, target)

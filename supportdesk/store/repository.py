@@ -463,6 +463,12 @@ class Repository:
             MoodEntryRow.update(**fields).where(MoodEntryRow.id == entry.id).execute()
         return entry
 
+    def add_mood_entries(self, entries: Sequence[MoodEntry]) -> list[int]:
+        """Insert many, already checked, in one transaction (imports): their ids, in order."""
+        with self.db.atomic():
+            return [_insert(self.db, MoodEntryRow, convert.mood_entry_fields(entry))
+                    for entry in entries]
+
     def delete_mood_entry(self, entry_id: int) -> MoodEntry:
         old = self.mood_entry(entry_id)
         MoodEntryRow.delete().where(MoodEntryRow.id == entry_id).execute()

@@ -1,5 +1,5 @@
-"""File menu: Import ▸ (contacts, a SupportDesk export), Export ▸ (… Everything…,
-Check-ins…), Back up now…, Restore from backup…; the "Backups" settings tab; and the
+"""File menu: Import ▸ (contacts, a SupportDesk export, a Daylio backup), Export ▸
+(… Everything…, Check-ins…), Back up now…, Restore from backup…; the "Backups" settings tab; and the
 automatic daily backup while the app runs.
 
 Every unencrypted export asks first, with the same plain warning. Errors from the
@@ -124,8 +124,11 @@ class DataActions(QObject):
         self.import_export_action.setStatusTip(
             "Bring back everything from a SupportDesk export (.json or the .zip of "
             "File > Export > Everything)")
+        self.import_daylio_action = QAction("&Daylio backup (CSV)…", self.window)
+        self.import_daylio_action.setStatusTip("Bring in the moods from Daylio's CSV export")
         self.import_menu.addAction(self.import_action)
         self.import_menu.addAction(self.import_export_action)
+        self.import_menu.addAction(self.import_daylio_action)
         self.export_menu = QMenu("&Export", self.window)
         self.export_actions: dict[ExportFormat, QAction] = {}
         for fmt in ExportFormat:
@@ -158,6 +161,7 @@ class DataActions(QObject):
                 app.aboutToQuit.connect(self.background.wait)
         self.import_action.triggered.connect(lambda: self.import_contacts())
         self.import_export_action.triggered.connect(lambda: self.import_export())
+        self.import_daylio_action.triggered.connect(lambda: self.import_daylio())
         self.backup_action.triggered.connect(lambda: self.back_up_now())
         self.restore_action.triggered.connect(lambda: self.restore())
         self.timer.timeout.connect(self.run_automatic_backup)
@@ -260,6 +264,33 @@ class DataActions(QObject):
             return False
         self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
+        accepted = self.exec_dialog(dialog)
+        if accepted and dialog.command is not None and dialog.command.outcome is not None:
+            self._status(f"Imported: {dialog.command.outcome.summary}. "
+                         "Undo is in the Edit menu.")
+        dialog.deleteLater()
+        return accepted
+
+    def import_daylio(self, path: Path | None = None) -> bool:
+        """File > Import > Daylio backup (CSV): preview, choose, import (one undo)."""
+        title = "Import a Daylio backup"
+        path = path or self.ask_open_path(title, self.settings.get(IMPORT_FOLDER),
+                                          "Daylio backup (*.csv);;All files (*)")
+        if path is None:
+            return False
+        from supportdesk.ui.daylio_dialog import daylio_dialog
+
+        try:
+            dialog = daylio_dialog(self.ctx, path, self.window)
+        except OSError as error:
+            self.show_error(title, KnownError(
+                f"SupportDesk could not read {path} ({error.strerror or error})."))
+            return False
+        except ValueError as error:  # not a Daylio export
+            self.show_error(title, KnownError(str(error), hint="In Daylio: More > Export "
+                                              "entries > CSV."))
+            return False
+        self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         accepted = self.exec_dialog(dialog)
         if accepted and dialog.command is not None and dialog.command.outcome is not None:
             self._status(f"Imported: {dialog.command.outcome.summary}. "

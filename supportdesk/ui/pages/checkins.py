@@ -4,12 +4,13 @@ The list reads a page at a time, newest first, as it is scrolled; the person, th
 and the words are filtered in the database, so ten years of check-ins stay quick.
 
 "Show: Just me" lists the moods noted on their own ("How are you?", Ctrl+M) instead —
-check-ins with oneself — with the same edit and delete.
+check-ins with oneself — with the same edit and delete. "Show: My year in moods" is the
+year at a glance (ui/mood_year/): a square per day, coloured by the day's mean mood.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPushButton, QWidget
@@ -35,6 +36,9 @@ from supportdesk.ui.undo_commands import DeleteCheckin, DeleteMoodEntry, perform
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.tables import list_table
 
+if TYPE_CHECKING:
+    from supportdesk.ui.mood_year.view import MoodYearView
+
 SEARCH_PAUSE_MS = 200
 EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someone — a call, "
               "a text, a coffee, a group meeting — log it here (Ctrl+L). Over time you will "
@@ -42,7 +46,7 @@ EMPTY_TEXT = ("<h3>No check-ins yet</h3><p>Each time you are in touch with someo
 NO_MOODS_TEXT = ("<h3>Just for you</h3><p>Whenever you like, note how you are — on a "
                  "good day or a hard one, with or without anyone else (Ctrl+M, or the "
                  "“How are you?” card on Today). What you note shows here.</p>")
-WITH_PEOPLE, JUST_ME = "people", "me"
+WITH_PEOPLE, JUST_ME, YEAR = "people", "me", "year"
 
 
 class CheckinsPage(ListPage):
@@ -57,6 +61,7 @@ class CheckinsPage(ListPage):
         self.mood_model = MoodTableModel(self, tz=local_zone())
         self.proxy = ByPersonProxy(self.model, self)  # sorts; filtering is in SQL
         self._names: dict[int, str] = {}
+        self._year_view: MoodYearView | None = None
         self._search_pause = QTimer(self)  # a search runs once typing pauses
         self._search_pause.setSingleShot(True)
         self._search_pause.setInterval(SEARCH_PAUSE_MS)
@@ -69,7 +74,9 @@ class CheckinsPage(ListPage):
         self.view_box = QComboBox(self)
         self.view_box.addItem("With people", WITH_PEOPLE)
         self.view_box.addItem("Just me: how I've been", JUST_ME)
-        self.view_box.setAccessibleName("Show check-ins with people, or just me")
+        self.view_box.addItem("My year in moods", YEAR)
+        self.view_box.setAccessibleName("Show check-ins with people, just me, or my year "
+                                        "in moods")
         bar.addWidget(self.view_box, 1)
         self.search_edit = self.add_search("Search notes and names", "Search check-ins", 3)
         self.person_filter = QComboBox(self)
@@ -128,6 +135,20 @@ class CheckinsPage(ListPage):
     def showing_moods(self) -> bool:
         return bool(self.view_box.currentData() == JUST_ME)
 
+    @property
+    def showing_year(self) -> bool:
+        return bool(self.view_box.currentData() == YEAR)
+
+    @property
+    def year_view(self) -> MoodYearView:
+        """The year at a glance, built the first time it is shown."""
+        if self._year_view is None:
+            from supportdesk.ui.mood_year.view import MoodYearView
+
+            self._year_view = MoodYearView(self.ctx, self)
+            self.stack.addWidget(self._year_view)
+        return self._year_view
+
     def _connect_signals(self) -> None:
         self.view_box.currentIndexChanged.connect(self._on_view_changed)
         self.mood_button.clicked.connect(lambda: self.ctx.events.mood_entry_requested.emit(0))
@@ -157,7 +178,9 @@ class CheckinsPage(ListPage):
             self.person_filter.setCurrentIndex(max(self.person_filter.findData(chosen), 0))
             self.person_filter.blockSignals(False)
         self._show_view()
-        if self.showing_moods:
+        if self.showing_year:
+            self.year_view.refresh()
+        elif self.showing_moods:
             self._query_moods()
         else:
             self._query(keep=len(self.model.rows), chosen=self.current_id(),
@@ -165,16 +188,22 @@ class CheckinsPage(ListPage):
 
     def _on_view_changed(self) -> None:
         self._show_view()
-        if self.showing_moods:
+        if self.showing_year:
+            self.year_view.refresh()
+            self.stack.setCurrentWidget(self.year_view)
+            self.year_view.grid.setFocus()
+        elif self.showing_moods:
             self._query_moods()
         else:
             self._query()
 
     def _show_view(self) -> None:
-        moods = self.showing_moods
+        moods = self.showing_moods or self.showing_year
         for control in self._people_controls:
             control.setVisible(not moods)
         self.mood_button.setVisible(moods)
+        for button in (self.edit_button, self.delete_button):
+            button.setVisible(not self.showing_year)
         self.bar.setStretchFactor(self.view_box, 0 if moods else 1)
         self._name_buttons()
 
