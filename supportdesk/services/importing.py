@@ -322,16 +322,29 @@ class _Index:
 
 
 def _kind_for(contact: ParsedContact, default: Kind, suggest_professional: bool) -> Kind:
+    """The file's own kind (our exports); an organisation's likely kind; a professional
+    when the card looks like one and no kind was chosen; else the chosen default."""
     if contact.kind is not None:
         return contact.kind
+    if contact.organisation_kind is not None:
+        return contact.organisation_kind
     if suggest_professional and contact.looks_professional:
         return Kind.PROFESSIONAL
     return default
 
 
 def _notes_for(contact: ParsedContact) -> str:
-    work = " — ".join(part for part in (contact.title, contact.organisation) if part)
-    return "\n\n".join(part for part in (work, contact.notes) if part)
+    """The card's note, after its job title and role, organisation and nickname, which
+    a supporter has no fields of their own for: "Consultant (Lead) — Riverside Clinic"."""
+    job = contact.title
+    if contact.job_role and contact.job_role.casefold() != job.casefold():
+        job = f"{job} ({contact.job_role})" if job else contact.job_role
+    organisation = contact.organisation
+    if normalised_name(organisation) == normalised_name(contact.name):
+        organisation = ""  # an organisation's own card
+    work = " — ".join(part for part in (job, organisation) if part)
+    known_as = f"Known as {contact.nickname}" if contact.nickname else ""
+    return "\n\n".join(part for part in (work, known_as, contact.notes) if part)
 
 
 class ImportService:
