@@ -63,6 +63,7 @@ class ParsedContact:
     ring: Ring | None = None
     role: Role = Role.NONE  # from our own exports, or recognised in the title or role
     is_organisation: bool = False  # KIND:org, X-ABShowAs:COMPANY
+    entry: str = "card"  # what the file holds each contact in: a "card", a CSV "row"
 
     @property
     def looks_professional(self) -> bool:

@@ -1,4 +1,5 @@
-"""Importing contacts from vCard files: preview first, then one transaction, one undo.
+"""Importing contacts from vCard files and Google or Outlook CSV exports: preview first,
+then one transaction, one undo.
 
 ``preview`` reads the file and compares each card with the people already in the
 network and with the cards before it (name, phone number, email address); nothing is
@@ -27,19 +28,19 @@ from supportdesk.core.validation import (
     ensure_valid,
     problems,
 )
+from supportdesk.formats.contact_files import read_contacts
 from supportdesk.formats.vcard import (
     UNNAMED,
     CardProblem,
     ParsedContact,
     Progress,
     ReadResult,
-    read_vcards,
 )
 from supportdesk.services.network import cleaned_supporter
 from supportdesk.services.session import Session
 
 __all__ = ["Action", "ImportOutcome", "ImportPreview", "ImportRow", "ImportService",
-           "ReadResult", "read_vcards"]  # the GUI reads cards through here, not formats/
+           "ReadResult", "read_contacts"]  # the GUI reads files through here, not formats/
 
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
 MIN_PHONE_DIGITS = 6
@@ -95,7 +96,8 @@ class Match:
         if self.existing is not None:
             return f"Update {self.name}"
         assert self.earlier is not None
-        return f"Same person as card {self.earlier.contact.card} ({self.name})"
+        earlier = self.earlier.contact
+        return f"Same person as {earlier.entry} {earlier.card} ({self.name})"
 
     @property
     def reason(self) -> str:
@@ -107,8 +109,8 @@ class Match:
 
     @property
     def words(self) -> str:
-        where = "" if self.existing is not None else \
-            f"card {self.earlier.contact.card if self.earlier else 0} in this file: "
+        where = "" if self.existing is not None or self.earlier is None else \
+            f"{self.earlier.contact.entry} {self.earlier.contact.card} in this file: "
         return f"{where}{self.name} ({self.reason})"
 
 
@@ -201,7 +203,8 @@ class ImportPreview:
 
     def issue_lines(self) -> list[str]:
         """Every detail left out of a card (or card left out), with the card and its reason."""
-        return [f"Card {row.contact.card} (line {row.contact.line}): {issue}"
+        return [f"{row.contact.entry.capitalize()} {row.contact.card} "
+                f"(line {row.contact.line}): {issue}"
                 for row in self.rows for issue in row.issues]
 
     def match_lines(self, limit: int = 20) -> list[str]:
@@ -209,7 +212,7 @@ class ImportPreview:
         lines = []
         matched = [row for row in self.rows if row.matches]
         for row in matched[:limit]:
-            card = f"Card {row.contact.card} ({row.contact.name})"
+            card = f"{row.contact.entry.capitalize()} {row.contact.card} ({row.contact.name})"
             if row.action is Action.MERGE and row.target is not None:
                 lines.append(f"{card}: {row.target.label[0].lower()}{row.target.label[1:]}, "
                              f"{row.target.reason}.")
@@ -355,7 +358,7 @@ class ImportService:
                 progress: Progress | None = None, suggest_professional: bool = True
                 ) -> ImportPreview:
         """What importing ``data`` would do, card by card; writes nothing."""
-        return self.preview_read(read_vcards(data, progress), default_kind,
+        return self.preview_read(read_contacts(data, progress), default_kind,
                                  suggest_professional)
 
     def preview_read(self, read: ReadResult, default_kind: Kind = Kind.FRIEND,
@@ -510,7 +513,7 @@ def _checked_row(contact: ParsedContact, kind: Kind) -> ImportRow:
         name, name_missing = f"{UNNAMED} {contact.card}", True
     elif "name" in found:
         row.refused, row.action = True, Action.SKIP
-        row.issues.append(f"This card is left out: the name is {len(name):,} characters "
+        row.issues.append(f"This {contact.entry} is left out: the name is {len(name):,} characters "
                           f"long, and a name can hold {NAME_LIMIT} at most.")
         name = _shown(name)
     kept: list[ContactMethod] = []

@@ -50,7 +50,7 @@ from supportdesk.services.importing import (
     ImportOutcome,
     ImportPreview,
     ReadResult,
-    read_vcards,
+    read_contacts,
 )
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
@@ -195,9 +195,10 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class CardReader(QThread):
-    """Reads a vCard file off the GUI thread; ``cancel()`` stops it between cards.
-    ``result`` holds what was read once the thread has finished (kept on the object, not
-    sent by a queued signal, which a small file could outrun)."""
+    """Reads a contacts file (vCard, Google or Outlook CSV) off the GUI thread; ``cancel()``
+    stops it between cards or rows. ``result`` holds what was read once the thread has
+    finished (kept on the object, not sent by a queued signal, which a small file could
+    outrun)."""
 
     progressed = Signal(int, int)
 
@@ -215,7 +216,7 @@ class CardReader(QThread):
         return not self._stop.is_set()
 
     def run(self) -> None:
-        self.result = read_vcards(self.data, self._progress)
+        self.result = read_contacts(self.data, self._progress)
 
 
 class ImportContacts(NetworkCommand):
