@@ -128,10 +128,11 @@ class ImportPreviewModel(QAbstractTableModel):
                 return plain_tooltip("\n".join(f"{m.type.label}: {m.value}"
                                                for m in row.contact.contacts))
             if column == MATCH_COL and row.matches:
-                return plain_tooltip("This card might be:\n"
+                return plain_tooltip(f"This {row.contact.entry} might be:\n"
                                      + "\n".join(f"• {m.words}" for m in row.matches)
                                      + "\n\nChoose in “Import as”: add them as a new person, "
-                                     "or update one of these with the card's new details.")
+                                     f"or update one of these with the {row.contact.entry}'s "
+                                     "new details.")
         if role == CHOICES_ROLE and column == ACTION_COL:
             return row.choices()
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME_COL \

@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind
+from supportdesk.services.importing import ImportService
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.data_actions import DataActions
-from supportdesk.ui.import_dialog import ImportDialog
+from supportdesk.ui.import_dialog import MATCH_COL, ImportDialog, ImportPreviewModel
 from tests.gui.test_export_actions import installed
 
 SAMPLES = Path(__file__).parents[1] / "unit" / "formats" / "data" / "contacts-csv"
@@ -78,3 +79,12 @@ def test_a_csv_of_another_kind_says_what_it_reads(actions: DataActions,
     path.write_bytes(b"Who,Number\r\nAnn,0123\r\n")
     assert not actions.import_contacts(path)
     assert "Google Contacts or Outlook" in actions.errors[0]  # type: ignore[attr-defined]
+
+
+def test_a_row_that_matches_someone_is_called_a_row(ctx: AppContext) -> None:
+    service = ImportService(ctx.session)
+    data = (SAMPLES / "outlook-contacts.csv").read_bytes()
+    service.apply(service.preview(data))
+    model = ImportPreviewModel(service.preview(data))
+    tip = model.data(model.index(0, MATCH_COL), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("This row might be:") and "the row's new details" in tip
