@@ -2,6 +2,10 @@
 ;   iscc /DAppVersion=0.1.0 /DSourceDir=..\..\dist\supportdesk /DOutputDir=..\..\dist packaging\windows\supportdesk.iss
 ; The user's data (in %APPDATA%\SupportDesk) stays when SupportDesk is removed,
 ; unless they choose to delete it when the uninstaller asks.
+; SupportDesk.exe is a windowed program, so commands typed in a terminal print nothing
+; through it; supportdesk-cli.exe beside it is the same program as a console one. The
+; "addtopath" task puts the install folder on the person's own PATH (and the uninstaller
+; takes it off again), so `supportdesk-cli list` works in any terminal.
 
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -41,6 +45,7 @@ SolidCompression=yes
 WizardStyle=modern
 CloseApplications=yes
 RestartApplications=no
+ChangesEnvironment=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -48,6 +53,7 @@ Name: "english"; MessagesFile: "compiler:Default.isl"
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 Name: "startatlogin"; Description: "Start SupportDesk when I sign in, so check-in reminders arrive"; GroupDescription: "Reminders:"; Flags: unchecked
+Name: "addtopath"; Description: "Let me type supportdesk-cli in a terminal (adds SupportDesk to my PATH)"; GroupDescription: "Command line:"; Flags: unchecked
 
 [Files]
 Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
@@ -59,6 +65,8 @@ Name: "{userdesktop}\SupportDesk"; Filename: "{app}\SupportDesk.exe"; Tasks: des
 [Registry]
 ; The same Run entry the app's own "start at login" setting writes, so either can undo it.
 Root: HKCU; Subkey: "Software\Microsoft\Windows\CurrentVersion\Run"; ValueType: string; ValueName: "SupportDesk"; ValueData: """{app}\SupportDesk.exe"" --minimized"; Tasks: startatlogin; Flags: uninsdeletevalue
+; The folder is added to the user's PATH once; the uninstaller removes just that entry.
+Root: HKCU; Subkey: "Environment"; ValueType: expandsz; ValueName: "Path"; ValueData: "{olddata};{app}"; Tasks: addtopath; Check: NeedsAddPath(ExpandConstant('{app}'))
 
 [Run]
 Filename: "{app}\SupportDesk.exe"; Description: "{cm:LaunchProgram,SupportDesk}"; Flags: nowait postinstall skipifsilent
@@ -69,6 +77,36 @@ Filename: "{cmd}"; Parameters: "/C taskkill /IM SupportDesk.exe /F"; Flags: runh
 [Code]
 var
   RemoveData: Boolean;
+
+{ Where Dir is in the user's PATH (1-based, in PATH itself), or 0 when it is not there. }
+function PathPosition(Dir: string; var Path: string): Integer;
+begin
+  Result := 0;
+  if RegQueryStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path) then
+    Result := Pos(';' + Uppercase(Dir) + ';', ';' + Uppercase(Path) + ';');
+end;
+
+function NeedsAddPath(Dir: string): Boolean;
+var
+  Path: string;
+begin
+  Result := PathPosition(Dir, Path) = 0;
+end;
+
+procedure RemoveFromPath(Dir: string);
+var
+  Path: string;
+  P: Integer;
+begin
+  P := PathPosition(Dir, Path);
+  if P = 0 then
+    exit;
+  if P > 1 then
+    Delete(Path, P - 1, Length(Dir) + 1)  { the ";" before it, and it }
+  else
+    Delete(Path, P, Length(Dir) + 1);     { it, and the ";" after it }
+  RegWriteExpandStringValue(HKEY_CURRENT_USER, 'Environment', 'Path', Path);
+end;
 
 function InitializeUninstall(): Boolean;
 begin
@@ -82,6 +120,8 @@ end;
 
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 begin
+  if CurUninstallStep = usUninstall then
+    RemoveFromPath(ExpandConstant('{app}'));
   if (CurUninstallStep = usPostUninstall) and RemoveData then
     DelTree(ExpandConstant('{userappdata}\SupportDesk'), True, True, True);
 end;

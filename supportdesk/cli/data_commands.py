@@ -1,8 +1,8 @@
 """``supportdesk import FILE`` and ``supportdesk export --format F OUT``.
 
-Import reads a vCard file, or a SupportDesk export (``.json``, or the ``.zip`` of
-``export --format all``); it shows what it found and asks before writing (``--yes``
-skips the question).
+Import reads a vCard file, a Google Contacts or Outlook CSV export, or a SupportDesk
+export (``.json``, or the ``.zip`` of ``export --format all``); it shows what it found
+and asks before writing (``--yes`` skips the question).
 Export warns that the file will not be encrypted and asks the same way. The PDFs are
 drawn with Qt, which this layer may not import, so they are made by a child process
 over the same data folder: ``supportdesk _render-pdf`` (``pdf_child_command``), which
@@ -37,13 +37,16 @@ PDF_FORMATS = (ExportFormat.PDF, ExportFormat.CARD)
 
 def register(sub: Any) -> None:
     importer = sub.add_parser(
-        "import", help="import contacts (.vcf), a SupportDesk export (.json, .zip) or a "
-                       "Daylio backup (.csv)",
-        description="Import contacts from a vCard file, or everything from a SupportDesk "
-                    "export (supportdesk.json, or the .zip of `export --format all`). "
-                    "Shows what was found and asks before anything is saved.")
+        "import", help="import contacts (.vcf, Google or Outlook .csv), a SupportDesk "
+                       "export (.json, .zip) or a Daylio backup (.csv)",
+        description="Import contacts from a vCard file or a Google Contacts or Outlook CSV "
+                    "export, everything from a SupportDesk export (supportdesk.json, or "
+                    "the .zip of `export --format all`), or moods from a Daylio backup. "
+                    "Shows what was found, and any row or card that cannot be read by its "
+                    "line, and asks before anything is saved.")
     importer.add_argument("file", metavar="FILE", type=Path,
-                          help="a .vcf file, or a SupportDesk export (.json or .zip)")
+                          help="a .vcf or .csv file of contacts, or a SupportDesk export "
+                               "(.json or .zip)")
     importer.add_argument("--kind", choices=[k.value for k in Kind], default=None,
                           help="what the new people are to you (default: friend)")
     importer.add_argument("--skip-duplicates", action="store_true",

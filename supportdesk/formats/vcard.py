@@ -21,6 +21,16 @@ from supportdesk.core.dates import ImportantDate
 from supportdesk.core.kinds import ContactType, Kind, Ring, Role
 from supportdesk.core.model import ContactMethod, Supporter
 from supportdesk.formats import vcard_dates
+from supportdesk.formats.contact_fields import (
+    ORGANISATION_KINDS,
+    is_honorific,
+    name_from_parts,
+    name_parts,
+    number_from_tel_uri,
+    organisation_kind,
+    role_from_text,
+    tel_uri,
+)
 
 UNNAMED = "Unnamed contact"
 BINARY_PROPERTIES = {"PHOTO", "LOGO", "SOUND", "KEY"}
@@ -46,20 +56,37 @@ class ParsedContact:
     contacts: list[ContactMethod] = field(default_factory=list)
     notes: str = ""
     organisation: str = ""
-    title: str = ""
+    title: str = ""  # a job title (vCard TITLE)
+    job_role: str = ""  # what they do (vCard ROLE), kept beside the title in the notes
+    nickname: str = ""
     timezone: str = ""
     name_missing: bool = False
     kind: Kind | None = None  # only when the file says (our own exports)
     ring: Ring | None = None
-    role: Role = Role.NONE
+    role: Role = Role.NONE  # from our own exports, or recognised in the title or role
     dates: list[ImportantDate] = field(default_factory=list)  # BDAY, ANNIVERSARY
+    is_organisation: bool = False  # KIND:org, X-ABShowAs:COMPANY
+    entry: str = "card"  # what the file holds each contact in: a "card", a CSV "row"
 
     @property
     def looks_professional(self) -> bool:
-        text = f"{self.title} {self.organisation} {self.name}".casefold()
-        return bool(self.title or self.organisation) and any(
+        if self.role is not Role.NONE:
+            return True
+        text = f"{self.title} {self.job_role} {self.organisation} {self.name}".casefold()
+        return bool(self.title or self.job_role or self.organisation) and any(
             word in text for word in PROFESSIONAL_WORDS
         )
+
+    @property
+    def organisation_kind(self) -> Kind | None:
+        """For an organisation's card, which kind of organisation it most likely is."""
+        if not self.is_organisation:
+            return None
+        if self.kind in ORGANISATION_KINDS:
+            return self.kind
+        types = {method.type for method in self.contacts}
+        return organisation_kind(self.name, self.notes, ContactType.PHONE in types,
+                                 ContactType.WEB in types)
 
 
 @dataclass(frozen=True)
@@ -311,9 +338,10 @@ def _label(child: Any, types: list[str], known: dict[str, str]) -> str:
 
 
 def _name_from_n(value: Any) -> str:
-    parts = [getattr(value, attr, "") for attr in ("prefix", "given", "additional", "family",
-                                                    "suffix")]
-    return " ".join(_text(p) for p in parts if _text(p))
+    prefix, given, middle, family, suffix = (
+        _text(getattr(value, attr, "")) for attr in ("prefix", "given", "additional",
+                                                     "family", "suffix"))
+    return name_from_parts(prefix, given, middle, family, suffix)
 
 
 def _address(value: Any) -> str:
@@ -327,7 +355,7 @@ def _address(value: Any) -> str:
 def _phone_methods(value: str, types: list[str], label: str, preferred: bool
                    ) -> list[ContactMethod]:
     if value.casefold().startswith("tel:"):
-        value = value[4:]
+        value = number_from_tel_uri(value[4:])
     value = value.strip()
     if not value:
         return []
@@ -355,10 +383,11 @@ def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
         preferred = "pref" in types or any(
             k.upper() == "PREF" for k in child.params
         )
-        if name == "FN":
-            found.name = found.name or _text(value)
-        elif name == "N":
-            n_name = n_name or _name_from_n(value)
+        if name in _WHO_PROPERTIES:
+            if name == "N":
+                n_name = n_name or _name_from_n(value)
+            else:
+                _read_who(found, name, value)
         elif name == "TEL":
             found.contacts += _phone_methods(_text(value), types,
                                              _label(child, types, KNOWN_PHONE_TYPES), preferred)
@@ -379,10 +408,6 @@ def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
             notes.append(str(value).strip())
         elif name in vcard_dates.PROPERTIES:
             found.dates = vcard_dates.merged(found.dates, vcard_dates.date_from(name, value))
-        elif name == "ORG":
-            found.organisation = found.organisation or _text(value)
-        elif name == "TITLE" or name == "ROLE":
-            found.title = found.title or _text(value)
         elif name == "TZ" and isinstance(value, str) and "/" in value:
             found.timezone = found.timezone or value.strip()
         elif name == X_KIND and _text(value) in Kind.__members__.values():
@@ -392,6 +417,7 @@ def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
         elif name == X_ROLE and _text(value) in Role.__members__.values():
             found.role = Role(_text(value))
     found.notes = "\n\n".join(notes)
+    _settle_who(found, n_name)
     if not found.name:
         found.name = n_name or found.organisation
     if not found.name:
@@ -400,6 +426,43 @@ def _contact_from(children: list[Any], raw: _RawCard) -> ParsedContact | None:
         found.name = f"{UNNAMED} {raw.number}"
         found.name_missing = True
     return found
+
+
+_WHO_PROPERTIES = {"FN", "N", "ORG", "TITLE", "ROLE", "NICKNAME", "KIND", "X-ABSHOWAS"}
+
+
+def _read_who(found: ParsedContact, name: str, value: Any) -> None:
+    """FN, ORG, TITLE, ROLE, NICKNAME, KIND and X-ABShowAs: who or what the card is."""
+    if name == "FN":
+        found.name = found.name or _text(value)
+    elif name == "ORG":
+        parts = value if isinstance(value, list | tuple) else [value]
+        found.organisation = found.organisation or ", ".join(
+            _text(part) for part in parts if _text(part))
+    elif name == "TITLE":
+        found.title = found.title or _text(value)
+    elif name == "ROLE":
+        found.job_role = found.job_role or _text(value)
+    elif name == "NICKNAME":
+        found.nickname = found.nickname or _text(value)
+    elif name in ("KIND", "X-ABSHOWAS"):
+        found.is_organisation = found.is_organisation or _text(value).casefold() in (
+            "org", "organization", "company")
+
+
+def _settle_who(found: ParsedContact, n_name: str) -> None:
+    """The name, role and title once the whole card is read.
+
+    A bare title as the name ("Dr", from a phone that wrote FN from N's given-name slot)
+    gives way to the name N builds ("Dr Patel"). Our own export's TITLE is the role's
+    label, not a job title to keep in the notes.
+    """
+    if n_name and (not found.name or all(is_honorific(w) for w in found.name.split())):
+        found.name = n_name
+    if found.role is not Role.NONE and found.title == found.role.label:
+        found.title = ""
+    elif found.role is Role.NONE:
+        found.role = role_from_text(found.title, found.job_role)
 
 
 # -- writing 4.0 ---------------------------------------------------------------
@@ -465,21 +528,26 @@ def _phone_lines(contacts: list[ContactMethod]) -> list[str]:
         else:
             extra = ["voice"]
         params = _params(label, _PHONE_TYPE_FOR_LABEL, extra, preferred)
-        lines.append(f"TEL;VALUE=uri{params}:tel:{number}")
+        uri = tel_uri(number)
+        if uri is None:
+            lines.append(f"TEL;VALUE=text{params}:{_escape(number)}")
+        else:
+            lines.append(f"TEL;VALUE=uri{params}:{uri}")
     return lines
 
 
-def _name_parts(name: str) -> str:
-    words = name.split()
-    if len(words) < 2:
-        return f"{_escape(name)};;;;"
-    return f"{_escape(words[-1])};{_escape(' '.join(words[:-1]))};;;"
+def _who_lines(supporter: Supporter) -> list[str]:
+    """FN and N for a person; an organisation's card is marked as one, with its ORG."""
+    name = _escape(supporter.name)
+    if supporter.kind in ORGANISATION_KINDS:
+        return [f"FN:{name}", "N:;;;;", "KIND:org", "X-ABShowAs:COMPANY", f"ORG:{name}"]
+    return [f"FN:{name}", "N:" + ";".join(_escape(part) for part in name_parts(
+        supporter.name))]
 
 
 def supporter_to_vcard(supporter: Supporter) -> str:
     """One vCard 4.0 with CRLF line ends; SupportDesk's own fields as X- properties."""
-    lines = ["BEGIN:VCARD", "VERSION:4.0", f"FN:{_escape(supporter.name)}",
-             f"N:{_name_parts(supporter.name)}"]
+    lines = ["BEGIN:VCARD", "VERSION:4.0", *_who_lines(supporter)]
     lines += _phone_lines(supporter.contacts)
     for method in supporter.contacts:
         if method.type is ContactType.EMAIL:

@@ -1,4 +1,5 @@
-"""Importing contacts from vCard files: preview first, then one transaction, one undo.
+"""Importing contacts from vCard files and Google or Outlook CSV exports: preview first,
+then one transaction, one undo.
 
 ``preview`` reads the file and compares each card with the people already in the
 network and with the cards before it (name, phone number, email address); nothing is
@@ -30,20 +31,20 @@ from supportdesk.core.validation import (
     ensure_valid,
     problems,
 )
+from supportdesk.formats.contact_files import read_contacts
 from supportdesk.formats.vcard import (
     UNNAMED,
     CardProblem,
     ParsedContact,
     Progress,
     ReadResult,
-    read_vcards,
 )
 from supportdesk.formats.vcard_dates import merged as merged_dates
 from supportdesk.services.network import cleaned_supporter
 from supportdesk.services.session import Session
 
 __all__ = ["Action", "ImportOutcome", "ImportPreview", "ImportRow", "ImportService",
-           "ReadResult", "read_vcards"]  # the GUI reads cards through here, not formats/
+           "ReadResult", "read_contacts"]  # the GUI reads files through here, not formats/
 
 PHONE_KEY_DIGITS = 9  # enough to match "+44 7700 900123" with "07700 900123"
 MIN_PHONE_DIGITS = 6
@@ -99,7 +100,8 @@ class Match:
         if self.existing is not None:
             return f"Update {self.name}"
         assert self.earlier is not None
-        return f"Same person as card {self.earlier.contact.card} ({self.name})"
+        earlier = self.earlier.contact
+        return f"Same person as {earlier.entry} {earlier.card} ({self.name})"
 
     @property
     def reason(self) -> str:
@@ -111,8 +113,8 @@ class Match:
 
     @property
     def words(self) -> str:
-        where = "" if self.existing is not None else \
-            f"card {self.earlier.contact.card if self.earlier else 0} in this file: "
+        where = "" if self.existing is not None or self.earlier is None else \
+            f"{self.earlier.contact.entry} {self.earlier.contact.card} in this file: "
         return f"{where}{self.name} ({self.reason})"
 
 
@@ -205,7 +207,8 @@ class ImportPreview:
 
     def issue_lines(self) -> list[str]:
         """Every detail left out of a card (or card left out), with the card and its reason."""
-        return [f"Card {row.contact.card} (line {row.contact.line}): {issue}"
+        return [f"{row.contact.entry.capitalize()} {row.contact.card} "
+                f"(line {row.contact.line}): {issue}"
                 for row in self.rows for issue in row.issues]
 
     def match_lines(self, limit: int = 20) -> list[str]:
@@ -213,7 +216,7 @@ class ImportPreview:
         lines = []
         matched = [row for row in self.rows if row.matches]
         for row in matched[:limit]:
-            card = f"Card {row.contact.card} ({row.contact.name})"
+            card = f"{row.contact.entry.capitalize()} {row.contact.card} ({row.contact.name})"
             if row.action is Action.MERGE and row.target is not None:
                 lines.append(f"{card}: {row.target.label[0].lower()}{row.target.label[1:]}, "
                              f"{row.target.reason}.")
@@ -326,16 +329,29 @@ class _Index:
 
 
 def _kind_for(contact: ParsedContact, default: Kind, suggest_professional: bool) -> Kind:
+    """The file's own kind (our exports); an organisation's likely kind; a professional
+    when the card looks like one and no kind was chosen; else the chosen default."""
     if contact.kind is not None:
         return contact.kind
+    if contact.organisation_kind is not None:
+        return contact.organisation_kind
     if suggest_professional and contact.looks_professional:
         return Kind.PROFESSIONAL
     return default
 
 
 def _notes_for(contact: ParsedContact) -> str:
-    work = " — ".join(part for part in (contact.title, contact.organisation) if part)
-    return "\n\n".join(part for part in (work, contact.notes) if part)
+    """The card's note, after its job title and role, organisation and nickname, which
+    a supporter has no fields of their own for: "Consultant (Lead) — Riverside Clinic"."""
+    job = contact.title
+    if contact.job_role and contact.job_role.casefold() != job.casefold():
+        job = f"{job} ({contact.job_role})" if job else contact.job_role
+    organisation = contact.organisation
+    if normalised_name(organisation) == normalised_name(contact.name):
+        organisation = ""  # an organisation's own card
+    work = " — ".join(part for part in (job, organisation) if part)
+    known_as = f"Known as {contact.nickname}" if contact.nickname else ""
+    return "\n\n".join(part for part in (work, known_as, contact.notes) if part)
 
 
 class ImportService:
@@ -346,7 +362,7 @@ class ImportService:
                 progress: Progress | None = None, suggest_professional: bool = True
                 ) -> ImportPreview:
         """What importing ``data`` would do, card by card; writes nothing."""
-        return self.preview_read(read_vcards(data, progress), default_kind,
+        return self.preview_read(read_contacts(data, progress), default_kind,
                                  suggest_professional)
 
     def preview_read(self, read: ReadResult, default_kind: Kind = Kind.FRIEND,
@@ -505,7 +521,7 @@ def _checked_row(contact: ParsedContact, kind: Kind) -> ImportRow:
         name, name_missing = f"{UNNAMED} {contact.card}", True
     elif "name" in found:
         row.refused, row.action = True, Action.SKIP
-        row.issues.append(f"This card is left out: the name is {len(name):,} characters "
+        row.issues.append(f"This {contact.entry} is left out: the name is {len(name):,} characters "
                           f"long, and a name can hold {NAME_LIMIT} at most.")
         name = _shown(name)
     kept: list[ContactMethod] = []

@@ -119,7 +119,7 @@ class DataActions(QObject):
         menu: QMenu = self.window.menu("file")  # type: ignore[attr-defined]
         first = menu.actions()[0] if menu.actions() else None
         self.import_menu = QMenu("&Import", self.window)
-        self.import_action = QAction("&Contacts (vCard)…", self.window)
+        self.import_action = QAction("&Contacts (vCard, Google or Outlook CSV)…", self.window)
         self.import_export_action = QAction("&SupportDesk export…", self.window)
         self.import_export_action.setStatusTip(
             "Bring back everything from a SupportDesk export (.json or the .zip of "
@@ -214,7 +214,7 @@ class DataActions(QObject):
 
     def import_contacts(self, path: Path | None = None) -> bool:
         path = path or self.ask_open_path("Import contacts", self.settings.get(IMPORT_FOLDER),
-                                          "Contacts (*.vcf *.vcard);;All files (*)")
+                                          "Contacts (*.vcf *.vcard *.csv);;All files (*)")
         if path is None:
             return False
         try:
@@ -231,10 +231,13 @@ class DataActions(QObject):
             return False
         if not dialog.preview.rows:
             dialog.deleteLater()
+            why = dialog.preview.problems[0].message if dialog.preview.problems else ""
             self.show_error("Import contacts", KnownError(
-                f"No contacts were found in {path.name}.",
-                hint="Choose a vCard file (.vcf), such as one exported from your phone, "
-                     "Google Contacts, Outlook or Apple Contacts."))
+                f"No contacts were found in {path.name}"
+                + (f": {why}" if why else "."),
+                hint="Choose a vCard file (.vcf), such as one exported from your phone or "
+                     "Apple Contacts, or a CSV file exported from Google Contacts or "
+                     "Outlook."))
             return False
         accepted = dialog.exec() == dialog.DialogCode.Accepted
         if accepted:

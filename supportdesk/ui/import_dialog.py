@@ -41,7 +41,7 @@ from supportdesk.services.importing import (
     ImportPreview,
     ImportRow,
     ReadResult,
-    read_vcards,
+    read_contacts,
 )
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.preview_table import PreviewTableModel, preview_proxy
@@ -107,10 +107,11 @@ class ImportPreviewModel(PreviewTableModel):
                 return plain_tooltip("\n".join(f"{m.type.label}: {m.value}"
                                                for m in row.contact.contacts))
             if column == MATCH_COL and row.matches:
-                return plain_tooltip("This card might be:\n"
+                return plain_tooltip(f"This {row.contact.entry} might be:\n"
                                      + "\n".join(f"• {m.words}" for m in row.matches)
                                      + "\n\nChoose in “Import as”: add them as a new person, "
-                                     "or update one of these with the card's new details.")
+                                     f"or update one of these with the {row.contact.entry}'s "
+                                     "new details.")
         if role == CHOICES_ROLE and column == ACTION_COL:
             return row.choices()
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME_COL \
@@ -174,9 +175,10 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class CardReader(QThread):
-    """Reads a vCard file off the GUI thread; ``cancel()`` stops it between cards.
-    ``result`` holds what was read once the thread has finished (kept on the object, not
-    sent by a queued signal, which a small file could outrun)."""
+    """Reads a contacts file (vCard, Google or Outlook CSV) off the GUI thread; ``cancel()``
+    stops it between cards or rows. ``result`` holds what was read once the thread has
+    finished (kept on the object, not sent by a queued signal, which a small file could
+    outrun)."""
 
     progressed = Signal(int, int)
 
@@ -194,7 +196,7 @@ class CardReader(QThread):
         return not self._stop.is_set()
 
     def run(self) -> None:
-        self.result = read_vcards(self.data, self._progress)
+        self.result = read_contacts(self.data, self._progress)
 
 
 class ImportContacts(NetworkCommand):

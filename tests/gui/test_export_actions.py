@@ -63,7 +63,8 @@ def test_file_menu_has_import_export_backup_restore(actions: DataActions) -> Non
     assert "&Import" in texts
     assert "&Export" in texts
     assert [a.text() for a in actions.import_menu.actions()] == [
-        "&Contacts (vCard)…", "&SupportDesk export…", "&Daylio backup (CSV)…"]
+        "&Contacts (vCard, Google or Outlook CSV)…", "&SupportDesk export…",
+        "&Daylio backup (CSV)…"]
     assert [a.text() for a in actions.export_menu.actions()] == [
         "&Contacts (vCard)…", "&Spreadsheet (CSV)…", "Calendar of &check-ins (ICS)…",
         "Support &plan (PDF)…", "C&risis card (PDF)…", "", "&Everything…", "Check-&ins…"]

@@ -167,3 +167,39 @@ def test_the_pdf_child_is_this_same_program_frozen_or_not(
     assert command[1:3] == (["_render-pdf", "--data-dir"] if frozen else ["-m", "supportdesk"])
     assert tail == ["_render-pdf", "--data-dir", str(tmp_path), "--format", "card",
                     str(tmp_path / "card.pdf")]
+
+
+CSV_SAMPLES = Path(__file__).parents[1] / "formats" / "data" / "contacts-csv"
+
+
+def test_import_google_and_outlook_csv(open_vault: Session,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["import", str(CSV_SAMPLES / "google-contacts.csv"), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Found 5 contacts: 5 new" in out
+    assert "Row 4 (line 8): The email “marcus at example dot org” was left out" in out
+    assert "Imported: 5 added." in out
+    assert run(["import", str(CSV_SAMPLES / "outlook-contacts.csv"), "--yes"]) == 0
+    assert "Imported: 4 added." in capsys.readouterr().out
+    assert len(names(open_vault)) == 9
+
+
+def test_import_csv_reports_malformed_rows_by_line(open_vault: Session, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "contacts.csv"
+    source.write_bytes(b"First Name,Last Name,Mobile Phone\r\nAnn,Lee,07700 900001\r\n"
+                       b"Bob,Ray,07700 900002,extra\r\n")
+    assert run(["import", str(source), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Line 3: this row has 4 cells but the first row names 3 columns" in out
+    assert names(open_vault) == ["Ann Lee"]
+
+
+def test_import_a_csv_of_another_kind_says_what_it_reads(
+        open_vault: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "list.csv"
+    source.write_bytes(b"Who,Number\r\nAnn,0123\r\n")
+    assert run(["import", str(source), "--yes"]) == 0
+    out = capsys.readouterr().out
+    assert "Google Contacts or Outlook" in out and "Nothing to import." in out
+    assert names(open_vault) == []
