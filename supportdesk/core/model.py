@@ -108,6 +108,7 @@ class Supporter:
     help: HelpNotes = field(default_factory=HelpNotes)
     notes: str = ""
     cadence: Cadence = field(default_factory=Cadence)
+    help_with: tuple[str, ...] = ()  # kinds of help they offer (core/help_kinds.py)
     created: datetime | None = None
     last_contact: datetime | None = None  # derived from check-ins; read-only
     id: int | None = None

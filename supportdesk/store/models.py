@@ -41,6 +41,7 @@ class SupporterRow(BaseModel):
     snoozed_until = pw.DateTimeField(null=True)
     created = pw.DateTimeField()
     last_contact = pw.DateTimeField(null=True, index=True)  # kept in step with check_in_row
+    help_with = pw.TextField(default="")  # schema 5: a JSON list of kinds of help, or ""
 
     class Meta:
         table_name = "supporter"
@@ -168,6 +169,18 @@ class MoodEntryRow(BaseModel):
         indexes = ((("at", "id"), False),)  # newest first, paged and ranged by time
 
 
+class MessageTemplateRow(BaseModel):
+    """Words kept ready to send (schema 5)."""
+
+    position = pw.IntegerField(default=0)
+    text = pw.TextField()
+    subject = pw.TextField(default="")
+    hard_time = pw.BooleanField(default=False)  # the one "Send to my people" sends
+
+    class Meta:
+        table_name = "message_template"
+
+
 # Every table as it is now, after every migration (store/migrations.py builds them, from
 # schema_v1.py's SQL on; a test checks that the two agree column for column).
 ALL_MODELS: list[type[BaseModel]] = [
@@ -181,4 +194,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     SettingRow,
     NotificationLogRow,
     MoodEntryRow,
+    MessageTemplateRow,
 ]
