@@ -29,6 +29,7 @@ from supportdesk.services.exporting import write_atomic
 from supportdesk.services.safety_plan import plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
+from supportdesk.services.templates import HELP_KINDS
 
 __all__ = ["EXPORTED_SETTINGS", "CheckinFilter", "ExportedSetting", "FullExportService"]
 
@@ -113,6 +114,8 @@ class FullExportService:
             lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
             settings = Settings(repo)
             values = {s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS}
+            templates = [replace(t, id=None) for t in repo.message_templates()]
+            help_kinds = list(settings.get(HELP_KINDS))
         number = {s.id: index for index, s in enumerate(people, start=1)}
         checkins.reverse()  # oldest first
         gratitude.reverse()
@@ -133,6 +136,8 @@ class FullExportService:
             crisis_lines=lines,
             settings=values,
             app_version=__version__,
+            templates=templates,
+            help_kinds=help_kinds,
         )
 
     def zip_bytes(self) -> bytes:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC
 from typing import Any
 
+from supportdesk.core.help_kinds import clean_kinds
 from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
@@ -32,6 +33,7 @@ from supportdesk.services.full_import_checks import (
     PersonRow,
     read_and_check,
 )
+from supportdesk.services.full_import_words import WordsBefore, import_words, undo_words
 from supportdesk.services.importing import _method_key, normalised_name
 from supportdesk.services.safety_plan import SafetyPlanService, plan_from_items
 from supportdesk.services.session import Session
@@ -196,6 +198,7 @@ class FullImportOutcome:
     line_ids: list[int] = field(default_factory=list)
     plan_before: list[PlanItem] | None = None  # None: the plan was not touched
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
+    words_before: WordsBefore = field(default_factory=WordsBefore)  # templates, kinds of help
 
     @property
     def summary(self) -> str:
@@ -302,6 +305,7 @@ class FullImportService:
                                 for line in data.crisis_lines]
             if preview.use_settings and data.settings:
                 outcome.settings_before = self._import_settings(data.settings)
+            outcome.words_before = import_words(repo, data)
         return outcome
 
     def _already_here(self, people: set[int]) -> AlreadyHere:
@@ -375,6 +379,7 @@ class FullImportService:
                 repo.delete_crisis_line(line_id)
             for name, raw in (outcome.settings_before or {}).items():
                 repo.set_setting(name, raw)
+            undo_words(repo, outcome.words_before)
 
 
 def _joined(here: Supporter, row: PersonRow) -> Supporter:
@@ -403,4 +408,5 @@ def _joined(here: Supporter, row: PersonRow) -> Supporter:
                      what_does_not=fill(here.help.what_does_not, theirs.help.what_does_not),
                      in_a_crisis=fill(here.help.in_a_crisis, theirs.help.in_a_crisis)),
         notes=fill(here.notes, theirs.notes),
+        help_with=clean_kinds([*here.help_with, *theirs.help_with]),
     )
