@@ -115,7 +115,8 @@ class FullExportService:
             settings = Settings(repo)
             values = {s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS}
             templates = [replace(t, id=None) for t in repo.message_templates()]
-            help_kinds = list(settings.get(HELP_KINDS))
+            listed_kinds: tuple[str, ...] = settings.get(HELP_KINDS)
+            help_kinds = list(listed_kinds)
         number = {s.id: index for index, s in enumerate(people, start=1)}
         checkins.reverse()  # oldest first
         gratitude.reverse()

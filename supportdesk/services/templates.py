@@ -104,7 +104,8 @@ class TemplatesService:
 
     def help_kinds(self) -> tuple[str, ...]:
         """The person's list, then any kind someone is tagged with that it lacks."""
-        return kinds_in_use(self.settings.get(HELP_KINDS), self.repo.supporter_heads())
+        listed: tuple[str, ...] = self.settings.get(HELP_KINDS)
+        return kinds_in_use(listed, self.repo.supporter_heads())
 
     def listed_help_kinds(self) -> tuple[str, ...]:
         """The list as the person keeps it (without kinds only found on people)."""

@@ -34,6 +34,14 @@ NOBODY = ("No one in your network has a phone number or email address yet. You c
           "one on their page, with Edit.")
 
 
+def run_dialog(dialog: QDialog) -> int:
+    """Show ``dialog`` modally, then let it go (each opening makes a fresh one)."""
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()
+
+
 def template_line(template: MessageTemplate) -> str:
     """A template as one line of the list."""
     first = " ".join(template.text.split())
