@@ -292,3 +292,29 @@ def test_every_control_in_the_dialogs_has_an_accessible_name(
     for dialog in (editor, checkin_dialog(demo_ctx, qtbot),
                    GratitudeDialog(demo_ctx, someone.id)):
         assert unnamed_widgets(dialog) == [], type(dialog).__name__
+
+
+def test_kinds_of_help_are_ticked_added_and_undone(ctx: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    sam = ctx.app.add_supporter(Supporter("Sam", Kind.FRIEND, help_with=("Gardening",)))
+    editor = editor_for(ctx, qtbot, sam)
+    kinds = editor.help_kinds
+    assert kinds.kinds()[:2] == ("listening", "practical help")
+    assert "Gardening" in kinds.kinds() and kinds.value() == ("Gardening",)
+    kinds.list.setFocus()
+    kinds.list.setCurrentRow(0)
+    qtbot.keyClick(kinds.list, Qt.Key.Key_Space)  # ticks "listening" by keyboard
+    assert kinds.value() == ("listening", "Gardening")
+    qtbot.keyClicks(kinds.new_edit, "  <b>Forms</b> & letters ")
+    qtbot.keyClick(kinds.new_edit, Qt.Key.Key_Return)
+    assert kinds.value() == ("listening", "Gardening", "<b>Forms</b> & letters")
+    qtbot.keyClicks(kinds.new_edit, "LISTENING")  # already there: ticked, not doubled
+    kinds.add_button.click()
+    assert kinds.kinds().count("listening") == 1
+    assert editor.save()
+    saved = ctx.app.network.supporter(sam.id or 0)
+    assert saved.help_with == ("listening", "Gardening", "<b>Forms</b> & letters")
+    assert "<b>Forms</b> & letters" in ctx.app.templates.listed_help_kinds()
+    ctx.undo.undo()
+    assert ctx.app.network.supporter(sam.id or 0).help_with == ("Gardening",)

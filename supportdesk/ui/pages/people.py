@@ -79,6 +79,10 @@ class PeoplePage(QWidget):
             self.ring_filter.addItem(ring.label, ring)
         self.ring_filter.setAccessibleName("Show ring")
         bar.addWidget(self.ring_filter, 1)
+        self.help_filter = QComboBox(self)
+        self.help_filter.setAccessibleName("Who can I ask for")
+        self.help_filter.setToolTip("Who can I ask for…?")
+        bar.addWidget(self.help_filter, 1)
         self.add_button = QPushButton("Add someone", self)
         self.add_button.setAccessibleName("Add someone")
         self.add_button.setToolTip("Add someone (Ctrl+N)")
@@ -121,6 +125,7 @@ class PeoplePage(QWidget):
         self.table.installEventFilter(self)
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_changed)
         self.ring_filter.currentIndexChanged.connect(self._on_ring_filter_changed)
+        self.help_filter.currentIndexChanged.connect(self._on_help_filter_changed)
         self.table.activated.connect(self._on_table_activated)
         self.add_button.clicked.connect(self.add_supporter)
         self.empty_add_button.clicked.connect(self.add_supporter)
@@ -128,6 +133,7 @@ class PeoplePage(QWidget):
     # -- data ----------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._fill_help_filter()
         chosen = self.current_supporter_id()
         self.model.set_people(self.ctx.app.network.people(), self.ctx.app.now())
         if chosen is not None:
@@ -204,6 +210,22 @@ class PeoplePage(QWidget):
     def _on_ring_filter_changed(self) -> None:
         data = self.ring_filter.currentData()
         self.proxy.set_ring(Ring(data) if data else None)
+        self._after_filter()
+
+    def _fill_help_filter(self) -> None:
+        """Anyone, then each kind of help (the chosen one kept while it is there)."""
+        chosen = str(self.help_filter.currentData() or "")
+        self.help_filter.blockSignals(True)
+        self.help_filter.clear()
+        self.help_filter.addItem("Any help", "")
+        for kind in self.ctx.app.templates.help_kinds():
+            self.help_filter.addItem(f"Can help with: {kind}", kind)
+        self.help_filter.setCurrentIndex(max(0, self.help_filter.findData(chosen)))
+        self.help_filter.blockSignals(False)
+        self.proxy.set_help(str(self.help_filter.currentData() or ""))
+
+    def _on_help_filter_changed(self) -> None:
+        self.proxy.set_help(str(self.help_filter.currentData() or ""))
         self._after_filter()
 
     def _after_filter(self) -> None:
