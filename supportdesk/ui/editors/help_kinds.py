@@ -3,6 +3,7 @@ to add a kind of one's own (which joins the list for everyone).
 
 Signals (``HelpKindsEditor``):
     changed(): a kind was ticked, unticked or added.
+    list_change_requested(): "Change the list…" was pressed.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class HelpKindsEditor(QWidget):
     """Checkable kinds of help; ``value()`` is the ticked ones, in the list's order."""
 
     changed = Signal()
+    list_change_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,12 +45,16 @@ class HelpKindsEditor(QWidget):
         self.new_edit.setPlaceholderText("Another kind of help, like dog walking")
         self.add_button = QPushButton("Add", self)
         self.add_button.setAccessibleName("Add this kind of help")
+        self.list_button = QPushButton("Change the list…", self)
+        self.list_button.setAccessibleName("Rename, remove or reorder the kinds of help")
         row.addWidget(self.new_edit, 1)
         row.addWidget(self.add_button)
+        row.addWidget(self.list_button)
         layout.addLayout(row)
         self.list.itemChanged.connect(lambda _item: self.changed.emit())
         self.add_button.clicked.connect(self._on_add_clicked)
         self.new_edit.returnPressed.connect(self._on_add_clicked)
+        self.list_button.clicked.connect(self.list_change_requested)
 
     def set_kinds(self, kinds: Sequence[str], ticked: Sequence[str]) -> None:
         wanted = {kind_key(k) for k in ticked}
@@ -65,6 +71,12 @@ class HelpKindsEditor(QWidget):
         item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
         self.list.addItem(item)
         return item
+
+    def set_listed(self, kinds: Sequence[str]) -> None:
+        """The list changed elsewhere: show it, keeping what is ticked here."""
+        ticked = self.value()
+        self.set_kinds(kinds, ticked)
+        self.changed.emit()
 
     def kinds(self) -> tuple[str, ...]:
         return tuple(self.list.item(i).text() for i in range(self.list.count()))

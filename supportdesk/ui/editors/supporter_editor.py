@@ -204,6 +204,7 @@ class SupporterEditor(GuardedDialog):
         self.text_errors: dict[str, FieldError] = {}
         form.addRow(self._heading("What they can help with", page))
         self.help_kinds = HelpKindsEditor(page)
+        self.help_kinds.list_change_requested.connect(self._on_help_list_requested)
         form.addRow(self.help_kinds)
         form.addRow(self._heading("Boundaries", page))
         self._add_text(form, page, "boundaries.mine", "Boundaries I keep",
@@ -428,6 +429,14 @@ class SupporterEditor(GuardedDialog):
         self.banner.show_message("")
         self.accept_saved()
         return True
+
+    def _on_help_list_requested(self) -> None:
+        from supportdesk.ui.editors.help_kinds_list import HelpKindsListDialog
+
+        dialog = HelpKindsListDialog(self.ctx, self)
+        if dialog.exec():
+            self.help_kinds.set_listed(self.ctx.app.templates.help_kinds())
+        dialog.deleteLater()
 
     def _keep_new_help_kinds(self) -> None:
         """A kind of help typed here joins the person's list, for everyone."""
