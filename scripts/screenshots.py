@@ -8,6 +8,9 @@ nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
 <scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
 list (<scheme>-checkins-mood.png), Today's opt-in "It's been quiet lately" on a small vault
 of its own (<scheme>-today-quiet.png), <scheme>-log_this.png ("Log this?" after a call),
+the message picker (<scheme>-message_picker.png), "Send to my people"
+(<scheme>-send_to_my_people.png), "Who can I ask for…?" on Reach out now
+(<scheme>-ask_for_help.png; at 800x600 <scheme>-ask_for_help-800.png),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png) and, at 800x600,
 <scheme>-reach_out-800.png and <scheme>-locked-800.png. A throwaway vault is used and
@@ -93,6 +96,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
         written += _mood_shots(app, window, scheme, out)
         written.append(_log_this_shot(app, window, ids, scheme, out))
+        written += _words_shots(app, window, ids, scheme, out)
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
@@ -217,6 +221,46 @@ def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int],
     lock.set_enabled(False)
     window.resize(*WINDOW_SIZE)
     settle(app, 0.2)
+    return written
+
+
+def _words_shots(app: object, window: object, ids: dict[str, int], scheme: str,
+                 out: Path) -> list[Path]:
+    """The message picker over a person's page, "Who can I ask for…?" on Reach out now
+    (at both sizes) and "Send to my people"."""
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.messages.my_people import SendToMyPeopleDialog
+    from supportdesk.ui.messages.send_dialog import SendMessageDialog
+    from supportdesk.ui.pages.reach_out import ReachOutPage
+
+    assert isinstance(window, MainWindow)
+    written = []
+    window.show_supporter(ids[PERSON_SHOWN])
+    picker = SendMessageDialog(window.ctx, ids[PERSON_SHOWN], window, opener=lambda _u: True)
+    picker.template_list.setCurrentRow(1)
+    picker.show()
+    settle(app)
+    written.append(_save(picker.grab(), out / f"{scheme}-message_picker.png"))
+    picker.reject()
+    people = SendToMyPeopleDialog(window.ctx, window, opener=lambda _u: True)
+    people.show()
+    settle(app)
+    written.append(_save(people.grab(), out / f"{scheme}-send_to_my_people.png"))
+    people.reject()
+    for size, name in ((WINDOW_SIZE, "ask_for_help"), (SMALL_SIZE, "ask_for_help-800")):
+        window.resize(*size)
+        window.show_page("reach_out")
+        page = window.page("reach_out")
+        assert isinstance(page, ReachOutPage) and page.ask_card is not None
+        page.ask_card.choose("a lift")
+        settle(app)
+        page.scroll_area.ensureWidgetVisible(page.ask_card, 0, 0)
+        bar = page.scroll_area.verticalScrollBar()
+        bar.setValue(page.ask_card.y() - 12)
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-{name}.png"))
+        bar.setValue(0)
+    window.resize(*WINDOW_SIZE)
     return written
 
 

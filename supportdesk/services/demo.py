@@ -9,7 +9,7 @@ check-ins, gratitude and a safety plan that links real supporters.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from supportdesk.core.kinds import (
@@ -370,6 +370,7 @@ def fill_demo(session: Session, now: datetime) -> dict[str, int]:
         assert crisis.id is not None
         checkins: list[CheckIn] = []
         for position, (supporter, habit) in enumerate(_people()):
+            supporter = replace(supporter, help_with=_HELP_WITH.get(supporter.name, ()))
             saved = repo.add_supporter(supporter, now - timedelta(days=DEMO_DAYS + position))
             assert saved.id is not None
             ids[saved.name] = saved.id
@@ -385,6 +386,17 @@ def fill_demo(session: Session, now: datetime) -> dict[str, int]:
             repo.save_mood_entry(entry)
     ids[crisis.name] = crisis.id
     return ids
+
+
+# What the sample people can help with ("Who can I ask for…?")
+_HELP_WITH = {
+    "Robin Okafor-Lind": ("listening", "company", "a lift"),
+    "Mira Castellanos": ("listening", "advice", "childcare"),
+    "Tomasz Quill": ("practical help", "a lift"),
+    "Priya Andersen-Achebe": ("listening", "company", "forms and letters"),
+    "Jun Whitfield": ("practical help", "company"),
+    "Gareth Mbeki-Shaw": ("forms and letters", "advice"),
+}
 
 
 # (days ago, hour, mood, feelings, note): "How are you?" noted on its own, now and then

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import ContactType, Kind, PlanStep, Ring
@@ -109,7 +109,8 @@ def test_who_can_i_ask_for_lists_those_who_offer_it_free_now_first(
     tab_to(qtbot, page, card.kind_box)
     card.choose("a lift")
     assert card.helper_names() == ["Al", "Bo"]  # Al is free now; Bo is closer but not
-    assert "Available now" in card.result_widgets[0].findChildren(QWidget)[0].text()  # type: ignore[attr-defined]
+    lines = [label.text() for label in card.result_widgets[0].findChildren(QLabel)]
+    assert lines[:2] == ["Al", "Friend · Available now"]
     tab_to(qtbot, page, card.grids[1].buttons[0])  # Bo's Text button, by keyboard
     said: list[tuple[int, str]] = []
     ctx.events.reached_out.connect(lambda sid, how: said.append((sid, how)))

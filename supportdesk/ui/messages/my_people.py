@@ -69,6 +69,7 @@ class SendToMyPeopleDialog(QDialog):
         self.people_list = QListWidget(self)
         self.people_list.setAccessibleName("My people")
         self.people_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it shows; buttons act
+        self.people_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         layout.addWidget(self.people_list)
         self.status = plain_label("", self)
         self.status.setWordWrap(True)
@@ -87,7 +88,7 @@ class SendToMyPeopleDialog(QDialog):
         for button in (self.send_button, self.skip_button, self.close_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 44)
 
     def _connect_signals(self) -> None:
         self.send_button.clicked.connect(self.send_next)

@@ -77,6 +77,8 @@ class SendMessageDialog(QDialog):
         self.template_list = QListWidget(self)
         self.template_list.setAccessibleName("Words to send")
         self._fill_templates()
+        self.template_list.setWordWrap(True)
+        self.template_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.template_list.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
         words_label = plain_label("&Words", self)
         words_label.setBuddy(self.template_list)
@@ -104,6 +106,7 @@ class SendMessageDialog(QDialog):
         self.text_edit.setAccessibleName("Your message")
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.text_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 8 + 12)
         message_label = plain_label("&Message", self)
         message_label.setBuddy(self.text_edit)
         layout.addWidget(message_label)
@@ -123,7 +126,7 @@ class SendMessageDialog(QDialog):
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 36)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 46)
 
     def _fill_templates(self) -> None:
         self.template_list.clear()

@@ -93,7 +93,12 @@ class AskForHelpCard(Card):
             column.setSpacing(4)
             status = "Available now" if free else next_available_words(
                 next_available(supporter, now, zone), now, zone)
-            column.addWidget(body(f"{supporter.name} · {supporter.kind_label} · {status}", row))
+            name = body(supporter.name, row)
+            bold = name.font()
+            bold.setBold(True)
+            name.setFont(bold)
+            column.addWidget(name)
+            column.addWidget(body(f"{supporter.kind_label} · {status}", row, muted=True))
             grid = ContactGrid(supporter.contacts, supporter.name, row, self.opener,
                                supporter_id=supporter.id or 0)
             grid.reached_out.connect(self.reached_out)

@@ -275,6 +275,9 @@ class ReachOutPage(ScrollingPage):
         if supporter.kind is not Kind.CRISIS:
             self.people_rows.append(buttons)
         card.content.addWidget(buttons)
+        if supporter.help_with:
+            card.content.addWidget(body(f"Can help with: {', '.join(supporter.help_with)}",
+                                        card))
         if supporter.boundaries.theirs:
             card.content.addWidget(body(f"Their boundaries: {supporter.boundaries.theirs}", card))
         if supporter.boundaries.mine:
