@@ -12,6 +12,9 @@ vault of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your peop
 (<scheme>-today-people.png) and the person page's section (<scheme>-person-mood.png),
 Settings > Reminders and Settings > Mood (<scheme>-settings-reminders.png,
 <scheme>-settings-mood.png), <scheme>-log_this.png ("Log this?" after a call),
+the message picker (<scheme>-message_picker.png), "Send to my people"
+(<scheme>-send_to_my_people.png), "Who can I ask for…?" on Reach out now
+(<scheme>-ask_for_help.png; at 800x600 <scheme>-ask_for_help-800.png),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
 (<scheme>-editor-meetings.png) and, at 800x600, <scheme>-today-800.png,
@@ -105,6 +108,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written += _mood_connection_shots(app, window, ids, scheme, out)
         written += _year_shots(app, window, scheme, out)
         written.append(_log_this_shot(app, window, ids, scheme, out))
+        written += _words_shots(app, window, ids, scheme, out)
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
         written.append(_meetings_editor_shot(app, window, ctx, ids, scheme, out))
         window.resize(*SMALL_SIZE)
@@ -323,6 +327,46 @@ def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int],
     lock.set_enabled(False)
     window.resize(*WINDOW_SIZE)
     settle(app, 0.2)
+    return written
+
+
+def _words_shots(app: object, window: object, ids: dict[str, int], scheme: str,
+                 out: Path) -> list[Path]:
+    """The message picker over a person's page, "Who can I ask for…?" on Reach out now
+    (at both sizes) and "Send to my people"."""
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.messages.my_people import SendToMyPeopleDialog
+    from supportdesk.ui.messages.send_dialog import SendMessageDialog
+    from supportdesk.ui.pages.reach_out import ReachOutPage
+
+    assert isinstance(window, MainWindow)
+    written = []
+    window.show_supporter(ids[PERSON_SHOWN])
+    picker = SendMessageDialog(window.ctx, ids[PERSON_SHOWN], window, opener=lambda _u: True)
+    picker.template_list.setCurrentRow(1)
+    picker.show()
+    settle(app)
+    written.append(_save(picker.grab(), out / f"{scheme}-message_picker.png"))
+    picker.reject()
+    people = SendToMyPeopleDialog(window.ctx, window, opener=lambda _u: True)
+    people.show()
+    settle(app)
+    written.append(_save(people.grab(), out / f"{scheme}-send_to_my_people.png"))
+    people.reject()
+    for size, name in ((WINDOW_SIZE, "ask_for_help"), (SMALL_SIZE, "ask_for_help-800")):
+        window.resize(*size)
+        window.show_page("reach_out")
+        page = window.page("reach_out")
+        assert isinstance(page, ReachOutPage) and page.ask_card is not None
+        page.ask_card.choose("a lift")
+        settle(app)
+        page.scroll_area.ensureWidgetVisible(page.ask_card, 0, 0)
+        bar = page.scroll_area.verticalScrollBar()
+        bar.setValue(page.ask_card.y() - 12)
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-{name}.png"))
+        bar.setValue(0)
+    window.resize(*WINDOW_SIZE)
     return written
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from supportdesk.cli.network_commands import opening
 from supportdesk.cli.window_words import WINDOW_HELP, parse_window, window_words
 from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.help_kinds import clean_kinds, kind_key
 from supportdesk.core.kinds import ContactType, Direction, Kind, Ring, Role, TieStrength
 from supportdesk.core.model import Boundaries, ContactMethod, HelpNotes, Supporter
 from supportdesk.core.validation import check_timezone, parse_cadence
@@ -74,6 +75,10 @@ def register(sub: Any) -> None:
     edit.add_argument("--remove-window", action="append", default=[], metavar="TIMES",
                       help='remove a time, written as `supportdesk show` prints it, or '
                            '"all"')
+    edit.add_argument("--add-help", action="append", default=[], metavar="KIND",
+                      help='a kind of help they offer, like listening or "a lift"')
+    edit.add_argument("--remove-help", action="append", default=[], metavar="KIND",
+                      help="a kind of help they no longer offer")
     edit.set_defaults(func=opening(edit_command))
 
 
@@ -167,7 +172,10 @@ def edited(s: Supporter, args: argparse.Namespace) -> tuple[Supporter, list[str]
     for given in args.add_window:
         windows.append(parse_window(given))
         done.append(f"Added {window_words(windows[-1])}.")
-    return replace(after, contacts=contacts, availability=windows), done
+    gone = {kind_key(kind) for kind in args.remove_help}
+    kinds = tuple(k for k in clean_kinds([*after.help_with, *args.add_help])
+                  if kind_key(k) not in gone)
+    return replace(after, contacts=contacts, availability=windows, help_with=kinds), done
 
 
 def edit_command(app: Application, args: argparse.Namespace) -> int:

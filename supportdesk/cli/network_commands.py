@@ -18,12 +18,13 @@ from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.cli.window_words import window_words
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.help_kinds import offers
 from supportdesk.core.kinds import Initiator, Kind, Mode, Ring, Role, SupportType
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
 from supportdesk.core.mood import FEELINGS
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.text import due_words, exact_time, mood_change, relative_day
-from supportdesk.core.validation import parse_cadence
+from supportdesk.core.validation import clean_line, parse_cadence
 from supportdesk.services.application import Application
 from supportdesk.services.network import PersonSummary
 from supportdesk.services.records import checkin_json, moment_text, person_json
@@ -47,6 +48,9 @@ def register(sub: Any) -> None:
     listing = sub.add_parser("list", help="list everyone in your support network",
                              description="Everyone in your network, with when you last "
                                          "spoke and when you are next due.")
+    listing.add_argument("--help-with", metavar="KIND", default="",
+                         help="only those who can help with this, like listening or "
+                              "\"a lift\" (the kinds are in `supportdesk show NAME`)")
     add_json_argument(listing)
     listing.set_defaults(func=opening(list_command))
 
@@ -142,11 +146,20 @@ def person_record(person: PersonSummary, tz: tzinfo) -> dict[str, Any]:
 
 
 def list_command(app: Application, args: argparse.Namespace) -> int:
+    people = app.network.people()
+    kind = getattr(args, "help_with", "")
+    if kind:
+        people = [p for p in people if offers(p.supporter, kind)]
     if args.json:
         zone = local_zone()
-        print_json({"people": [person_record(p, zone) for p in app.network.people()]})
+        print_json({"people": [person_record(p, zone) for p in people]})
         return 0
-    for line in list_lines(app.network.people(), app.now(), local_zone()):
+    if kind and not people:
+        known = ", ".join(app.templates.help_kinds())
+        print(f"Nobody is noted as helping with “{clean_line(kind)}” yet. "
+              f"Kinds of help: {known}.")
+        return 0
+    for line in list_lines(people, app.now(), local_zone()):
         print(line)
     return 0
 
@@ -268,6 +281,8 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
         lines.append(f"  Can be reached: {window_words(window)}")
     if s.timezone:
         lines.append(f"  Time zone: {s.timezone}")
+    if s.help_with:
+        lines.append(f"  Can help with: {', '.join(s.help_with)}")
     notes = [("Boundaries I keep", s.boundaries.mine), ("Their boundaries", s.boundaries.theirs),
              ("My warning signs", s.help.warning_signs), ("What helps", s.help.what_helps),
              ("What doesn't help", s.help.what_does_not), ("In a crisis", s.help.in_a_crisis),

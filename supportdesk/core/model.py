@@ -112,6 +112,7 @@ class Supporter:
     cadence: Cadence = field(default_factory=Cadence)
     meetings: list[Meeting] = field(default_factory=list)  # a schedule, not words
     dates: list[ImportantDate] = field(default_factory=list)  # birthdays, hard days
+    help_with: tuple[str, ...] = ()  # kinds of help they offer (core/help_kinds.py)
     created: datetime | None = None
     last_contact: datetime | None = None  # derived from check-ins; read-only
     id: int | None = None

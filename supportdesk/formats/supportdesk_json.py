@@ -4,7 +4,9 @@
 People are numbered within the file (``id``); check-ins, gratitude and plan items name
 their person by that number. Version 2 added ``moods`` (moods noted on their own): a
 version-1 file has none and reads as before, and a SupportDesk that knows only version
-1 refuses a version-2 file rather than drop its moods unseen. Moments are ISO 8601
+1 refuses a version-2 file rather than drop its moods unseen. Version 3 added message
+``templates``, the person's list of ``help_kinds`` and each person's ``help_with``, all
+optional. Moments are ISO 8601
 with their UTC offset, days are ISO dates, times of day ``HH:MM``. Text is kept
 exactly as it was typed: plain text, never markup.
 
@@ -37,6 +39,7 @@ from supportdesk.core.kinds import (
     SupportType,
     TieStrength,
 )
+from supportdesk.core.messages import MessageTemplate
 from supportdesk.core.model import (
     AvailabilityWindow,
     Boundaries,
@@ -53,7 +56,8 @@ from supportdesk.core.mood import MoodEntry
 from supportdesk.formats import occasions_json
 
 FORMAT = "supportdesk-export"
-VERSION = 3  # 2: "moods"; 3: a person's "meetings" and "dates"
+VERSION = 3  # 2: "moods"; 3: a person's "meetings", "dates" and "help_with", "my_dates",
+# "templates" and "help_kinds"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
 MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
@@ -79,6 +83,8 @@ class ExportData:
     settings: dict[str, SettingValue] = field(default_factory=dict)
     app_version: str = ""
     own_dates: list[ImportantDate] = field(default_factory=list)  # one's own ("my_dates")
+    templates: list[MessageTemplate] = field(default_factory=list)
+    help_kinds: list[str] = field(default_factory=list)
 
 
 # -- writing -------------------------------------------------------------------------
@@ -127,6 +133,7 @@ def person_json(person: Supporter, tz: tzinfo) -> dict[str, Any]:
                  "what_does_not": person.help.what_does_not,
                  "in_a_crisis": person.help.in_a_crisis},
         "notes": person.notes,
+        "help_with": list(person.help_with),
         "cadence": {"every_days": every_days(person.cadence.every),
                     "paused": person.cadence.paused,
                     "snoozed_until": moment_text(person.cadence.snoozed_until, tz) or None},
@@ -180,6 +187,9 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
                    "note": m.note} for m in data.moods],
         "safety_plan": [plan_item_json(i) for i in data.plan],
         "crisis_lines": [crisis_line_json(c) for c in data.crisis_lines],
+        "templates": [{"text": t.text, "subject": t.subject, "hard_time": t.hard_time}
+                      for t in data.templates],
+        "help_kinds": list(data.help_kinds),
         "settings": dict(data.settings),
         **occasions_json.own_dates_key(data.own_dates),
     }
@@ -352,6 +362,7 @@ def _person(f: _Fields) -> Supporter:
         help=HelpNotes(help_notes.text("warning_signs"), help_notes.text("what_helps"),
                        help_notes.text("what_does_not"), help_notes.text("in_a_crisis")),
         notes=f.text("notes"),
+        help_with=tuple(_texts(f, "help_with")),
         cadence=Cadence(timedelta(days=every) if every is not None else None,
                         cadence.flag("paused"), cadence.moment("snoozed_until")),
         created=f.moment("created"),
@@ -414,6 +425,20 @@ def _gratitude(f: _Fields) -> Gratitude:
     return Gratitude(f.number("person"), on, f.text("text", required=True), f.flag("thanked"))
 
 
+def _texts(f: _Fields, key: str) -> list[str]:
+    found = []
+    for index, value in enumerate(f.items(key)):
+        if not isinstance(value, str):
+            raise _wrong(f"{f.at(key)}[{index}]", "should be text")
+        found.append(value)
+    return found
+
+
+def _template(f: _Fields) -> MessageTemplate:
+    return MessageTemplate(f.text("text", required=True), f.text("subject"),
+                           f.flag("hard_time"))
+
+
 def _mood_entry(f: _Fields) -> MoodEntry:
     at = f.moment("at", required=True)
     mood = _mood(f, "mood")
@@ -471,6 +496,8 @@ def read_document(raw: object) -> ExportData:
         settings=_settings(top.child("settings")),
         app_version=top.text("app_version"),
         own_dates=_each(top, "my_dates", occasions_json.date_from),
+        templates=_each(top, "templates", _template),
+        help_kinds=_texts(top, "help_kinds"),
     )
     _check_people_named(data)
     return data

@@ -5,7 +5,7 @@ through the services it holds (``app.network.people()``, ``app.dashboard.today()
 and every change through one of its use cases. A use case validates, writes in one
 transaction, returns what an undo needs, and then polls the change feed, which tells
 every listener the topics that changed ("people", "checkins", "gratitude", "plan",
-"settings", "reminders"; a mood noted on its own is under "checkins"). Changes made
+"settings", "reminders", "templates"; a mood noted on its own is under "checkins"). Changes made
 by another process (the command line while the app is open, a restore) reach the same
 feed when it is next polled.
 
@@ -30,6 +30,7 @@ from supportdesk.core.field_changes import Edit, edit_of
 from supportdesk.core.insights import EscalationRule
 from supportdesk.core.isolation import IsolationRule
 from supportdesk.core.kinds import PlanStep, Ring
+from supportdesk.core.messages import MessageTemplate
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.core.mood_reminder import MoodReminderRule
@@ -57,6 +58,7 @@ from supportdesk.services.reminders import Check, ReminderService
 from supportdesk.services.safety_plan import Plan, SafetyPlanService
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
+from supportdesk.services.templates import TemplatesService
 from supportdesk.store import change_counts
 from supportdesk.store.repository import SupporterSnapshot
 from supportdesk.vault.vault import Vault
@@ -89,6 +91,7 @@ class Application:
         self.settings = Settings(repo)
         self.safety_plan = SafetyPlanService(repo)
         self.crisis_lines = CrisisLinesService(repo)
+        self.templates = TemplatesService(repo)
         self.reminders = ReminderService(session)
         self.mood_reminder = MoodReminderService(self.reminders)
         self.mood_effect = MoodEffectService(session, self.settings,
@@ -383,6 +386,17 @@ class Application:
     def set_shown_when_locked(self, supporter_id: int, shown: bool) -> None:
         """Whether this person is on the lock screen's crisis help (off by default)."""
         self._change(self.crisis_lines.set_shown_when_locked, supporter_id, shown)
+
+    # -- words ready to send, kinds of help ------------------------------------------
+
+    def save_message_templates(self, templates: Sequence[MessageTemplate]
+                               ) -> list[MessageTemplate]:
+        """The whole list of templates, in order (undo saves the list before)."""
+        return self._change(self.templates.save, templates)
+
+    def set_help_kinds(self, kinds: Sequence[str]) -> tuple[str, ...]:
+        """The person's list of kinds of help (a setting)."""
+        return self._change(self.templates.set_help_kinds, kinds)
 
     # -- importing, backups ------------------------------------------------------------
 

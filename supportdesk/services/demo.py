@@ -378,6 +378,7 @@ def fill_demo(session: Session, now: datetime) -> dict[str, int]:
         assert crisis.id is not None
         checkins: list[CheckIn] = []
         for position, (supporter, habit) in enumerate(_people()):
+            supporter = replace(supporter, help_with=_HELP_WITH.get(supporter.name, ()))
             saved = repo.add_supporter(supporter, now - timedelta(days=DEMO_DAYS + position))
             assert saved.id is not None
             ids[saved.name] = saved.id
@@ -405,6 +406,17 @@ def _add_dates(repo: Repository, ids: dict[str, int], now: datetime) -> None:
     meeting_rows.replace_own_dates([ImportantDate(
         DateKind.HARD, later.month, later.day, label="Dad's anniversary", remind_days=3,
         ask_company=True)])
+
+
+# What the sample people can help with ("Who can I ask for…?")
+_HELP_WITH = {
+    "Robin Okafor-Lind": ("listening", "company", "a lift"),
+    "Mira Castellanos": ("listening", "advice", "childcare"),
+    "Tomasz Quill": ("practical help", "a lift"),
+    "Priya Andersen-Achebe": ("listening", "company", "forms and letters"),
+    "Jun Whitfield": ("practical help", "company"),
+    "Gareth Mbeki-Shaw": ("forms and letters", "advice"),
+}
 
 
 # (days ago, hour, mood, feelings, note): "How are you?" noted on its own, now and then

@@ -29,6 +29,7 @@ from supportdesk.services.exporting import write_atomic
 from supportdesk.services.safety_plan import plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
+from supportdesk.services.templates import HELP_KINDS
 from supportdesk.store import meeting_rows
 
 __all__ = ["EXPORTED_SETTINGS", "CheckinFilter", "ExportedSetting", "FullExportService"]
@@ -119,6 +120,9 @@ class FullExportService:
             lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
             settings = Settings(repo)
             values = {s.name: setting_json(settings.get(s.key)) for s in EXPORTED_SETTINGS}
+            templates = [replace(t, id=None) for t in repo.message_templates()]
+            listed_kinds: tuple[str, ...] = settings.get(HELP_KINDS)
+            help_kinds = list(listed_kinds)
         number = {s.id: index for index, s in enumerate(people, start=1)}
         checkins.reverse()  # oldest first
         gratitude.reverse()
@@ -140,6 +144,8 @@ class FullExportService:
             settings=values,
             app_version=__version__,
             own_dates=own_dates,
+            templates=templates,
+            help_kinds=help_kinds,
         )
 
     def zip_bytes(self) -> bytes:

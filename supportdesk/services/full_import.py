@@ -26,6 +26,7 @@ from typing import Any
 
 from supportdesk.core.dates import ImportantDate
 from supportdesk.core.field_changes import Edit, edit_of
+from supportdesk.core.help_kinds import clean_kinds
 from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
@@ -37,6 +38,7 @@ from supportdesk.services.full_import_checks import (
     PersonRow,
     read_and_check,
 )
+from supportdesk.services.full_import_words import WordsBefore, import_words, undo_words
 from supportdesk.services.importing import _method_key, normalised_name
 from supportdesk.services.safety_plan import SafetyPlanService, plan_from_items
 from supportdesk.services.session import Session
@@ -203,6 +205,7 @@ class FullImportOutcome:
     plan_before: list[PlanItem] | None = None  # None: the plan was not touched
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
     own_dates_before: list[ImportantDate] | None = None  # None: not touched
+    words_before: WordsBefore = field(default_factory=WordsBefore)  # templates, kinds of help
 
     @property
     def summary(self) -> str:
@@ -314,6 +317,7 @@ class FullImportService:
             if more:
                 outcome.own_dates_before = mine
                 meeting_rows.replace_own_dates(mine + more)
+            outcome.words_before = import_words(repo, data)
         return outcome
 
     def _already_here(self, people: set[int]) -> AlreadyHere:
@@ -388,6 +392,7 @@ class FullImportService:
                 repo.set_setting(name, raw)
             if outcome.own_dates_before is not None:
                 meeting_rows.replace_own_dates(outcome.own_dates_before)
+            undo_words(repo, outcome.words_before)
 
 
 def _joined(here: Supporter, row: PersonRow) -> Supporter:
@@ -418,4 +423,5 @@ def _joined(here: Supporter, row: PersonRow) -> Supporter:
         notes=fill(here.notes, theirs.notes),
         meetings=here.meetings or theirs.meetings,
         dates=merged_dates(here.dates, theirs.dates),
+        help_with=clean_kinds([*here.help_with, *theirs.help_with]),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.help_kinds import clean_kinds
 from supportdesk.core.insights import Lean, SupportCount, reciprocity_balance
 from supportdesk.core.kinds import Initiator, Kind, Mode, Role
 from supportdesk.core.model import (
@@ -128,6 +129,7 @@ def cleaned_supporter(supporter: Supporter) -> Supporter:
                        clean_text(supporter.help.what_does_not),
                        clean_text(supporter.help.in_a_crisis)),
         notes=clean_text(supporter.notes),
+        help_with=clean_kinds(supporter.help_with),
     )
 
 

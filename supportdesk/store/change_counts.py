@@ -34,6 +34,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "plan": ("plan_item", "crisis_line"),
     "settings": (),  # the setting table, but for the keys below (see _SETTING_TRIGGERS)
     "reminders": ("notification_log",),
+    "templates": ("message_template",),
 }
 TOPICS = frozenset(GROUPS)
 # The reminder engine's bookkeeping (services/settings.py names them).

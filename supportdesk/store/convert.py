@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 from enum import Enum
@@ -93,6 +94,21 @@ def text_to_supports(text: str) -> frozenset[SupportType]:
     return frozenset(SupportType(v) for v in text.split(",") if v)
 
 
+def help_with_text(kinds: tuple[str, ...]) -> str:
+    return json.dumps(list(kinds), ensure_ascii=False) if kinds else ""
+
+
+@cache
+def help_with_from_text(text: str) -> tuple[str, ...]:
+    if not text:
+        return ()
+    try:
+        found = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(k for k in found if isinstance(k, str)) if isinstance(found, list) else ()
+
+
 def supporter_fields(s: Supporter) -> dict[str, object]:
     """Column values of a supporter row (not its id, created or last contact)."""
     return {
@@ -116,6 +132,7 @@ def supporter_fields(s: Supporter) -> dict[str, object]:
         "cadence_days": s.cadence.every.total_seconds() / 86400 if s.cadence.every else None,
         "paused": s.cadence.paused,
         "snoozed_until": to_db_time(s.cadence.snoozed_until),
+        "help_with": help_with_text(s.help_with),
     }
 
 
@@ -168,6 +185,7 @@ def supporter_from_row(
         ),
         notes=row.notes,
         cadence=Cadence(every, bool(row.paused), from_db_time(row.snoozed_until)),
+        help_with=help_with_from_text(row.help_with),
         created=from_db_time(row.created),
         last_contact=from_db_time(row.last_contact),
     )

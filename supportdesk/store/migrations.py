@@ -15,6 +15,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from supportdesk.core.errors import DamagedVaultError, NewerVaultError
+from supportdesk.core.messages import DEFAULT_TEMPLATES
 from supportdesk.store import change_counts
 from supportdesk.store.database import run_sql
 from supportdesk.store.models import (
@@ -67,6 +68,29 @@ def _mood_entries_v4(db: pw.Database) -> None:
     change_counts.install(db)
 
 
+TEMPLATES_AND_HELP_SQL = (
+    "ALTER TABLE supporter ADD COLUMN help_with TEXT NOT NULL DEFAULT ''",
+    "CREATE TABLE message_template ("
+    " id INTEGER NOT NULL PRIMARY KEY,"
+    " position INTEGER NOT NULL DEFAULT 0,"
+    " text TEXT NOT NULL,"
+    " subject TEXT NOT NULL DEFAULT '',"
+    " hard_time INTEGER NOT NULL DEFAULT 0)",
+)
+
+
+def _templates_and_help_v5(db: pw.Database) -> None:
+    """Message templates (with the warm defaults, under the "templates" topic) and the
+    kinds of help each supporter offers (a column of the supporter's, under "people")."""
+    for statement in TEMPLATES_AND_HELP_SQL:
+        run_sql(db, statement)
+    for position, template in enumerate(DEFAULT_TEMPLATES):
+        run_sql(db, "INSERT INTO message_template (position, text, subject, hard_time) "
+                    "VALUES (?, ?, ?, ?)",
+                [position, template.text, template.subject, int(template.hard_time)])
+    change_counts.install(db)
+
+
 MEETINGS_AND_DATES_SQL = (
     "CREATE TABLE meeting ("
     " id INTEGER NOT NULL PRIMARY KEY,"
@@ -104,7 +128,8 @@ def _meetings_and_dates_v6(db: pw.Database) -> None:
 
 
 MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3,
-                               _mood_entries_v4, _meetings_and_dates_v6]
+                               _mood_entries_v4, _templates_and_help_v5,
+                               _meetings_and_dates_v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Tables every version since 1 has: a database without them holds no vault.
 CORE_TABLES = (SupporterRow, CheckInRow)

@@ -41,6 +41,7 @@ class SupporterRow(BaseModel):
     snoozed_until = pw.DateTimeField(null=True)
     created = pw.DateTimeField()
     last_contact = pw.DateTimeField(null=True, index=True)  # kept in step with check_in_row
+    help_with = pw.TextField(default="")  # schema 5: a JSON list of kinds of help, or ""
 
     class Meta:
         table_name = "supporter"
@@ -204,6 +205,16 @@ class ImportantDateRow(BaseModel):
 
     class Meta:
         table_name = "important_date"
+class MessageTemplateRow(BaseModel):
+    """Words kept ready to send (schema 5)."""
+
+    position = pw.IntegerField(default=0)
+    text = pw.TextField()
+    subject = pw.TextField(default="")
+    hard_time = pw.BooleanField(default=False)  # the one "Send to my people" sends
+
+    class Meta:
+        table_name = "message_template"
 
 
 # Every table as it is now, after every migration (store/migrations.py builds them, from
@@ -221,4 +232,5 @@ ALL_MODELS: list[type[BaseModel]] = [
     MoodEntryRow,
     MeetingRow,
     ImportantDateRow,
+    MessageTemplateRow,
 ]

@@ -15,6 +15,7 @@ import peewee as pw
 
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Channel, PlanStep
+from supportdesk.core.messages import MessageTemplate
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.store import change_counts, convert, meeting_rows
@@ -27,6 +28,7 @@ from supportdesk.store.models import (
     GratitudeRow,
     ImportantDateRow,
     MeetingRow,
+    MessageTemplateRow,
     MoodEntryRow,
     NotificationLogRow,
     PlanItemRow,
@@ -492,6 +494,28 @@ class Repository:
                                    supporter=item.supporter_id, position=position).execute()
         return self.plan_items()
 
+    # -- message templates ------------------------------------------------
+
+    def message_templates(self) -> list[MessageTemplate]:
+        query = MessageTemplateRow.select().order_by(MessageTemplateRow.position,
+                                                     MessageTemplateRow.id)
+        return [MessageTemplate(id=r.id, text=r.text, subject=r.subject,
+                                hard_time=bool(r.hard_time)) for r in query]
+
+    def replace_message_templates(self, templates: Sequence[MessageTemplate]
+                                  ) -> list[MessageTemplate]:
+        """The whole list, in this order (each keeps its id where it has one)."""
+        with self.db.atomic():
+            MessageTemplateRow.delete().execute()
+            for position, template in enumerate(templates):
+                fields: dict[str, object] = {
+                    "position": position, "text": template.text,
+                    "subject": template.subject, "hard_time": template.hard_time}
+                if template.id is not None:
+                    fields["id"] = template.id
+                MessageTemplateRow.insert(**fields).execute()
+        return self.message_templates()
+
     # -- crisis lines -----------------------------------------------------
 
     def crisis_lines(self, country: str | None = None) -> list[CrisisLine]:
@@ -549,7 +573,7 @@ class Repository:
 
 HEAD_COLUMNS = ("id", "name", "kind", "role", "ring", "tie", "stressful", "direction",
                 "timezone", "cadence_days", "paused", "snoozed_until", "created",
-                "last_contact")
+                "last_contact", "help_with")
 HEAD_BLANKS = {name: "" for name in (
     "meeting_schedule", "meeting_place", "boundaries_mine", "boundaries_theirs",
     "help_warning_signs", "help_what_helps", "help_what_does_not", "help_in_a_crisis",

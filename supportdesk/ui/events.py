@@ -11,8 +11,9 @@ Signals (``*_requested`` for intents):
     reach_out_requested(): show Reach out now.
     page_requested(str): show the page with this key ("today", "people", ...).
     lock_changed(bool): the app lock covered (True) or uncovered (False) the windows.
-    reached_out(int, str): a Call/Text/Email/Open button of this supporter's was used
-        (the contact type's value); "Log this?" offers to log it (ui/log_this.py).
+    reached_out(int, str): a Call/Text/Email/Open button of this supporter's was used,
+        or a message was sent to them (ui/messages/; "sms" or "email") — the contact
+        type's value; "Log this?" offers to log it (ui/log_this.py).
 """
 
 from __future__ import annotations

@@ -292,3 +292,53 @@ def test_every_control_in_the_dialogs_has_an_accessible_name(
     for dialog in (editor, checkin_dialog(demo_ctx, qtbot),
                    GratitudeDialog(demo_ctx, someone.id)):
         assert unnamed_widgets(dialog) == [], type(dialog).__name__
+
+
+def test_kinds_of_help_are_ticked_added_and_undone(ctx: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    sam = ctx.app.add_supporter(Supporter("Sam", Kind.FRIEND, help_with=("Gardening",)))
+    editor = editor_for(ctx, qtbot, sam)
+    kinds = editor.help_kinds
+    assert kinds.kinds()[:2] == ("listening", "practical help")
+    assert "Gardening" in kinds.kinds() and kinds.value() == ("Gardening",)
+    kinds.list.setFocus()
+    kinds.list.setCurrentRow(0)
+    qtbot.keyClick(kinds.list, Qt.Key.Key_Space)  # ticks "listening" by keyboard
+    assert kinds.value() == ("listening", "Gardening")
+    qtbot.keyClicks(kinds.new_edit, "  <b>Forms</b> & letters ")
+    qtbot.keyClick(kinds.new_edit, Qt.Key.Key_Return)
+    assert kinds.value() == ("listening", "Gardening", "<b>Forms</b> & letters")
+    qtbot.keyClicks(kinds.new_edit, "LISTENING")  # already there: ticked, not doubled
+    kinds.add_button.click()
+    assert kinds.kinds().count("listening") == 1
+    assert editor.save()
+    saved = ctx.app.network.supporter(sam.id or 0)
+    assert saved.help_with == ("listening", "Gardening", "<b>Forms</b> & letters")
+    assert "<b>Forms</b> & letters" in ctx.app.templates.listed_help_kinds()
+    ctx.undo.undo()
+    assert ctx.app.network.supporter(sam.id or 0).help_with == ("Gardening",)
+
+
+def test_the_list_of_kinds_can_be_renamed_removed_and_reordered(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    from supportdesk.ui.editors.help_kinds_list import HelpKindsListDialog
+
+    dialog = HelpKindsListDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.kinds()[0] == "listening" and dialog.focusWidget() is dialog.list
+    dialog.list.setCurrentRow(2)  # "a lift"
+    qtbot.keyClick(dialog.up_button, Qt.Key.Key_Space)
+    dialog.list.setCurrentRow(0)
+    qtbot.keyClick(dialog.remove_button, Qt.Key.Key_Space)  # "listening" goes
+    dialog.list.item(0).setText("A lift in the car")  # as F2 renames it
+    dialog.add_kind()
+    dialog.list.item(dialog.list.count() - 1).setText("Dog walking")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert ctx.app.templates.listed_help_kinds() == (
+        "A lift in the car", "practical help", "forms and letters", "company", "advice",
+        "childcare", "Dog walking")
+    assert not dialog.isVisible()

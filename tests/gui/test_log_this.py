@@ -224,3 +224,21 @@ def test_a_person_linked_in_the_safety_plan_can_be_logged_after_a_text(
     email = next(b for b in row.contacts.buttons if b.text().startswith("Email"))
     email.click()
     assert said == [(sam_id, "email")]
+
+
+def test_a_message_sent_with_ready_words_offers_to_log_a_text(
+    ctx: AppContext, qtbot: QtBot, links: LinkCatcher
+) -> None:
+    from supportdesk.ui.messages.send_dialog import SendMessageDialog
+
+    sam_id = add_sam(ctx)
+    window, prompt = window_with_prompt(ctx, qtbot)
+    window.show_supporter(sam_id)
+    dialog = SendMessageDialog(ctx, sam_id, window)
+    dialog.show()
+    assert dialog.way_box.currentText() == "Text +44 7700 900123"
+    press(dialog.send_button, qtbot)
+    assert links.opened[0].startswith("sms:+447700900123?body=")
+    go_away_and_come_back(window, qtbot)
+    assert prompt.bar.isVisible()
+    assert prompt.bar.text.text() == "You texted Sam. Would you like to log it as a check-in?"

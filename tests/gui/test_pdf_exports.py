@@ -38,7 +38,8 @@ def contents() -> PlanContents:
                   boundaries=Boundaries("No calls after 10pm", ""),
                   help=HelpNotes(what_helps="A walk and tea")),
         Supporter("Tom Baker", Kind.FAMILY, ring=Ring.MIDDLE, id=2,
-                  contacts=[ContactMethod(ContactType.PHONE, "0161 496 0000", "home")]),
+                  contacts=[ContactMethod(ContactType.PHONE, "0161 496 0000", "home")],
+                  help_with=("a lift", "<b>forms</b> & letters")),
         Supporter("Hilltop Group", Kind.GROUP, ring=Ring.OUTER, id=3,
                   meeting_schedule="Tuesdays 7pm", meeting_place="Church hall"),
     ]
@@ -71,6 +72,8 @@ def test_support_plan_shows_people_plan_and_crisis_lines(qapp: object, tmp_path:
                      "People I can ask for help", "Tom Baker", "My niece Lily", "Samaritans",
                      "116 123", "samaritans.org", "01 Oct 2026"):
         assert expected in text, expected
+    # what someone can help with, with the person and again in the plan, as typed
+    assert text.count("Can help with: a lift, <b>forms</b> & letters") == 2
     pngs = to_png(target)
     assert pngs and all(p.stat().st_size > 2000 for p in pngs)
 

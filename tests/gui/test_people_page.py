@@ -178,3 +178,25 @@ def test_the_page_follows_changes_made_elsewhere(ctx: AppContext, qtbot: QtBot) 
     add(ctx, "Sam")
     ctx.app.feed.poll()  # a change made elsewhere reaches the feed
     assert shown_names(page) == ["Sam"]
+
+
+def test_the_help_filter_asks_who_can_help_with_what(ctx: AppContext, qtbot: QtBot) -> None:
+    add(ctx, "Sam", help_with=("a lift", "listening"))
+    add(ctx, "Jo", help_with=("A Lift",))
+    add(ctx, "Mum", Kind.FAMILY, help_with=("Dog walking",))
+    page = page_for(ctx, qtbot)
+    items = [page.help_filter.itemText(i) for i in range(page.help_filter.count())]
+    assert items[0] == "Any help" and "Can help with: listening" in items
+    assert items[-1] == "Can help with: Dog walking"  # a kind only found on someone
+    assert page.help_filter.accessibleName() == "Who can I ask for"
+    page.help_filter.setFocus()
+    page.help_filter.setCurrentIndex(page.help_filter.findData("a lift"))
+    assert shown_names(page) == ["Jo", "Sam"]
+    page.ring_filter.setCurrentIndex(page.ring_filter.findData(Ring.OUTER))
+    assert shown_names(page) == []
+    page.ring_filter.setCurrentIndex(0)
+    ctx.app.set_help_kinds(["a lift", "childcare"])  # the list changes: the choice stays
+    assert page.help_filter.currentData() == "a lift"
+    assert shown_names(page) == ["Jo", "Sam"]
+    page.help_filter.setCurrentIndex(page.help_filter.findData("childcare"))
+    assert shown_names(page) == []

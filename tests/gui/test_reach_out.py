@@ -347,6 +347,8 @@ def page_order(page: ReachOutPage) -> list[str]:
     shown: list[str] = []
     for i in range(page.column.count()):
         widget = page.column.itemAt(i).widget()
+        if widget is page.ask_card:
+            continue  # "Who can I ask for…?" is the page's own tool, not a part of the order
         if isinstance(widget, Card) and widget.title is not None:
             shown.append(widget.title.text())
         elif isinstance(widget, QLabel) and widget.text() not in (

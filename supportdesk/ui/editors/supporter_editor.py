@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.errors import KnownError, ValidationError
+from supportdesk.core.help_kinds import kind_key
 from supportdesk.core.kinds import Direction, Kind, Ring, Role, TieStrength
 from supportdesk.core.model import Boundaries, Cadence, HelpNotes, Supporter
 from supportdesk.core.schedule import local_zone
@@ -35,6 +36,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
+from supportdesk.ui.editors.help_kinds import HelpKindsEditor
 from supportdesk.ui.editors.occasion_rows import DatesEditor, MeetingsEditor
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
@@ -203,6 +205,10 @@ class SupporterEditor(GuardedDialog):
         form = QFormLayout(page)
         self.text_fields: dict[str, QPlainTextEdit] = {}
         self.text_errors: dict[str, FieldError] = {}
+        form.addRow(self._heading("What they can help with", page))
+        self.help_kinds = HelpKindsEditor(page)
+        self.help_kinds.list_change_requested.connect(self._on_help_list_requested)
+        form.addRow(self.help_kinds)
         form.addRow(self._heading("Boundaries", page))
         self._add_text(form, page, "boundaries.mine", "Boundaries I keep",
                        "e.g. I don't talk about work on weekends")
@@ -289,6 +295,7 @@ class SupporterEditor(GuardedDialog):
                  "help.in_a_crisis": s.help.in_a_crisis, "notes": s.notes}
         for key, text in texts.items():
             self.text_fields[key].setPlainText(text)
+        self.help_kinds.set_kinds(self.ctx.app.templates.help_kinds(), s.help_with)
         self._sync_kind()
 
     def _state(self) -> tuple[Any, ...]:
@@ -302,6 +309,7 @@ class SupporterEditor(GuardedDialog):
             tuple(self.availability.value()), self.zone_box.currentText(),
             tuple(box.toPlainText() for box in self.text_fields.values()),
             tuple(self.meetings.value()), tuple(self.dates.value()),
+            self.help_kinds.value(),
             self.locked_box.isChecked(),  # last: a setting, not part of the supporter
         )
 
@@ -363,6 +371,7 @@ class SupporterEditor(GuardedDialog):
                            fields["help.what_does_not"].toPlainText(),
                            fields["help.in_a_crisis"].toPlainText()),
             notes=fields["notes"].toPlainText(),
+            help_with=self.help_kinds.value(),
             cadence=Cadence(every=every,
                             paused=self.paused_box.isChecked(),
                             snoozed_until=self.original.cadence.snoozed_until),
@@ -443,9 +452,26 @@ class SupporterEditor(GuardedDialog):
             return False
         if self.saved_id is not None:
             self._save_shown_when_locked(self.saved_id)
+        self._keep_new_help_kinds()
         self.banner.show_message("")
         self.accept_saved()
         return True
+
+    def _on_help_list_requested(self) -> None:
+        from supportdesk.ui.editors.help_kinds_list import HelpKindsListDialog
+
+        dialog = HelpKindsListDialog(self.ctx, self)
+        if dialog.exec():
+            self.help_kinds.set_listed(self.ctx.app.templates.help_kinds())
+        dialog.deleteLater()
+
+    def _keep_new_help_kinds(self) -> None:
+        """A kind of help typed here joins the person's list, for everyone."""
+        listed = self.ctx.app.templates.listed_help_kinds()
+        known = {kind_key(k) for k in listed}
+        new = [k for k in self.help_kinds.value() if kind_key(k) not in known]
+        if new:
+            self.ctx.app.set_help_kinds([*listed, *new])
 
     def _save_shown_when_locked(self, supporter_id: int) -> None:
         shown = self.locked_box.isChecked()

@@ -1,4 +1,4 @@
-"""Search-as-you-type and kind/ring filters over the people table."""
+"""Search-as-you-type and kind/ring/kind-of-help filters over the people table."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 
+from supportdesk.core.help_kinds import offers
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.ui.models.roles import SORT_ROLE
 from supportdesk.ui.models.supporter_table import SupporterTableModel
@@ -22,6 +23,7 @@ class SupporterFilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._kind: Kind | None = None
         self._ring: Ring | None = None
+        self._help = ""
 
     def set_search(self, text: str) -> None:
         words = text.casefold().split()
@@ -42,12 +44,21 @@ class SupporterFilterProxy(QSortFilterProxyModel):
             self._ring = ring
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_help(self, kind: str) -> None:
+        """Only those who offer this kind of help ("" for anyone)."""
+        if kind != self._help:
+            self.beginFilterChange()
+            self._help = kind
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int,
                          source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row = self._source.rows[source_row]
         if self._kind is not None and row.supporter.kind is not self._kind:
             return False
         if self._ring is not None and row.supporter.ring is not self._ring:
+            return False
+        if self._help and not offers(row.supporter, self._help):
             return False
         key = row.search_key
         return all(word in key for word in self._words)

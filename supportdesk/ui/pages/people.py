@@ -63,6 +63,10 @@ class PeoplePage(ListPage):
             self.ring_filter.addItem(ring.label, ring)
         self.ring_filter.setAccessibleName("Show ring")
         self.bar.addWidget(self.ring_filter, 1)
+        self.help_filter = QComboBox(self)
+        self.help_filter.setAccessibleName("Who can I ask for")
+        self.help_filter.setToolTip("Who can I ask for…?")
+        self.bar.addWidget(self.help_filter, 1)
         self.add_button = QPushButton("Add someone", self)
         self.add_button.setAccessibleName("Add someone")
         self.add_button.setToolTip("Add someone (Ctrl+N)")
@@ -83,12 +87,14 @@ class PeoplePage(ListPage):
         self.search_edit.textChanged.connect(self._on_search_text_changed)
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_changed)
         self.ring_filter.currentIndexChanged.connect(self._on_ring_filter_changed)
+        self.help_filter.currentIndexChanged.connect(self._on_help_filter_changed)
         self.add_button.clicked.connect(self.add_supporter)
         self.empty.button.clicked.connect(self.add_supporter)
 
     # -- data ----------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._fill_help_filter()
         chosen, row = self.current_id(), self.table.currentIndex().row()
         self.model.set_people(self.ctx.app.network.people(), self.ctx.app.now())
         self.rows_changed(chosen, row)
@@ -136,6 +142,22 @@ class PeoplePage(ListPage):
     def _on_ring_filter_changed(self) -> None:
         data = self.ring_filter.currentData()
         self.proxy.set_ring(Ring(data) if data else None)
+        self._after_filter()
+
+    def _fill_help_filter(self) -> None:
+        """Anyone, then each kind of help (the chosen one kept while it is there)."""
+        chosen = str(self.help_filter.currentData() or "")
+        self.help_filter.blockSignals(True)
+        self.help_filter.clear()
+        self.help_filter.addItem("Any help", "")
+        for kind in self.ctx.app.templates.help_kinds():
+            self.help_filter.addItem(f"Can help with: {kind}", kind)
+        self.help_filter.setCurrentIndex(max(0, self.help_filter.findData(chosen)))
+        self.help_filter.blockSignals(False)
+        self.proxy.set_help(str(self.help_filter.currentData() or ""))
+
+    def _on_help_filter_changed(self) -> None:
+        self.proxy.set_help(str(self.help_filter.currentData() or ""))
         self._after_filter()
 
     def _after_filter(self) -> None:

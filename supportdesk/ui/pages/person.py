@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.availability_words import window_phrase
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Kind
+from supportdesk.core.messages import message_ways
 from supportdesk.core.model import Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.core.text import exact_time, relative_day
@@ -133,6 +134,12 @@ class PersonPage(QWidget):
         self.contacts = ContactButtons(reach)
         self.contacts.reached_out.connect(self.ctx.events.reached_out)
         reach_layout.addWidget(self.contacts)
+        self.message_button = QPushButton("Send a message…", reach)
+        self.message_button.setAccessibleName("Send this person a message with words ready")
+        reach_layout.addWidget(self.message_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.help_with_label = _wrapping_label(reach)
+        self.help_with_label.setObjectName("HelpWithLabel")
+        reach_layout.addWidget(self.help_with_label)
         self.availability_label = _wrapping_label(reach)
         reach_layout.addWidget(self.availability_label)
         layout.addWidget(reach)
@@ -233,6 +240,7 @@ class PersonPage(QWidget):
     def _connect_signals(self) -> None:
         self.edit_button.clicked.connect(self.edit_supporter)
         self.log_button.clicked.connect(self._on_log_button_clicked)
+        self.message_button.clicked.connect(self._on_message_button_clicked)
         self.delete_button.clicked.connect(self.delete_supporter)
         self.edit_checkin_button.clicked.connect(self.edit_checkin)
         self.delete_checkin_button.clicked.connect(self.delete_checkin)
@@ -296,6 +304,10 @@ class PersonPage(QWidget):
         self.occasions_label.setText("\n".join(occasions))
         self.occasions_label.setVisible(bool(occasions))
         self.contacts.set_contacts(s.contacts, s.name, s.id or 0)
+        self.message_button.setVisible(bool(message_ways(s)))
+        self.help_with_label.setText(f"Can help with: {', '.join(s.help_with)}"
+                                     if s.help_with else "")
+        self.help_with_label.setVisible(bool(s.help_with))
         self.availability_label.setText(self._availability_words(s))
         self.availability_label.setVisible(bool(s.availability))
         self._show_notes(s)
@@ -347,6 +359,12 @@ class PersonPage(QWidget):
     def _on_log_button_clicked(self) -> None:
         if self.supporter_id is not None:
             CheckinDialog(self.ctx, self.supporter_id, parent=self.window()).exec()
+
+    def _on_message_button_clicked(self) -> None:
+        if self.supporter_id is not None:
+            from supportdesk.ui.messages.send_dialog import SendMessageDialog, run_dialog
+
+            run_dialog(SendMessageDialog(self.ctx, self.supporter_id, parent=self.window()))
 
     def delete_supporter(self) -> None:
         if self.supporter is None:

@@ -15,6 +15,7 @@ on the first person's contact button (or the crisis line when there is nobody ye
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -45,6 +46,7 @@ from supportdesk.services.reach_out import (
 from supportdesk.services.safety_plan import plan_is_empty
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
+from supportdesk.ui.pages.ask_for_help import AskForHelpCard
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
 from supportdesk.ui.pages.plan_commands import RemoveCrisisLine
 from supportdesk.ui.pages.view_parts import (
@@ -130,6 +132,8 @@ class ReachOutPage(ScrollingPage):
     def refresh(self) -> None:
         self.clear_column()
         self.contact_rows = []
+        self.extra_stops: list[tuple[int, Callable[[], list[QWidget]]]] = []
+        self.ask_card: AskForHelpCard | None = None
         self.people_rows: list[ContactGrid] = []
         now = self.ctx.app.now()
         zone = local_zone()
@@ -144,6 +148,7 @@ class ReachOutPage(ScrollingPage):
         else:
             self.column.addWidget(body("Here is who you can reach. One click is enough.",
                                        self.holder, scale=1.15))
+            self._add_words_row()
         plan = self.plan.plan()
         reach = reach_out_now(supporters, plan, crisis, now, zone)
         self.available_ids = reach.available_ids
@@ -153,6 +158,8 @@ class ReachOutPage(ScrollingPage):
                 self._add_plan_people(section)
             elif section.part is Part.AVAILABLE:
                 self._add_available(section)
+                if supporters:
+                    self._add_ask_for_help()
             elif section.part is Part.PROFESSIONALS:
                 self._add_professionals(section.people)
             elif section.part is Part.CRISIS_LINES:
@@ -177,9 +184,55 @@ class ReachOutPage(ScrollingPage):
 
     def _order_tabs(self) -> None:
         """The strip's buttons, then the column's, in the order they are drawn."""
-        chain = [*self.strip.buttons(), *[b for row in self.contact_rows for b in row.buttons]]
+        chain: list[QWidget] = [*self.strip.buttons()]
+        extras = sorted(self.extra_stops, key=lambda extra: extra[0])
+        for index, row in enumerate([*self.contact_rows, None]):
+            chain += [w for at, stops in extras if at == index for w in stops()]
+            chain += row.buttons if row is not None else []
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _add_words_row(self) -> None:
+        """Words ready when they are hard to find: a message, or the plan's people."""
+        row = QWidget(self.holder)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        self.message_button = QPushButton("Send a message…", row)
+        self.message_button.setAccessibleName("Send a message with words ready to go")
+        self.my_people_button = QPushButton("Send to my people…", row)
+        self.my_people_button.setAccessibleName(
+            "Send your hard-time message to the people in your safety plan, one at a time")
+        line.addWidget(self.message_button)
+        line.addWidget(self.my_people_button)
+        line.addStretch(1)
+        self.message_button.clicked.connect(self._on_message_clicked)
+        self.my_people_button.clicked.connect(self._on_my_people_clicked)
+        self.column.addWidget(row)
+        self.extra_stops.append((len(self.contact_rows),
+                                 lambda: [self.message_button, self.my_people_button]))
+
+    def _add_ask_for_help(self) -> None:
+        card = self.ask_card = AskForHelpCard(self.ctx, self.holder, self.opener)
+        card.reached_out.connect(self.ctx.events.reached_out)
+        card.supporter_open_requested.connect(self.ctx.events.supporter_open_requested)
+        card.stops_changed.connect(self._on_ask_card_changed)
+        self.column.addWidget(card)
+        self.extra_stops.append((len(self.contact_rows), card.stops))
+
+    def _on_ask_card_changed(self) -> None:
+        self._order_tabs()
+        QTimer.singleShot(0, self._fit_column)
+
+    def _on_message_clicked(self) -> None:
+        from supportdesk.ui.messages.send_dialog import SendMessageDialog, run_dialog
+
+        run_dialog(SendMessageDialog(self.ctx, parent=self.window(), opener=self.opener))
+
+    def _on_my_people_clicked(self) -> None:
+        from supportdesk.ui.messages.my_people import SendToMyPeopleDialog
+        from supportdesk.ui.messages.send_dialog import run_dialog
+
+        run_dialog(SendToMyPeopleDialog(self.ctx, self.window(), self.opener))
 
     def _add_empty_network(self) -> None:
         self.column.addWidget(body(EMPTY_NETWORK, self.holder, scale=1.1))
@@ -219,6 +272,9 @@ class ReachOutPage(ScrollingPage):
         if supporter.kind is not Kind.CRISIS:
             self.people_rows.append(buttons)
         card.content.addWidget(buttons)
+        if supporter.help_with:
+            card.content.addWidget(body(f"Can help with: {', '.join(supporter.help_with)}",
+                                        card))
         if supporter.boundaries.theirs:
             card.content.addWidget(body(f"Their boundaries: {supporter.boundaries.theirs}", card))
         if supporter.boundaries.mine:

@@ -218,7 +218,16 @@ class SafetyPlanPage(ScrollingPage):
         self.print_button = QPushButton("Save as PDF to print…", self.holder)
         self.print_button.setAccessibleName("Save the plan as a PDF to print")
         self.print_button.clicked.connect(self._on_print_clicked)
+        self.my_people_button = QPushButton("Send to my people…", self.holder)
+        self.my_people_button.setAccessibleName(
+            "Send your hard-time message to the people you can ask for help, one at a time")
+        self.my_people_button.clicked.connect(self._on_my_people_clicked)
+        self.message_button = QPushButton("Send a message…", self.holder)
+        self.message_button.setAccessibleName("Send a message with words ready to go")
+        self.message_button.clicked.connect(self._on_message_clicked)
         tools.addWidget(self.status, 1)
+        tools.addWidget(self.my_people_button)
+        tools.addWidget(self.message_button)
         tools.addWidget(self.print_button)
         self.column.addLayout(tools)
         self.cards: dict[PlanStep, StepCard] = {}
@@ -230,7 +239,19 @@ class SafetyPlanPage(ScrollingPage):
             self.cards[step] = card
             self.column.addWidget(card)
         self.column.addStretch(1)
+        self.opener = opener
         self.refresh()
+
+    def _on_my_people_clicked(self) -> None:
+        from supportdesk.ui.messages.my_people import SendToMyPeopleDialog
+        from supportdesk.ui.messages.send_dialog import run_dialog
+
+        run_dialog(SendToMyPeopleDialog(self.ctx, self.window(), self.opener))
+
+    def _on_message_clicked(self) -> None:
+        from supportdesk.ui.messages.send_dialog import SendMessageDialog, run_dialog
+
+        run_dialog(SendMessageDialog(self.ctx, parent=self.window(), opener=self.opener))
 
     def refresh(self) -> None:
         """Show the plan as saved; what is on screen already (this page's own save) is

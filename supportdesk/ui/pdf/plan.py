@@ -53,6 +53,7 @@ def _person_html(supporter: Supporter) -> str:
              f'<span class="small">— {escape(supporter.kind_label)}</span></h3>']
     parts += [_para(line) for line in contact_lines(supporter)]
     parts.append(_labelled("When to reach them", when_words(supporter)))
+    parts.append(_labelled("Can help with", ", ".join(supporter.help_with)))
     meets = ", ".join(p for p in (supporter.meeting_schedule, supporter.meeting_place) if p)
     parts.append(_labelled("Meets", meets))
     parts.append(_labelled("Boundaries I keep", supporter.boundaries.mine))
@@ -70,7 +71,9 @@ def _plan_item_html(item: PlanItem, contents: PlanContents) -> str:
         return f"<li>{escape(item.text)}</li>" if item.text.strip() else ""
     reach = "; ".join(contact_lines(person)[:2])
     extra = f" — {escape(item.text)}" if item.text.strip() else ""
-    return f"<li><b>{escape(person.name)}</b>{extra}<br>{escape(reach)}</li>"
+    helps = (f'<br><span class="label">Can help with:</span> '
+             f'{escape(", ".join(person.help_with))}' if person.help_with else "")
+    return f"<li><b>{escape(person.name)}</b>{extra}<br>{escape(reach)}{helps}</li>"
 
 
 def _source_words(line: CrisisLine) -> str:

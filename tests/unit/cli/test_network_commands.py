@@ -7,6 +7,7 @@ Each invocation opens the vault afresh (as separate runs would), through
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,27 @@ def test_mood_off_the_scale_is_refused_and_nothing_is_noted(
         cli("mood", mood)
     assert "from 1 (very low) to 5 (very good)" in capsys.readouterr().err
     assert not vault.exists()  # refused before the vault was opened
+
+
+def test_kinds_of_help_are_shown_and_list_can_pick_by_them(
+        vault: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cli("add", "Priya", "--kind", "family")
+    cli("add", "Tom", "--kind", "friend")
+    assert cli("edit", "Priya", "--add-help", "listening", "--add-help", "A lift") == 0
+    assert cli("edit", "Tom", "--add-help", "a lift", "--add-help", "childcare",
+               "--remove-help", "childcare") == 0
+    capsys.readouterr()
+    assert cli("show", "Priya") == 0
+    assert "  Can help with: listening, A lift\n" in capsys.readouterr().out
+    assert cli("list", "--help-with", "a  LIFT") == 0
+    names = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert names == ["Priya", "Tom"]
+    assert cli("list", "--help-with", "listening") == 0
+    assert [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]] == ["Priya"]
+    assert cli("list", "--help-with", "childcare") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Nobody is noted as helping with “childcare” yet.")
+    assert "a lift" in out
+    assert cli("list", "--help-with", "listening", "--json") == 0
+    (person,) = json.loads(capsys.readouterr().out)["people"]
+    assert (person["name"], person["help_with"]) == ("Priya", ["listening", "A lift"])

@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 
+from supportdesk.core.help_kinds import DEFAULT_HELP_KINDS
 from supportdesk.core.kinds import ContactType, Initiator, Kind, Mode, SupportType
 from supportdesk.core.model import CheckIn, ContactMethod, Supporter
 from supportdesk.formats.full_export import CHECKINS, TABLES
@@ -133,6 +134,11 @@ def test_the_json_validates_against_the_shipped_schema(demo: Session) -> None:
     validate(document)
     assert document["format"] == "supportdesk-export" and document["version"] == VERSION
     assert len(document["checkins"]) == demo.repo.counts()["checkins"]
+    assert [t["text"] for t in document["templates"]] == [
+        t.text for t in demo.repo.message_templates()] != []
+    assert document["help_kinds"] == list(DEFAULT_HELP_KINDS)
+    with pytest.raises(jsonschema.ValidationError):
+        validate({**document, "templates": [{"text": "", "subject": "x"}]})
     assert len(document["moods"]) == len(demo.repo.mood_entries()) > 0
     with pytest.raises(jsonschema.ValidationError):  # the schema does catch a wrong file
         validate({**document, "people": [{"id": 1, "name": "Sam", "kind": "frend"}]})

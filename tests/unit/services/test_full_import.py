@@ -434,3 +434,50 @@ def test_a_wrong_mood_in_the_file_says_where(session: Session, moods: list[objec
         FullImportService(session).preview(document(version=2, moods=moods))
     assert words in caught.value.message
     assert session.repo.mood_entries() == []
+
+
+def test_templates_and_kinds_of_help_travel_and_undo_puts_the_lists_back(
+        session: Session, tmp_path: Path) -> None:
+    from supportdesk.core.messages import MessageTemplate
+    from supportdesk.services.application import Application
+
+    def fill(source: Session) -> None:
+        app = Application(source)
+        app.save_message_templates([MessageTemplate("<b>Call</b> me & soon?", "Hi & <you>",
+                                                    hard_time=True),
+                                    MessageTemplate("Fancy a walk?")])
+        app.set_help_kinds(["listening", "Dog walking"])
+        app.add_supporter(Supporter("Sam", Kind.FRIEND, help_with=("Dog walking", "a lift")))
+
+    raw = export_of(fill, tmp_path / "source")
+    document = json.loads(read_zip(raw)["supportdesk.json"])
+    validate(document)
+    assert document["templates"][0] == {"text": "<b>Call</b> me & soon?",
+                                        "subject": "Hi & <you>", "hard_time": True}
+    assert document["people"][0]["help_with"] == ["Dog walking", "a lift"]
+    app = Application(session)
+    before = app.templates.templates()
+    service = FullImportService(session)
+    outcome = service.apply(service.preview(raw))
+    texts = [t.text for t in app.templates.templates()]
+    assert texts == [*(t.text for t in before), "<b>Call</b> me & soon?", "Fancy a walk?"]
+    assert app.templates.hard_time().text == before[0].text  # the vault's own mark stands
+    assert "Dog walking" in app.templates.listed_help_kinds()
+    (sam,) = app.network.supporters()
+    assert sam.help_with == ("Dog walking", "a lift")
+    service.undo(outcome)
+    assert app.templates.templates() == before
+    assert "Dog walking" not in app.templates.listed_help_kinds()
+
+
+def test_a_version_2_file_without_templates_or_kinds_reads_as_before(session: Session) -> None:
+    service = FullImportService(session)
+    before = templates_of(session)
+    service.apply(service.preview(document(version=2, people=[
+        {"id": 1, "name": "Sam", "kind": "friend"}])))
+    assert templates_of(session) == before
+    assert [s.help_with for s in session.repo.supporters()] == [()]
+
+
+def templates_of(session: Session) -> list[object]:
+    return list(session.repo.message_templates())
