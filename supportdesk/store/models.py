@@ -91,6 +91,8 @@ class CheckInRow(BaseModel):
             # Check-ins list pages through, and covers Today's give-and-take count:
             # recent check-ins read from the index alone, however the rows lie in the file.
             (("at", "id", "supporter", "support_given", "support_received"), False),
+            # Covers the mood reads by time (the year's grid, what people do for your mood).
+            (("at", "supporter", "mood_before", "mood_after"), False),
         )
 
 

@@ -57,11 +57,9 @@ def mood_by_day(db: pw.Database, start: datetime, end: datetime,
         " SELECT at, mood FROM mood_entry WHERE at >= ? AND at < ?"
         " UNION ALL"
         " SELECT at, coalesce(mood_after, mood_before) AS mood FROM check_in"
-        # The year's check-ins found in the (at, id, ...) index, then read in the order
-        # of their ids: an ordered sweep through the table, each page read once, rather
-        # than a page per check-in in time order (or the skip-scan of (supporter, at)
-        # SQLite would choose: 0.44 s on the scale vault, against 0.15 s this way).
-        " WHERE id IN (SELECT id FROM check_in WHERE at >= ? AND at < ?)"
+        # The year's moods from the index that holds them by time: the table is not read.
+        " INDEXED BY check_in_at_supporter_id_mood_before_mood_after"
+        " WHERE at >= ? AND at < ?"
         " AND coalesce(mood_after, mood_before) IS NOT NULL"
         ") GROUP BY day")
     cursor = run_sql(db, query, [*day_params, low, high, low, high])
