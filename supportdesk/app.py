@@ -143,11 +143,12 @@ def _run_gui(args: argparse.Namespace) -> int:
         from supportdesk.ui.startup.open_vault import VaultOpener
 
         _prepare(app, data_dir)
-        session = VaultOpener(data_dir, welcome_shown=_close_at_once if args.smoke_test
-                              else None).run()
-        if session is None:
+        opener = VaultOpener(data_dir, welcome_shown=_close_at_once if args.smoke_test
+                             else None)
+        session = opener.run()
+        if session is None:  # Quit is no error; a problem (told in a message) is
             instance.close()
-            return 1
+            return 1 if opener.failed else 0
         window = _open_window(app, session, minimized=minimized)
     outcome: list[int] = []
     if args.smoke_test:
@@ -174,11 +175,12 @@ def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> Main
         from supportdesk.ui.startup.open_vault import VaultOpener
 
         _prepare(app, data_dir)
-        session = VaultOpener(data_dir, parent=window if window.isVisible() else None).run()
-        if session is None:  # they chose Quit, or it cannot open: the message was shown
+        opener = VaultOpener(data_dir, parent=window if window.isVisible() else None)
+        session = opener.run()
+        if session is None:  # they chose Quit (no error), or it cannot open (told)
             window.keep_running_on_close = False
             window.hide()
-            app.exit(1)
+            app.exit(1 if opener.failed else 0)
             return
         try:
             _finish_window(window, session, minimized=minimized)

@@ -178,3 +178,25 @@ def test_the_crash_handler_is_there_before_the_first_window(
         app_module.main(["--data-dir", str(folder)])
     assert handled == ["a bug while the window opens"]
     assert isinstance(getattr(sys.excepthook, "__self__", None), crash.CrashHandler)
+
+
+@pytest.mark.parametrize(("trouble", "code"), [("quit", 0), ("problem", 1)])
+def test_quitting_by_choice_is_no_error(restored_app: QApplication, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch, trouble: str,
+                                        code: int) -> None:
+    """No keyring on a first run and Quit chosen: the app exits 0 (``make run`` says no
+    "Error 1"); a start that fails on a problem, told in a message, exits 1."""
+    from supportdesk.core.errors import KeyringUnavailableError, KnownError
+    from supportdesk.ui.startup import open_vault, problems
+
+    def no_vault(*_args: object, **_kwargs: object) -> object:
+        if trouble == "quit":
+            raise KeyringUnavailableError("No keyring is available.")
+        raise KnownError("The folder cannot be written.")
+
+    told: list[str] = []
+    monkeypatch.setattr(open_vault, "create_session", no_vault)
+    monkeypatch.setattr(problems, "ask_keyring_choice", lambda *_a, **_k: False)
+    monkeypatch.setattr(problems, "show_problem", lambda title, *_a: told.append(title))
+    assert app_module.main(["--data-dir", str(tmp_path / "vault")]) == code
+    assert told == ([] if trouble == "quit" else ["SupportDesk can't start"])

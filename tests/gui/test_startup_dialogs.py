@@ -165,3 +165,32 @@ def test_save_to_file_starts_in_documents_and_writes_for_this_user_alone(
     assert asked and asked[0].startswith(documents)
     assert recovery_key in target.read_text()
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_keyring_message_says_each_thing_once(qtbot: QtBot) -> None:
+    """The message offers the recovery key; the detail says only what went wrong and what
+    is particular to it (unlock the keyring), not the recovery key a second time."""
+    seen: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.extend([box.text(), box.informativeText()])
+        box.reject()
+
+    QTimer.singleShot(50, look)
+    error = KeyringUnavailableError(
+        "Your keyring did not answer within 60 seconds, so the vault was not opened.",
+        hint="It may be waiting for its password in a window you cannot see: unlock it "
+             "and try again. Your recovery key also works; nothing has changed.")
+    problems.ask_keyring_choice(error, first_run=False)
+    text, detail = seen
+    assert "recovery key" in text
+    assert "recovery key" not in detail
+    assert detail == ("Your keyring did not answer within 60 seconds, so the vault was not "
+                      "opened. It may be waiting for its password in a window you cannot "
+                      "see: unlock it and try again.")
+    plain = KeyringUnavailableError("No keyring is available.", hint=(
+        "You can open the vault with your recovery key for this session, or sign in to a "
+        "desktop session with a keyring and try again."))
+    assert problems.keyring_detail(plain) == "No keyring is available."

@@ -54,6 +54,9 @@ class VaultOpener:
         self._welcome_shown = welcome_shown
         # A recovery key that proved right before the file turned out damaged.
         self._known_recovery_key = ""
+        # Whether run() gave up on a problem (told in a message) rather than on Quit:
+        # quitting by choice is no error, so the app then exits 0.
+        self.failed = False
 
     def run(self) -> Session | None:
         try:
@@ -61,15 +64,19 @@ class VaultOpener:
                 return self._first_run()
             return self._until_confirmed(self._open_existing())
         except NewerVaultError:
+            self.failed = True
             problems.show_problem("A newer SupportDesk is needed", problems.NEWER, self.parent)
         except DamagedVaultError as error:
             try:
                 return self._offer_restore(error)
             except KnownError as later:
+                self.failed = True
                 problems.show_problem("SupportDesk can't start", str(later), self.parent)
         except LockedError as error:
+            self.failed = True
             problems.show_problem("Your vault is busy for a moment", str(error), self.parent)
         except KnownError as error:
+            self.failed = True
             problems.show_problem("SupportDesk can't start", str(error), self.parent)
         return None
 

@@ -60,7 +60,7 @@ def ask_keyring_choice(error: KeyringUnavailableError, first_run: bool,
     box = plain_message_box(QMessageBox.Icon.Information, "The keyring isn't available",
                             KEYRING_FIRST_RUN if first_run else KEYRING_EXISTING, parent)
     box.setObjectName("KeyringUnavailable")
-    box.setInformativeText(str(error))
+    box.setInformativeText(keyring_detail(error))
     go_on = box.addButton("Continue with a recovery key" if first_run
                           else "Use my recovery key for this session",
                           QMessageBox.ButtonRole.AcceptRole)
@@ -70,6 +70,15 @@ def ask_keyring_choice(error: KeyringUnavailableError, first_run: bool,
     box.setDefaultButton(go_on)
     box.exec()
     return box.clickedButton() is go_on
+
+
+def keyring_detail(error: KeyringUnavailableError) -> str:
+    """What went wrong with the keyring, and what only this case needs (unlock it, change
+    a setting): the recovery key is offered by the message itself, so not said twice."""
+    sentences = [part.strip() for part in error.hint.replace(". ", ".\n").splitlines()]
+    kept = [part for part in sentences if part and "recovery key" not in part
+            and part != "Nothing has changed."]
+    return " ".join([error.message, *kept]).strip()
 
 
 def choose_backup_after_damage(data_dir: Path, error: KnownError,
