@@ -55,7 +55,8 @@ def test_the_menus_offer_everything_checkins_and_the_import(
     exports = [a.text() for a in actions.export_menu.actions() if not a.isSeparator()]
     assert exports[-2:] == ["&Everything…", "Check-&ins…"]
     assert [a.text() for a in actions.import_menu.actions()] == [
-        "&Contacts (vCard, Google or Outlook CSV)…", "&SupportDesk export…", "&Daylio backup (CSV)…"]
+        "&Contacts (vCard, Google or Outlook CSV)…", "&SupportDesk export…",
+        "&Daylio backup (CSV)…"]
     file_menu = actions.window.menu("file")  # type: ignore[attr-defined]
     assert "&Import" in [a.text() for a in file_menu.actions()]
 
