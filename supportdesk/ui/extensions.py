@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
     """Install every extension; returns what each install() gave back."""
     from supportdesk.ui import (
+        appearance,
         data_actions,
         log_this,
         mood_settings,
@@ -39,5 +40,6 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         "log_this": log_this.install(window, ctx),  # "Log this?" after reaching out
         "page_check": page_check.install(window, ctx),  # every page read, after Today shows
         "mood_settings": mood_settings.install(window, ctx),  # Settings > Mood
+        "appearance": appearance.install(window, ctx),  # Settings > Appearance
         "own_dates": own_dates.install(window, ctx),  # Tools > My dates that matter
     }

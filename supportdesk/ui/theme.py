@@ -1,4 +1,5 @@
-"""Look and feel: the platform's own style, light or dark as the OS says, calm accents.
+"""Look and feel: the platform's own style, light or dark as the OS says (or as the person
+chose in Settings > Appearance), calm accents.
 
 Sizes come from the font (``em``), never fixed pixels, so the app follows the system's
 text size. The few colours we add are derived from the palette, so they work in both
@@ -7,7 +8,7 @@ light and dark and follow a switch made while the app is open.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
@@ -17,7 +18,27 @@ ACCENT_DARK = QColor("#6cc4b4")
 POOR_STYLES = {"windows"}
 
 
-_forced_dark: bool | None = None  # set by Theme for screenshots and tests
+_forced_dark: bool | None = None  # set by Theme: the person's choice, screenshots, tests
+_current: Theme | None = None
+# Kept with the window's own settings (QSettings), not in the vault: the look applies
+# before the vault is open, and it says nothing about anyone.
+SCHEME_KEY = "appearance/scheme"
+SCHEMES = ("system", "light", "dark")
+
+
+def chosen_scheme() -> str:
+    """"system" (follow the OS), "light" or "dark", as chosen in Settings > Appearance."""
+    value = QSettings().value(SCHEME_KEY, "system")
+    return value if isinstance(value, str) and value in SCHEMES else "system"
+
+
+def choose_scheme(scheme: str) -> None:
+    """Keep the choice and apply it at once to the running app."""
+    if scheme not in SCHEMES:
+        raise ValueError(scheme)
+    QSettings().setValue(SCHEME_KEY, scheme)
+    if _current is not None:
+        _current.force_dark(None if scheme == "system" else scheme == "dark")
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -105,12 +126,22 @@ class Theme(QObject):
         self.app = app
         self._choose_style()
         self._style_palette = QPalette(app.style().standardPalette())
-        if forced_dark is not None:
-            global _forced_dark
-            _forced_dark = forced_dark
-            QGuiApplication.styleHints().setColorScheme(
-                Qt.ColorScheme.Dark if forced_dark else Qt.ColorScheme.Light)
+        global _current
+        _current = self
+        if forced_dark is None and chosen_scheme() != "system":
+            forced_dark = chosen_scheme() == "dark"
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self.force_dark(forced_dark)
+
+    def force_dark(self, forced: bool | None) -> None:
+        """Dark (True), light (False), or as the system says (None), from now on."""
+        global _forced_dark
+        _forced_dark = forced
+        hints = QGuiApplication.styleHints()
+        if forced is not None:
+            hints.setColorScheme(Qt.ColorScheme.Dark if forced else Qt.ColorScheme.Light)
+        elif hasattr(hints, "unsetColorScheme"):  # Qt 6.8 and later
+            hints.unsetColorScheme()
         self.apply()
 
     def _choose_style(self) -> None:
