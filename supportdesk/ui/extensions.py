@@ -19,6 +19,7 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
     from supportdesk.ui import (
         appearance,
         data_actions,
+        getting_started,
         log_this,
         mood_settings,
         own_dates,
@@ -41,5 +42,6 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         "page_check": page_check.install(window, ctx),  # every page read, after Today shows
         "mood_settings": mood_settings.install(window, ctx),  # Settings > Mood
         "appearance": appearance.install(window, ctx),  # Settings > Appearance
+        "help": getting_started.install(window, ctx),  # Help > Getting started, help now
         "own_dates": own_dates.install(window, ctx),  # Tools > My dates that matter
     }
