@@ -27,7 +27,7 @@ from supportdesk.store.database import run_sql
 TABLE = "change_count"
 EPOCH = "epoch"
 GROUPS: dict[str, tuple[str, ...]] = {
-    "people": ("supporter", "contact_method", "availability_window"),
+    "people": ("supporter", "contact_method", "availability_window", "appointment", "ask"),
     "checkins": ("check_in", "mood_entry"),
     "gratitude": ("gratitude",),
     "plan": ("plan_item", "crisis_line"),

@@ -168,6 +168,35 @@ class MoodEntryRow(BaseModel):
         indexes = ((("at", "id"), False),)  # newest first, paged and ranged by time
 
 
+class AppointmentRow(BaseModel):
+    """An appointment with a professional (schema: ``_appointments_and_asks_v7``)."""
+
+    supporter_id: Any  # set by peewee for the foreign key below
+    supporter = pw.ForeignKeyField(SupporterRow, backref="appointment_rows", on_delete="CASCADE")
+    at = pw.DateTimeField(index=True)
+    place = pw.TextField(default="")
+    remind_minutes = pw.IntegerField(null=True)
+    note = pw.TextField(default="")
+    reminded = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "appointment"
+
+
+class AskRow(BaseModel):
+    """Something to ask about next time, or a question to bring (``AskKind``)."""
+
+    supporter_id: Any  # set by peewee for the foreign key below
+    supporter = pw.ForeignKeyField(SupporterRow, backref="ask_rows", on_delete="CASCADE")
+    kind = pw.TextField(default="next_time")
+    text = pw.TextField()
+    created = pw.DateTimeField()
+    done = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "ask"
+
+
 # Every table as it is now, after every migration (store/migrations.py builds them, from
 # schema_v1.py's SQL on; a test checks that the two agree column for column).
 ALL_MODELS: list[type[BaseModel]] = [
@@ -181,4 +210,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     SettingRow,
     NotificationLogRow,
     MoodEntryRow,
+    AppointmentRow,
+    AskRow,
 ]
