@@ -4,7 +4,8 @@
 People are numbered within the file (``id``); check-ins, gratitude and plan items name
 their person by that number. Version 2 added ``moods`` (moods noted on their own): a
 version-1 file has none and reads as before, and a SupportDesk that knows only version
-1 refuses a version-2 file rather than drop its moods unseen. Moments are ISO 8601
+1 refuses a version-2 file rather than drop its moods unseen. Version 3 added
+``appointments`` and ``asks`` (formats/appointments_json.py). Moments are ISO 8601
 with their UTC offset, days are ISO dates, times of day ``HH:MM``. Text is kept
 exactly as it was typed: plain text, never markup.
 
@@ -22,6 +23,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from supportdesk.core.appointments import Appointment, Ask
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import (
     Channel,
@@ -49,9 +51,15 @@ from supportdesk.core.model import (
     Supporter,
 )
 from supportdesk.core.mood import MoodEntry
+from supportdesk.formats.appointments_json import (
+    appointment_json,
+    ask_json,
+    read_appointment,
+    read_ask,
+)
 
 FORMAT = "supportdesk-export"
-VERSION = 2  # 2: "moods"
+VERSION = 3  # 2: "moods"; 3: "appointments", "asks"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
 MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
@@ -76,6 +84,8 @@ class ExportData:
     crisis_lines: list[CrisisLine] = field(default_factory=list)
     settings: dict[str, SettingValue] = field(default_factory=dict)
     app_version: str = ""
+    appointments: list[Appointment] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
 
 
 # -- writing -------------------------------------------------------------------------
@@ -177,6 +187,8 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "safety_plan": [plan_item_json(i) for i in data.plan],
         "crisis_lines": [crisis_line_json(c) for c in data.crisis_lines],
         "settings": dict(data.settings),
+        "appointments": [appointment_json(a, tz) for a in data.appointments],
+        "asks": [ask_json(a, tz) for a in data.asks],
     }
 
 
@@ -463,6 +475,8 @@ def read_document(raw: object) -> ExportData:
         crisis_lines=_each(top, "crisis_lines", _crisis_line),
         settings=_settings(top.child("settings")),
         app_version=top.text("app_version"),
+        appointments=_each(top, "appointments", read_appointment),
+        asks=_each(top, "asks", read_ask),
     )
     _check_people_named(data)
     return data
@@ -480,6 +494,8 @@ def _check_people_named(data: ExportData) -> None:
         "checkins": [c.supporter_id for c in data.checkins],
         "gratitude": [g.supporter_id for g in data.gratitude],
         "safety_plan": [i.supporter_id for i in data.plan],
+        "appointments": [a.supporter_id for a in data.appointments],
+        "asks": [a.supporter_id for a in data.asks],
     }
     for key, ids in named.items():
         for index, person_id in enumerate(ids):

@@ -29,6 +29,7 @@ from supportdesk.services.exporting import write_atomic
 from supportdesk.services.safety_plan import plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
+from supportdesk.store import appointments_repo
 
 __all__ = ["EXPORTED_SETTINGS", "CheckinFilter", "ExportedSetting", "FullExportService"]
 
@@ -109,6 +110,8 @@ class FullExportService:
             checkins = list(self.checkins())  # raw pages: a third of repo.checkins()'s time
             gratitude = repo.gratitude()
             moods = repo.mood_entries()
+            appointments = appointments_repo.appointments()
+            asks = appointments_repo.asks()
             items = repo.plan_items()
             lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
             settings = Settings(repo)
@@ -133,6 +136,9 @@ class FullExportService:
             crisis_lines=lines,
             settings=values,
             app_version=__version__,
+            appointments=[replace(a, supporter_id=number[a.supporter_id], id=None,
+                                  reminded=False) for a in appointments],
+            asks=[replace(a, supporter_id=number[a.supporter_id], id=None) for a in asks],
         )
 
     def zip_bytes(self) -> bytes:

@@ -121,3 +121,11 @@ def restore_for(supporter_id: int, kept_appointments: Sequence[Appointment],
         save_appointment(replace(a, supporter_id=supporter_id))
     for item in kept_asks:
         save_ask(replace(item, supporter_id=supporter_id))
+
+
+def delete_many(appointment_ids: Sequence[int], ask_ids: Sequence[int]) -> None:
+    """Take these out at once (undoing an import); ids already gone are passed over."""
+    if appointment_ids:
+        AppointmentRow.delete().where(AppointmentRow.id.in_(list(appointment_ids))).execute()
+    if ask_ids:
+        AskRow.delete().where(AskRow.id.in_(list(ask_ids))).execute()

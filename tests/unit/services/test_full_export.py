@@ -21,6 +21,7 @@ import pytest
 from supportdesk.core.kinds import ContactType, Initiator, Kind, Mode, SupportType
 from supportdesk.core.model import CheckIn, ContactMethod, Supporter
 from supportdesk.formats.full_export import CHECKINS, TABLES
+from supportdesk.formats.supportdesk_json import VERSION
 from supportdesk.services.demo import fill_demo
 from supportdesk.services.exporting import ExportFormat, ExportService
 from supportdesk.services.full_export import (
@@ -130,7 +131,7 @@ def test_the_json_validates_against_the_shipped_schema(demo: Session) -> None:
     files = read_zip(FullExportService(demo, LONDON).zip_bytes())
     document = json.loads(files["supportdesk.json"].decode("utf-8"))
     validate(document)
-    assert document["format"] == "supportdesk-export" and document["version"] == 2
+    assert document["format"] == "supportdesk-export" and document["version"] == VERSION
     assert len(document["checkins"]) == demo.repo.counts()["checkins"]
     assert len(document["moods"]) == len(demo.repo.mood_entries()) > 0
     with pytest.raises(jsonschema.ValidationError):  # the schema does catch a wrong file
