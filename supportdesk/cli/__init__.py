@@ -33,13 +33,15 @@ COMMAND_MODULES = [
     "supportdesk.cli.gratitude_plan_commands",  # thanks, gratitude, plan
     "supportdesk.cli.crisis_commands",   # lines, reach
     "supportdesk.cli.due_command",       # due
+    "supportdesk.cli.appointment_commands",  # appointments, asks
     "supportdesk.cli.data_commands",     # import, export
 ]
 
 
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Your network", ("list", "show", "add", "edit", "remove", "reach", "lines")),
-    ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze")),
+    ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze", "asks")),
+    ("Appointments", ("appointments",)),
     ("Gratitude and plan", ("thanks", "gratitude", "plan")),
     ("Vault and data", ("init", "check", "recovery-key", "recover", "backup", "restore",
                         "import", "export")),
