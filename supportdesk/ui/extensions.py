@@ -16,7 +16,13 @@ if TYPE_CHECKING:
 
 def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
     """Install every extension; returns what each install() gave back."""
-    from supportdesk.ui import data_actions, log_this, people_actions, views_actions
+    from supportdesk.ui import (
+        data_actions,
+        log_this,
+        more_help_actions,
+        people_actions,
+        views_actions,
+    )
     from supportdesk.ui.privacy import install as privacy
     from supportdesk.ui.reminders import install as reminders
 
@@ -29,4 +35,5 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         "views_actions": views_actions.install(window, ctx),  # Ctrl+Shift+H reach out
         "data_actions": data_actions.install(window, ctx),  # import, export, backups
         "log_this": log_this.install(window, ctx),  # "Log this?" after reaching out
+        "more_help": more_help_actions.install(window, ctx),  # Help > more help
     }

@@ -134,7 +134,14 @@ class TodayPage(ScrollingPage):
         reach = QPushButton("Reach out now", card)
         reach.setAccessibleName("Reach out now")
         reach.clicked.connect(self.ctx.events.reach_out_requested.emit)
-        card.content.addWidget(reach, 0, Qt.AlignmentFlag.AlignLeft)
+        self.more_help_button = QPushButton("When it might be time for more help", card)
+        self.more_help_button.clicked.connect(
+            lambda: self.ctx.events.page_requested.emit("more_help"))
+        row = QHBoxLayout()
+        row.addWidget(reach)
+        row.addWidget(self.more_help_button)
+        row.addStretch(1)
+        card.content.addLayout(row)
         self.column.addWidget(card)
 
     def _add_isolation(self, today: Today) -> None:
