@@ -35,8 +35,8 @@ from supportdesk.core.mood import MoodEntry
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import backups
-from supportdesk.services.appointments import AppointmentService
 from supportdesk.services.app_lock import AppLock
+from supportdesk.services.appointments import AppointmentService
 from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService

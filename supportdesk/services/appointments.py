@@ -12,6 +12,7 @@ hours, shown once (``mark_reminded``), and never once the appointment has begun.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
@@ -165,10 +166,9 @@ class AppointmentService:
                                   "a check-in or a note may fit better.", field="supporter")
         checked = rules.checked_appointment(appointment)
         if checked.id is not None:
-            try:
+            # put back after a delete (undo): as it was
+            with contextlib.suppress(NotFoundError):
                 checked = rules.with_time_changed(store.appointment(checked.id), checked)
-            except NotFoundError:
-                pass  # put back after a delete (undo): as it was
         return store.save_appointment(checked)
 
     def delete_appointment(self, appointment_id: int) -> Appointment:

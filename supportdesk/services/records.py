@@ -14,5 +14,5 @@ from supportdesk.formats.supportdesk_json import (
     plan_item_json,
 )
 
-__all__ = ["appointment_json", "ask_json", "checkin_json", "crisis_line_json", "gratitude_json", "moment_text", "person_json",
-           "plan_item_json"]
+__all__ = ["appointment_json", "ask_json", "checkin_json", "crisis_line_json",
+           "gratitude_json", "moment_text", "person_json", "plan_item_json"]
