@@ -71,3 +71,29 @@ def test_help_menu_opens_it_in_the_window(main_window: object, ctx: AppContext) 
     QApplication.processEvents()
     assert main_window.current_key == "more_help"
     assert isinstance(main_window.stack.currentWidget(), MoreHelpPage)
+
+
+def test_today_shows_a_near_appointment_with_its_questions(ctx: AppContext,
+                                                           qtbot: QtBot) -> None:
+    from datetime import timedelta
+
+    from supportdesk.core.appointments import Appointment, AskKind
+    from supportdesk.core.kinds import Kind, Role
+    from supportdesk.core.model import Supporter
+    from tests.gui.test_today import texts
+
+    gp = ctx.app.add_supporter(Supporter("Dr Ávila", Kind.PROFESSIONAL, role=Role.GP)).id or 0
+    ctx.app.add_appointment(Appointment(gp, FIXED_NOW + timedelta(days=5), "Room 4"))
+    page = page_for(ctx, qtbot)
+    assert "Coming up" not in texts(page)  # five days off is not near yet
+    ctx.app.add_appointment(Appointment(gp, FIXED_NOW + timedelta(hours=26), "Room 4"))
+    ctx.app.add_ask(ctx.app.appointments.new_ask(gp, "Side effects?", AskKind.QUESTION))
+    shown = texts(page)
+    assert "Dr Ávila: Tomorrow at 12:00 · Room 4" in shown
+    assert "Questions to bring:\n• Side effects?" in shown
+    opened: list[int] = []
+    ctx.events.supporter_open_requested.connect(opened.append)
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Open Dr Ávila")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert opened == [gp]

@@ -27,6 +27,7 @@ from supportdesk.core.text import relative_day
 from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.sparkline import Sparkline
+from supportdesk.ui.pages.today_appointments import appointments_card
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.plain import literal_ampersands, plain_label
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
@@ -95,6 +96,9 @@ class TodayPage(ScrollingPage):
         if today.isolation is not None:
             self._add_isolation(today)
         self._add_how_are_you(today)
+        coming = appointments_card(self.ctx, self.holder)
+        if coming is not None:
+            self.column.addWidget(coming)
         self._add_due(today)
         self._add_coverage(today)
         self._add_mood(today)
