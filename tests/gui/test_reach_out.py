@@ -338,3 +338,10 @@ def test_the_emergency_number_and_the_crisis_line_are_one_key_each(
     qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_1,
                    Qt.KeyboardModifier.AltModifier)
     assert opened == ["tel:999", "tel:116123"]
+
+
+def test_a_card_shows_what_to_ask_them_about(ctx: AppContext, qtbot: QtBot) -> None:
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    ana = next(s for s in ctx.app.network.supporters() if s.name == "Ana Okafor")
+    ctx.app.add_ask(ctx.app.appointments.new_ask(ana.id or 0, "her job interview on Friday"))
+    assert "Ask about: her job interview on Friday" in labels(page)
