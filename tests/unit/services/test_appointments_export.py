@@ -69,3 +69,21 @@ def test_an_appointment_for_someone_not_a_professional_is_left_out(session: Sess
         asks=[{"person": 1, "text": "  the move  "}]))
     assert preview.data.appointments == []
     assert [a.text for a in preview.data.asks] == ["the move"]
+
+
+def test_appointments_are_events_in_the_calendar_export(session: Session) -> None:
+    from icalendar import Calendar
+
+    from supportdesk.services.exporting import ExportService
+
+    filled(session)
+    calendar = Calendar.from_ical(ExportService(session).ics())
+    [event] = [e for e in calendar.walk("VEVENT") if str(e["uid"]).startswith("appointment-")]
+    assert str(event["summary"]) == "Appointment with Dr Ávila"
+    assert event.decoded("dtstart") == FIXED_NOW + timedelta(days=2)
+    assert event.decoded("dtend") - event.decoded("dtstart") == timedelta(hours=1)
+    assert str(event["location"]) == "Room 4"
+    assert "Sleep since the new dose?" in str(event["description"])
+    discreet = Calendar.from_ical(ExportService(session).ics(discreet=True))
+    [quiet] = [e for e in discreet.walk("VEVENT") if str(e["uid"]).startswith("appointment-")]
+    assert str(quiet["summary"]) == "Appointment" and "location" not in quiet
