@@ -62,7 +62,7 @@ class MoreHelpPage(ScrollingPage):
         sources = QWidget(card)
         layout = QHBoxLayout(sources)
         layout.setContentsMargins(16, 0, 0, 6)
-        words = "\n".join(f"{s.publisher} (seen {s.seen:%d %B %Y}): “{s.quote}”\n{s.url}"
+        words = "\n".join(f"{s.publisher}, seen {s.seen.day} {s.seen:%B %Y}: “{s.quote}”\n{s.url}"
                           for s in point.sources)
         text = body(words, sources, muted=True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
