@@ -53,6 +53,7 @@ class AppointmentBox(QGroupBox):
         layout.addWidget(self.next_label)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("Add appointment…", self)
+        self.add_button.setAccessibleName("Add an appointment")
         self.change_button = QPushButton("Change…", self)
         self.change_button.setAccessibleName("Change the next appointment")
         self.remove_button = QPushButton("Remove", self)
