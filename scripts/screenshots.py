@@ -104,6 +104,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_supporter(ids[PERSON_SHOWN])
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))
+        written += _appointment_shots(app, window, ctx, ids, scheme, out)
         written += _mood_shots(app, window, scheme, out)
         written += _mood_connection_shots(app, window, ids, scheme, out)
         written += _year_shots(app, window, scheme, out)
@@ -177,6 +178,46 @@ def _empty_list_shots(app: object, scheme: str, out: Path) -> list[Path]:
             settle(app)
             written.append(_save(page.grab(), out / f"{scheme}-{key}-empty-800.png"))
             page.close()
+    return written
+
+
+def _appointment_shots(app: object, window: object, ctx: object, ids: dict[str, int],
+                       scheme: str, out: Path) -> list[Path]:
+    """Today with an appointment near, a GP's page with it and the questions to bring,
+    and "When it might be time for more help"."""
+    from supportdesk.core.appointments import Appointment, AskKind
+
+    gp = ids["Dr Amara Fenwick"]
+    app_ = ctx.app  # type: ignore[attr-defined]
+    start = (app_.now() + timedelta(days=1)).replace(hour=10, minute=30, second=0,
+                                                     microsecond=0)
+    app_.add_appointment(Appointment(gp, start, "Elm Street Surgery, room 4",
+                                     remind_before=timedelta(hours=1)))
+    for text in ("Could the new tablets be why I'm sleeping badly?",
+                 "Is there a talking therapy I can refer myself to?"):
+        app_.add_ask(app_.appointments.new_ask(gp, text, AskKind.QUESTION))
+    app_.add_ask(app_.appointments.new_ask(ids[PERSON_SHOWN], "her job interview on Friday"))
+    written = []
+    window.show_page("today")  # type: ignore[attr-defined]
+    settle(app)
+    page = window.page("today")  # type: ignore[attr-defined]
+    card = page.findChild(object, "appointments_card")
+    if card is not None:
+        page.scroll_area.ensureWidgetVisible(card, 0, 40)
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-today-appointment.png"))  # type: ignore[attr-defined]
+    window.show_supporter(gp)  # type: ignore[attr-defined]
+    settle(app)
+    person = window.page("person")  # type: ignore[attr-defined]
+    person.body.ensureWidgetVisible(person.appointment_box, 0, 20)
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-person-appointments.png"))  # type: ignore[attr-defined]
+    window.show_page("more_help")  # type: ignore[attr-defined]
+    settle(app)
+    more = window.page("more_help")  # type: ignore[attr-defined]
+    more.source_toggles[0].setChecked(True)
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-more_help.png"))  # type: ignore[attr-defined]
     return written
 
 

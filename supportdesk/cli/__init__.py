@@ -34,13 +34,15 @@ COMMAND_MODULES = [
     "supportdesk.cli.crisis_commands",   # lines, reach
     "supportdesk.cli.due_command",       # due
     "supportdesk.cli.occasion_commands",  # meetings, dates
+    "supportdesk.cli.appointment_commands",  # appointments, asks
     "supportdesk.cli.data_commands",     # import, export
 ]
 
 
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Your network", ("list", "show", "add", "edit", "remove", "reach", "lines")),
-    ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze")),
+    ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze", "asks")),
+    ("Appointments", ("appointments",)),
     ("Coming up", ("meetings", "dates")),
     ("Gratitude and plan", ("thanks", "gratitude", "plan")),
     ("Vault and data", ("init", "check", "recovery-key", "recover", "backup", "restore",

@@ -1,4 +1,5 @@
-"""A calendar of check-ins: one recurring all-day event per supporter's cadence.
+"""A calendar of check-ins: one recurring all-day event per supporter's cadence, and
+each appointment still to come as an event of its own.
 
 Each event starts on the supporter's next due date (today when already overdue) and
 repeats every N days. A discreet calendar leaves names out of what the calendar shows.
@@ -12,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from icalendar import Calendar, Event
 
+from supportdesk.core.appointments import Appointment
 from supportdesk.core.model import Supporter
 
 PRODID = "-//SupportDesk//Check-ins//EN"
@@ -31,8 +33,37 @@ def summary_for(supporter: Supporter, discreet: bool) -> str:
     return DISCREET_SUMMARY if discreet else f"Check in with {supporter.name}"
 
 
+APPOINTMENT_LENGTH = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class AppointmentEvent:
+    """One appointment as an event: with whom, and the questions to bring."""
+
+    appointment: Appointment
+    name: str
+    questions: tuple[str, ...] = ()
+
+
+def _appointment_event(item: AppointmentEvent, stamp: datetime, discreet: bool) -> Event:
+    a = item.appointment
+    event = Event()
+    event.add("uid", f"appointment-{a.id}@supportdesk.invalid")
+    event.add("dtstamp", stamp)
+    event.add("summary", "Appointment" if discreet else f"Appointment with {item.name}")
+    event.add("dtstart", a.at)
+    event.add("dtend", a.at + APPOINTMENT_LENGTH)
+    if not discreet and a.place:
+        event.add("location", a.place)
+    if not discreet and item.questions:
+        event.add("description", "Questions to bring:\n" + "\n".join(
+            f"- {q}" for q in item.questions))
+    return event
+
+
 def write_ics(series: list[CheckInSeries], stamp: datetime, discreet: bool = False,
-              more: Sequence[Event] = ()) -> bytes:
+              more: Sequence[Event] = (),
+              appointments: tuple[AppointmentEvent, ...] = ()) -> bytes:
     """``more``: other events (meetings and dates, formats/occasions_ics.py)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -51,5 +82,7 @@ def write_ics(series: list[CheckInSeries], stamp: datetime, discreet: bool = Fal
         calendar.add_component(event)
     for extra in more:
         calendar.add_component(extra)
+    for appointment in appointments:
+        calendar.add_component(_appointment_event(appointment, stamp, discreet))
     calendar.add_missing_timezones()  # a VTIMEZONE for each TZID a meeting uses
     return bytes(calendar.to_ical())

@@ -5,8 +5,9 @@ People are numbered within the file (``id``); check-ins, gratitude and plan item
 their person by that number. Version 2 added ``moods`` (moods noted on their own): a
 version-1 file has none and reads as before, and a SupportDesk that knows only version
 1 refuses a version-2 file rather than drop its moods unseen. Version 3 added message
-``templates``, the person's list of ``help_kinds`` and each person's ``help_with``, all
-optional. Moments are ISO 8601
+``templates``, the person's list of ``help_kinds``, each person's ``help_with``,
+``meetings`` and ``dates``, one's own ``my_dates``, ``appointments`` and ``asks``
+(formats/appointments_json.py), all optional. Moments are ISO 8601
 with their UTC offset, days are ISO dates, times of day ``HH:MM``. Text is kept
 exactly as it was typed: plain text, never markup.
 
@@ -24,6 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from supportdesk.core.appointments import Appointment, Ask
 from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import (
@@ -54,10 +56,16 @@ from supportdesk.core.model import (
 )
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats import occasions_json
+from supportdesk.formats.appointments_json import (
+    appointment_json,
+    ask_json,
+    read_appointment,
+    read_ask,
+)
 
 FORMAT = "supportdesk-export"
-VERSION = 3  # 2: "moods"; 3: a person's "meetings", "dates" and "help_with", "my_dates",
-# "templates" and "help_kinds"
+VERSION = 3  # 2: "moods"; 3: a person's "meetings", "dates", "help_with", "appointments",
+# "asks"; "my_dates", "templates" and "help_kinds"
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # Monday is 0
 SettingValue = bool | int | str
 MAX_EVERY_DAYS = 36_500  # what the file may say; the editor's own limit is checked later
@@ -85,6 +93,8 @@ class ExportData:
     own_dates: list[ImportantDate] = field(default_factory=list)  # one's own ("my_dates")
     templates: list[MessageTemplate] = field(default_factory=list)
     help_kinds: list[str] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
 
 
 # -- writing -------------------------------------------------------------------------
@@ -192,6 +202,8 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "help_kinds": list(data.help_kinds),
         "settings": dict(data.settings),
         **occasions_json.own_dates_key(data.own_dates),
+        "appointments": [appointment_json(a, tz) for a in data.appointments],
+        "asks": [ask_json(a, tz) for a in data.asks],
     }
 
 
@@ -498,6 +510,8 @@ def read_document(raw: object) -> ExportData:
         own_dates=_each(top, "my_dates", occasions_json.date_from),
         templates=_each(top, "templates", _template),
         help_kinds=_texts(top, "help_kinds"),
+        appointments=_each(top, "appointments", read_appointment),
+        asks=_each(top, "asks", read_ask),
     )
     _check_people_named(data)
     return data
@@ -515,6 +529,8 @@ def _check_people_named(data: ExportData) -> None:
         "checkins": [c.supporter_id for c in data.checkins],
         "gratitude": [g.supporter_id for g in data.gratitude],
         "safety_plan": [i.supporter_id for i in data.plan],
+        "appointments": [a.supporter_id for a in data.appointments],
+        "asks": [a.supporter_id for a in data.asks],
     }
     for key, ids in named.items():
         for index, person_id in enumerate(ids):

@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from supportdesk.core.appointments import Appointment, Ask
 from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import StorageError
 from supportdesk.core.field_changes import Edit, edit_of
@@ -38,6 +39,7 @@ from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.core.schedule import DueItem, SnoozeOption
 from supportdesk.services import backups
 from supportdesk.services.app_lock import AppLock
+from supportdesk.services.appointments import AppointmentService
 from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService
@@ -96,6 +98,7 @@ class Application:
         self.mood_reminder = MoodReminderService(self.reminders)
         self.mood_effect = MoodEffectService(session, self.settings,
                                              lambda: self.dashboard.zone)
+        self.appointments = AppointmentService(session)
         self.dashboard = DashboardService(session)
         self.occasions = OccasionsService(session)
         self.occasion_reminders = OccasionReminderService(session)
@@ -342,6 +345,37 @@ class Application:
 
     def record_delivery(self, channel: str, ok: bool, count: int, detail: str = "") -> None:
         self._change(self.reminders.record_delivery, channel, ok, count, detail)
+
+    # -- appointments, questions to bring, things to ask about next time ---------------
+
+    def add_appointment(self, appointment: Appointment) -> Appointment:
+        return self._change(self.appointments.save_appointment, replace(appointment, id=None))
+
+    def put_appointment(self, appointment: Appointment) -> Appointment:
+        """Save an edit, or put one back as it was (undo, redo) with the id it had."""
+        assert appointment.id is not None
+        return self._change(self.appointments.save_appointment, appointment)
+
+    def delete_appointment(self, appointment_id: int) -> Appointment:
+        return self._change(self.appointments.delete_appointment, appointment_id)
+
+    def mark_appointments_reminded(self, appointment_ids: Sequence[int]) -> None:
+        self._change(self.appointments.mark_reminded, appointment_ids)
+
+    def add_ask(self, item: Ask) -> Ask:
+        return self._change(self.appointments.save_ask, replace(item, id=None))
+
+    def put_ask(self, item: Ask) -> Ask:
+        """Save an edit, or put one back as it was (undo, redo) with the id it had."""
+        assert item.id is not None
+        return self._change(self.appointments.save_ask, item)
+
+    def delete_ask(self, ask_id: int) -> Ask:
+        return self._change(self.appointments.delete_ask, ask_id)
+
+    def set_asks_done(self, ask_ids: Sequence[int], done: bool) -> list[Ask]:
+        """Tick (or untick) these at once; returns them as they were, for undo."""
+        return self._change(self.appointments.set_done, ask_ids, done)
 
     # -- settings ----------------------------------------------------------------------
 

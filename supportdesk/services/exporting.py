@@ -114,11 +114,15 @@ class ExportService:
         return series
 
     def ics(self, discreet: bool = False) -> bytes:
-        from supportdesk.formats.ics import write_ics
+        from supportdesk.formats.ics import AppointmentEvent, write_ics
+        from supportdesk.services.appointments import AppointmentService
         from supportdesk.services.occasions_export import occasion_events_now
 
+        coming = tuple(AppointmentEvent(u.appointment, u.supporter.name,
+                                        tuple(q.text for q in u.questions))
+                       for u in AppointmentService(self.session).upcoming())
         return write_ics(self.check_in_series(), self.session.clock(), discreet,
-                         occasion_events_now(self.session, self.tz, discreet))
+                         occasion_events_now(self.session, self.tz, discreet), coming)
 
     def data(self, fmt: ExportFormat, discreet: bool = False) -> bytes:
         if fmt is ExportFormat.VCARD:

@@ -50,6 +50,10 @@ class ChangeFeed:
         self.closed = True
         self._listeners.clear()
 
+    def seen(self) -> dict[str, int]:
+        """The change counts as last looked at (topic -> count)."""
+        return dict(self._seen or {})
+
     def poll(self) -> frozenset[str]:
         """Look at the change counts now; tell the listeners what moved (and return it)."""
         if self.closed:

@@ -30,7 +30,7 @@ from supportdesk.services.safety_plan import plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Key, Settings
 from supportdesk.services.templates import HELP_KINDS
-from supportdesk.store import meeting_rows
+from supportdesk.store import appointments_repo, meeting_rows
 
 __all__ = ["EXPORTED_SETTINGS", "CheckinFilter", "ExportedSetting", "FullExportService"]
 
@@ -116,6 +116,8 @@ class FullExportService:
             gratitude = repo.gratitude()
             moods = repo.mood_entries()
             own_dates = meeting_rows.own_dates()
+            appointments = appointments_repo.appointments()
+            asks = appointments_repo.asks()
             items = repo.plan_items()
             lines = [replace(line, id=None) for line in repo.crisis_lines() if line.user_added]
             settings = Settings(repo)
@@ -146,6 +148,9 @@ class FullExportService:
             own_dates=own_dates,
             templates=templates,
             help_kinds=help_kinds,
+            appointments=[replace(a, supporter_id=number[a.supporter_id], id=None,
+                                  reminded=False) for a in appointments],
+            asks=[replace(a, supporter_id=number[a.supporter_id], id=None) for a in asks],
         )
 
     def zip_bytes(self) -> bytes:

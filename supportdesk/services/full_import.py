@@ -43,7 +43,7 @@ from supportdesk.services.importing import _method_key, normalised_name
 from supportdesk.services.safety_plan import SafetyPlanService, plan_from_items
 from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
-from supportdesk.store import meeting_rows
+from supportdesk.store import appointments_repo, meeting_rows
 
 __all__ = ["CheckedExport", "FullImportOutcome", "FullImportPreview", "FullImportService",
            "PersonAction", "PersonRow", "read_and_check"]
@@ -201,6 +201,8 @@ class FullImportOutcome:
     checkins_added: int = 0
     gratitude_ids: list[int] = field(default_factory=list)
     mood_ids: list[int] = field(default_factory=list)
+    appointment_ids: list[int] = field(default_factory=list)
+    ask_ids: list[int] = field(default_factory=list)
     line_ids: list[int] = field(default_factory=list)
     plan_before: list[PlanItem] | None = None  # None: the plan was not touched
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
@@ -216,6 +218,10 @@ class FullImportOutcome:
         parts.append(_count(len(self.gratitude_ids), "gratitude entry", "gratitude entries"))
         if self.mood_ids:
             parts.append(_count(len(self.mood_ids), "mood entry", "mood entries"))
+        if self.appointment_ids:
+            parts.append(_count(len(self.appointment_ids), "appointment"))
+        if self.ask_ids:
+            parts.append(_count(len(self.ask_ids), "thing to ask about", "things to ask about"))
         if self.plan_before is not None:
             parts.append("the safety plan")
         if self.line_ids:
@@ -307,6 +313,7 @@ class FullImportService:
                 fresh_gratitude(data.gratitude, vault_id, have.gratitude))
             outcome.mood_ids = [repo.save_mood_entry(entry).id or 0
                                 for entry in fresh_moods(data.moods, have.moods)]
+            outcome.appointment_ids, outcome.ask_ids = import_appointments(data, vault_id)
             self._import_plan(preview, vault_id, outcome)
             outcome.line_ids = [repo.save_crisis_line(line).id or 0
                                 for line in data.crisis_lines]
@@ -382,6 +389,7 @@ class FullImportService:
             repo.delete_gratitude_entries(outcome.gratitude_ids)
             for mood_id in outcome.mood_ids:
                 repo.delete_mood_entry(mood_id)
+            undo_appointments(outcome.appointment_ids, outcome.ask_ids)
             repo.delete_checkins(outcome.checkin_ids)
             repo.delete_supporters(outcome.added_ids)
             for edit in outcome.merged:  # just what joining gave them; later changes stay
@@ -393,6 +401,35 @@ class FullImportService:
             if outcome.own_dates_before is not None:
                 meeting_rows.replace_own_dates(outcome.own_dates_before)
             undo_words(repo, outcome.words_before)
+
+
+def import_appointments(data: ExportData, vault_id: dict[int, int]
+                        ) -> tuple[list[int], list[int]]:
+    """The file's appointments and asks the vault does not have yet, for the people
+    brought in or joined; their new ids."""
+    have_at = {(a.supporter_id, a.at.astimezone(UTC)) for a in appointments_repo.appointments()}
+    have_text = {(a.supporter_id, a.kind, a.text) for a in appointments_repo.asks()}
+    appointment_ids, ask_ids = [], []
+    for a in data.appointments:
+        target = vault_id.get(a.supporter_id)
+        if target is not None and (target, a.at.astimezone(UTC)) not in have_at:
+            have_at.add((target, a.at.astimezone(UTC)))
+            saved = appointments_repo.save_appointment(replace(a, supporter_id=target))
+            appointment_ids.append(saved.id or 0)
+    for item in data.asks:
+        target = vault_id.get(item.supporter_id)
+        if target is not None and (target, item.kind, item.text) not in have_text:
+            have_text.add((target, item.kind, item.text))
+            created = item.created or data.exported_at
+            saved_ask = appointments_repo.save_ask(replace(item, supporter_id=target,
+                                                           created=created))
+            ask_ids.append(saved_ask.id or 0)
+    return appointment_ids, ask_ids
+
+
+def undo_appointments(appointment_ids: list[int], ask_ids: list[int]) -> None:
+    """Take out what ``import_appointments`` brought (some may have gone with their person)."""
+    appointments_repo.delete_many(appointment_ids, ask_ids)
 
 
 def _joined(here: Supporter, row: PersonRow) -> Supporter:

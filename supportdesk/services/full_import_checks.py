@@ -15,10 +15,11 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from supportdesk.core.appointments import checked_appointment, checked_ask
 from supportdesk.core.crisis import crisis_line_problems, is_country
 from supportdesk.core.dates import ImportantDate
 from supportdesk.core.errors import ValidationError
-from supportdesk.core.kinds import PlanStep
+from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import (
     CheckIn,
     ContactMethod,
@@ -135,6 +136,14 @@ def check_export(data: ExportData) -> CheckedExport:
     data.crisis_lines = _checked(data.crisis_lines, _cleaned_line, "Crisis line", found, set())
     data.settings = _checked_settings(data.settings, found)
     data.own_dates = _checked(data.own_dates, _checked_date, "One of your dates", found, set())
+    professionals = {row.person.id for row in checked.people
+                     if row.person.kind is Kind.PROFESSIONAL}
+    data.appointments = _checked(
+        [a for a in data.appointments if a.supporter_id in professionals],
+        lambda a: replace(checked_appointment(a), id=None, reminded=False), "Appointment",
+        found, left_out)
+    data.asks = _checked(data.asks, lambda a: replace(checked_ask(a), id=None),
+                         "Thing to ask about", found, left_out)
     return checked
 
 

@@ -4,6 +4,7 @@ the command line's ``--json``: one set of names, so a script written against
 
 from __future__ import annotations
 
+from supportdesk.formats.appointments_json import appointment_json, ask_json
 from supportdesk.formats.occasions_json import date_json, meeting_json
 from supportdesk.formats.supportdesk_json import (
     checkin_json,
@@ -14,5 +15,5 @@ from supportdesk.formats.supportdesk_json import (
     plan_item_json,
 )
 
-__all__ = ["checkin_json", "crisis_line_json", "date_json", "gratitude_json", "meeting_json",
-           "moment_text", "person_json", "plan_item_json"]
+__all__ = ["appointment_json", "ask_json", "checkin_json", "crisis_line_json", "date_json",
+           "gratitude_json", "meeting_json", "moment_text", "person_json", "plan_item_json"]

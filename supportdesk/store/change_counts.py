@@ -28,7 +28,7 @@ TABLE = "change_count"
 EPOCH = "epoch"
 GROUPS: dict[str, tuple[str, ...]] = {
     "people": ("supporter", "contact_method", "availability_window", "meeting",
-               "important_date"),
+               "important_date", "appointment", "ask"),
     "checkins": ("check_in", "mood_entry"),
     "gratitude": ("gratitude",),
     "plan": ("plan_item", "crisis_line"),

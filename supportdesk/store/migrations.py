@@ -127,6 +127,36 @@ def _meetings_and_dates_v6(db: pw.Database) -> None:
     change_counts.install(db)
 
 
+APPOINTMENTS_AND_ASKS_SQL = (
+    "CREATE TABLE appointment ("
+    " id INTEGER NOT NULL PRIMARY KEY,"
+    " supporter_id INTEGER NOT NULL REFERENCES supporter (id) ON DELETE CASCADE,"
+    " at DATETIME NOT NULL,"
+    " place TEXT NOT NULL DEFAULT '',"
+    " remind_minutes INTEGER,"
+    " note TEXT NOT NULL DEFAULT '',"
+    " reminded INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX appointment_supporter_id ON appointment (supporter_id)",
+    "CREATE INDEX appointment_at ON appointment (at)",
+    "CREATE TABLE ask ("
+    " id INTEGER NOT NULL PRIMARY KEY,"
+    " supporter_id INTEGER NOT NULL REFERENCES supporter (id) ON DELETE CASCADE,"
+    " kind TEXT NOT NULL DEFAULT 'next_time',"
+    " text TEXT NOT NULL,"
+    " created DATETIME NOT NULL,"
+    " done INTEGER NOT NULL DEFAULT 0)",
+    "CREATE INDEX ask_supporter_id ON ask (supporter_id)",
+)
+
+
+def _appointments_and_asks_v7(db: pw.Database) -> None:
+    """Appointments with professionals, and each person's short lists (things to ask
+    about next time, questions to bring), counted under "people"."""
+    for statement in APPOINTMENTS_AND_ASKS_SQL:
+        run_sql(db, statement)
+    change_counts.install(db)
+
+
 MOOD_READS_SQL = (
     # Covers every mood read by time: the mood picture's year and what your people do for
     # your mood read the index alone (the table's pages stay unread).
@@ -144,7 +174,8 @@ def _mood_reads_v8(db: pw.Database) -> None:
 
 MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3,
                                _mood_entries_v4, _templates_and_help_v5,
-                               _meetings_and_dates_v6, _mood_reads_v8]
+                               _meetings_and_dates_v6, _appointments_and_asks_v7,
+                               _mood_reads_v8]
 SCHEMA_VERSION = len(MIGRATIONS)
 # Tables every version since 1 has: a database without them holds no vault.
 CORE_TABLES = (SupporterRow, CheckInRow)

@@ -207,6 +207,8 @@ class ImportantDateRow(BaseModel):
 
     class Meta:
         table_name = "important_date"
+
+
 class MessageTemplateRow(BaseModel):
     """Words kept ready to send (schema 5)."""
 
@@ -217,6 +219,35 @@ class MessageTemplateRow(BaseModel):
 
     class Meta:
         table_name = "message_template"
+
+
+class AppointmentRow(BaseModel):
+    """An appointment with a professional (schema: ``_appointments_and_asks_v7``)."""
+
+    supporter_id: Any  # set by peewee for the foreign key below
+    supporter = pw.ForeignKeyField(SupporterRow, backref="appointment_rows", on_delete="CASCADE")
+    at = pw.DateTimeField(index=True)
+    place = pw.TextField(default="")
+    remind_minutes = pw.IntegerField(null=True)
+    note = pw.TextField(default="")
+    reminded = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "appointment"
+
+
+class AskRow(BaseModel):
+    """Something to ask about next time, or a question to bring (``AskKind``)."""
+
+    supporter_id: Any  # set by peewee for the foreign key below
+    supporter = pw.ForeignKeyField(SupporterRow, backref="ask_rows", on_delete="CASCADE")
+    kind = pw.TextField(default="next_time")
+    text = pw.TextField()
+    created = pw.DateTimeField()
+    done = pw.BooleanField(default=False)
+
+    class Meta:
+        table_name = "ask"
 
 
 # Every table as it is now, after every migration (store/migrations.py builds them, from
@@ -235,4 +266,6 @@ ALL_MODELS: list[type[BaseModel]] = [
     MeetingRow,
     ImportantDateRow,
     MessageTemplateRow,
+    AppointmentRow,
+    AskRow,
 ]

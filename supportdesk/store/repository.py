@@ -13,12 +13,13 @@ from types import SimpleNamespace
 
 import peewee as pw
 
+from supportdesk.core.appointments import Appointment, Ask
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.kinds import Channel, PlanStep
 from supportdesk.core.messages import MessageTemplate
 from supportdesk.core.model import CheckIn, CrisisLine, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
-from supportdesk.store import change_counts, convert, meeting_rows
+from supportdesk.store import appointments_repo, change_counts, convert, meeting_rows
 from supportdesk.store.database import run_many, run_sql
 from supportdesk.store.models import (
     AvailabilityRow,
@@ -46,6 +47,8 @@ class SupporterSnapshot:
     checkins: list[CheckIn] = field(default_factory=list)
     gratitude_ids: list[int] = field(default_factory=list)
     plan_item_ids: list[int] = field(default_factory=list)
+    appointments: list[Appointment] = field(default_factory=list)
+    asks: list[Ask] = field(default_factory=list)
 
 
 class Repository:
@@ -237,6 +240,8 @@ class Repository:
                     p.id for p in PlanItemRow.select(PlanItemRow.id)
                     .where(PlanItemRow.supporter == supporter_id)
                 ],
+                appointments=appointments_repo.appointments(supporter_id),
+                asks=appointments_repo.asks(supporter_id),
             )
             SupporterRow.delete().where(SupporterRow.id == supporter_id).execute()
         return snapshot
@@ -255,6 +260,7 @@ class Repository:
                     PlanItemRow.id.in_(snapshot.plan_item_ids)
                 ).execute()
             assert restored.id is not None
+            appointments_repo.restore_for(restored.id, snapshot.appointments, snapshot.asks)
             self._refresh_last_contact(restored.id)
         return self.supporter(restored.id)
 

@@ -22,6 +22,7 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         getting_started,
         log_this,
         mood_settings,
+        more_help_actions,
         own_dates,
         page_check,
         people_actions,
@@ -42,6 +43,8 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         "page_check": page_check.install(window, ctx),  # every page read, after Today shows
         "mood_settings": mood_settings.install(window, ctx),  # Settings > Mood
         "appearance": appearance.install(window, ctx),  # Settings > Appearance
-        "help": getting_started.install(window, ctx),  # Help > Getting started, help now
         "own_dates": own_dates.install(window, ctx),  # Tools > My dates that matter
+        "more_help": more_help_actions.install(window, ctx),  # Help > more help
+        # after more help: "If you need help now" comes first in the Help menu
+        "help": getting_started.install(window, ctx),  # Help > Getting started, help now
     }

@@ -390,3 +390,10 @@ def test_the_page_and_the_command_line_show_the_same_order(
     assert printed[:2] == ["From my safety plan: People I can ask for help", "My neighbour"]
     assert shown[2:4] == ["Ana Okafor", "Ben Castillo-Whitfield"]
     assert {"Available now", "Professionals", "Local crisis team", "Priya"} <= set(shown)
+
+
+def test_a_card_shows_what_to_ask_them_about(ctx: AppContext, qtbot: QtBot) -> None:
+    page = build(ctx, qtbot, TUESDAY_EVENING)
+    ana = next(s for s in ctx.app.network.supporters() if s.name == "Ana Okafor")
+    ctx.app.add_ask(ctx.app.appointments.new_ask(ana.id or 0, "her job interview on Friday"))
+    assert "Ask about: her job interview on Friday" in labels(page)

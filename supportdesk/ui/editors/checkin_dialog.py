@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime, Qt, QTimeZone
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Initiator, Mode
 from supportdesk.core.model import CheckIn, Supporter
+from supportdesk.ui.appointment_commands import TickAsks
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
 from supportdesk.ui.undo_commands import EditCheckin, LogCheckin, perform
@@ -126,11 +128,20 @@ class CheckinDialog(GuardedDialog):
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMaximumHeight(self.note_edit.fontMetrics().lineSpacing() * 5 + 12)
         form.addRow("Note", self.note_edit)
+        # Things to ask about next time: offered as ticks, never guessed from the note.
+        self.asks_holder = QWidget(self)
+        self.asks_layout = QVBoxLayout(self.asks_holder)
+        self.asks_layout.setContentsMargins(0, 0, 0, 0)
+        self.ask_checks: list[tuple[int, QCheckBox]] = []
+        form.addRow("Asked about", self.asks_holder)
+        self.asks_label = form.labelForField(self.asks_holder)
         self.buttons = self.save_cancel_buttons()
         layout.addWidget(self.buttons)
         self._load(checkin, supporter_id)
         if checkin is None and mode is not None:
             self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
+        self._show_asks()
+        self.person_box.currentIndexChanged.connect(self._show_asks)
         self.mark_clean()
         line_edit = self.person_box.lineEdit()
         if line_edit is not None:
@@ -156,8 +167,29 @@ class CheckinDialog(GuardedDialog):
         self.received.set_value(checkin.support_received)
         self.note_edit.setPlainText(checkin.note)
 
+    def _show_asks(self) -> None:
+        """The chosen person's open things to ask about, as ticks (new check-ins only)."""
+        for _ask_id, check in self.ask_checks:
+            check.hide()
+            check.deleteLater()
+        self.ask_checks = []
+        supporter_id = self.person_box.supporter_id() if self.original is None else None
+        asks = self.ctx.app.appointments.open_asks(supporter_id) if supporter_id else []
+        for item in asks:
+            check = QCheckBox(item.text, self.asks_holder)
+            check.setAccessibleName(f"Asked about: {item.text}")
+            self.asks_layout.addWidget(check)
+            self.ask_checks.append((item.id or 0, check))
+        self.asks_holder.setVisible(bool(asks))
+        if self.asks_label is not None:
+            self.asks_label.setVisible(bool(asks))
+
+    def ticked_asks(self) -> list[int]:
+        return [ask_id for ask_id, check in self.ask_checks if check.isChecked()]
+
     def _state(self) -> tuple[object, ...]:
-        return (self.person_box.currentText(), self.when_edit.dateTime().toSecsSinceEpoch(),
+        return (tuple(self.ticked_asks()), self.person_box.currentText(),
+                self.when_edit.dateTime().toSecsSinceEpoch(),
                 self.mode_box.currentIndex(), self.initiator_box.currentIndex(),
                 self.mood_before.mood(), self.mood_after.mood(), self.given.value(),
                 self.received.value(), self.note_edit.toPlainText())
@@ -202,6 +234,8 @@ class CheckinDialog(GuardedDialog):
                 command = LogCheckin(self.ctx, checkin, who)
                 perform(self.ctx, command)
                 self.saved = command.checkin
+                if self.ticked_asks():
+                    perform(self.ctx, TickAsks(self.ctx, self.ticked_asks(), True))
             else:
                 perform(self.ctx, EditCheckin(self.ctx, self.original, checkin))
                 self.saved = checkin

@@ -32,8 +32,9 @@ PAGES: tuple[PageSpec, ...] = tuple(PageSpec(*row) for row in (
 ))
 
 PERSON_PAGE = PageSpec("person", "Person")
+MORE_HELP_PAGE = PageSpec("more_help", "When it might be time for more help")
 
-_BY_KEY = {spec.key: spec for spec in (*PAGES, PERSON_PAGE)}
+_BY_KEY = {spec.key: spec for spec in (*PAGES, PERSON_PAGE, MORE_HELP_PAGE)}
 
 
 def spec_for(key: str) -> PageSpec:
@@ -67,6 +68,9 @@ def build_page(spec: PageSpec, ctx: AppContext, parent: QWidget | None = None) -
     elif spec.key == "person":
         from supportdesk.ui.pages.person import PersonPage
         page = PersonPage(ctx, parent)
+    elif spec.key == "more_help":
+        from supportdesk.ui.pages.more_help import MoreHelpPage
+        page = MoreHelpPage(ctx, parent)
     else:
         raise KeyError(spec.key)
     return page

@@ -7,6 +7,7 @@ check-in timeline (newest first; edit and delete with Undo) and gratitude.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.appointments import AskKind
 from supportdesk.core.availability_words import window_phrase
-from supportdesk.core.errors import NotFoundError
+from supportdesk.core.errors import KnownError, NotFoundError
 from supportdesk.core.kinds import Kind
 from supportdesk.core.messages import message_ways
 from supportdesk.core.model import Supporter
@@ -54,6 +56,8 @@ from supportdesk.ui.undo_commands import (
     mark_thanked,
     perform,
 )
+from supportdesk.ui.widgets.appointment_box import AppointmentBox, appointment_words
+from supportdesk.ui.widgets.asks_list import AsksList
 from supportdesk.ui.widgets.contact_buttons import ContactButtons
 from supportdesk.ui.widgets.key_actions import KeyActions
 from supportdesk.ui.widgets.tables import list_table
@@ -167,6 +171,14 @@ class PersonPage(QWidget):
         before.addWidget(self.notes_label, len(titles_in_order), 0, 1, 2)
         layout.addWidget(self.before_box)
 
+        self.asks_box = QGroupBox(AskKind.NEXT_TIME.label, body)
+        asks_layout = QVBoxLayout(self.asks_box)
+        self.asks = AsksList(self.ctx, AskKind.NEXT_TIME, self.asks_box)
+        asks_layout.addWidget(self.asks)
+        layout.addWidget(self.asks_box)
+        self.appointment_box = AppointmentBox(self.ctx, body)
+        layout.addWidget(self.appointment_box)
+
         together = QGroupBox("Give and take", body)
         together_layout = QVBoxLayout(together)
         self.reciprocity_labels = [_wrapping_label(together), _wrapping_label(together)]
@@ -248,6 +260,7 @@ class PersonPage(QWidget):
         self.add_gratitude_button.clicked.connect(self.add_gratitude)
         self.delete_gratitude_button.clicked.connect(self.delete_gratitude)
         self.gratitude_model.thanked_toggled.connect(self._on_gratitude_thanked_toggled)
+        self.appointment_box.print_requested.connect(self._on_appointment_print_requested)
         self._checkin_keys = KeyActions(self.checkin_table, {
             Qt.Key.Key_Delete: self.delete_checkin, Qt.Key.Key_Return: self.edit_checkin,
             Qt.Key.Key_Enter: self.edit_checkin})
@@ -311,6 +324,10 @@ class PersonPage(QWidget):
         self.availability_label.setText(self._availability_words(s))
         self.availability_label.setVisible(bool(s.availability))
         self._show_notes(s)
+        self.asks.show_person(s.id or 0)
+        self.appointment_box.setVisible(s.kind is Kind.PROFESSIONAL)
+        if s.kind is Kind.PROFESSIONAL:
+            self.appointment_box.show_person(s.id or 0, s.name)
         recent, year = (network.reciprocity(s.id or 0, months) for months in (3, 12))
         self.reciprocity_labels[0].setText(recent.words)
         self.reciprocity_labels[1].setText(year.words)
@@ -409,3 +426,27 @@ class PersonPage(QWidget):
 
     def _on_gratitude_thanked_toggled(self, entry_id: int, thanked: bool) -> None:
         mark_thanked(self.ctx, entry_id, thanked)
+
+    def _on_appointment_print_requested(self, supporter_id: int) -> None:
+        """The questions to bring as a small PDF, saved where the person chooses."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from supportdesk.ui.pdf.questions import render_questions
+        from supportdesk.ui.plain import tell
+
+        if self.supporter is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(self.window(), "Save the questions to print",
+                                              "questions-to-bring.pdf", "PDF (*.pdf)")
+        if not name:
+            return
+        app = self.ctx.app
+        coming = app.appointments.next_for(supporter_id)
+        when = appointment_words(coming, app.now(), self.tz) if coming else ""
+        questions = [q.text for q in app.appointments.open_asks(supporter_id,
+                                                                 AskKind.QUESTION)]
+        try:
+            app.exporting.save(Path(name), render_questions(self.supporter.name, when,
+                                                            questions))
+        except KnownError as error:
+            tell(self.window(), "Not saved", str(error), warning=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.appointments import AskKind
 from supportdesk.core.crisis import confirmation_words
 from supportdesk.core.errors import KnownError
 from supportdesk.core.kinds import Kind, PlanStep
@@ -286,6 +287,9 @@ class ReachOutPage(ScrollingPage):
                             ("What doesn't help", notes.what_does_not)):
             if text:
                 card.content.addWidget(body(f"{label}: {text}", card))
+        asks = self.ctx.app.appointments.open_asks(supporter.id or 0, AskKind.NEXT_TIME)
+        if asks:
+            card.content.addWidget(body("Ask about: " + "; ".join(a.text for a in asks), card))
         open_button = QPushButton("See their page", card)
         open_button.setAccessibleName(f"See {supporter.name}'s page")
         open_button.setFlat(True)

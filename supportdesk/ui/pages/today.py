@@ -30,6 +30,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.coming_up import ComingUpCard, coming_up_card
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectCard
 from supportdesk.ui.pages.sparkline import Sparkline
+from supportdesk.ui.pages.today_appointments import appointments_card
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.plain import literal_ampersands, plain_label
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
@@ -62,6 +63,7 @@ class TodayPage(ScrollingPage):
         self._rule_controls: list[QWidget] = []
         self.mood_buttons: list[QPushButton] = []
         self.coming_up: ComingUpCard | None = None
+        self._built_with: list[tuple[str, int]] = []
         self.setAccessibleName("Today")
         self.refresh()
 
@@ -92,7 +94,8 @@ class TodayPage(ScrollingPage):
         if (before is None or today.is_empty or before.is_empty or len(cards) != 2
                 or self._with_mood_effect or self.ctx.app.mood_effect.enabled  # its card
                 # follows check-ins too
-                or self._besides_mood(today) != self._besides_mood(before)):
+                or self._besides_mood(today) != self._besides_mood(before)
+                or self._other_counts() != self._built_with):
             return False
         self.today = today
         places = [self.column.indexOf(card) for card in cards]
@@ -108,6 +111,12 @@ class TodayPage(ScrollingPage):
             self.column.insertWidget(place, card)
         return True
 
+    def _other_counts(self) -> list[tuple[str, int]]:
+        """The change counts of all but check-ins and the reminders' bookkeeping: cards
+        read beside the dashboard (appointments, one's own dates) follow them."""
+        return sorted((topic, count) for topic, count in self.ctx.app.feed.seen().items()
+                      if topic not in ("checkins", "reminders"))
+
     def _besides_mood(self, today: Today) -> tuple[object, ...]:
         """What the other cards show (who is due, not by how many seconds; the day, as
         "due yesterday" is worded by it)."""
@@ -117,6 +126,7 @@ class TodayPage(ScrollingPage):
                 today.escalation, today.isolation)
 
     def _build_column(self, today: Today) -> None:
+        self._built_with = self._other_counts()
         self.clear_column()
         self.due_rows = {}
         self.suggestions = []
@@ -137,6 +147,9 @@ class TodayPage(ScrollingPage):
         if today.isolation is not None:
             self._add_isolation(today)
         self._add_how_are_you(today)
+        coming = appointments_card(self.ctx, self.holder)
+        if coming is not None:
+            self.column.addWidget(coming)
         self._add_due(today)
         self._add_coming_up(today)
         self._add_coverage(today)
@@ -194,6 +207,10 @@ class TodayPage(ScrollingPage):
         self.stop_escalation.clicked.connect(self._on_stop_escalation_clicked)
         row.addWidget(reach)
         row.addWidget(self.stop_escalation)
+        self.more_help_button = QPushButton("When it might be time for more help", card)
+        self.more_help_button.clicked.connect(
+            lambda: self.ctx.events.page_requested.emit("more_help"))
+        row.addWidget(self.more_help_button)
         row.addStretch(1)
         card.content.addLayout(row)
         self.column.addWidget(card)

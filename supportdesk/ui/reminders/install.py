@@ -19,6 +19,7 @@ from supportdesk.services import settings as keys
 from supportdesk.services.reminders import Notice
 from supportdesk.ui import icons
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.reminders.appointment_timer import AppointmentReminders
 from supportdesk.ui.reminders.away import away_actions, show_away_banner
 from supportdesk.ui.reminders.dbus_notify import DbusNotifications
 from supportdesk.ui.reminders.notifier import DeliveryResult, Notifier
@@ -54,6 +55,7 @@ class RemindersUi(QObject):
                                  tray_message=self.tray.show_message,
                                  dbus=DbusNotifications(app_icon=_icon_path()), parent=self)
         self.engine = ReminderEngine(ctx.app, self.notifier, ctx.bus, parent=self)
+        self.appointments = AppointmentReminders(ctx.app, self.notifier, ctx.bus, parent=self)
         self.tray_shown = self.tray.show()
         self._away_shown = False
         self._away_items: list[DueItem] = []
@@ -90,6 +92,7 @@ class RemindersUi(QObject):
             return
         self._away_shown = False
         self.engine.start()
+        self.appointments.start()
         if not self._away_shown:
             self._tell_once_there_is_no_tray()
 
@@ -97,6 +100,7 @@ class RemindersUi(QObject):
         self._shut_down = True
         self.first_look.stop()
         self.engine.stop()
+        self.appointments.stop()
         self.notifier.close()
         self.tray.hide()
 
