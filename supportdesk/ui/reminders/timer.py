@@ -106,8 +106,14 @@ class ReminderEngine(QObject):
         """Look again now (after an edit, a snooze, a resume or a clock change)."""
         self._look(starting=False)
 
+    def _tell(self, signal: str, value: object) -> None:
+        """Emit, unless the window that owned the engine was deleted meanwhile (a look
+        can outlive it by one turn of the event loop)."""
+        if Shiboken.isValid(self):
+            getattr(self, signal).emit(value)
+
     def _on_bus_changed(self, topics: frozenset[str]) -> None:
-        if not Shiboken.isValid(self.timer):  # the window that owned the engine is gone
+        if not (Shiboken.isValid(self) and Shiboken.isValid(self.timer)):  # its window is gone
             self._forget_bus()
             return
         if topics & FOLLOWED_TOPICS:
@@ -126,7 +132,7 @@ class ReminderEngine(QObject):
         self._due_ids = due_ids
         discreet = self.service.settings.get(keys.DISCREET) or app_lock.is_locked()
         if starting and found.away:
-            self.away_found.emit(found.away)
+            self._tell("away_found", found.away)
         failed = False
         if found.to_notify:
             notice = (away_notice(found.to_notify, discreet) if starting and found.away
@@ -135,11 +141,11 @@ class ReminderEngine(QObject):
             if result.ok:
                 self.app.mark_notified(found.to_notify)
             failed = not result.ok
-            self.delivered.emit(result)
+            self._tell("delivered", result)
         failed = self._ask_how_they_are(now, discreet) or failed
         failed = self._remind_of_occasions(now, discreet) or failed
         self._failed_tries = self._failed_tries + 1 if failed else 0
-        self.due_changed.emit(found.due)
+        self._tell("due_changed", found.due)
         self._aim(now)
 
     def _ask_how_they_are(self, now: datetime, discreet: bool) -> bool:
@@ -150,7 +156,7 @@ class ReminderEngine(QObject):
         result = self.notifier.notify(mood_notice(discreet))
         if result.ok:
             self.app.mark_mood_reminder_shown(day)
-        self.delivered.emit(result)
+        self._tell("delivered", result)
         return not result.ok
 
     def _remind_of_occasions(self, now: datetime, discreet: bool) -> bool:
@@ -160,7 +166,7 @@ class ReminderEngine(QObject):
         failed = False
         for reminder in self.app.occasion_reminders.due(now, discreet):
             result = self.notifier.notify(reminder.notice)
-            self.delivered.emit(result)
+            self._tell("delivered", result)
             if not result.ok:
                 failed = True
                 break
