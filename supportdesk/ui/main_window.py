@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
 
     def _follow_bus(self, ctx: AppContext) -> None:
         ctx.bus.changed.connect(self._on_bus_changed)
+        ctx.bus.changed.connect(self.nav.on_bus_changed)
         ctx.bus.start_polling()
 
     def _show_opening(self) -> None:
@@ -136,6 +137,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self._build_body()
         self._build_menus()
+        from supportdesk.ui.nav_history import Navigator
+
+        self.nav = Navigator(self)  # Back and Forward across pages
+        self.nav.install()
         self._connect_signals()
         self.statusBar().setObjectName("StatusBar")
 
@@ -286,6 +291,7 @@ class MainWindow(QMainWindow):
         self._hold_banner(key == "reach_out")
         widget = self.page(key)  # a page fills itself when it is built
         self.stack.setCurrentWidget(widget)
+        self.nav.visited((key, 0))
         self._catch_up()
         self.page_shown.emit(key)
 
@@ -299,6 +305,7 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, PersonPage)
         self._stale.discard(PERSON_PAGE.key)  # show_supporter() reads the person afresh
         widget.show_supporter(supporter_id)
+        self.nav.visited((PERSON_PAGE.key, supporter_id))
         self._current_key = PERSON_PAGE.key
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.key == "people"))
@@ -410,6 +417,7 @@ class MainWindow(QMainWindow):
                 item.setIcon(icons.page_icon(spec.key))
         for key, action in getattr(self, "page_actions", {}).items():
             action.setIcon(icons.page_icon(key))
+        self.nav.recolour()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()
