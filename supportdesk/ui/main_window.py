@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
         self._banner_held = False  # a banner kept back while Reach out now shows
+        self._banner_page = ""  # the one page a banner belongs to ("" for every page)
         self.setWindowTitle("SupportDesk")
         self.setObjectName("MainWindow")
         self._restore_geometry()
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
-        self._hold_banner(key == "reach_out")
+        self._hold_banner(key == "reach_out" or self._banner_page not in ("", key))
         widget = self.page(key)  # a page fills itself when it is built
         self.stack.setCurrentWidget(widget)
         self.nav.visited((key, 0))
@@ -306,6 +307,7 @@ class MainWindow(QMainWindow):
         self._stale.discard(PERSON_PAGE.key)  # show_supporter() reads the person afresh
         widget.show_supporter(supporter_id)
         self.nav.visited((PERSON_PAGE.key, supporter_id))
+        self._hold_banner(self._banner_page not in ("", PERSON_PAGE.key))
         self._current_key = PERSON_PAGE.key
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.key == "people"))
@@ -353,9 +355,22 @@ class MainWindow(QMainWindow):
     def show_banner(self, text: str, actions: list[BannerAction]) -> None:
         """A calm strip above the page, e.g. "while you were away", with its buttons;
         kept back while Reach out now shows (no chores above help)."""
+        self._banner_page = ""
         self.banner.show_message(text, actions)
         if self._current_key == "reach_out":
             self._hold_banner(True)
+
+    def keep_banner_to(self, key: str) -> None:
+        """The banner showing belongs to page ``key`` (e.g. "while you were away" to
+        Today, beside its "Check-ins due"): kept back on every other page."""
+        self._banner_page = key
+        self._hold_banner(self._current_key != key)
+
+    def clear_banner(self) -> None:
+        """The banner's message is over: gone, and not brought back on another page."""
+        self._banner_held = False
+        self._banner_page = ""
+        self.banner.hide()
 
     def add_strip(self, widget: QWidget) -> None:
         """An extension's own small bar (e.g. "Log this?"), under the banner."""
