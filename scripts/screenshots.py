@@ -100,7 +100,6 @@ def shoot(scheme: str, out: Path) -> list[Path]:
             window.show_page(spec.key)
             settle(app)
             written.append(_save(window.grab(), out / f"{scheme}-{spec.key}.png"))
-            window.banner.hide()  # "while you were away" shows on the first page only
         window.show_supporter(ids[PERSON_SHOWN])
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-person.png"))

@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._menus: dict[str, QMenu] = {}
         self._current_key = ""
         self._banner_held = False  # a banner kept back while Reach out now shows
+        self._banner_page = ""  # the one page a banner belongs to ("" for every page)
         self.setWindowTitle("SupportDesk")
         self.setObjectName("MainWindow")
         self._restore_geometry()
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
 
     def _follow_bus(self, ctx: AppContext) -> None:
         ctx.bus.changed.connect(self._on_bus_changed)
+        ctx.bus.changed.connect(self.nav.on_bus_changed)
         ctx.bus.start_polling()
 
     def _show_opening(self) -> None:
@@ -136,6 +138,10 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icons.app_icon())
         self._build_body()
         self._build_menus()
+        from supportdesk.ui.nav_history import Navigator
+
+        self.nav = Navigator(self)  # Back and Forward across pages
+        self.nav.install()
         self._connect_signals()
         self.statusBar().setObjectName("StatusBar")
 
@@ -283,9 +289,10 @@ class MainWindow(QMainWindow):
             self.sidebar.blockSignals(True)
             self.sidebar.setCurrentRow(row)
             self.sidebar.blockSignals(False)
-        self._hold_banner(key == "reach_out")
+        self._hold_banner(key == "reach_out" or self._banner_page not in ("", key))
         widget = self.page(key)  # a page fills itself when it is built
         self.stack.setCurrentWidget(widget)
+        self.nav.visited((key, 0))
         self._catch_up()
         self.page_shown.emit(key)
 
@@ -299,6 +306,8 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, PersonPage)
         self._stale.discard(PERSON_PAGE.key)  # show_supporter() reads the person afresh
         widget.show_supporter(supporter_id)
+        self.nav.visited((PERSON_PAGE.key, supporter_id))
+        self._hold_banner(self._banner_page not in ("", PERSON_PAGE.key))
         self._current_key = PERSON_PAGE.key
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(next(i for i, s in enumerate(PAGES) if s.key == "people"))
@@ -346,9 +355,22 @@ class MainWindow(QMainWindow):
     def show_banner(self, text: str, actions: list[BannerAction]) -> None:
         """A calm strip above the page, e.g. "while you were away", with its buttons;
         kept back while Reach out now shows (no chores above help)."""
+        self._banner_page = ""
         self.banner.show_message(text, actions)
         if self._current_key == "reach_out":
             self._hold_banner(True)
+
+    def keep_banner_to(self, key: str) -> None:
+        """The banner showing belongs to page ``key`` (e.g. "while you were away" to
+        Today, beside its "Check-ins due"): kept back on every other page."""
+        self._banner_page = key
+        self._hold_banner(self._current_key != key)
+
+    def clear_banner(self) -> None:
+        """The banner's message is over: gone, and not brought back on another page."""
+        self._banner_held = False
+        self._banner_page = ""
+        self.banner.hide()
 
     def add_strip(self, widget: QWidget) -> None:
         """An extension's own small bar (e.g. "Log this?"), under the banner."""
@@ -410,6 +432,7 @@ class MainWindow(QMainWindow):
                 item.setIcon(icons.page_icon(spec.key))
         for key, action in getattr(self, "page_actions", {}).items():
             action.setIcon(icons.page_icon(key))
+        self.nav.recolour()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_geometry()

@@ -6,7 +6,7 @@ Read from the window's actions when it opens, so what extensions add is listed t
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from supportdesk.ui.plain import plain_label
@@ -37,6 +37,10 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
             keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
             if keys and keys not in rows and words:
                 rows[keys] = words
+    for shortcut in window.findChildren(QShortcut):  # keys of one page, told in words
+        keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys and keys not in rows and shortcut.whatsThis():
+            rows[keys] = shortcut.whatsThis()
     return list(rows.items())
 
 

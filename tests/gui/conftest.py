@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from supportdesk.services.session import Session
@@ -76,3 +78,17 @@ def follow(ctx: AppContext, page: P) -> P:
 
     ctx.app.feed.subscribe(refresh)
     return page
+
+
+def answer_message_box(key: int, seen: list[QMessageBox]) -> None:
+    """When the next message box opens, note it in ``seen`` and press ``key`` there
+    (as a person would, by keyboard); call just before what opens it."""
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, look)
+            return
+        seen.append(box)
+        QTest.keyClick(box, Qt.Key(key))
+
+    QTimer.singleShot(0, look)

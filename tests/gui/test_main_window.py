@@ -102,7 +102,7 @@ def test_menus_hold_undo_redo_pages_settings_and_quit(main_window: MainWindow,
     main_window.redo_action.trigger()
     assert command.done
     go = [a.shortcut().toString() for a in main_window.menu("go").actions()]
-    assert go == [f"Ctrl+{n}" for n in range(1, len(PAGES) + 1)]
+    assert go == ["Alt+Left", "Alt+Right", "", *(f"Ctrl+{n}" for n in range(1, len(PAGES) + 1))]
 
 
 def test_menu_asked_for_later_keeps_the_standard_order(main_window: MainWindow) -> None:

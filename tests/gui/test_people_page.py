@@ -16,7 +16,7 @@ from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
 from supportdesk.ui.pages.people import PeoplePage
 from tests.conftest import FIXED_NOW
-from tests.gui.conftest import follow
+from tests.gui.conftest import answer_message_box, follow
 
 
 def add(ctx: AppContext, name: str, kind: Kind = Kind.FRIEND, **fields: object) -> Supporter:
@@ -136,6 +136,7 @@ def test_delete_key_removes_and_undo_brings_everything_back(
     page = page_for(ctx, qtbot)
     page.table.setFocus()
     page.table.setCurrentIndex(page.proxy.index(0, 0))
+    answer_message_box(Qt.Key.Key_R, [])  # asked first (tests/gui/test_remove_person.py)
     qtbot.keyClick(page.table, Qt.Key.Key_Delete)
     assert ctx.session.network.supporters() == []
     assert page.stack.currentWidget() is page.empty

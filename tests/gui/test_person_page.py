@@ -25,7 +25,7 @@ from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTabl
 from supportdesk.ui.pages.person import PersonPage
 from supportdesk.ui.widgets import contact_buttons
 from tests.conftest import FIXED_NOW
-from tests.gui.conftest import follow
+from tests.gui.conftest import answer_message_box, follow
 
 EMO = frozenset({SupportType.EMOTIONAL})
 
@@ -156,6 +156,7 @@ def test_removing_the_person_then_undo_restores_their_history(
     ctx: AppContext, qtbot: QtBot, priya: Supporter
 ) -> None:
     page = page_for(ctx, qtbot, priya.id or 0)
+    answer_message_box(Qt.Key.Key_R, [])  # "Remove Priya? Their 2 check-ins and…"
     with qtbot.waitSignal(ctx.events.page_requested) as moved:
         page.delete_button.click()
     assert moved.args == ["people"]

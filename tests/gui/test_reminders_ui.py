@@ -139,7 +139,7 @@ def test_a_while_you_were_away_banner_comes_before_the_no_tray_notice(
     window, reminders = installed(qtbot, ctx)
     reminders.start()
     assert [text for text, _ in window.banners] == [
-        "While you were away, 1 check-in came due: Sam."]
+        "While you were away, a check-in with Sam came due."]
     reminders.service.mark_notified(reminders.service.due_now())  # as if it was delivered
     clock.advance(timedelta(days=1))
     later, reminders_later = installed(qtbot, ctx)  # the next start
@@ -158,7 +158,7 @@ def test_missed_check_ins_show_once_in_a_banner_with_log_and_snooze(
     assert len(window.banners) == 1
     text, actions = window.banners[0]
     # Longest overdue first: Sam (inner, weekly) before Priya (middle, fortnightly).
-    assert text == "While you were away, 2 check-ins came due: Sam and Priya."
+    assert text == "While you were away, 2 check-ins came due."  # Today lists who
     labels = [label for label, _ in actions]
     assert labels == ["Log a check-in", "Snooze until tomorrow"]
     with qtbot.waitSignal(ctx.events.checkin_log_requested) as log:
@@ -345,3 +345,40 @@ def test_snooze_on_a_notification_snoozes_that_person_only(
     assert [item.name for item in reminders.service.due_now()] == ["Priya"]
     assert ctx.app.network.supporter(sam.id).cadence.snoozed_until == datetime(
         2026, 6, 10, 9, 0, tzinfo=UTC)
+
+
+def test_the_away_banner_shows_on_today_only_in_one_line_and_goes_once_logged(
+    qtbot: QtBot, ctx: AppContext, clock: ManualClock
+) -> None:
+    from supportdesk.core.kinds import Mode
+    from supportdesk.core.model import CheckIn
+    from supportdesk.ui.main_window import MainWindow
+
+    sam = add(ctx, "Sam")
+    add(ctx, "Priya", Ring.MIDDLE)
+    clock.advance(timedelta(days=20))
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    window.show()
+    qtbot.waitExposed(window)
+    reminders = RemindersUi(window, ctx)
+    reminders.service.tz = UTC
+    reminders.start()
+    assert window.banner.isVisible()
+    line = window.banner.text.fontMetrics().height()
+    assert window.banner.text.height() < 2 * line  # one line at 800x600
+    window.show_page("people")
+    assert not window.banner.isVisible()  # Today's, not every page's
+    ctx.events.supporter_open_requested.emit(sam.id or 0)
+    assert not window.banner.isVisible()
+    window.show_page("today")
+    assert window.banner.isVisible()
+    ctx.app.log_checkin(CheckIn(sam.id or 0, clock.now, Mode.CALL))
+    qtbot.waitUntil(lambda: "with Priya" in window.banner.text.text())
+    assert window.banner.isVisible()  # Priya is still due
+    reminders._on_tray_snooze_all_requested("tomorrow")
+    qtbot.waitUntil(lambda: not window.banner.isVisible())
+    window.show_page("people")
+    window.show_page("today")
+    assert not window.banner.isVisible()  # gone, not only kept back

@@ -20,7 +20,7 @@ from supportdesk.ui.models.supporter_filter import SupporterFilterProxy
 from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
 from supportdesk.ui.pages.list_page import EmptyState, ListPage
 from supportdesk.ui.plain import rich_label
-from supportdesk.ui.undo_commands import DeleteSupporter, perform
+from supportdesk.ui.remove_person import remove_person
 
 EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 <p>Your support network can hold many kinds of support. You might add:</p>
@@ -126,7 +126,7 @@ class PeoplePage(ListPage):
         supporter_id = self.current_id()
         if supporter_id is not None:
             supporter = self.ctx.app.network.supporter(supporter_id)
-            perform(self.ctx, DeleteSupporter(self.ctx, supporter))
+            remove_person(self, self.ctx, supporter)
 
     # -- slots ----------------------------------------------------------------
 

@@ -49,10 +49,10 @@ from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
 from supportdesk.ui.plain import plain_label, plain_tooltip
+from supportdesk.ui.remove_person import remove_person
 from supportdesk.ui.undo_commands import (
     DeleteCheckin,
     DeleteGratitude,
-    DeleteSupporter,
     mark_thanked,
     perform,
 )
@@ -386,8 +386,8 @@ class PersonPage(QWidget):
     def delete_supporter(self) -> None:
         if self.supporter is None:
             return
-        perform(self.ctx, DeleteSupporter(self.ctx, self.supporter))
-        self.ctx.events.page_requested.emit("people")
+        if remove_person(self, self.ctx, self.supporter):
+            self.ctx.events.page_requested.emit("people")
 
     def _selected_checkin_id(self) -> int | None:
         index = self.checkin_table.currentIndex()

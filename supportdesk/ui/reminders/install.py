@@ -157,11 +157,11 @@ class RemindersUi(QObject):
         still = [item for item in self._away_items if item.supporter_id in due]
         if still == self._away_items:
             return
-        banner = getattr(self.window, "banner", None)
         if not still:
             self._away_items = []
-            if banner is not None:
-                banner.hide()
+            clear = getattr(self.window, "clear_banner", None)
+            if clear is not None:
+                clear()
             return
         self._on_engine_away_found(still)
 
@@ -174,7 +174,6 @@ class RemindersUi(QObject):
             items,
             log=self.ctx.events.checkin_log_requested.emit,
             snooze_all=lambda: self._on_tray_snooze_all_requested(SnoozeOption.TOMORROW.value),
-            open_supporter=self.ctx.events.supporter_open_requested.emit,
         )
         self._away_shown = show_away_banner(self.window, items, actions)
 
