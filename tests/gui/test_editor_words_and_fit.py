@@ -126,8 +126,9 @@ def themed(request: pytest.FixtureRequest) -> Iterator[str]:
 def test_chosen_days_look_clearly_different_from_the_others(
     ctx: AppContext, qtbot: QtBot, themed: str
 ) -> None:
-    from supportdesk.core.model import AvailabilityWindow
     from datetime import time
+
+    from supportdesk.core.model import AvailabilityWindow
 
     editor = _editor(ctx)
     row = editor.availability.add_row(AvailabilityWindow(frozenset({0}), time(9), time(17)))

@@ -177,9 +177,9 @@ class ReachOutPage(ScrollingPage):
 
     def _order_tabs(self) -> None:
         """The strip's buttons, then the column's, in the order they are drawn."""
-        chain = [*self.strip.buttons(), *[b for row in self.contact_rows for b in row.buttons]]
-        for first, second in itertools.pairwise(chain):
+        for first, second in itertools.pairwise([*self.strip.buttons(), self.scroll_area]):
             QWidget.setTabOrder(first, second)
+        self.keep_tab_order()
 
     def _add_empty_network(self) -> None:
         self.column.addWidget(body(EMPTY_NETWORK, self.holder, scale=1.1))

@@ -77,6 +77,7 @@ class TodayPage(ScrollingPage):
         today = self.dashboard.today()
         if not self._rebuild_mood_cards_only(today):
             self._build_column(today)
+        self.keep_tab_order()
         kept = self._focus_keepers()
         if 0 <= focused < len(kept):
             kept[focused].setFocus()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
 from supportdesk.core.text import contact_link
+from supportdesk.ui.focus_order import keep_in_place
 from supportdesk.ui.plain import literal_ampersands, plain_label, plain_tooltip
 
 _VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL: "Email",
@@ -117,6 +118,7 @@ class ContactButtons(QWidget):
             self._layout.insertWidget(index, button)
             self.buttons.append(button)
         self._empty.setVisible(not ordered)
+        keep_in_place(self, self.buttons)
 
     def _open(self, contact: ContactMethod) -> None:
         link = contact_link(contact)
