@@ -64,7 +64,17 @@ def xdg_has_handler(scheme: str) -> bool:
     return bool(found.stdout.strip())
 
 
+def site_name(link: str) -> str:
+    """The site a web address is on, as people say it: ``surgery.example.org``."""
+    host = QUrl(link).host()
+    return host.removeprefix("www.") or link
+
+
 def button_text(contact: ContactMethod) -> str:
+    """A web link shows its label, or its site's name (the full address is the
+    tooltip); a number or address shows itself, with its label."""
+    if contact.type is ContactType.WEB:
+        return f"Open {contact.label or site_name(contact_link(contact))}"
     label = f" ({contact.label})" if contact.label else ""
     return f"{_VERBS[contact.type]} {contact.value}{label}"
 
