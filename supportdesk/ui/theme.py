@@ -82,6 +82,8 @@ def style_sheet(palette: QPalette) -> str:
     selected = palette.color(QPalette.ColorRole.Highlight).name()
     selected_text = palette.color(QPalette.ColorRole.HighlightedText).name()
     hover = _mix(window, accent(), 0.22).name()
+    # The focus ring goes round the whole selected row, not just its words.
+    focus_ring = palette.color(QPalette.ColorRole.WindowText).name()
     button = palette.color(QPalette.ColorRole.Button).name()
     button_text = palette.color(QPalette.ColorRole.ButtonText).name()
     outline = _mix(window, palette.color(QPalette.ColorRole.WindowText), 0.35).name()
@@ -96,9 +98,11 @@ def style_sheet(palette: QPalette) -> str:
         QToolButton#DayToggle:checked {{ background: {day_on}; color: {day_on_text};
                                          border-color: {day_on}; font-weight: bold; }}
         QToolButton#DayToggle:focus {{ border: 2px solid {button_text}; }}
-        QListWidget#Sidebar {{ background: {sidebar}; border: none; padding: 0.4em 0; }}
+        QListWidget#Sidebar {{ background: {sidebar}; border: none; padding: 0.4em 0;
+                               outline: none; }}
         QListWidget#Sidebar::item {{ padding: 0.45em 0.7em; border-radius: 0.3em;
-                                     margin: 0.05em 0.35em; }}
+                                     margin: 0.05em 0.35em; border: 2px solid transparent; }}
+        QListWidget#Sidebar:focus::item:selected {{ border: 2px solid {focus_ring}; }}
         QListWidget#Sidebar::item:hover {{ background: {hover}; }}
         QListWidget#Sidebar::item:selected {{ background: {selected};
                                               color: {selected_text}; }}

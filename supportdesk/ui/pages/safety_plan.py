@@ -66,9 +66,8 @@ class PlanItemEditor(QWidget):
         self._outer = outer
         if step.links_people:
             self.person = QComboBox(self)
-            self.person.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            self.person.setMinimumContentsLength(14)
+            # As wide as the longest name: the note beside it gives way, not the name.
+            self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.person.setAccessibleName(f"{step.label}: person from your network")
             self.person.addItem("No one linked", None)
             wanted = [s for s in supporters if step is not PlanStep.PROFESSIONALS
