@@ -3,6 +3,7 @@ highlight's text colour."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
@@ -55,3 +56,22 @@ def test_the_selected_sidebar_icon_is_drawn_in_the_highlighted_text_colour(
     assert any(normal.pixelColor(x, y).name() == text.name()
                for x in range(normal.width()) for y in range(normal.height())
                if normal.pixelColor(x, y).alpha() == 255)
+
+
+@pytest.mark.parametrize("size,note_at_least", [((1100, 720), 300), ((800, 600), 50)])
+def test_the_checkins_note_column_is_in_view_without_scrolling_sideways(
+        demo_ctx: AppContext, qtbot: QtBot, no_desktop: None, size: tuple[int, int],
+        note_at_least: int) -> None:
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.models.checkin_table import CheckinColumn
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("checkins")
+    qtbot.wait(20)
+    table = window.page("checkins").table  # type: ignore[attr-defined]
+    assert not table.horizontalScrollBar().isVisible()
+    assert table.horizontalHeader().sectionSize(CheckinColumn.NOTE) >= note_at_least
