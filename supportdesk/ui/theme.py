@@ -102,7 +102,7 @@ def style_sheet(palette: QPalette) -> str:
                                outline: none; }}
         QListWidget#Sidebar::item {{ padding: 0.45em 0.7em; border-radius: 0.3em;
                                      margin: 0.05em 0.35em; border: 2px solid transparent; }}
-        QListWidget#Sidebar:focus::item:selected {{ border: 2px solid {focus_ring}; }}
+        QListWidget#Sidebar::item:selected:focus {{ border: 2px solid {focus_ring}; }}
         QListWidget#Sidebar::item:hover {{ background: {hover}; }}
         QListWidget#Sidebar::item:selected {{ background: {selected};
                                               color: {selected_text}; }}

@@ -110,8 +110,8 @@ class CheckinsPage(ListPage):
         # sized to their contents they left the note no room at 1100x720.
         em = self.fontMetrics().horizontalAdvance("M")
         header.setSectionResizeMode(CheckinColumn.WHEN, QHeaderView.ResizeMode.ResizeToContents)
-        for column, ems in ((CheckinColumn.WHO, 11), (CheckinColumn.MODE, 9),
-                            (CheckinColumn.MOOD, 8), (CheckinColumn.SUPPORT, 10)):
+        for column, ems in ((CheckinColumn.WHO, 10), (CheckinColumn.MODE, 10),
+                            (CheckinColumn.MOOD, 9), (CheckinColumn.SUPPORT, 9)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, em * ems)
         header.setSectionResizeMode(CheckinColumn.NOTE, QHeaderView.ResizeMode.Stretch)
