@@ -75,3 +75,25 @@ def test_the_checkins_note_column_is_in_view_without_scrolling_sideways(
     table = window.page("checkins").table  # type: ignore[attr-defined]
     assert not table.horizontalScrollBar().isVisible()
     assert table.horizontalHeader().sectionSize(CheckinColumn.NOTE) >= note_at_least
+
+
+def test_the_snooze_arrow_has_room_beside_its_word(demo_ctx: AppContext, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QStyle
+
+    from supportdesk.ui.pages.today import TodayPage
+
+    page = TodayPage(demo_ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    snoozes = [b for b in page.findChildren(QAbstractButton)
+               if b.accessibleName().startswith("Snooze the reminder")]
+    assert snoozes
+    for button in snoozes:
+        assert button.menu() is not None
+        arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None,
+                                           button)
+        needed = button.fontMetrics().horizontalAdvance(button.text()) + arrow + 8
+        assert button.width() >= needed
+        assert button.sizeHint().width() >= needed

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -294,10 +293,10 @@ class TodayPage(ScrollingPage):
         log.setAccessibleName(f"Log a check-in with {item.name}")
         log.clicked.connect(lambda: self.ctx.events.checkin_log_requested.emit(
             item.supporter_id))
-        snooze = QToolButton(card)
-        snooze.setText("Snooze")
+        # A push button with a menu keeps room for its arrow (a tool button's drew over
+        # the word).
+        snooze = QPushButton("Snooze", card)
         snooze.setAccessibleName(f"Snooze the reminder for {item.name}")
-        snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(snooze)
         for option in SnoozeOption:
             action = menu.addAction(option.label)
