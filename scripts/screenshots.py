@@ -17,7 +17,8 @@ the message picker (<scheme>-message_picker.png), "Send to my people"
 (<scheme>-ask_for_help.png; at 800x600 <scheme>-ask_for_help-800.png),
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
-(<scheme>-editor-meetings.png) and, at 800x600, <scheme>-today-800.png,
+(<scheme>-editor-meetings.png), its About and Contact tabs at its smallest
+(<scheme>-editor-about.png, <scheme>-editor-contact.png) and, at 800x600, <scheme>-today-800.png,
 <scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
 (<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
@@ -111,6 +112,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written += _words_shots(app, window, ids, scheme, out)
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
         written.append(_meetings_editor_shot(app, window, ctx, ids, scheme, out))
+        written.extend(_editor_shots(app, window, ctx, ids, scheme, out))
         window.resize(*SMALL_SIZE)
         window.show_page("today")
         settle(app)
@@ -445,6 +447,28 @@ def _meetings_editor_shot(app: object, window: object, ctx: object, ids: dict[st
     editor.mark_clean()
     editor.reject()
     return shot
+
+
+def _editor_shots(app: object, window: object, ctx: object, ids: dict[str, int],
+                  scheme: str, out: Path) -> list[Path]:
+    """The editor's About and Contact tabs at its smallest size, with a time added."""
+    from supportdesk.ui.context import AppContext
+    from supportdesk.ui.editors.supporter_editor import TAB_ABOUT, TAB_CONTACT, SupporterEditor
+
+    assert isinstance(ctx, AppContext)
+    person = ctx.app.network.supporter(ids[PERSON_SHOWN])
+    editor = SupporterEditor(ctx, person, window)  # type: ignore[arg-type]
+    editor.availability.add_button.click()
+    editor.resize(editor.minimumSize())
+    editor.show()
+    shots = []
+    for tab, name in ((TAB_ABOUT, "about"), (TAB_CONTACT, "contact")):
+        editor.tabs.setCurrentIndex(tab)
+        settle(app)
+        shots.append(_save(editor.grab(), out / f"{scheme}-editor-{name}.png"))
+    editor.mark_clean()
+    editor.reject()
+    return shots
 
 
 def _hard_day() -> object:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -41,7 +42,7 @@ from supportdesk.services.exporting import (
 from supportdesk.services.settings import str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.plain import plain_label, plain_message_box, tell
+from supportdesk.ui.plain import plain_label, plain_message_box, plain_tooltip, tell
 from supportdesk.ui.restore_dialog import RestoreDialog
 
 EXPORT_FOLDER = str_key("export.folder", "")
@@ -457,8 +458,11 @@ class BackupsTab(QWidget):
                                   self)
         form.addRow(self.auto_box)
         folder_row = QHBoxLayout()
-        self.folder_label = plain_label(parent=self)
-        self.folder_label.setWordWrap(True)
+        # A path has no spaces to wrap at: a wrapping label clipped it top and bottom.
+        # A read-only field shows it whole on one line, to read, select or scroll.
+        self.folder_label = QLineEdit(self)
+        self.folder_label.setReadOnly(True)
+        self.folder_label.setAccessibleName("Backup folder")
         self.folder_button = QPushButton("Choose…", self)
         self.folder_button.setAccessibleName("Choose the backup folder")
         folder_row.addWidget(self.folder_label, 1)
@@ -505,6 +509,8 @@ class BackupsTab(QWidget):
         self.keep_spin.setValue(self.scheduler.keep())
         self.keep_spin.blockSignals(False)
         self.folder_label.setText(str(self.scheduler.folder()))
+        self.folder_label.setCursorPosition(0)
+        self.folder_label.setToolTip(plain_tooltip(self.folder_label.text()))
         last = self.scheduler.last_backup()
         text = last.astimezone().strftime("%d %B %Y, %H:%M") if last else "None yet"
         failure = self.scheduler.last_failure()

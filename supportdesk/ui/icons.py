@@ -49,20 +49,29 @@ def _text_color() -> QColor:
     return palette.color(QPalette.ColorRole.WindowText)
 
 
+def _highlighted_text_color() -> QColor:
+    app = QGuiApplication.instance()
+    palette = QGuiApplication.palette() if app is not None else QPalette()
+    return palette.color(QPalette.ColorRole.HighlightedText)
+
+
 def page_icon(key: str) -> QIcon:
-    """The line icon for the page ``key``, in the current text colour."""
-    return _page_icon(key, _text_color().name())
+    """The line icon for the page ``key``, in the current text colour; selected (a
+    sidebar row), in the highlighted text's colour, so it stays clear on the highlight."""
+    return _page_icon(key, _text_color().name(), _highlighted_text_color().name())
 
 
 @cache
-def _page_icon(key: str, color: str) -> QIcon:
+def _page_icon(key: str, color: str, selected_color: str) -> QIcon:
     path = resource_path("icons", "pages", f"{key}.svg")
     if not path.exists():
         return QIcon()
-    svg = path.read_bytes().replace(b"currentColor", color.encode())
+    svg = path.read_bytes()
     icon = QIcon()
-    for size in (16, 20, 24, 32, 48):
-        icon.addPixmap(render_svg(svg, size))
+    for mode, colour in ((QIcon.Mode.Normal, color), (QIcon.Mode.Selected, selected_color)):
+        drawn = svg.replace(b"currentColor", colour.encode())
+        for size in (16, 20, 24, 32, 48):
+            icon.addPixmap(render_svg(drawn, size), mode)
     return icon
 
 

@@ -103,10 +103,27 @@ def style_sheet(palette: QPalette) -> str:
     selected = palette.color(QPalette.ColorRole.Highlight).name()
     selected_text = palette.color(QPalette.ColorRole.HighlightedText).name()
     hover = _mix(window, accent(), 0.22).name()
+    # The focus ring goes round the whole selected row, not just its words.
+    focus_ring = palette.color(QPalette.ColorRole.WindowText).name()
+    button = palette.color(QPalette.ColorRole.Button).name()
+    button_text = palette.color(QPalette.ColorRole.ButtonText).name()
+    outline = _mix(window, palette.color(QPalette.ColorRole.WindowText), 0.35).name()
+    # A chosen day is filled with the accent, light or dark, so it never reads as unchosen.
+    day_on = accent().name()
+    day_on_text = "#0f2420" if is_dark(palette) else "#ffffff"
     return f"""
-        QListWidget#Sidebar {{ background: {sidebar}; border: none; padding: 0.4em 0; }}
+        QToolButton#DayToggle {{ background: {button}; color: {button_text};
+                                 border: 1px solid {outline}; border-radius: 0.3em;
+                                 padding: 0.2em 0.5em; }}
+        QToolButton#DayToggle:hover {{ background: {hover}; }}
+        QToolButton#DayToggle:checked {{ background: {day_on}; color: {day_on_text};
+                                         border-color: {day_on}; font-weight: bold; }}
+        QToolButton#DayToggle:focus {{ border: 2px solid {button_text}; }}
+        QListWidget#Sidebar {{ background: {sidebar}; border: none; padding: 0.4em 0;
+                               outline: none; }}
         QListWidget#Sidebar::item {{ padding: 0.45em 0.7em; border-radius: 0.3em;
-                                     margin: 0.05em 0.35em; }}
+                                     margin: 0.05em 0.35em; border: 2px solid transparent; }}
+        QListWidget#Sidebar::item:selected:focus {{ border: 2px solid {focus_ring}; }}
         QListWidget#Sidebar::item:hover {{ background: {hover}; }}
         QListWidget#Sidebar::item:selected {{ background: {selected};
                                               color: {selected_text}; }}

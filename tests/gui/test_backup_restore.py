@@ -210,3 +210,26 @@ def test_the_save_dialog_cannot_export_over_the_vaults_own_files(
     assert "one of the files SupportDesk keeps your vault in" in actions.errors[-1]  # type: ignore[attr-defined]
     assert (own.read_bytes() if own.exists() else None) == before
     assert [n for n, _ in people(vault_ctx)] == ["Iris Lane"]
+
+
+def test_the_backup_folder_is_shown_whole_not_clipped(
+        actions: DataActions, vault_ctx: AppContext, qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    host = actions.window
+    assert isinstance(host, DataHost)
+    [(_title, factory)] = host.settings_tabs
+    tab = factory(vault_ctx)
+    qtbot.addWidget(tab)
+    assert actions.scheduler is not None
+    deep = tmp_path / "a-rather-long-folder-name-for-backups" / "of-my-support-network"
+    actions.scheduler.set_folder(deep)
+    vault_ctx.app.feed.poll()
+    qtbot.waitUntil(lambda: tab.folder_label.text() == str(deep))
+    tab.resize(520, 400)
+    tab.show()
+    qtbot.waitExposed(tab)
+    field = tab.folder_label
+    assert isinstance(field, QLineEdit) and field.isReadOnly()
+    assert field.height() >= field.sizeHint().height()  # one whole line, top to bottom
+    assert field.toolTip() == str(deep)

@@ -64,7 +64,8 @@ def test_a_new_supporter_is_saved_with_every_field(ctx: AppContext, qtbot: QtBot
     editor.ring_box.setCurrentIndex(editor.ring_box.findData(Ring.OUTER))
     editor.direction_box.setCurrentIndex(editor.direction_box.findData(Direction.RECEIVE))
     editor.stressful_box.setChecked(True)
-    qtbot.keyClicks(editor.cadence_edit, "4w")
+    editor.cadence_field.unit_box.setCurrentIndex(2)  # weeks
+    editor.cadence_field.count_box.setValue(4)
     row = editor.contacts.add_row()
     qtbot.keyClicks(row.value_edit, "+44 20 7946 0000")
     qtbot.keyClicks(row.label_edit, "clinic")
@@ -113,17 +114,18 @@ def test_problems_are_shown_next_to_their_fields_and_nothing_is_saved(
     row = editor.contacts.add_row(ContactMethod(ContactType.EMAIL, "sam-at-home"))
     window = editor.availability.add_row(AvailabilityWindow(frozenset({0}), time(9), time(17)))
     window.end_edit.setTime(QTime(9, 0))
-    qtbot.keyClicks(editor.cadence_edit, "often")
+    editor.cadence_field.unit_box.setCurrentIndex(3)  # months
+    editor.cadence_field.count_box.setValue(999)
     assert not editor.save()
     assert editor.isVisible()
     assert "give a name" in editor.name_error.text() and editor.name_error.isVisibleTo(editor)
     assert "email address" in row.error.text()
     assert "All day" in window.error.text()
-    assert "days or weeks" in editor.cadence_error.text()
+    assert "at most every five years" in editor.cadence_error.text()
     assert editor.tabs.currentIndex() == TAB_ABOUT
     assert ctx.session.network.supporters() == []
     qtbot.keyClicks(editor.name_edit, "Sam")
-    editor.cadence_edit.clear()
+    editor.cadence_field.unit_box.setCurrentIndex(0)  # the circle's default
     assert not editor.save()
     assert editor.tabs.currentIndex() == TAB_CONTACT
     assert editor.name_error.text() == ""

@@ -173,7 +173,8 @@ def test_someone_with_no_history_gets_gentle_prompts(ctx: AppContext, qtbot: QtB
     assert page.checkin_empty.isVisible()
     assert page.contacts._empty.isVisible()
     assert "Not in touch yet" in page.contact_label.text()
-    assert "nothing noted yet" in page.before_box.title()
+    assert "nothing noted yet" in page.before_empty.text() and page.before_empty.isVisible()
+    assert not page.before_box.isVisible()  # no empty box
 
 
 def test_when_they_can_be_reached_reads_as_a_person_says_it(ctx: AppContext,

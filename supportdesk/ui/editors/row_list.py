@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from supportdesk.ui.focus_order import keep_in_place
+
 
 class RowList(QWidget):
     """Holds row widgets that have ``changed`` and ``remove_requested`` signals.
@@ -28,6 +30,7 @@ class RowList(QWidget):
         row.remove_requested.connect(lambda: self._remove(row))  # type: ignore[attr-defined]
         self._rows_layout.addWidget(row)
         self._row_widgets.append(row)
+        keep_in_place(self, self._row_widgets)
         if announce:
             self.changed.emit()
 

@@ -31,9 +31,10 @@ from supportdesk.core.help_kinds import kind_key
 from supportdesk.core.kinds import Direction, Kind, Ring, Role, TieStrength
 from supportdesk.core.model import Boundaries, Cadence, HelpNotes, Supporter
 from supportdesk.core.schedule import local_zone
-from supportdesk.core.validation import parse_cadence, problems
+from supportdesk.core.validation import problems
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.availability import AvailabilityEditor
+from supportdesk.ui.editors.cadence_field import CadenceField
 from supportdesk.ui.editors.contact_rows import ContactRowsEditor
 from supportdesk.ui.editors.guarded_dialog import GuardedDialog
 from supportdesk.ui.editors.help_kinds import HelpKindsEditor
@@ -43,6 +44,8 @@ from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
 
 TAB_ABOUT, TAB_CONTACT, TAB_BEFORE, TAB_NOTES, TAB_OCCASIONS = range(5)
+TIE_WORDS = {TieStrength.STRONG: "Very close", TieStrength.NORMAL: "Close",
+             TieStrength.WEAK: "Not so close"}
 
 
 def _combo(items: list[tuple[str, Any]], name: str, parent: QWidget) -> QComboBox:
@@ -105,6 +108,7 @@ class SupporterEditor(GuardedDialog):
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         area.setFrameShape(QScrollArea.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # its fields take focus and scroll it
         area.setWidget(page)
         return area
 
@@ -139,23 +143,23 @@ class SupporterEditor(GuardedDialog):
         form.addRow(self.place_label, self.place_edit)
         self.group_error = FieldError(page)
         form.addRow("", self.group_error)
-        self.ring_box = _combo([(r.label, r) for r in Ring], "Closeness ring", page)
+        self.ring_box = _combo([(r.label, r) for r in Ring], "Circle", page)
         self.ring_box.setAccessibleDescription("Inner: closest; outer: more distant.")
-        form.addRow("Ring", self.ring_box)
-        self.tie_box = _combo([(t.label, t) for t in TieStrength], "Tie strength", page)
-        form.addRow("Tie strength", self.tie_box)
+        form.addRow("C&ircle", self.ring_box)
+        self.tie_box = _combo([(TIE_WORDS[t], t) for t in TieStrength], "How close you feel",
+                              page)
+        form.addRow("How close you &feel", self.tie_box)
         self.direction_box = _combo([(d.label, d) for d in Direction], "Direction of support",
                                     page)
         form.addRow("Support", self.direction_box)
         self.stressful_box = QCheckBox("Contact can sometimes be stressful", page)
         self.stressful_box.setAccessibleName("Contact can sometimes be stressful")
         form.addRow("", self.stressful_box)
-        self.cadence_edit = QLineEdit(page)
-        self.cadence_edit.setAccessibleName("How often to be in touch")
-        self.cadence_edit.setAccessibleDescription(
-            "Days or weeks, like 10d or 2w. Leave blank for the ring's default.")
+        self.cadence_field = CadenceField(page)
+        self.cadence_field.unit_box.setAccessibleDescription(
+            "Days, weeks or months; or the circle's default.")
         self.cadence_error = FieldError(page)
-        form.addRow("Be in touch every", self.cadence_edit)
+        form.addRow("Be in touch &every", self.cadence_field)
         form.addRow("", self.cadence_error)
         self.paused_box = QCheckBox("Pause reminders for now", page)
         self.paused_box.setAccessibleName("Pause reminders for this person")
@@ -273,13 +277,7 @@ class SupporterEditor(GuardedDialog):
         self.tie_box.setCurrentIndex(self.tie_box.findData(s.tie))
         self.direction_box.setCurrentIndex(self.direction_box.findData(s.direction))
         self.stressful_box.setChecked(s.stressful)
-        every = s.cadence.every
-        if every is None:
-            self.cadence_edit.setText("")
-        elif every.days % 7 == 0:
-            self.cadence_edit.setText(f"{every.days // 7}w")
-        else:
-            self.cadence_edit.setText(f"{every.days}d")
+        self.cadence_field.set_every(s.cadence.every)
         self.paused_box.setChecked(s.cadence.paused)
         self.contacts.set_contacts(s.contacts)
         self.availability.set_windows(s.availability)
@@ -304,7 +302,7 @@ class SupporterEditor(GuardedDialog):
             self.name_edit.text(), self.kind_box.currentIndex(), self.role_box.currentIndex(),
             self.schedule_edit.text(), self.place_edit.text(), self.ring_box.currentIndex(),
             self.tie_box.currentIndex(), self.direction_box.currentIndex(),
-            self.stressful_box.isChecked(), self.cadence_edit.text(),
+            self.stressful_box.isChecked(), self.cadence_field.state(),
             self.paused_box.isChecked(), tuple(self.contacts.value()),
             tuple(self.availability.value()), self.zone_box.currentText(),
             tuple(box.toPlainText() for box in self.text_fields.values()),
@@ -328,8 +326,7 @@ class SupporterEditor(GuardedDialog):
     def _sync_cadence_hint(self) -> None:
         ring = Ring(self.ring_box.currentData())
         days = self.ctx.app.settings.cadence_defaults()[ring].days
-        self.cadence_edit.setPlaceholderText(
-            f"Blank: the {ring.label.lower()} default, every {days} days (or type 10d, 2w)")
+        self.cadence_field.set_default_days(days)
 
     def _zone(self) -> str:
         text = self.zone_box.currentText().strip()
@@ -343,7 +340,7 @@ class SupporterEditor(GuardedDialog):
 
     def value(self) -> Supporter:
         """The supporter as typed (raises ValidationError for cadence or time zone)."""
-        return self._value(parse_cadence(self.cadence_edit.text()), self._zone())
+        return self._value(self.cadence_field.every(), self._zone())
 
     def _value(self, every: timedelta | None, zone: str) -> Supporter:
         kind = Kind(self.kind_box.currentData())
@@ -385,7 +382,7 @@ class SupporterEditor(GuardedDialog):
         every: timedelta | None = None
         zone = ""
         try:
-            every = parse_cadence(self.cadence_edit.text())
+            every = self.cadence_field.every()
         except ValidationError as error:
             found["cadence"] = error.message
         try:
@@ -421,7 +418,7 @@ class SupporterEditor(GuardedDialog):
             if "name" in found:
                 self.name_edit.setFocus()
             elif "cadence" in found:
-                self.cadence_edit.setFocus()
+                self.cadence_field.count_box.setFocus()
         elif any(k.startswith(("contacts.", "timezone")) for k in found) or not windows_ok:
             self.tabs.setCurrentIndex(TAB_CONTACT)
         elif any(k.startswith(("meetings.", "dates.")) for k in found):

@@ -59,13 +59,6 @@ class AskForHelpCard(Card):
     def choose(self, kind: str) -> None:
         self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(kind)))
 
-    def stops(self) -> list[QWidget]:
-        """The card's Tab stops, in the order they are drawn."""
-        found: list[QWidget] = [self.kind_box]
-        for grid, button in zip(self.grids, self.open_buttons, strict=True):
-            found += [*grid.buttons, button]
-        return found
-
     def helper_names(self) -> list[str]:
         return [w.accessibleName() for w in self.result_widgets]
 

@@ -106,10 +106,14 @@ class CheckinsPage(ListPage):
         self.table.sortByColumn(CheckinColumn.WHEN, Qt.SortOrder.DescendingOrder)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        for column in CheckinColumn:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CheckinColumn.SUPPORT, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(CheckinColumn.SUPPORT, self.fontMetrics().horizontalAdvance("M") * 18)
+        # Font-sized widths (longer words are elided; the person can widen a column):
+        # sized to their contents they left the note no room at 1100x720.
+        em = self.fontMetrics().horizontalAdvance("M")
+        header.setSectionResizeMode(CheckinColumn.WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        for column, ems in ((CheckinColumn.WHO, 10), (CheckinColumn.MODE, 10),
+                            (CheckinColumn.MOOD, 9), (CheckinColumn.SUPPORT, 9)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, em * ems)
         header.setSectionResizeMode(CheckinColumn.NOTE, QHeaderView.ResizeMode.Stretch)
         self.mood_table = list_table(self.mood_model, "Moods noted on their own", self)
         mood_header = self.mood_table.horizontalHeader()

@@ -30,6 +30,7 @@ from supportdesk.ui.circles.ring_list import RingList
 from supportdesk.ui.circles.scene import CirclesScene
 from supportdesk.ui.circles.view import CirclesView
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.focus_order import place_after
 from supportdesk.ui.pages.view_parts import heading
 from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.undo_commands import perform
@@ -85,6 +86,8 @@ class CirclesPage(QWidget):
         self.open_button.setAccessibleName("Open the selected person")
         for button in (self.closer_button, self.further_button, self.open_button):
             moves.addWidget(button)
+        place_after(self.export_button, [self.view, self.list, self.closer_button,
+                                         self.further_button, self.open_button])
         side_layout.addLayout(moves)
         side_layout.addWidget(self.empty_note)
         side_layout.addWidget(self.legend)

@@ -19,6 +19,13 @@ from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.ui.plain import plain_label
 
 
+def _fit_placeholder(edit: QLineEdit) -> None:
+    """Wide enough to show its whole hint: a cut-off hint helps no one."""
+    margins = edit.textMargins().left() + edit.textMargins().right() + 24
+    needed = edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + margins
+    edit.setMinimumWidth(max(edit.minimumWidth(), needed))
+
+
 class CrisisLineDialog(QDialog):
     """Asks for the service's details; on OK saves it through the service (``self.saved``)."""
 
@@ -74,6 +81,8 @@ class CrisisLineDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self._fields = {"name": self.name, "contact": self.contact, "country": self.country}
+        for edit in (self.name, self.contact, self.hours, self.notes):
+            _fit_placeholder(edit)
 
     def line(self) -> CrisisLine:
         return CrisisLine(country=str(self.country.currentData() or ""), name=self.name.text(),

@@ -170,6 +170,10 @@ class PersonPage(QWidget):
         self.notes_label = _wrapping_label(self.before_box)
         before.addWidget(self.notes_label, len(titles_in_order), 0, 1, 2)
         layout.addWidget(self.before_box)
+        # With nothing noted, one quiet line instead of an empty box.
+        self.before_empty = _wrapping_label(body)
+        self.before_empty.setText("Before you reach out: nothing noted yet (add notes with Edit).")
+        layout.addWidget(self.before_empty)
 
         self.asks_box = QGroupBox(AskKind.NEXT_TIME.label, body)
         asks_layout = QVBoxLayout(self.asks_box)
@@ -364,8 +368,8 @@ class PersonPage(QWidget):
         self.notes_label.setText(s.notes)
         self.notes_label.setVisible(bool(s.notes))
         empty = not any(texts.values()) and not s.notes
-        self.before_box.setTitle("Before you reach out" if not empty else
-                                 "Before you reach out — nothing noted yet (add notes with Edit)")
+        self.before_box.setVisible(not empty)
+        self.before_empty.setVisible(empty)
 
     # -- intents ---------------------------------------------------------------
 

@@ -15,7 +15,6 @@ on the first person's contact button (or the crisis line when there is nobody ye
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from typing import ClassVar
 from urllib.parse import urlsplit
 
@@ -133,7 +132,6 @@ class ReachOutPage(ScrollingPage):
     def refresh(self) -> None:
         self.clear_column()
         self.contact_rows = []
-        self.extra_stops: list[tuple[int, Callable[[], list[QWidget]]]] = []
         self.ask_card: AskForHelpCard | None = None
         self.people_rows: list[ContactGrid] = []
         now = self.ctx.app.now()
@@ -185,13 +183,9 @@ class ReachOutPage(ScrollingPage):
 
     def _order_tabs(self) -> None:
         """The strip's buttons, then the column's, in the order they are drawn."""
-        chain: list[QWidget] = [*self.strip.buttons()]
-        extras = sorted(self.extra_stops, key=lambda extra: extra[0])
-        for index, row in enumerate([*self.contact_rows, None]):
-            chain += [w for at, stops in extras if at == index for w in stops()]
-            chain += row.buttons if row is not None else []
-        for first, second in itertools.pairwise(chain):
+        for first, second in itertools.pairwise([*self.strip.buttons(), self.scroll_area]):
             QWidget.setTabOrder(first, second)
+        self.keep_tab_order()
 
     def _add_words_row(self) -> None:
         """Words ready when they are hard to find: a message, or the plan's people."""
@@ -209,8 +203,6 @@ class ReachOutPage(ScrollingPage):
         self.message_button.clicked.connect(self._on_message_clicked)
         self.my_people_button.clicked.connect(self._on_my_people_clicked)
         self.column.addWidget(row)
-        self.extra_stops.append((len(self.contact_rows),
-                                 lambda: [self.message_button, self.my_people_button]))
 
     def _add_ask_for_help(self) -> None:
         card = self.ask_card = AskForHelpCard(self.ctx, self.holder, self.opener)
@@ -218,7 +210,6 @@ class ReachOutPage(ScrollingPage):
         card.supporter_open_requested.connect(self.ctx.events.supporter_open_requested)
         card.stops_changed.connect(self._on_ask_card_changed)
         self.column.addWidget(card)
-        self.extra_stops.append((len(self.contact_rows), card.stops))
 
     def _on_ask_card_changed(self) -> None:
         self._order_tabs()

@@ -28,6 +28,7 @@ from supportdesk.core.model import PlanItem, Supporter
 from supportdesk.services.exporting import ExportFormat
 from supportdesk.services.safety_plan import Plan
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.focus_order import keep_in_place, place_after
 from supportdesk.ui.pages.plan_commands import PlanLike, save_plan
 from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
 from supportdesk.ui.pdf.export import save_pdf
@@ -59,18 +60,14 @@ class PlanItemEditor(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(2)
         row = QHBoxLayout()
-        self.text = QLineEdit(item.text, self)
-        self.text.setPlaceholderText("A note (optional)" if step.links_people else step.prompt)
-        self.text.setAccessibleName(f"{step.label}: item")
         self.opener = opener
         self.person: QComboBox | None = None
         self.contacts: ContactGrid | None = None
         self._outer = outer
         if step.links_people:
             self.person = QComboBox(self)
-            self.person.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            self.person.setMinimumContentsLength(14)
+            # As wide as the longest name: the note beside it gives way, not the name.
+            self.person.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             self.person.setAccessibleName(f"{step.label}: person from your network")
             self.person.addItem("No one linked", None)
             wanted = [s for s in supporters if step is not PlanStep.PROFESSIONALS
@@ -81,6 +78,10 @@ class PlanItemEditor(QWidget):
             self.person.setCurrentIndex(max(0, index))
             row.addWidget(self.person)
             self.person.activated.connect(self._on_person_activated)
+        # Made after the person it follows, so Tab meets them as they are read.
+        self.text = QLineEdit(item.text, self)
+        self.text.setPlaceholderText("A note (optional)" if step.links_people else step.prompt)
+        self.text.setAccessibleName(f"{step.label}: item")
         row.addWidget(self.text, 1)
         for text, name, signal_arg in (("↑", "Move up", -1), ("↓", "Move down", 1)):
             button = QToolButton(self)
@@ -89,11 +90,11 @@ class PlanItemEditor(QWidget):
             button.setToolTip(plain_tooltip(name))
             button.clicked.connect(lambda _=False, d=signal_arg: self.move_requested.emit(d))
             row.addWidget(button)
-        remove = QToolButton(self)
-        remove.setText("Remove")
-        remove.setAccessibleName(f"Remove this item from {step.label}")
-        remove.clicked.connect(self.remove_requested.emit)
-        row.addWidget(remove)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("Remove")
+        self.remove_button.setAccessibleName(f"Remove this item from {step.label}")
+        self.remove_button.clicked.connect(self.remove_requested.emit)
+        row.addWidget(self.remove_button)
         outer.addLayout(row)
         if step.links_people:
             self._show_contacts()
@@ -116,6 +117,7 @@ class PlanItemEditor(QWidget):
                                         per_row=3, supporter_id=supporter.id or 0)
             self.contacts.reached_out.connect(self.reached_out)
             self._outer.addWidget(self.contacts)
+            place_after(self.remove_button, [self.contacts])
 
     def _on_person_activated(self) -> None:
         self._show_contacts()
@@ -166,7 +168,12 @@ class StepCard(Card):
         row.remove_requested.connect(lambda r=row: self.remove_row(r))
         self.list_layout.addWidget(row)
         self.rows.append(row)
+        self._keep_tab_order()
         return row
+
+    def _keep_tab_order(self) -> None:
+        """Items, then this step's Add button, where the step stands in Tab order."""
+        keep_in_place(self, [*self.rows, self.add_button])
 
     def add_item(self) -> PlanItemEditor:
         row = self._append(PlanItem(self.step))
@@ -181,6 +188,7 @@ class StepCard(Card):
         self.rows.insert(target, self.rows.pop(index))
         self.list_layout.removeWidget(row)
         self.list_layout.insertWidget(target, row)
+        self._keep_tab_order()
         self.changed.emit(f"Reorder {self.step.label.lower()}")
 
     def remove_row(self, row: PlanItemEditor) -> None:
@@ -215,9 +223,6 @@ class SafetyPlanPage(ScrollingPage):
             "is saved as you go, and Edit › Undo takes back a change.", self.holder))
         tools = QHBoxLayout()
         self.status = plain_label("", self.holder)
-        self.print_button = QPushButton("Save as PDF to print…", self.holder)
-        self.print_button.setAccessibleName("Save the plan as a PDF to print")
-        self.print_button.clicked.connect(self._on_print_clicked)
         self.my_people_button = QPushButton("Send to my people…", self.holder)
         self.my_people_button.setAccessibleName(
             "Send your hard-time message to the people you can ask for help, one at a time")
@@ -225,6 +230,9 @@ class SafetyPlanPage(ScrollingPage):
         self.message_button = QPushButton("Send a message…", self.holder)
         self.message_button.setAccessibleName("Send a message with words ready to go")
         self.message_button.clicked.connect(self._on_message_clicked)
+        self.print_button = QPushButton("Save as PDF to print…", self.holder)
+        self.print_button.setAccessibleName("Save the plan as a PDF to print")
+        self.print_button.clicked.connect(self._on_print_clicked)
         tools.addWidget(self.status, 1)
         tools.addWidget(self.my_people_button)
         tools.addWidget(self.message_button)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSpinBox,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +78,7 @@ class TodayPage(ScrollingPage):
         today = self.dashboard.today()
         if not self._rebuild_mood_cards_only(today):
             self._build_column(today)
+        self.keep_tab_order()
         kept = self._focus_keepers()
         if 0 <= focused < len(kept):
             kept[focused].setFocus()
@@ -310,10 +310,10 @@ class TodayPage(ScrollingPage):
         log.setAccessibleName(f"Log a check-in with {item.name}")
         log.clicked.connect(lambda: self.ctx.events.checkin_log_requested.emit(
             item.supporter_id))
-        snooze = QToolButton(card)
-        snooze.setText("Snooze")
+        # A push button with a menu keeps room for its arrow (a tool button's drew over
+        # the word).
+        snooze = QPushButton("Snooze", card)
         snooze.setAccessibleName(f"Snooze the reminder for {item.name}")
-        snooze.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(snooze)
         for option in SnoozeOption:
             action = menu.addAction(option.label)

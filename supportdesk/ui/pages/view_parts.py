@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.kinds import Channel, ContactType
 from supportdesk.core.model import ContactMethod, CrisisLine
+from supportdesk.ui.focus_order import layout_widgets, place_after
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, open_url
 
@@ -120,6 +121,11 @@ class ScrollingPage(QWidget):
         """Side margins that keep the column at most ``CONTENT_WIDTH`` wide, centred."""
         side = max(24, (self.scroll_area.viewport().width() - CONTENT_WIDTH) // 2)
         self.column.setContentsMargins(side, 20, side, 24)
+
+    def keep_tab_order(self) -> None:
+        """Tab from the page's scroll area through the column as it reads, top to bottom
+        (cards built again later would otherwise come last)."""
+        place_after(self.scroll_area, layout_widgets(self.column))
 
     def clear_column(self) -> None:
         """Remove everything from the content column (before building it again)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
+from supportdesk.ui.focus_order import keep_in_place, layout_widgets
 from supportdesk.ui.plain import plain_label
 
 BannerAction = tuple[str, Callable[[], None]]
@@ -44,4 +45,5 @@ class Banner(QFrame):
             if label != "Dismiss":
                 button.clicked.connect(self.hide)
             self._buttons.addWidget(button)
+        keep_in_place(self, layout_widgets(self._buttons))  # where the banner is, not last
         self.show()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
 from supportdesk.core.text import contact_link
+from supportdesk.ui.focus_order import keep_in_place
 from supportdesk.ui.plain import literal_ampersands, plain_label, plain_tooltip
 
 _VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL: "Email",
@@ -63,7 +64,17 @@ def xdg_has_handler(scheme: str) -> bool:
     return bool(found.stdout.strip())
 
 
+def site_name(link: str) -> str:
+    """The site a web address is on, as people say it: ``surgery.example.org``."""
+    host = QUrl(link).host()
+    return host.removeprefix("www.") or link
+
+
 def button_text(contact: ContactMethod) -> str:
+    """A web link shows its label, or its site's name (the full address is the
+    tooltip); a number or address shows itself, with its label."""
+    if contact.type is ContactType.WEB:
+        return f"Open {contact.label or site_name(contact_link(contact))}"
     label = f" ({contact.label})" if contact.label else ""
     return f"{_VERBS[contact.type]} {contact.value}{label}"
 
@@ -117,6 +128,7 @@ class ContactButtons(QWidget):
             self._layout.insertWidget(index, button)
             self.buttons.append(button)
         self._empty.setVisible(not ordered)
+        keep_in_place(self, self.buttons)
 
     def _open(self, contact: ContactMethod) -> None:
         link = contact_link(contact)
