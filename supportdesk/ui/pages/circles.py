@@ -98,7 +98,8 @@ class CirclesPage(QWidget):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(tools)
         layout.addWidget(body_line("Drag someone to another ring to change how close they "
-                                   "are. Click a person to open them.", self))
+                                   "are. Double-click someone, or press Enter, to open "
+                                   "them.", self))
         layout.addWidget(splitter, 1)
 
     def _tool(self, text: str, name: str, slot: object, row: QHBoxLayout) -> QToolButton:
