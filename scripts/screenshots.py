@@ -15,6 +15,7 @@ Settings > Reminders and Settings > Mood (<scheme>-settings-reminders.png,
 <scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
 (<scheme>-editor-meetings.png) and, at 800x600, <scheme>-today-800.png,
+<scheme>-circles-800.png,
 <scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
 (<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
@@ -111,6 +112,9 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_page("today")
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-today-800.png"))
+        window.show_page("circles")
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-circles-800.png"))
         window.resize(*WINDOW_SIZE)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)

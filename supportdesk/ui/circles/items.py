@@ -413,8 +413,8 @@ class NodeLabel(QGraphicsItem):
         if self.expanded:
             variant = self.look.full_name(self.node.supporter.name)
             w, h = variant.width, variant.height
-            left, top, right, bottom = (placed.box if placed is not None
-                                        else (-w / 2, GAP, w / 2, GAP + h))
+            left, top, right, _ = (placed.box if placed is not None
+                                   else (-w / 2, GAP, w / 2, GAP + h))
             centre = (left + right) / 2
             if left >= GAP:  # on the right: grow away from the dot
                 box = (left, top, left + w, top + h)

@@ -30,7 +30,7 @@ from supportdesk.ui.circles.labels import Box, place_labels
 from supportdesk.ui.circles.layout import MapLayout, Point, layout_map, settle_layout
 from supportdesk.ui.circles.shapes import NODE_SIZE
 
-MARGIN = 60.0
+MARGIN = 12.0
 
 
 class CirclesScene(QGraphicsScene):
@@ -92,14 +92,23 @@ class CirclesScene(QGraphicsScene):
             self.addItem(node)
             self.nodes[supporter.id] = node
             self.remembered[(supporter.id, layout.rings[supporter.id])] = (x, y)
-        outer = max(layout.boundaries.values()) + MARGIN
+        outer = max(layout.boundaries.values()) + MARGIN  # every tie ends inside
         self.ties = TiesLayer(list(self.nodes.values()), self.tie_colour, outer)
         self.addItem(self.ties)
         self.order = sorted(self.nodes, key=lambda sid: _reading_place(layout, sid))
         moved = {sid for sid, at in layout.positions.items()
                  if previous.positions.get(sid) != at}
         self._place_labels(moved)
-        self.setSceneRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
+        self._fit_scene_rect()
+
+    def _fit_scene_rect(self) -> None:
+        """The rings and every name, and a little room: what Fit shows."""
+        assert self.rings is not None
+        shown = self.rings.sceneBoundingRect()
+        for node in self.nodes.values():
+            if node.name_label.isVisible():
+                shown = shown.united(node.name_label.sceneBoundingRect())
+        self.setSceneRect(shown.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
 
     def _place_labels(self, moved: set[int]) -> None:
         """Names where they were while there is still room; then the moved ones."""
@@ -160,6 +169,7 @@ class CirclesScene(QGraphicsScene):
         self.ties.rehome(node)
         self.order = sorted(self.nodes, key=lambda sid: _reading_place(self.layout, sid))
         self._place_labels({node.supporter_id})
+        self._fit_scene_rect()
 
     def select_only(self, supporter_id: int) -> SupporterNode | None:
         node = self.nodes.get(supporter_id)
