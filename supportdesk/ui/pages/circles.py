@@ -71,7 +71,7 @@ class CirclesPage(QWidget):
         self.export_button = QPushButton("Save as picture…", self)
         self.export_button.setAccessibleName("Save the map as a PNG or SVG picture")
         tools.addWidget(self.export_button)
-        side = QWidget(self)
+        self.side = side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         side_layout.addWidget(self.list, 1)
@@ -162,7 +162,7 @@ class CirclesPage(QWidget):
         if not self._side_sized_by_hand:
             # the list and key take about a quarter, so a small window keeps a big map
             width = self.splitter.width()
-            side = max(self.splitter.widget(1).minimumSizeHint().width(),
+            side = max(self.side.minimumSizeHint().width(),
                        min(SIDE_MOST, int(width * 0.27)))
             self.splitter.setSizes([max(0, width - side), side])
 
