@@ -19,6 +19,7 @@ the message picker (<scheme>-message_picker.png), "Send to my people"
 the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
 (<scheme>-editor-meetings.png), its About and Contact tabs at its smallest
 (<scheme>-editor-about.png, <scheme>-editor-contact.png) and, at 800x600, <scheme>-today-800.png,
+<scheme>-circles-800.png,
 <scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
 (<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
@@ -117,6 +118,9 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_page("today")
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-today-800.png"))
+        window.show_page("circles")
+        settle(app)
+        written.append(_save(window.grab(), out / f"{scheme}-circles-800.png"))
         window.resize(*WINDOW_SIZE)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)

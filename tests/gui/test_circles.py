@@ -1,4 +1,5 @@
-"""The circles map: legend, list twin, dragging between rings (undoable), keys, export."""
+"""The circles map: legend, list twin, dragging between rings (undoable), keys, export;
+names that never overlap, a layout that stays put, fitting the view."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyleOptionGraphicsItem
+from PySide6.QtWidgets import QApplication, QLabel, QStyleOptionGraphicsItem
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind, Ring
@@ -56,6 +57,165 @@ def drag(page: CirclesPage, node: SupporterNode, to_scene: QPointF) -> None:
     send_mouse(page, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
+def positions(page: CirclesPage, but: int) -> dict[int, tuple[QPointF, QRectF]]:
+    """Where every other node and its name sit on the map."""
+    return {sid: (QPointF(node.scenePos()), node.name_label.sceneBoundingRect())
+            for sid, node in page.scene.nodes.items() if sid != but}
+
+
+def overlaps(page: CirclesPage) -> list[tuple[str, str]]:
+    """Pairs of names, and names and ring titles, whose boxes on the map meet."""
+    assert page.scene.rings is not None
+    boxes = [(f"name {node.supporter.name}", node.name_label.sceneBoundingRect())
+             for node in page.scene.nodes.values() if node.name_label.isVisible()]
+    boxes += [(f"title {ring}", title.sceneBoundingRect())
+              for ring, title in page.scene.rings.titles.items()]
+    return [(a, b) for i, (a, box_a) in enumerate(boxes) for b, box_b in boxes[i + 1:]
+            if box_a.intersects(box_b)]
+
+
+def open_page(ctx: AppContext, qtbot: QtBot, size: tuple[int, int] = (1100, 760)
+              ) -> CirclesPage:
+    widget = follow(ctx, CirclesPage(ctx))
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_no_names_overlap_on_the_sample_network(demo_ctx: AppContext, qtbot: QtBot) -> None:
+    page = open_page(demo_ctx, qtbot)
+    nodes = list(page.scene.nodes.values())
+    assert len(nodes) > 15
+    assert overlaps(page) == []
+    shown = [n for n in nodes if n.name_label.isVisible()]
+    assert len(shown) == len(nodes)  # room for every name
+    whole = [n for n in shown if " ".join(n.name_label.lines) == n.supporter.name]
+    assert len(whole) >= len(nodes) - 2, [n.name_label.lines for n in shown]
+
+
+def test_no_names_overlap_among_forty_long_names(ctx: AppContext, qtbot: QtBot) -> None:
+    kinds, rings = list(Kind), list(Ring)
+    with ctx.session.db.atomic():
+        for i in range(40):
+            ctx.session.repo.add_supporter(Supporter(
+                f"Alexandra-Josephine Pemberton-Nakamura {i}", kinds[i % len(kinds)],
+                ring=rings[i % 3]), now=FIXED_NOW)
+    page = open_page(ctx, qtbot)
+    assert len(page.scene.nodes) == 40
+    assert overlaps(page) == []
+    shown = [n for n in page.scene.nodes.values() if n.name_label.isVisible()]
+    assert len(shown) >= 30
+    for node in page.scene.nodes.values():  # whoever has no room shows it on focus
+        assert node.supporter.name in node.toolTip()
+        page.view.show_supporter(node.supporter_id)
+        assert node.name_label.isVisible()
+        assert node.name_label.lines == (node.supporter.name,)
+
+
+def test_after_a_drop_only_the_moved_person_moves_to_where_they_were_dropped(
+        demo_ctx: AppContext, qtbot: QtBot) -> None:
+    page = open_page(demo_ctx, qtbot)
+    moving = next(n for n in page.scene.nodes.values() if n.supporter.ring is Ring.MIDDLE)
+    sid = moving.supporter_id
+    start = QPointF(moving.pos())
+    before = positions(page, but=sid)
+    inner, outer = page.scene.layout.band(Ring.OUTER)
+    radius = (inner + outer) / 2
+    taken = [box for _, box in before.values()] + [
+        QRectF(p - QPointF(30, 30), p + QPointF(30, 30)) for p, _ in before.values()]
+    target = next(point for degrees in range(0, 360, 5)
+                  for point in [QPointF(radius * math.cos(math.radians(degrees)),
+                                        radius * math.sin(math.radians(degrees)))]
+                  if not any(box.intersects(QRectF(point - QPointF(60, 40),
+                                                   point + QPointF(60, 40)))
+                             for box in taken))
+    with qtbot.waitSignal(demo_ctx.bus.changed):
+        drag(page, moving, target)
+    assert demo_ctx.session.network.supporter(sid).ring is Ring.OUTER
+    def on_pixel(point: QPointF) -> QPointF:
+        return page.view.mapToScene(page.view.mapFromScene(point))
+
+    dropped = start + on_pixel(target) - on_pixel(start)  # held where it was grabbed
+    moved = page.scene.nodes[sid]
+    assert moved.pos().x() == pytest.approx(dropped.x())
+    assert moved.pos().y() == pytest.approx(dropped.y())
+    assert positions(page, but=sid) == before
+    assert overlaps(page) == []
+    demo_ctx.undo.undo()  # and back exactly where they were
+    assert page.scene.nodes[sid].pos() == start
+    assert positions(page, but=sid) == before
+
+
+def test_the_ring_under_a_dragged_person_is_highlighted(page: CirclesPage) -> None:
+    rings = page.scene.rings
+    assert rings is not None and rings.target is None
+    priya = node_named(page, "Priya")
+    start = page.view.mapFromScene(priya.pos())
+    inner, outer = page.scene.layout.band(Ring.OUTER)
+    end = page.view.mapFromScene(QPointF(0, (inner + outer) / 2))
+    send_mouse(page, QEvent.Type.MouseButtonPress, start, Qt.MouseButton.LeftButton)
+    for step in range(1, 11):
+        send_mouse(page, QEvent.Type.MouseMove, start + (end - start) * step / 10,
+                   Qt.MouseButton.LeftButton)
+    assert rings.target is Ring.OUTER
+    image = QImage(page.view.viewport().size(), QImage.Format.Format_ARGB32)
+    page.view.viewport().render(image)
+    highlight = page.palette().color(QPalette.ColorRole.Highlight)
+    tinted = QColor(image.pixel(end + QPoint(40, 0)))
+    assert abs(tinted.hue() - highlight.hue()) < 30 or highlight.saturation() < 30
+    send_mouse(page, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    assert page.scene.rings is not None and page.scene.rings.target is None
+
+
+def test_tab_moves_between_people_then_on_out_of_the_map(page: CirclesPage,
+                                                          qtbot: QtBot) -> None:
+    page.view.setFocus()
+    order = page.scene.order
+    for expected in order:
+        qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+        assert page.selected_id() == expected
+        assert page.view.hasFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Backtab)
+    assert page.selected_id() == order[-2]
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)  # past the last person
+    assert not page.view.hasFocus()
+
+
+def test_at_800_by_600_the_whole_map_and_key_are_shown(demo_ctx: AppContext,
+                                                       qtbot: QtBot) -> None:
+    from supportdesk.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("circles")
+    page = window.stack.currentWidget()
+    assert isinstance(page, CirclesPage)
+    qtbot.wait(50)
+    wide = page.view.transform().m11()
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.width() == 800 and window.height() == 600)
+    qtbot.wait(50)
+    assert page.view.transform().m11() < wide  # fitted again
+    viewport = page.view.viewport()
+    drawn = page.view.mapFromScene(page.scene.sceneRect()).boundingRect()
+    assert viewport.rect().adjusted(-1, -1, 1, 1).contains(drawn)
+    shown = window.rect()
+    key = page.legend
+    key_box = key.rect().translated(key.mapTo(window, QPoint(0, 0)))
+    assert shown.contains(key_box), (key_box, shown)
+    for child in key.findChildren(QLabel):
+        if child.text():
+            box = child.rect().translated(child.mapTo(window, QPoint(0, 0)))
+            assert key_box.contains(box), child.text()
+            assert child.height() >= child.heightForWidth(child.width()), child.text()
+
+
 def test_the_legend_explains_every_shape_and_line(page: CirclesPage) -> None:
     assert page.legend.isVisible()
     words = " ".join(page.legend.rows)
@@ -92,18 +252,33 @@ def test_dragging_a_node_to_another_ring_moves_them_and_undo_brings_them_back(
     assert ctx.session.network.supporter(priya.supporter_id).ring is Ring.OUTER
 
 
-def test_a_drop_in_the_same_ring_changes_nothing(page: CirclesPage, ctx: AppContext) -> None:
+def test_a_drop_in_the_same_ring_changes_no_data_and_they_stay_where_dropped(
+        page: CirclesPage, ctx: AppContext) -> None:
     ana = node_named(page, "Ana Okafor")
     home = QPointF(ana.home)
-    drag(page, ana, QPointF(home.x() + 5, home.y() + 25))
+    others = positions(page, but=ana.supporter_id)
+    target = QPointF(home.x() * 1.08, home.y() * 1.08)  # a little further out, same ring
+    assert page.scene.layout.ring_at(math.hypot(target.x(), target.y())) is ana.supporter.ring
+    drag(page, ana, target)
     assert ctx.undo.count() == 0
-    assert node_named(page, "Ana Okafor").pos() == home
+    moved = node_named(page, "Ana Okafor")
+    assert moved.pos() != home
+    assert math.atan2(moved.y(), moved.x()) == pytest.approx(math.atan2(home.y(), home.x()))
+    assert positions(page, but=ana.supporter_id) == others
 
 
-def test_a_click_opens_the_person(page: CirclesPage, ctx: AppContext, qtbot: QtBot) -> None:
+def test_a_click_selects_and_a_double_click_opens(
+        page: CirclesPage, ctx: AppContext, qtbot: QtBot) -> None:
     ben = node_named(page, "Ben Castillo-Whitfield")
-    with qtbot.waitSignal(ctx.events.supporter_open_requested) as opened:
+    with qtbot.assertNotEmitted(ctx.events.supporter_open_requested, wait=100):
         drag(page, ben, ben.pos())
+    assert page.selected_id() == ben.supporter_id
+    assert page.list.current_id() == ben.supporter_id
+    assert page.open_button.isEnabled()
+    at = page.view.mapFromScene(ben.pos())
+    with qtbot.waitSignal(ctx.events.supporter_open_requested) as opened:
+        send_mouse(page, QEvent.Type.MouseButtonDblClick, at, Qt.MouseButton.LeftButton)
+        send_mouse(page, QEvent.Type.MouseButtonRelease, at, Qt.MouseButton.NoButton)
     assert opened.args == [ben.supporter_id]
 
 
@@ -159,10 +334,17 @@ def test_export_png_and_svg(page: CirclesPage, tmp_path: Path) -> None:
     assert "<svg" in text and "My support circles" in text and "Ana Okafor" in text
 
 
-def test_long_names_are_elided_on_the_map(page: CirclesPage) -> None:
+def test_a_long_name_is_written_whole_and_shown_whole_on_hover_and_focus(
+        page: CirclesPage) -> None:
     ben = node_named(page, "Ben Castillo-Whitfield")
-    assert ben.label != ben.supporter.name and ben.label.endswith("…")
+    assert " ".join(ben.name_label.lines) == "Ben Castillo-Whitfield"  # wrapped, not cut
     assert "Ben Castillo-Whitfield" in ben.toolTip()
+    page.view.setFocus()
+    page.view.show_supporter(ben.supporter_id)
+    assert ben.name_label.isVisible() and ben.name_label.lines == ("Ben Castillo-Whitfield",)
+    page.scene.clearSelection()
+    page.scene.clearFocus()
+    assert not ben.name_label.expanded
 
 
 def test_five_hundred_supporters_stay_smooth(ctx: AppContext, qtbot: QtBot) -> None:

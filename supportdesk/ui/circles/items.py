@@ -1,4 +1,5 @@
-"""The map's graphics items: the rings, "me", a node per supporter, and the ties.
+"""The map's graphics items: the rings and their names, "me", a node per supporter
+with its name, and the ties.
 
 Nodes, rings and the layer of ties cache their painting (``DeviceCoordinateCache``),
 so dragging one node among hundreds repaints only it and its own tie. What every node
@@ -16,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QCursor,
+    QFocusEvent,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -26,20 +28,25 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QGraphicsItem,
+    QGraphicsSceneHoverEvent,
     QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
     QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from supportdesk.core.kinds import Direction, Ring, TieStrength
 from supportdesk.core.model import Supporter
+from supportdesk.ui.circles.labels import GAP, Placed, Variant
 from supportdesk.ui.circles.shapes import NODE_SIZE, arrow_head, kind_look, tie_path, tie_pen
 from supportdesk.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
     from supportdesk.ui.circles.scene import CirclesScene
 
-LABEL_WIDTH = 104.0
+LABEL_WIDTH = 104.0  # a name cut short is cut to this
+WRAP_WIDTH = 112.0  # each line of a name on two lines
+LINE_WIDTH = 170.0  # the most a name on one line may take
 ME_FILL = QColor("#56636e")
 DRAG_THRESHOLD = 4.0
 # Looked up once: on Python 3.11 each enum member access costs a descriptor call,
@@ -55,8 +62,8 @@ _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _ORIGIN = QPointF(0, 0)
 _NODE_HALF = NODE_SIZE / 2
 _INITIAL_BOX = QRectF(-_NODE_HALF, -_NODE_HALF, NODE_SIZE, NODE_SIZE)
-_NODE_BOUNDS = QRectF(-LABEL_WIDTH / 2 - 4, -_NODE_HALF - 5, LABEL_WIDTH + 8,
-                      (_NODE_HALF + 5) * 2 + 20)
+_NODE_BOUNDS = QRectF(-_NODE_HALF - 7, -_NODE_HALF - 7, NODE_SIZE + 14, NODE_SIZE + 14)
+_LABEL_PAD = 8.0
 
 
 def describe(supporter: Supporter) -> str:
@@ -77,14 +84,33 @@ def _described(kind_label: str, ring: Ring, tie: TieStrength, direction: Directi
 
 
 class RingsItem(QGraphicsItem):
-    """The three ring bands, faintly shaded, with their names."""
+    """The three ring bands, faintly shaded, with their names (``titles``, items of their
+    own so names on the map can keep clear of them). While someone is dragged, the ring
+    they would land in is ``target`` and drawn in the highlight colour."""
 
-    def __init__(self, boundaries: dict[Ring, float], palette: QPalette) -> None:
+    def __init__(self, boundaries: dict[Ring, float], palette: QPalette, font: QFont) -> None:
         super().__init__()
         self.boundaries = boundaries
         self.palette = palette
+        self.target: Ring | None = None
         self.setZValue(-10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        bold = QFont(font)
+        bold.setBold(True)
+        self.titles: dict[Ring, QGraphicsSimpleTextItem] = {}
+        for ring in Ring:
+            title = QGraphicsSimpleTextItem(ring.label, self)
+            title.setFont(bold)
+            title.setBrush(palette.color(QPalette.ColorRole.PlaceholderText))
+            width = title.boundingRect().width()
+            # at the top of each band, where the layout leaves a gap between nodes
+            title.setPos(-width / 2, -boundaries[ring] + 4)
+            self.titles[ring] = title
+
+    def set_target(self, ring: Ring | None) -> None:
+        if ring is not self.target:
+            self.target = ring
+            self.update()
 
     def boundingRect(self) -> QRectF:
         r = self.boundaries[Ring.OUTER] + 2
@@ -96,21 +122,24 @@ class RingsItem(QGraphicsItem):
         base = self.palette.color(QPalette.ColorRole.Base)
         shade = self.palette.color(QPalette.ColorRole.AlternateBase)
         line = self.palette.color(QPalette.ColorRole.Mid)
-        text = self.palette.color(QPalette.ColorRole.PlaceholderText)
+        target = QColor(self.palette.color(QPalette.ColorRole.Highlight))
+        target.setAlphaF(0.22)
         for index, ring in enumerate(reversed(list(Ring))):
             radius = self.boundaries[ring]
             painter.setBrush(shade if index % 2 == 0 else base)
             painter.setPen(QPen(line, 1.0, Qt.PenStyle.DashLine))
             painter.drawEllipse(QPointF(0, 0), radius, radius)
-        font = QFont(painter.font())
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(text)
-        for ring in Ring:
-            # at the top of each band, where the layout leaves a gap between nodes
-            top = -self.boundaries[ring] + 4
-            painter.drawText(QRectF(-70, top, 140, 20), Qt.AlignmentFlag.AlignCenter,
-                             ring.label)
+            if ring is self.target:
+                band = QPainterPath()
+                band.addEllipse(QPointF(0, 0), radius, radius)
+                if ring is not Ring.INNER:
+                    inner = self.boundaries[list(Ring)[ring.order - 1]]
+                    hole = QPainterPath()
+                    hole.addEllipse(QPointF(0, 0), inner, inner)
+                    band = band.subtracted(hole)
+                painter.setPen(QPen(self.palette.color(QPalette.ColorRole.Highlight), 2.0))
+                painter.setBrush(target)
+                painter.drawPath(band)
 
 
 class MeItem(QGraphicsItem):
@@ -206,6 +235,12 @@ class TiesLayer(QGraphicsItem):
         self.moving = node
         self.update()
 
+    def rehome(self, node: SupporterNode) -> None:
+        """Draw the node's tie to where it lives now."""
+        self.ties = [(n, tie_shape(n.supporter, n.home) if n is node else tie, pen)
+                     for n, tie, pen in self.ties]
+        self.update()
+
     def boundingRect(self) -> QRectF:
         return QRectF(-self.radius, -self.radius, 2 * self.radius, 2 * self.radius)
 
@@ -265,7 +300,7 @@ class NodeLook:
         self.bold.setBold(True)
         self.metrics = QFontMetricsF(self.font)
         self.bold_metrics = QFontMetricsF(self.bold)
-        self.label_height = self.metrics.height() + 2
+        self.line_height = self.metrics.height()
         self.highlight = QPen(palette.color(QPalette.ColorRole.Highlight), 3)
         self.backing = palette.color(QPalette.ColorRole.Base)
         self.backing.setAlphaF(0.85)  # keeps the name readable over ties
@@ -273,20 +308,47 @@ class NodeLook:
         self.initial = QPen(QColor("white"))
         self._cursor: QCursor | None = None
         self._initials: dict[str, QPointF | None] = {}
-        self._label_baseline = _centred_baseline(_NODE_HALF + 3, self.label_height,
-                                                 self.metrics)
 
-    def label(self, name: str) -> tuple[str, QRectF, QPointF | None]:
-        """The name elided to fit, its backing box, and where its baseline starts."""
-        label, advance = name, self.metrics.horizontalAdvance(name)
-        if advance > LABEL_WIDTH:  # the test elidedText makes first
-            label = self.metrics.elidedText(name, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
-            advance = self.metrics.horizontalAdvance(label)
-        left, width = -(advance + 8) / 2, advance + 8
-        box = QRectF(left, _NODE_HALF + 3, width, self.label_height)
-        if not _has_glyphs(label, self.metrics):
-            return label, box, None
-        return label, box, QPointF(left + (width - advance) / 2, self._label_baseline)
+    def variants(self, name: str) -> list[Variant]:
+        """The ways ``name`` may be written on the map, best first: whole on one line,
+        whole on two, on one line up to ``LINE_WIDTH``, then shortened."""
+        advance = self.metrics.horizontalAdvance
+        whole = advance(name)
+        found: list[tuple[str, ...]] = []
+        if whole <= WRAP_WIDTH:
+            found.append((name,))
+        else:
+            two = self._two_lines(name)
+            if two is not None and not two[1].endswith("…"):
+                found.append(two)
+            if whole <= LINE_WIDTH:
+                found.append((name,))
+            if two is not None and two not in found:
+                found.append(two)
+            found.append((self.metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                  LABEL_WIDTH),))
+        return [self._variant(lines) for lines in found]
+
+    def _two_lines(self, name: str) -> tuple[str, str] | None:
+        """``name`` broken at the last space that lets the first line fit; the second
+        line is shortened if it must be."""
+        advance = self.metrics.horizontalAdvance
+        words = name.split(" ")
+        for cut in range(len(words) - 1, 0, -1):
+            first = " ".join(words[:cut])
+            if advance(first) <= WRAP_WIDTH:
+                second = self.metrics.elidedText(" ".join(words[cut:]),
+                                                 Qt.TextElideMode.ElideRight, WRAP_WIDTH)
+                return first, second
+        return None
+
+    def _variant(self, lines: tuple[str, ...]) -> Variant:
+        width = max(self.metrics.horizontalAdvance(line) for line in lines) + _LABEL_PAD
+        return Variant(lines, width, self.line_height * len(lines) + 2)
+
+    def full_name(self, name: str) -> Variant:
+        """``name`` whole on one line: shown on hover and focus."""
+        return self._variant((name,))
 
     def initial_at(self, initial: str) -> QPointF | None:
         """Where an initial's baseline starts, centred in the node (shared by all nodes)."""
@@ -316,8 +378,95 @@ def _has_glyphs(text: str, metrics: QFontMetricsF) -> bool:
                                  if not ch.isascii())
 
 
+class NodeLabel(QGraphicsItem):
+    """A supporter's name beside their dot, where ``labels.place_labels`` found room.
+
+    With no room it is hidden; on hover or focus (``set_expanded``) it shows the whole
+    name on one line, above everything else.
+    """
+
+    def __init__(self, node: SupporterNode) -> None:
+        super().__init__(node)
+        self.node = node
+        self.look = node.look
+        self.placed: Placed | None = None
+        self.expanded = False
+        self.lines: tuple[str, ...] = ()
+        self.box = QRectF()
+        self.baselines: list[QPointF] | None = None
+        self.setCacheMode(_DEVICE_CACHE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setVisible(False)
+
+    def place(self, placed: Placed | None) -> None:
+        self.placed = placed
+        self._show()
+
+    def set_expanded(self, expanded: bool) -> None:
+        if expanded != self.expanded:
+            self.expanded = expanded
+            self._show()
+
+    def _show(self) -> None:
+        self.prepareGeometryChange()
+        placed = self.placed
+        if self.expanded:
+            variant = self.look.full_name(self.node.supporter.name)
+            w, h = variant.width, variant.height
+            left, top, right, _ = (placed.box if placed is not None
+                                   else (-w / 2, GAP, w / 2, GAP + h))
+            centre = (left + right) / 2
+            if left >= GAP:  # on the right: grow away from the dot
+                box = (left, top, left + w, top + h)
+            elif right <= -GAP:
+                box = (right - w, top, right, top + h)
+            else:
+                box = (centre - w / 2, top, centre + w / 2, top + h)
+        elif placed is not None:
+            variant, box = placed.variant, placed.box
+        else:
+            self.setVisible(False)
+            return
+        self.lines = variant.lines
+        self.box = QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1])
+        metrics = self.look.metrics
+        if all(_has_glyphs(line, metrics) for line in self.lines):
+            top = box[1] + 1
+            self.baselines = [QPointF(self.box.x() + (self.box.width()
+                                                      - metrics.horizontalAdvance(line)) / 2,
+                                      _centred_baseline(top + i * self.look.line_height,
+                                                        self.look.line_height, metrics))
+                              for i, line in enumerate(self.lines)]
+        else:
+            self.baselines = None
+        self.node.setZValue(3 if self.expanded else 1)
+        self.setVisible(True)
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self.box
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        look = self.look
+        painter.setRenderHint(_ANTIALIASING)
+        painter.setFont(look.font)
+        painter.setPen(_NO_PEN)
+        painter.setBrush(look.backing)
+        painter.drawRoundedRect(self.box, 4, 4)
+        painter.setPen(look.text)
+        if self.baselines is None:
+            painter.drawText(self.box, _CENTRED, "\n".join(self.lines))
+        else:
+            for at, line in zip(self.baselines, self.lines, strict=True):
+                painter.drawText(at, line)
+
+
 class SupporterNode(QGraphicsItem):
-    """One supporter: shape by kind, initial inside, elided name below. Drag to change ring."""
+    """One supporter: shape by kind, initial inside, name beside (``name_label``).
+
+    A click selects, a double click opens; drag to another ring to change ring.
+    """
 
     def __init__(self, supporter: Supporter, home: QPointF, look: NodeLook) -> None:
         super().__init__()
@@ -326,18 +475,20 @@ class SupporterNode(QGraphicsItem):
         self.supporter_id = supporter.id
         self.home = home
         self.look = look
-        self.label, self.label_box, self.label_at = look.label(supporter.name)
         self.initial = supporter.name.strip()[:1].upper()
         self.initial_at = look.initial_at(self.initial)
         self.kind_path, self.kind_fill, self.kind_pen = kind_look(supporter.kind)
         self.tie: TieItem | None = None
         self._press: QPointF | None = None
+        self._hovered = self._focused = False
         self.setPos(home)
         self.setFlags(_NODE_FLAGS)
         self.setCacheMode(_DEVICE_CACHE)
         self.setCursor(look.cursor())
         self.setToolTip(plain_tooltip(describe(supporter)))
+        self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        self.name_label = NodeLabel(self)
 
     def boundingRect(self) -> QRectF:
         return _NODE_BOUNDS
@@ -359,15 +510,30 @@ class SupporterNode(QGraphicsItem):
             painter.drawText(_INITIAL_BOX, _CENTRED, self.initial)
         else:
             painter.drawText(self.initial_at, self.initial)
-        painter.setFont(look.font)
-        painter.setPen(_NO_PEN)
-        painter.setBrush(look.backing)
-        painter.drawRoundedRect(self.label_box, 4, 4)
-        painter.setPen(look.text)
-        if self.label_at is None:
-            painter.drawText(self.label_box, _CENTRED, self.label)
-        else:
-            painter.drawText(self.label_at, self.label)
+
+    def show_whole_name(self) -> None:
+        """The whole name while the node is hovered, has focus or is selected."""
+        self.name_label.set_expanded(self._hovered or self._focused or self.isSelected())
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.show_whole_name()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.show_whole_name()
+        super().hoverLeaveEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._focused = True
+        self.show_whole_name()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._focused = False
+        self.show_whole_name()
+        super().focusOutEvent(event)
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
@@ -375,6 +541,9 @@ class SupporterNode(QGraphicsItem):
         # a Python itemChange is called a dozen times per node while the map is built.)
         if self.tie is not None:
             self.tie.update_geometry()
+        scene = self.circles_scene()
+        if scene is not None and self._press is not None and self._dragged(event):
+            scene.drag_moved(self)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         self._press = event.scenePos()
@@ -383,6 +552,12 @@ class SupporterNode(QGraphicsItem):
         if scene is not None:
             scene.begin_drag(self)
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        scene = self.circles_scene()
+        if scene is not None:
+            scene.open_requested.emit(self.supporter_id)
+        event.accept()
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -394,12 +569,17 @@ class SupporterNode(QGraphicsItem):
         scene.end_drag(self)
         if pressed is None:
             return
-        moved = event.scenePos() - pressed
-        if math.hypot(moved.x(), moved.y()) < DRAG_THRESHOLD:
-            self.setPos(self.home)
-            scene.open_requested.emit(self.supporter_id)
+        if self._dragged(event, pressed):
+            scene.node_dropped(self)  # may lay the map out again: nothing of self after
         else:
-            scene.node_dropped(self)
+            self.setPos(self.home)  # a click: selected, not moved
+
+    def _dragged(self, event: QGraphicsSceneMouseEvent, pressed: QPointF | None = None
+                 ) -> bool:
+        start = pressed if pressed is not None else self._press
+        assert start is not None
+        moved = event.scenePos() - start
+        return math.hypot(moved.x(), moved.y()) >= DRAG_THRESHOLD
 
     def circles_scene(self) -> CirclesScene | None:
         from supportdesk.ui.circles.scene import CirclesScene

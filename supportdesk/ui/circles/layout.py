@@ -2,13 +2,18 @@
 
 Each ring is a band of one or more circular tracks; nodes are spread evenly round a
 track, kinds kept together, alternate tracks offset so labels do not stack up.
+
+Once drawn, the map stays put: ``settle_layout`` keeps everyone where they were, puts
+someone dropped where they were dropped (in their new ring, at the same angle) and finds
+room for newcomers, so a change never makes the others jump. Only a ring that must grow
+to hold more people lays the map out afresh.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
@@ -26,6 +31,14 @@ _RING_TURN = {Ring.INNER: 0.5, Ring.MIDDLE: 0.3, Ring.OUTER: 0.7}  # in slots
 class MapLayout:
     positions: dict[int, tuple[float, float]]  # supporter id -> (x, y), me at (0, 0)
     boundaries: dict[Ring, float]  # the outer edge of each ring's band
+    rings: dict[int, Ring] = field(default_factory=dict)  # the ring each was placed in
+
+    def band(self, ring: Ring) -> tuple[float, float]:
+        """The inner and outer edge of a ring's band."""
+        rings = list(Ring)
+        index = rings.index(ring)
+        inner = self.boundaries[rings[index - 1]] if index else FIRST_TRACK - RING_GAP / 2
+        return inner, self.boundaries[ring]
 
     def ring_at(self, distance: float) -> Ring:
         """The ring a point this far from the centre falls in."""
@@ -55,6 +68,7 @@ def ring_order(supporter: Supporter) -> tuple[int, str]:
 
 def layout_map(supporters: Sequence[Supporter]) -> MapLayout:
     positions: dict[int, tuple[float, float]] = {}
+    rings: dict[int, Ring] = {}
     boundaries: dict[Ring, float] = {}
     radius = FIRST_TRACK
     for ring in Ring:
@@ -73,8 +87,73 @@ def layout_map(supporters: Sequence[Supporter]) -> MapLayout:
                 assert member_id is not None
                 positions[member_id] = (track_radius * math.cos(angle),
                                         track_radius * math.sin(angle))
+                rings[member_id] = ring
                 index += 1
         last = tracks[-1][0]
         boundaries[ring] = last + RING_GAP / 2
         radius = last + RING_GAP
-    return MapLayout(positions, boundaries)
+    return MapLayout(positions, boundaries, rings)
+
+
+Point = tuple[float, float]
+_KEEP_CLEAR = 22.0  # from a band's edges, so a dot never sits on a ring's line
+
+
+def settle_layout(supporters: Sequence[Supporter], previous: MapLayout,
+                  dropped: dict[int, Point], remembered: dict[tuple[int, Ring], Point]
+                  ) -> MapLayout:
+    """``supporters`` laid out with as little movement from ``previous`` as can be.
+
+    Someone in ``dropped`` goes where they were dropped, if that is in their ring;
+    someone else whose ring changed goes back to where they last were in it
+    (``remembered``, so an undo puts them back exactly), or else into the widest gap.
+    """
+    fresh = layout_map(supporters)
+    if not previous.positions or any(fresh.boundaries[ring] > previous.boundaries[ring]
+                                     for ring in Ring):
+        return fresh
+    positions: dict[int, Point] = {}
+    rings: dict[int, Ring] = {}
+    homeless: list[Supporter] = []
+    for supporter in supporters:
+        sid = supporter.id
+        if sid is None:
+            continue
+        point = dropped.get(sid)
+        if point is not None and previous.ring_at(math.hypot(*point)) is supporter.ring:
+            positions[sid] = _inside_band(point, previous.band(supporter.ring))
+        elif previous.rings.get(sid) is supporter.ring:
+            positions[sid] = previous.positions[sid]
+        elif (sid, supporter.ring) in remembered:
+            positions[sid] = remembered[(sid, supporter.ring)]
+        else:
+            homeless.append(supporter)
+            continue
+        rings[sid] = supporter.ring
+    for supporter in homeless:
+        assert supporter.id is not None
+        positions[supporter.id] = _widest_gap(positions, rings, supporter.ring, previous)
+        rings[supporter.id] = supporter.ring
+    return MapLayout(positions, dict(previous.boundaries), rings)
+
+
+def _inside_band(point: Point, band: tuple[float, float]) -> Point:
+    distance = math.hypot(*point) or 1.0
+    inner, outer = band
+    kept = max(inner + _KEEP_CLEAR, min(outer - _KEEP_CLEAR, distance))
+    return point[0] * kept / distance, point[1] * kept / distance
+
+
+def _widest_gap(positions: dict[int, Point], rings: dict[int, Ring], ring: Ring,
+                layout: MapLayout) -> Point:
+    """The middle of the widest empty arc of ``ring`` (its name's place at the top counts
+    as taken), on the band's first track."""
+    top = -math.pi / 2
+    angles = sorted([math.atan2(y, x) for sid, (x, y) in positions.items()
+                     if rings[sid] is ring] + [top])
+    gaps = [(angles[(i + 1) % len(angles)] - angle) % (2 * math.pi) or 2 * math.pi
+            for i, angle in enumerate(angles)]
+    widest = max(range(len(gaps)), key=gaps.__getitem__)
+    angle = angles[widest] + gaps[widest] / 2
+    radius = layout.band(ring)[0] + RING_GAP / 2
+    return radius * math.cos(angle), radius * math.sin(angle)

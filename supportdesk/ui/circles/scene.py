@@ -2,7 +2,7 @@
 
 Signals:
     ring_change_requested(int, str): a node was dropped in another ring (id, ring value).
-    open_requested(int): a node was clicked or activated (supporter id).
+    open_requested(int): a node was double-clicked or activated (supporter id).
 """
 
 from __future__ import annotations
@@ -10,12 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QGraphicsScene
 
+from supportdesk.core.kinds import Ring
 from supportdesk.core.model import Supporter
 from supportdesk.ui.circles.items import (
+    ME_EDGE,
     MeItem,
     NodeLook,
     RingsItem,
@@ -23,9 +26,11 @@ from supportdesk.ui.circles.items import (
     TieItem,
     TiesLayer,
 )
-from supportdesk.ui.circles.layout import MapLayout, layout_map
+from supportdesk.ui.circles.labels import Box, place_labels
+from supportdesk.ui.circles.layout import MapLayout, Point, layout_map, settle_layout
+from supportdesk.ui.circles.shapes import NODE_SIZE
 
-MARGIN = 60.0
+MARGIN = 12.0
 
 
 class CirclesScene(QGraphicsScene):
@@ -41,8 +46,15 @@ class CirclesScene(QGraphicsScene):
         self.nodes: dict[int, SupporterNode] = {}
         self.tie_colour = palette.color(QPalette.ColorRole.Text)
         self.ties = TiesLayer([], self.tie_colour, 1.0)
-        self.order: list[int] = []  # keyboard order: ring by ring, as laid out
+        self.rings: RingsItem | None = None
+        self.order: list[int] = []  # keyboard order: ring by ring, clockwise from the top
         self.supporters: Sequence[Supporter] = ()
+        # what keeps the map still from one build to the next
+        self.dropped: dict[int, Point] = {}  # where someone was dropped, until the next build
+        self.remembered: dict[tuple[int, Ring], Point] = {}  # where each last was, per ring
+        self.label_choices: dict[int, int] = {}
+        self._whole_names: list[SupporterNode] = []  # selected, so showing the whole name
+        self.selectionChanged.connect(self._on_selection_changed)
 
     def set_look(self, palette: QPalette, font: QFont) -> None:
         """Draw with these colours and this font from now on (light/dark switched);
@@ -58,12 +70,17 @@ class CirclesScene(QGraphicsScene):
             self.select_only(selected)
 
     def build(self, supporters: Sequence[Supporter]) -> None:
-        """Lay out and draw everyone again (after any change to the network)."""
+        """Draw everyone again (after any change to the network), each where they were."""
+        self._whole_names = []
         self.clear()
         self.nodes = {}
         self.supporters = supporters
-        self.layout = layout = layout_map(supporters)
-        self.addItem(RingsItem(layout.boundaries, self.map_palette))
+        previous = self.layout
+        self.layout = layout = settle_layout(supporters, previous, self.dropped,
+                                             self.remembered)
+        self.dropped = {}
+        self.rings = RingsItem(layout.boundaries, self.map_palette, self.map_font)
+        self.addItem(self.rings)
         self.addItem(MeItem(self.map_palette))
         self.tie_colour = self.map_palette.color(QPalette.ColorRole.Text)
         self.tie_colour.setAlphaF(0.55)
@@ -74,11 +91,44 @@ class CirclesScene(QGraphicsScene):
             node = SupporterNode(supporter, QPointF(x, y), self.look)
             self.addItem(node)
             self.nodes[supporter.id] = node
-        outer = max(layout.boundaries.values()) + MARGIN
+            self.remembered[(supporter.id, layout.rings[supporter.id])] = (x, y)
+        outer = max(layout.boundaries.values()) + MARGIN  # every tie ends inside
         self.ties = TiesLayer(list(self.nodes.values()), self.tie_colour, outer)
         self.addItem(self.ties)
-        self.order = [sid for sid in _layout_order(layout) if sid in self.nodes]
-        self.setSceneRect(QRectF(-outer, -outer, 2 * outer, 2 * outer))
+        self.order = sorted(self.nodes, key=lambda sid: _reading_place(layout, sid))
+        moved = {sid for sid, at in layout.positions.items()
+                 if previous.positions.get(sid) != at}
+        self._place_labels(moved)
+        self._fit_scene_rect()
+
+    def _fit_scene_rect(self) -> None:
+        """The rings and every name, and a little room: what Fit shows."""
+        assert self.rings is not None
+        shown = self.rings.sceneBoundingRect()
+        for node in self.nodes.values():
+            if node.name_label.isVisible():
+                shown = shown.united(node.name_label.sceneBoundingRect())
+        self.setSceneRect(shown.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN))
+
+    def _place_labels(self, moved: set[int]) -> None:
+        """Names where they were while there is still room; then the moved ones."""
+        obstacles: list[Box] = [(-ME_EDGE, -ME_EDGE, ME_EDGE, ME_EDGE)]
+        if self.rings is not None:
+            for title in self.rings.titles.values():
+                obstacles.append(_box(title.sceneBoundingRect()))
+        half = NODE_SIZE / 2 + 2
+        entries = []
+        for sid in sorted(self.nodes, key=lambda sid: (sid in moved, sid not in
+                                                       self.label_choices)):
+            node = self.nodes[sid]
+            x, y = node.home.x(), node.home.y()
+            obstacles.append((x - half, y - half, x + half, y + half))
+            entries.append((sid, x, y, self.look.variants(node.supporter.name)))
+        placed = place_labels(entries, obstacles, self.label_choices)
+        self.label_choices = {sid: spot.choice for sid, spot in placed.items()
+                              if spot is not None}
+        for sid, spot in placed.items():
+            self.nodes[sid].name_label.place(spot)
 
     def begin_drag(self, node: SupporterNode) -> None:
         """The node's tie leaves the cached layer and follows the node."""
@@ -87,18 +137,39 @@ class CirclesScene(QGraphicsScene):
         self.addItem(node.tie)
         self.ties.set_moving(node)
 
+    def drag_moved(self, node: SupporterNode) -> None:
+        """Light up the ring the node would land in."""
+        if self.rings is not None:
+            self.rings.set_target(self.layout.ring_at(math.hypot(node.x(), node.y())))
+
     def end_drag(self, node: SupporterNode) -> None:
         if node.tie is not None:
             self.removeItem(node.tie)
             node.tie = None
         self.ties.set_moving(None)
+        if self.rings is not None:
+            self.rings.set_target(None)
 
     def node_dropped(self, node: SupporterNode) -> None:
-        distance = math.hypot(node.pos().x(), node.pos().y())
-        ring = self.layout.ring_at(distance)
-        node.setPos(node.home)  # the network change (if any) lays everything out again
+        """Keep them where they were dropped: in another ring, once the change lands."""
+        point = (node.pos().x(), node.pos().y())
+        ring = self.layout.ring_at(math.hypot(*point))
+        self.dropped[node.supporter_id] = point
         if ring is not node.supporter.ring:
+            node.setPos(node.home)  # until the network change draws them there
             self.ring_change_requested.emit(node.supporter_id, ring.value)
+            return
+        self.layout = settle_layout(self.supporters, self.layout, self.dropped,
+                                    self.remembered)
+        self.dropped = {}
+        x, y = self.layout.positions[node.supporter_id]
+        node.home = QPointF(x, y)
+        node.setPos(node.home)
+        self.remembered[(node.supporter_id, ring)] = (x, y)
+        self.ties.rehome(node)
+        self.order = sorted(self.nodes, key=lambda sid: _reading_place(self.layout, sid))
+        self._place_labels({node.supporter_id})
+        self._fit_scene_rect()
 
     def select_only(self, supporter_id: int) -> SupporterNode | None:
         node = self.nodes.get(supporter_id)
@@ -111,6 +182,15 @@ class CirclesScene(QGraphicsScene):
         self.setFocusItem(node)
         return node
 
+    def _on_selection_changed(self) -> None:
+        if not shiboken6.isValid(self):
+            return  # the scene is going
+        chosen = [item for item in self.selectedItems() if isinstance(item, SupporterNode)]
+        for node in self._whole_names + chosen:
+            if shiboken6.isValid(node):
+                node.show_whole_name()
+        self._whole_names = chosen
+
     def selected_id(self) -> int | None:
         for item in self.selectedItems():
             if isinstance(item, SupporterNode):
@@ -118,6 +198,11 @@ class CirclesScene(QGraphicsScene):
         return None
 
 
-def _layout_order(layout: MapLayout) -> list[int]:
-    """Ids in the order they were laid out (ring, then round each track)."""
-    return list(layout.positions)
+def _reading_place(layout: MapLayout, supporter_id: int) -> tuple[int, float]:
+    """Ring by ring, then clockwise from the top: the order arrows and Tab go."""
+    x, y = layout.positions[supporter_id]
+    return layout.rings[supporter_id].order, (math.atan2(y, x) + math.pi / 2) % (2 * math.pi)
+
+
+def _box(rect: QRectF) -> Box:
+    return rect.left(), rect.top(), rect.right(), rect.bottom()

@@ -1,5 +1,8 @@
 """The map's view: zoom (Ctrl+wheel, + and −, 0 to fit) and keyboard movement between nodes.
 
+Until someone zooms, the map is fitted to the view whenever the view or the map changes
+size; Fit (or 0) goes back to that.
+
 Signals:
     ring_step_requested(int, int): Ctrl+Up/Down on a node (id, -1 closer / +1 further out).
     current_changed(int): keyboard or mouse moved to this supporter.
@@ -7,7 +10,7 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
@@ -16,6 +19,8 @@ from supportdesk.ui.circles.scene import CirclesScene
 
 ZOOM_STEP = 1.2
 MIN_SCALE, MAX_SCALE = 0.1, 4.0
+_TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+_NOT_TAB = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
 class CirclesView(QGraphicsView):
@@ -33,13 +38,19 @@ class CirclesView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Circles map")
         self.setAccessibleDescription(
-            "Me at the centre, supporters on three rings. Arrow keys move between people, "
-            "Enter opens, Control with Up or Down moves someone closer or further out.")
-        self._fitted_once = False
+            "Me at the centre, supporters on three rings. Arrow keys or Tab move between "
+            "people, Enter opens, Control with Up or Down moves someone closer or further out.")
+        self.fitting = True
+        scene.sceneRectChanged.connect(self._on_scene_rect_changed)
 
     # -- zoom -----------------------------------------------------------------
 
     def zoom_by(self, factor: float) -> None:
+        """Zoom as the person asked: the map keeps this scale until Fit."""
+        self.fitting = False
+        self._scale_by(factor)
+
+    def _scale_by(self, factor: float) -> None:
         current = self.transform().m11()
         target = max(MIN_SCALE, min(MAX_SCALE, current * factor))
         self.scale(target / current, target / current)
@@ -51,9 +62,10 @@ class CirclesView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit(self) -> None:
+        self.fitting = True
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         if self.transform().m11() > MAX_SCALE:
-            self.zoom_by(1.0)
+            self._scale_by(1.0)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -64,11 +76,25 @@ class CirclesView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self._fitted_once and self.isVisible():
-            self._fitted_once = True
+        if self.fitting:
+            self.fit()
+
+    def _on_scene_rect_changed(self) -> None:
+        if self.fitting:
             self.fit()
 
     # -- keyboard ---------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Tab goes from person to person (the scene's own item focus chain would move
+        # focus without selecting), and past the last one on to the next control.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in _TABS and not event.modifiers() & _NOT_TAB:
+            forward = event.key() == Qt.Key.Key_Tab
+            if not self._tab_within(1 if forward else -1):
+                QWidget.focusNextPrevChild(self, forward)
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, mods = event.key(), event.modifiers()
@@ -84,13 +110,27 @@ class CirclesView(QGraphicsView):
             self.ring_step_requested.emit(current, -1 if key == Qt.Key.Key_Up else 1)
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up):
             self.move_current(1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Down) else -1)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space) and \
-                current is not None:
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
             self.circles.open_requested.emit(current)
         else:
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def _tab_within(self, step: int) -> bool:
+        """Tab to the next person; False when there is none before leaving the map."""
+        order = self.circles.order
+        current = self.circles.selected_id()
+        if current not in order:
+            if not order:
+                return False
+            self.show_supporter(order[0 if step > 0 else -1])
+            return True
+        index = order.index(current) + step
+        if not 0 <= index < len(order):
+            return False
+        self.show_supporter(order[index])
+        return True
 
     def move_current(self, step: int) -> None:
         order = self.circles.order

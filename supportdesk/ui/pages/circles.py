@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.undo_commands import perform
 
 PNG_FILTER = "PNG image (*.png)"
+SIDE_MOST = 300  # the list and key beside the map, at most
 SVG_FILTER = "SVG drawing (*.svg)"
 
 
@@ -71,17 +72,18 @@ class CirclesPage(QWidget):
         self.export_button = QPushButton("Save as picture…", self)
         self.export_button.setAccessibleName("Save the map as a PNG or SVG picture")
         tools.addWidget(self.export_button)
-        side = QWidget(self)
+        self.side = side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
         side_layout.addWidget(self.list, 1)
         moves = QHBoxLayout()
-        self.closer_button = QPushButton("Move closer", side)
+        # short words, so the list and key fit beside a big map in a small window
+        self.closer_button = QPushButton("Closer", side)
         self.closer_button.setAccessibleName("Move the selected person closer")
-        self.closer_button.setToolTip("Ctrl+Up on the map")
-        self.further_button = QPushButton("Move further out", side)
+        self.closer_button.setToolTip("Move them closer (Ctrl+Up on the map)")
+        self.further_button = QPushButton("Further out", side)
         self.further_button.setAccessibleName("Move the selected person further out")
-        self.further_button.setToolTip("Ctrl+Down on the map")
+        self.further_button.setToolTip("Move them further out (Ctrl+Down on the map)")
         self.open_button = QPushButton("Open", side)
         self.open_button.setAccessibleName("Open the selected person")
         for button in (self.closer_button, self.further_button, self.open_button):
@@ -91,17 +93,19 @@ class CirclesPage(QWidget):
         side_layout.addLayout(moves)
         side_layout.addWidget(self.empty_note)
         side_layout.addWidget(self.legend)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.view)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([760, 300])
+        self._side_sized_by_hand = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(tools)
         layout.addWidget(body_line("Drag someone to another ring to change how close they "
-                                   "are. Click a person to open them.", self))
+                                   "are. Double-click someone, or press Enter, to open "
+                                   "them.", self))
         layout.addWidget(splitter, 1)
 
     def _tool(self, text: str, name: str, slot: object, row: QHBoxLayout) -> QToolButton:
@@ -124,6 +128,7 @@ class CirclesPage(QWidget):
         self.further_button.clicked.connect(lambda: self._step_selected(1))
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
     # -- state ----------------------------------------------------------------
 
@@ -154,6 +159,18 @@ class CirclesPage(QWidget):
         self.closer_button.setEnabled(chosen is not None and chosen.ring is not Ring.INNER)
         self.further_button.setEnabled(chosen is not None and chosen.ring is not Ring.OUTER)
         self.open_button.setEnabled(chosen is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._side_sized_by_hand:
+            # the list and key take about a quarter, so a small window keeps a big map
+            width = self.splitter.width()
+            side = max(self.side.minimumSizeHint().width(),
+                       min(SIDE_MOST, int(width * 0.27)))
+            self.splitter.setSizes([max(0, width - side), side])
+
+    def _on_splitter_moved(self) -> None:
+        self._side_sized_by_hand = True
 
     def changeEvent(self, event: QEvent) -> None:
         # The map is drawn in the page's colours: follow a light/dark switch.
