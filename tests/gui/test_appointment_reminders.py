@@ -15,7 +15,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.reminders.appointment_timer import AppointmentReminders
 from supportdesk.ui.reminders.notifier import Notifier
 from tests.conftest import FIXED_NOW
-from tests.gui.test_reminders_notifier import FakeDbus
+from tests.gui.reminders.test_reminders_notifier import FakeDbus
 
 
 @pytest.fixture(autouse=True)

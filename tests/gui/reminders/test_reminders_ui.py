@@ -6,13 +6,12 @@ these also cover the "nothing can show a notification" path: recorded, never sil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -21,12 +20,9 @@ from supportdesk.core.model import Supporter
 from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.services import settings as keys
 from supportdesk.services.clock import ManualClock
-from supportdesk.services.session import Session
 from supportdesk.services.settings import Settings
-from supportdesk.store import database, migrations
 from supportdesk.store.models import NotificationLogRow
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.events import Events
 from supportdesk.ui.reminders.install import (
     CLOSE_HINT,
     FIRST_LOOK_MS,
@@ -35,10 +31,7 @@ from supportdesk.ui.reminders.install import (
     install,
 )
 from supportdesk.ui.reminders.settings_tab import RemindersTab
-
-START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
-
-
+from tests.gui.reminders.conftest import START
 
 
 class StandInWindow(QMainWindow):
@@ -52,27 +45,6 @@ class StandInWindow(QMainWindow):
 
     def show_banner(self, text: str, actions: list[tuple[str, Callable[[], None]]]) -> None:
         self.banners.append((text, actions))
-
-
-@pytest.fixture(autouse=True)
-def no_session_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(START)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, db_key: bytes, clock: ManualClock) -> Iterator[AppContext]:
-    db = database.connect(tmp_path / "supportdesk.db", db_key)
-    migrations.migrate(db)
-    session = Session(db, clock=clock)
-    made = AppContext(session, Events(), QUndoStack())
-    yield made
-    made.close()
 
 
 def add(ctx: AppContext, name: str, ring: Ring = Ring.INNER) -> Supporter:

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTime, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,43 +18,25 @@ from supportdesk.core.quiet_hours import QuietHours
 from supportdesk.services import app_lock
 from supportdesk.services import settings as keys
 from supportdesk.services.clock import ManualClock
-from supportdesk.services.session import Session
-from supportdesk.store import database, migrations
 from supportdesk.ui import people_actions
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.mood_dialog import MoodDialog
-from supportdesk.ui.events import Events
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.reminders.install import RemindersUi
 from supportdesk.ui.reminders.notifier import Notifier
 from supportdesk.ui.reminders.settings_tab import RemindersTab
 from supportdesk.ui.reminders.timer import ReminderEngine
-from tests.gui.test_reminders_notifier import FakeDbus
+from tests.gui.reminders.conftest import START
+from tests.gui.reminders.test_reminders_notifier import FakeDbus
 
-START = datetime(2026, 6, 1, 10, 0, tzinfo=UTC)
 EVENING = datetime(2026, 6, 1, 19, 0, tzinfo=UTC)
 MOOD_TITLES = ("How are you?", "A gentle reminder")
 
 
-@pytest.fixture(autouse=True)
-def no_session_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
 @pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(START)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, db_key: bytes, clock: ManualClock) -> Iterator[AppContext]:
-    db = database.connect(tmp_path / "supportdesk.db", db_key)
-    migrations.migrate(db)
-    made = AppContext(Session(db, clock=clock), Events(), QUndoStack())
-    made.app.reminders.tz = UTC
-    yield made
-    made.close()
+def ctx(ctx: AppContext) -> AppContext:
+    ctx.app.reminders.tz = UTC
+    return ctx
 
 
 @pytest.fixture

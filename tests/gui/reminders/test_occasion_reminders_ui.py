@@ -3,12 +3,8 @@ timer at the next reminder."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 
-import pytest
-from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
 from supportdesk.core.kinds import Kind
@@ -17,34 +13,11 @@ from supportdesk.core.model import Supporter
 from supportdesk.services import settings as keys
 from supportdesk.services.clock import ManualClock
 from supportdesk.services.reminders import Notice
-from supportdesk.services.session import Session
-from supportdesk.store import database, migrations
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.events import Events
 from supportdesk.ui.reminders.notifier import DeliveryResult
-from tests.gui.test_reminders_ui import START, installed
+from tests.gui.reminders.test_reminders_ui import installed
 
 WEDNESDAY_19 = datetime(2026, 6, 3, 19, tzinfo=UTC)  # START is Monday 1 June, 10:00 UTC
-
-
-@pytest.fixture(autouse=True)
-def no_session_bus(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def clock() -> ManualClock:
-    return ManualClock(START)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path, db_key: bytes, clock: ManualClock) -> Iterator[AppContext]:
-    db = database.connect(tmp_path / "supportdesk.db", db_key)
-    migrations.migrate(db)
-    made = AppContext(Session(db, clock=clock), Events(), QUndoStack())
-    yield made
-    made.close()
 
 
 def test_a_meeting_reminder_is_shown_once_at_its_lead_time(
