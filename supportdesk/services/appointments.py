@@ -22,10 +22,8 @@ from supportdesk.core.appointments import Appointment, Ask, AskKind
 from supportdesk.core.errors import NotFoundError, ValidationError
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
-from supportdesk.core.schedule import local_zone
 from supportdesk.services import settings as keys
-from supportdesk.services.session import Session
-from supportdesk.services.settings import Settings
+from supportdesk.services.timed import TimedService
 from supportdesk.store import appointments_repo as store
 
 
@@ -71,19 +69,7 @@ def appointment_notice(items: Sequence[Upcoming], now: datetime, tz: tzinfo,
                              f"{names}{more}; the first {when.lower()}.{questions}", ids)
 
 
-class AppointmentService:
-    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
-        self.session = session
-        self.settings = Settings(session.repo)
-        self.tz = tz
-
-    @property
-    def zone(self) -> tzinfo:
-        return self.tz or local_zone()
-
-    def now(self) -> datetime:
-        return self.session.clock()
-
+class AppointmentService(TimedService):
     # -- reading ----------------------------------------------------------------------
 
     def appointments(self, supporter_id: int | None = None) -> list[Appointment]:

@@ -31,10 +31,10 @@ from supportdesk.core.insights import (
 from supportdesk.core.isolation import MAX_DAYS, Isolation, IsolationRule, isolation
 from supportdesk.core.model import Supporter
 from supportdesk.core.mood import merged_moods
-from supportdesk.core.schedule import DueItem, Moments, due_items, due_moments, local_zone
+from supportdesk.core.schedule import DueItem, Moments, due_items, due_moments
 from supportdesk.services import settings as keys
 from supportdesk.services.session import Session
-from supportdesk.services.settings import Settings
+from supportdesk.services.timed import TimedService
 from supportdesk.store.insights_queries import InsightsQueries
 
 RECIPROCITY_SPAN = timedelta(days=90)
@@ -85,19 +85,13 @@ DueMoments = tuple[datetime | None, datetime | None]
 T = TypeVar("T")
 
 
-class DashboardService:
+class DashboardService(TimedService):
     def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
-        self.session = session
-        self.settings = Settings(session.repo)
+        super().__init__(session, tz)
         self.queries = InsightsQueries()
-        self.tz = tz
         self._reads: dict[str, tuple[object, object]] = {}
         self._moments_context: object = None
         self._moments_seen: dict[int | None, tuple[Supporter, DueMoments]] = {}
-
-    @property
-    def zone(self) -> tzinfo:
-        return self.tz or local_zone()
 
     def today(self, now: datetime | None = None) -> Today:
         moment = now or self.session.clock()

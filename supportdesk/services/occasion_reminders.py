@@ -16,12 +16,11 @@ from datetime import datetime, time, timedelta, tzinfo
 from supportdesk.core.dates import DateKind, ImportantDate, days_words, next_on, remind_on
 from supportdesk.core.meetings import occurrences, when_words
 from supportdesk.core.model import Supporter
-from supportdesk.core.schedule import local_zone
 from supportdesk.services import settings as keys
 from supportdesk.services.occasions import ComingDate
 from supportdesk.services.reminders import Notice
-from supportdesk.services.session import Session
-from supportdesk.services.settings import Key, Settings
+from supportdesk.services.settings import Key
+from supportdesk.services.timed import TimedService
 from supportdesk.store import meeting_rows
 
 DATE_REMINDER_TIME = time(9, 0)
@@ -98,16 +97,7 @@ def _date_reminders(supporter: Supporter | None, dates: list[ImportantDate], now
     return found
 
 
-class OccasionReminderService:
-    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
-        self.session = session
-        self.settings = Settings(session.repo)
-        self.tz = tz
-
-    @property
-    def zone(self) -> tzinfo:
-        return self.tz or local_zone()
-
+class OccasionReminderService(TimedService):
     def _all(self, now: datetime, discreet: bool) -> list[OccasionReminder]:
         zone = self.zone
         found: list[OccasionReminder] = []

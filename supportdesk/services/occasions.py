@@ -17,8 +17,7 @@ from supportdesk.core.errors import ValidationError
 from supportdesk.core.meetings import Meeting, next_meeting, occurrences, when_words
 from supportdesk.core.model import Supporter
 from supportdesk.core.occasion_checks import check_date
-from supportdesk.core.schedule import local_zone
-from supportdesk.services.session import Session
+from supportdesk.services.timed import TimedService
 from supportdesk.store import meeting_rows
 
 MEETINGS_AHEAD = timedelta(days=14)
@@ -66,15 +65,7 @@ class ComingDate:
         return f"{title[:1].upper()}{title[1:]}, {when}{years}"
 
 
-class OccasionsService:
-    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
-        self.session = session
-        self.tz = tz
-
-    @property
-    def zone(self) -> tzinfo:
-        return self.tz or local_zone()
-
+class OccasionsService(TimedService):
     # -- meetings -----------------------------------------------------------
 
     def next_meeting_of(self, supporter: Supporter, now: datetime | None = None

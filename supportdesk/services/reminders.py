@@ -13,20 +13,18 @@ channel, the count and a short technical detail, never a name.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import datetime
 from typing import Any
 
 from supportdesk.core.schedule import (
     DueItem,
     SnoozeOption,
     due_items,
-    local_zone,
     next_reminder,
     snooze_until,
 )
 from supportdesk.services import settings as keys
-from supportdesk.services.session import Session
-from supportdesk.services.settings import Settings
+from supportdesk.services.timed import TimedService
 
 NAMES_SHOWN = 2
 
@@ -100,20 +98,7 @@ def _not_shown(due: list[DueItem], notified: dict[int, str]) -> list[DueItem]:
     return [i for i in due if notified.get(i.supporter_id) != i.remind_at.isoformat()]
 
 
-class ReminderService:
-    def __init__(self, session: Session, tz: tzinfo | None = None) -> None:
-        self.session = session
-        self.settings = Settings(session.repo)
-        self.tz = tz
-
-    @property
-    def zone(self) -> tzinfo:
-        # Looked up each time so a time-zone change on the machine is followed.
-        return self.tz or local_zone()
-
-    def now(self) -> datetime:
-        return self.session.clock()
-
+class ReminderService(TimedService):
     # -- what is due --------------------------------------------------------
 
     def due_now(self, now: datetime | None = None) -> list[DueItem]:
