@@ -29,6 +29,14 @@ from supportdesk.store.schema_v1 import V1_STATEMENTS
 Migration = Callable[[pw.Database], None]
 
 
+def _run(db: pw.Database, statements: tuple[str, ...], new_tables: bool = True) -> None:
+    """A version's statements in order; with new tables, their change counts too."""
+    for statement in statements:
+        run_sql(db, statement)
+    if new_tables:
+        change_counts.install(db)
+
+
 def _create_v1(db: pw.Database) -> None:
     """The first schema, as shipped (schema_v1.py): later models never change it."""
     for statement in V1_STATEMENTS:
@@ -63,9 +71,7 @@ MOOD_ENTRY_SQL = (
 
 def _mood_entries_v4(db: pw.Database) -> None:
     """Moods noted on their own ("How are you?"), counted under "checkins"."""
-    for statement in MOOD_ENTRY_SQL:
-        run_sql(db, statement)
-    change_counts.install(db)
+    _run(db, MOOD_ENTRY_SQL)
 
 
 TEMPLATES_AND_HELP_SQL = (
@@ -82,8 +88,7 @@ TEMPLATES_AND_HELP_SQL = (
 def _templates_and_help_v5(db: pw.Database) -> None:
     """Message templates (with the warm defaults, under the "templates" topic) and the
     kinds of help each supporter offers (a column of the supporter's, under "people")."""
-    for statement in TEMPLATES_AND_HELP_SQL:
-        run_sql(db, statement)
+    _run(db, TEMPLATES_AND_HELP_SQL, new_tables=False)
     for position, template in enumerate(DEFAULT_TEMPLATES):
         run_sql(db, "INSERT INTO message_template (position, text, subject, hard_time) "
                     "VALUES (?, ?, ?, ?)",
@@ -122,9 +127,7 @@ MEETINGS_AND_DATES_SQL = (
 
 def _meetings_and_dates_v6(db: pw.Database) -> None:
     """Meetings as a schedule and dates that matter, counted under "people"."""
-    for statement in MEETINGS_AND_DATES_SQL:
-        run_sql(db, statement)
-    change_counts.install(db)
+    _run(db, MEETINGS_AND_DATES_SQL)
 
 
 APPOINTMENTS_AND_ASKS_SQL = (
@@ -152,9 +155,7 @@ APPOINTMENTS_AND_ASKS_SQL = (
 def _appointments_and_asks_v7(db: pw.Database) -> None:
     """Appointments with professionals, and each person's short lists (things to ask
     about next time, questions to bring), counted under "people"."""
-    for statement in APPOINTMENTS_AND_ASKS_SQL:
-        run_sql(db, statement)
-    change_counts.install(db)
+    _run(db, APPOINTMENTS_AND_ASKS_SQL)
 
 
 MOOD_READS_SQL = (
@@ -168,8 +169,7 @@ MOOD_READS_SQL = (
 
 def _mood_reads_v8(db: pw.Database) -> None:
     """An index that holds the moods of every check-in by time."""
-    for statement in MOOD_READS_SQL:
-        run_sql(db, statement)
+    _run(db, MOOD_READS_SQL, new_tables=False)
 
 
 MIGRATIONS: list[Migration] = [_create_v1, _fast_reads_v2, _change_topics_v3,
