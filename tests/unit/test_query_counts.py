@@ -21,13 +21,16 @@ from tests.conftest import FIXED_NOW
 
 
 @contextmanager
-def counted(session: Session) -> Iterator[list[str]]:
+def counted(session: Session, kinds: tuple[str, ...] = ("SELECT", "WITH")
+            ) -> Iterator[list[str]]:
+    """The statements of ``kinds`` SQLite ran meanwhile (upper-cased, stripped)."""
     statements: list[str] = []
     connection = session.db.connection()
 
     def trace(sql: str) -> None:
-        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
-            statements.append(sql)
+        statement = sql.lstrip().upper()
+        if statement.startswith(kinds):
+            statements.append(statement)
 
     connection.set_trace_callback(trace)
     try:
