@@ -120,7 +120,8 @@ def grouped_description(lead: str, helps: dict[str, str]) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     keep_files_private()
-    utf8_when_redirected(sys.stdout)
+    for stream in (sys.stdout, sys.stderr):
+        utf8_when_redirected(stream)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

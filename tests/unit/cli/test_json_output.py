@@ -109,3 +109,15 @@ def test_output_into_a_file_or_pipe_is_utf8_whatever_the_locale_says(
     assert cli(*argv) == 0
     redirected.flush()
     assert "Zoë 🧡 東京" in raw.getvalue().decode("utf-8")
+
+
+def test_an_error_naming_what_was_typed_is_utf8_too(
+        vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    raw = io.BytesIO()
+    redirected = io.TextIOWrapper(raw, encoding="cp1252", errors="strict")
+    monkeypatch.setattr("sys.stderr", redirected)
+    assert cli("show", "Nobody 🧡") == 2
+    redirected.flush()
+    assert "Nobody 🧡" in raw.getvalue().decode("utf-8")
