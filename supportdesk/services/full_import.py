@@ -80,6 +80,8 @@ class AlreadyHere:
     gratitude: set[tuple[object, ...]] = field(default_factory=set)
     plan: set[tuple[object, ...]] = field(default_factory=set)
     moods: set[tuple[object, ...]] = field(default_factory=set)
+    appointments: set[tuple[object, ...]] = field(default_factory=set)  # (person, UTC)
+    asks: set[tuple[object, ...]] = field(default_factory=set)  # (person, kind, text)
 
 
 def fresh_checkins(checkins: Iterable[CheckIn], vault_id: dict[int, int],
@@ -175,6 +177,10 @@ class FullImportPreview:
             "moods": len(fresh_moods(self.data.moods, have.moods)),
             "plan": len(plan_additions(self.data.plan, targets, self.names(), have.plan)),
             "crisis_lines": len(self.data.crisis_lines),
+            "appointments": len(_fresh({(targets.get(a.supporter_id), a.at.astimezone(UTC))
+                                        for a in self.data.appointments}, have.appointments)),
+            "asks": len(_fresh({(targets.get(a.supporter_id), a.kind, a.text)
+                                for a in self.data.asks}, have.asks)),
         }
 
     def words(self, counts: dict[str, int] | None = None) -> str:
@@ -188,8 +194,11 @@ class FullImportPreview:
         rest = (f" With them: {_count(c['checkins'], 'check-in')}, "
                 f"{_count(c['gratitude'], 'gratitude entry', 'gratitude entries')}, "
                 f"{_count(c['moods'], 'mood noted on its own', 'moods noted on their own')}, "
-                f"{_count(c['plan'], 'safety plan item')} and "
-                f"{_count(c['crisis_lines'], 'crisis line')} of your own.")
+                f"{_count(c['plan'], 'safety plan item')}"
+                + (f", {_count(c['appointments'], 'appointment')}, "
+                   f"{_count(c['asks'], 'thing to ask about', 'things to ask about')}"
+                   if self.data.appointments or self.data.asks else "")
+                + f" and {_count(c['crisis_lines'], 'crisis line')} of your own.")
         return people + rest
 
 
@@ -229,6 +238,12 @@ class FullImportOutcome:
         if self.settings_before is not None:
             parts.append("your settings")
         return ", ".join(parts)
+
+
+def _fresh(keys: set[tuple[object, ...]], have: set[tuple[object, ...]]
+           ) -> set[tuple[object, ...]]:
+    """The keys of records for people coming in (a target) that are not here yet."""
+    return {key for key in keys if key[0] is not None and key not in have}
 
 
 def _plural(count: int, one: str, many: str = "") -> str:
@@ -335,7 +350,10 @@ class FullImportService:
         return AlreadyHere(checkins, {_gratitude_key(g, g.supporter_id)
                                       for g in repo.gratitude()},
                            {_plan_key(i) for i in repo.plan_items()},
-                           {_mood_key(m) for m in repo.mood_entries()})
+                           {_mood_key(m) for m in repo.mood_entries()},
+                           {(a.supporter_id, a.at.astimezone(UTC))
+                            for a in appointments_repo.appointments()},
+                           {(a.supporter_id, a.kind, a.text) for a in appointments_repo.asks()})
 
     def _join(self, preview: FullImportPreview, outcome: FullImportOutcome) -> dict[int, int]:
         """Give the people already here what the file adds; number in file -> their id."""
