@@ -8,16 +8,16 @@ from collections.abc import Callable
 from datetime import tzinfo
 
 from supportdesk.core.dates import DateKind, ImportantDate
-from supportdesk.core.meetings import WEEKDAY_NAMES
+from supportdesk.core.meetings import LAST, WEEKDAY_NAMES
 from supportdesk.formats.csv_io import SEPARATOR
 from supportdesk.formats.export_table import PERSON_COLUMNS, Table, flag, number, ref
 from supportdesk.formats.supportdesk_json import ExportData, moment_text
 
-MEETINGS = Table("meetings.csv", "When groups meet, one row per regular meeting.", (
+MEETINGS = Table("meetings.csv", "Regular meetings, such as a group's, one row each.", (
     *PERSON_COLUMNS,
     ("weekday", "the day of the week: " + ", ".join(d.lower() for d in WEEKDAY_NAMES)),
-    ("weeks_of_month", "which of the month's weeks, 1 to 5 and -1 for the last "
-                       "(separated by “; ”); empty means every week"),
+    ("weeks_of_month", "which of the month's weeks, 1 to 5 or last (separated by “; ”; "
+                       "-1 in supportdesk.json); empty means every week"),
     ("time", "when it starts (24-hour HH:MM)"),
     ("timezone", "the time zone of that time (an IANA name); empty for your own"),
     ("minutes", "how long it lasts, in minutes"),
@@ -79,7 +79,8 @@ def rows(data: ExportData, tz: tzinfo,
         pid = ref(p.id)
         found[MEETINGS] += [
             [pid, p.name, WEEKDAY_NAMES[m.weekday].lower(),
-             SEPARATOR.join(str(n) for n in m.ordinals), f"{m.at:%H:%M}", m.timezone,
+             SEPARATOR.join("last" if n == LAST else str(n) for n in m.ordinals),
+             f"{m.at:%H:%M}", m.timezone,
              str(m.minutes), m.place, SEPARATOR.join(d.isoformat() for d in m.skipped),
              number(m.remind_minutes)] for m in p.meetings]
         found[DATES] += [_date_row(pid, p.name, d) for d in p.dates]

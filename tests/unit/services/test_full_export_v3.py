@@ -59,7 +59,7 @@ def test_every_record_version_3_added_has_a_csv_row_with_every_field(
         "Dr Ávila": "", "Sam": "listening; a lift", "Walkers": ""}
     assert csv_rows(files["meetings.csv"]) == [
         {"person_id": ids["Walkers"], "person": "Walkers", "weekday": "tuesday",
-         "weeks_of_month": "1; -1", "time": "18:30", "timezone": "Europe/Dublin",
+         "weeks_of_month": "1; last", "time": "18:30", "timezone": "Europe/Dublin",
          "minutes": "60", "place": "'=Park gates", "skipped": "2026-12-29",
          "remind_minutes_before": "45"},
         {"person_id": ids["Walkers"], "person": "Walkers", "weekday": "thursday",
