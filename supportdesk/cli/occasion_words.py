@@ -2,32 +2,38 @@
 back into the words ``show`` prints.
 
 Meetings: ``"thursday 19:00"``, ``"every thursday 19:00-20:30 at Room 2"``, ``"first and
-third saturday 10:00-13:00 at the bandstand, remind 1h"``. Dates: ``"birthday 1990-03-12"``,
+third saturday 10:00-13:00 (Europe/Dublin) at the bandstand, remind 1h, skip 2026-12-26"``
+(a time zone only when it is not your own). Dates: ``"birthday 1990-03-12"``,
 ``"anniversary 06-01"`` (no year), ``"hard 10-02 Dad's anniversary, remind 7d, company"``.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
 from supportdesk.core.dates import DateKind, ImportantDate
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.meetings import ORDINAL_WORDS, WEEKDAY_NAMES, Meeting, rule_words
 from supportdesk.core.occasion_checks import check_date, check_meeting
+from supportdesk.core.validation import check_timezone
 
 MEETING_HELP = ('like "thursday 19:00", "every tuesday 18:30-20:00 at Room 2" or "first '
-                'and third saturday 10:00-13:00 at the bandstand, remind 1h"')
+                'and third saturday 10:00-13:00 (Europe/Dublin) at the bandstand, remind '
+                '1h, skip 2026-12-26"; a time zone only when it is not your own')
 DATE_HELP = ('KIND DATE [NAME], KIND being birthday, anniversary or hard (a hard day), '
              'like "birthday 1990-03-12", "anniversary 06-01" (no year) or "hard 10-02 '
              'Dad\'s anniversary, remind 7d, company"')
 _ORDINAL_OF = {word: n for n, word in ORDINAL_WORDS.items()}
 _MEETING = re.compile(
     r"^(?:(?P<weeks>every|(?:(?:first|second|third|fourth|fifth|last)(?:\s*,\s*|\s+and\s+"
-    r"|\s+))+)\s*)?(?P<day>[a-z]+)(?:\s+of\s+the\s+month)?\s+(?P<start>\d{1,2}[:.]\d{2})(?:\s*-\s*(?P<end>"
-    r"\d{1,2}[:.]\d{2}))?(?:\s+at\s+(?P<place>.+?))?$", re.IGNORECASE)
+    r"|\s+))+)\s*)?(?P<day>[a-z]+)(?:\s+of\s+the\s+month)?\s+(?P<start>\d{1,2}[:.]\d{2})"
+    r"(?:\s*-\s*(?P<end>\d{1,2}[:.]\d{2}))?(?:\s+\((?P<zone>[^()\s]+)\))?"
+    r"(?:\s+at\s+(?P<place>.+?))?$", re.IGNORECASE)
 _REMIND = re.compile(r",\s*remind\s+(\d+)\s*([mhd])\s*$", re.IGNORECASE)
 _COMPANY = re.compile(r",\s*company\s*$", re.IGNORECASE)
+_SKIP = re.compile(r",\s*skip((?:\s+\d{4}-\d{2}-\d{2})+)\s*$", re.IGNORECASE)
 _DATE = re.compile(r"^(?P<kind>[a-z]+)\s+(?:(?P<year>\d{4})-)?(?P<month>\d{1,2})-"
                    r"(?P<day>\d{1,2})(?:\s+(?P<label>.+))?$", re.IGNORECASE)
 _MINUTES = {"m": 1, "h": 60, "d": 24 * 60}
@@ -41,29 +47,43 @@ def _clock(text: str, whole: str) -> time:
                               field="meetings") from None
 
 
-def _endings(text: str) -> tuple[str, int | None, bool]:
-    """The text without its endings (", remind 30m", ", company"), the minutes the
-    reminder asks for and whether company was asked for."""
-    remind: int | None = None
-    company = False
+@dataclass
+class _Endings:
+    """What the endings of the words said: ", remind 30m", ", company", ", skip DAY …"."""
+
+    remind: int | None = None  # minutes
+    company: bool = False
+    skipped: tuple[date, ...] = ()
+
+
+def _endings(text: str) -> tuple[str, _Endings]:
+    """The text without its endings, and what they said."""
+    said = _Endings()
     while True:
         if (found := _REMIND.search(text)) is not None:
-            remind = int(found.group(1)) * _MINUTES[found.group(2).lower()]
+            said.remind = int(found.group(1)) * _MINUTES[found.group(2).lower()]
         elif (found := _COMPANY.search(text)) is not None:
-            company = True
+            said.company = True
+        elif (found := _SKIP.search(text)) is not None:
+            try:
+                said.skipped = tuple(sorted(date.fromisoformat(d)
+                                            for d in found.group(1).split()))
+            except ValueError:
+                raise ValidationError(f"“{text}”: a day to skip is not a date.",
+                                      field="meetings") from None
         else:
-            return text.strip(), remind, company
+            return text.strip(), said
         text = text[:found.start()]
 
 
 def parse_meeting(text: str) -> Meeting:
     """One meeting from words; ValidationError with an example if they cannot be read."""
-    plain, remind, company = _endings(" ".join(text.split()))
+    plain, said = _endings(" ".join(text.split()))
     found = _MEETING.match(plain)
     typed = found.group("day").casefold() if found else ""
     day = next((d for d in WEEKDAY_NAMES if len(typed) >= 3 and d.casefold().startswith(typed)),
                "")
-    if found is None or not day or company:
+    if found is None or not day or said.company:
         raise ValidationError(f"“{text}” is not a meeting time; write it {MEETING_HELP}.",
                               field="meetings")
     weeks = (found.group("weeks") or "every").casefold()
@@ -74,9 +94,11 @@ def parse_meeting(text: str) -> Meeting:
     if found.group("end"):
         end = _clock(found.group("end"), text)
         minutes = (end.hour * 60 + end.minute - start.hour * 60 - start.minute) % (24 * 60)
-    meeting = Meeting(WEEKDAY_NAMES.index(day), start, ordinals, minutes=minutes,
-                      place=(found.group("place") or "").strip(), remind_minutes=remind)
-    problem = check_meeting(meeting)
+    meeting = Meeting(WEEKDAY_NAMES.index(day), start, ordinals,
+                      timezone=found.group("zone") or "", minutes=minutes,
+                      place=(found.group("place") or "").strip(), skipped=said.skipped,
+                      remind_minutes=said.remind)
+    problem = check_meeting(meeting) or check_timezone(meeting.timezone)
     if problem:
         raise ValidationError(f"“{text}”: {problem}", field="meetings")
     return meeting
@@ -92,6 +114,8 @@ def meeting_words(meeting: Meeting) -> str:
         words += f" at {meeting.place}"
     if meeting.remind_minutes is not None:
         words += f", remind {_lead_words(meeting.remind_minutes)}"
+    if meeting.skipped:
+        words += ", skip " + " ".join(d.isoformat() for d in meeting.skipped)
     return words
 
 
@@ -104,10 +128,11 @@ def _lead_words(minutes: int) -> str:
 
 def parse_date(text: str) -> ImportantDate:
     """One date that matters from words; ValidationError with an example otherwise."""
-    plain, remind, company = _endings(" ".join(text.split()))
+    plain, said = _endings(" ".join(text.split()))
     found = _DATE.match(plain)
     kinds = {k.value: k for k in DateKind}
-    if found is None or found.group("kind").casefold() not in kinds:
+    remind = said.remind
+    if found is None or found.group("kind").casefold() not in kinds or said.skipped:
         raise ValidationError(f"“{text}” is not a date that matters; write {DATE_HELP}.",
                               field="dates")
     year = found.group("year")
@@ -115,7 +140,7 @@ def parse_date(text: str) -> ImportantDate:
                          int(found.group("day")), int(year) if year else None,
                          label=(found.group("label") or "").strip(),
                          remind_days=None if remind is None else -(-remind // (24 * 60)),
-                         ask_company=company)
+                         ask_company=said.company)
     problem = check_date(item)
     if problem:
         raise ValidationError(f"“{text}”: {problem}", field="dates")

@@ -3,7 +3,7 @@ editor's "Meetings and dates" tab), and ``show`` numbers them so they can be rem
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -48,6 +48,8 @@ def test_edit_adds_meetings_and_dates_and_show_numbers_them(
 @pytest.mark.parametrize("argv,words", [
     (("--add-meeting", "someday 19:00"), "is not a meeting time"),
     (("--add-meeting", "thursday 26:00"), "not a time of day"),
+    (("--add-meeting", "thursday 19:00 (Mars/Base)"), "time zone"),
+    (("--add-meeting", "thursday 19:00, skip 2026-02-30"), "not a date"),
     (("--add-date", "birthday 02-30"), "does not exist"),
     (("--add-date", "party 03-03"), "is not a date that matters"),
     (("--remove-meeting", "3"), "has no meeting 3"),
@@ -65,14 +67,20 @@ def test_bad_meetings_and_dates_change_nothing_and_say_why(
         assert app.network.supporters()[0].notes == ""
 
 
-@pytest.mark.parametrize("meeting", [WALK, Meeting(6, time(9, 30), (1, -1)),
-                                     Meeting(4, time(22), (-1,), minutes=180),
-                                     Meeting(0, time(8), timezone="Europe/Dublin")])
+@pytest.mark.parametrize("meeting", [
+    WALK, Meeting(6, time(9, 30), (1, -1)), Meeting(4, time(22), (-1,), minutes=180),
+    Meeting(0, time(8), timezone="America/New_York", place="https://meet.example/x",
+            skipped=(date(2026, 12, 28), date(2027, 1, 4)), remind_minutes=1440)])
 def test_a_meeting_in_words_reads_back_as_itself(meeting: Meeting) -> None:
-    if meeting.timezone:  # a zone is shown, not typed: the editor sets it
-        assert "(Europe/Dublin)" in meeting_words(meeting)
-        return
     assert parse_meeting(meeting_words(meeting)) == meeting
+
+
+def test_a_meeting_in_another_zone_with_days_skipped() -> None:
+    meeting = parse_meeting("monday 08:00 (America/New_York) at https://meet.example/x, "
+                            "remind 1d, skip 2027-01-04 2026-12-28")
+    assert (meeting.timezone, meeting.skipped, meeting.remind_minutes) == (
+        "America/New_York", (date(2026, 12, 28), date(2027, 1, 4)), 1440)
+    assert "(America/New_York)" in meeting_words(meeting)
 
 
 @pytest.mark.parametrize("item", [LOSS, ImportantDate(DateKind.ANNIVERSARY, 6, 1),
