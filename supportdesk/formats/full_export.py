@@ -66,6 +66,7 @@ PEOPLE = Table("people.csv", "Everyone in your support network, one row each.", 
     ("notes", "your notes about them"),
     ("help_with", "the kinds of help they offer (separated by “; ”; the list is in "
                   "help_kinds.csv)"),
+    ("on_lock_screen", "true if they are shown on the lock screen's crisis help"),
 ))
 CONTACTS = Table("contact_methods.csv", "Phone numbers, text numbers, email and web "
                  "addresses and postal addresses, one row each.", (
@@ -163,7 +164,8 @@ def checkins_csv(checkins: Iterable[CheckIn], name_of: Callable[[int], str],
                                  for c in checkins))
 
 
-def _person_rows(people: list[Supporter], tz: tzinfo) -> dict[Table, list[list[str]]]:
+def _person_rows(people: list[Supporter], tz: tzinfo,
+                 on_lock_screen: set[int]) -> dict[Table, list[list[str]]]:
     rows: dict[Table, list[list[str]]] = {PEOPLE: [], CONTACTS: [], AVAILABILITY: [],
                                           BOUNDARIES: []}
     for p in people:
@@ -173,7 +175,8 @@ def _person_rows(people: list[Supporter], tz: tzinfo) -> dict[Table, list[list[s
             flag(p.stressful), p.direction.value, p.timezone, p.meeting_schedule,
             p.meeting_place, number(every_days(p.cadence.every)), flag(p.cadence.paused),
             moment_text(p.cadence.snoozed_until, tz), moment_text(p.created, tz),
-            moment_text(p.last_contact, tz), p.notes, SEPARATOR.join(p.help_with)])
+            moment_text(p.last_contact, tz), p.notes, SEPARATOR.join(p.help_with),
+            flag(p.id in on_lock_screen)])
         rows[CONTACTS] += [[pid, p.name, str(position), c.type.value, c.value, c.label,
                             flag(c.preferred)] for position, c in enumerate(p.contacts)]
         rows[AVAILABILITY] += [[pid, p.name, " ".join(days_text(w.days)), hhmm(w.start),
@@ -191,7 +194,8 @@ def csv_files(data: ExportData, tz: tzinfo, meanings: dict[str, str]) -> dict[st
     def name_of(person_id: int | None) -> str:
         return names.get(person_id, "") if person_id is not None else ""
 
-    rows = _person_rows(data.people, tz) | full_export_v3.rows(data, tz, name_of)
+    rows = (_person_rows(data.people, tz, data.on_lock_screen)
+            | full_export_v3.rows(data, tz, name_of))
     rows[GRATITUDE] = [[g.on.isoformat(), ref(g.supporter_id), name_of(g.supporter_id),
                         g.text, flag(g.thanked)] for g in data.gratitude]
     rows[MOODS] = [[moment_text(m.at, tz), str(m.mood), SEPARATOR.join(m.feelings), m.note]

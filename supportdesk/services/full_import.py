@@ -31,6 +31,7 @@ from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
 from supportdesk.formats.vcard_dates import merged as merged_dates
+from supportdesk.services import settings as keys
 from supportdesk.services.full_export import EXPORTED_SETTINGS, FullExportService
 from supportdesk.services.full_import_checks import (
     CheckedExport,
@@ -217,6 +218,7 @@ class FullImportOutcome:
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
     own_dates_before: list[ImportantDate] | None = None  # None: not touched
     words_before: WordsBefore = field(default_factory=WordsBefore)  # templates, kinds of help
+    lock_screen_added: list[int] = field(default_factory=list)  # people now shown locked
 
     @property
     def summary(self) -> str:
@@ -340,7 +342,17 @@ class FullImportService:
                 outcome.own_dates_before = mine
                 meeting_rows.replace_own_dates(mine + more)
             outcome.words_before = import_words(repo, data)
+            outcome.lock_screen_added = self._import_lock_screen(data, vault_id)
         return outcome
+
+    def _import_lock_screen(self, data: ExportData, vault_id: dict[int, int]) -> list[int]:
+        """Show on the lock screen those the file shows there; the ids newly shown."""
+        settings = Settings(self.session.repo)
+        shown: list[int] = settings.get(keys.SHOWN_WHEN_LOCKED)
+        added = sorted({vault_id[n] for n in data.on_lock_screen if n in vault_id} - set(shown))
+        if added:
+            settings.set(keys.SHOWN_WHEN_LOCKED, sorted({*shown, *added}))
+        return added
 
     def _already_here(self, people: set[int]) -> AlreadyHere:
         """The check-ins of ``people`` and all gratitude, to tell what the file repeats."""
@@ -419,6 +431,11 @@ class FullImportService:
             if outcome.own_dates_before is not None:
                 meeting_rows.replace_own_dates(outcome.own_dates_before)
             undo_words(repo, outcome.words_before)
+            if outcome.lock_screen_added:
+                settings = Settings(repo)
+                shown: list[int] = settings.get(keys.SHOWN_WHEN_LOCKED)
+                settings.set(keys.SHOWN_WHEN_LOCKED,
+                             [i for i in shown if i not in outcome.lock_screen_added])
 
 
 def import_appointments(data: ExportData, vault_id: dict[int, int]

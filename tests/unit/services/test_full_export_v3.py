@@ -17,6 +17,7 @@ from supportdesk.core.model import Supporter
 from supportdesk.formats.full_export import TABLES
 from supportdesk.services.application import Application
 from supportdesk.services.full_export import FullExportService
+from supportdesk.services.full_import import FullImportService
 from supportdesk.services.session import Session
 from tests.conftest import FIXED_NOW
 from tests.unit.services.test_full_export import LONDON, csv_rows, export_of, read_zip, validate
@@ -47,6 +48,7 @@ def fill_v3(source: Session) -> None:
     app.save_message_templates([MessageTemplate("Could you call me?", "Hi", hard_time=True),
                                 MessageTemplate("@you: fancy a walk?")])
     app.set_help_kinds(["listening", "a lift", "cooking"])
+    app.set_shown_when_locked(sam, True)
 
 
 def test_every_record_version_3_added_has_a_csv_row_with_every_field(
@@ -57,6 +59,8 @@ def test_every_record_version_3_added_has_a_csv_row_with_every_field(
     ids = {r["name"]: r["person_id"] for r in csv_rows(files["people.csv"])}
     assert {r["name"]: r["help_with"] for r in csv_rows(files["people.csv"])} == {
         "Dr Ávila": "", "Sam": "listening; a lift", "Walkers": ""}
+    assert {r["name"]: r["on_lock_screen"] for r in csv_rows(files["people.csv"])} == {
+        "Dr Ávila": "false", "Sam": "true", "Walkers": "false"}
     assert csv_rows(files["meetings.csv"]) == [
         {"person_id": ids["Walkers"], "person": "Walkers", "weekday": "tuesday",
          "weeks_of_month": "1; last", "time": "18:30", "timezone": "Europe/Dublin",
@@ -109,3 +113,20 @@ def test_the_round_trip_keeps_every_record_version_3_added(
     assert len(document["appointments"]) == 2 and len(document["asks"]) == 2
     assert len(document["my_dates"]) == 1 and document["help_kinds"][-1] == "cooking"
     assert {len(p.get("meetings", [])) for p in document["people"]} == {0, 2}
+    assert [p["name"] for p in document["people"] if p.get("on_lock_screen")] == ["Sam"]
+    app = Application(session)
+    assert app.crisis_lines.shown_when_locked() == {app.network.find_one("Sam").id}
+
+
+def test_who_is_on_the_lock_screen_comes_in_and_undo_takes_it_back(
+        session: Session, tmp_path: Path) -> None:
+    raw = export_of(fill_v3, tmp_path / "source")
+    app = Application(session)
+    mine = app.add_supporter(Supporter("Mum", Kind.FAMILY)).id or 0
+    app.set_shown_when_locked(mine, True)
+    service = FullImportService(session)
+    outcome = service.apply(service.preview(raw))
+    sam = app.network.find_one("Sam").id or 0
+    assert app.crisis_lines.shown_when_locked() == {mine, sam}
+    service.undo(outcome)
+    assert app.crisis_lines.shown_when_locked() == {mine}
