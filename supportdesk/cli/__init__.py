@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from supportdesk import __version__
+from supportdesk.cli.json_output import utf8_when_redirected
 from supportdesk.core.disk_errors import disk_refusal
 from supportdesk.core.errors import KnownError
 from supportdesk.vault.atomic import keep_files_private
@@ -119,6 +120,8 @@ def grouped_description(lead: str, helps: dict[str, str]) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     keep_files_private()
+    for stream in (sys.stdout, sys.stderr):
+        utf8_when_redirected(stream)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

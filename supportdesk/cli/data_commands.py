@@ -61,8 +61,10 @@ def register(sub: Any) -> None:
 
     exporter = sub.add_parser(
         "export", help="export your network to a file",
-        description="Export to vCard, CSV, a calendar of check-ins (ICS), the printable "
-                    "support plan (pdf), the wallet-size crisis card (card), everything "
+        description="Export to vCard (vcard: 4.0; vcard3: 3.0, for Outlook, older "
+                    "phones and address books that do not read 4.0), CSV, a calendar of "
+                    "check-ins (ICS), the printable support plan (pdf), the wallet-size "
+                    "crisis card (card), everything "
                     "(all: a .zip of CSV files and supportdesk.json, which `import` reads "
                     "back) or the check-in history (checkins: CSV). "
                     + UNENCRYPTED_WARNING)

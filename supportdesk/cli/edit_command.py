@@ -1,8 +1,9 @@
 """``supportdesk edit NAME``: every field the person editor has, from the command line.
 
-Only what is given changes; everything else is kept as it is. Contact methods and
-availability windows are added and removed one at a time (``--add-contact``,
-``--remove-contact``, ``--add-window``, ``--remove-window``). The change is one
+Only what is given changes; everything else is kept as it is. Contact methods,
+availability windows, meetings and dates are added and removed one at a time
+(``--add-contact``, ``--remove-contact``, ``--add-window``, ``--remove-window``, and
+``cli/edit_occasions.py``'s ``--add-meeting`` ... ``--remove-date``). The change is one
 ``app.edit_supporter`` use case, as in the editor, and is checked the same way.
 """
 
@@ -12,6 +13,7 @@ import argparse
 from dataclasses import replace
 from typing import Any
 
+from supportdesk.cli.edit_occasions import add_arguments, edited_occasions
 from supportdesk.cli.network_commands import opening
 from supportdesk.cli.window_words import WINDOW_HELP, parse_window, window_words
 from supportdesk.core.errors import NotFoundError, ValidationError
@@ -37,7 +39,8 @@ TEXT_FIELDS = {  # option: (where it lives, what it is)
 
 def register(sub: Any) -> None:
     edit = sub.add_parser(
-        "edit", help="change someone's details, contacts, times, notes or boundaries",
+        "edit", help="change someone's details, contacts, times, notes, boundaries, "
+                     "meetings or dates",
         description="Change what SupportDesk keeps about someone. Only what you give "
                     "changes. An empty value (\"\") clears a text field.")
     edit.add_argument("name", metavar="NAME")
@@ -79,6 +82,7 @@ def register(sub: Any) -> None:
                       help='a kind of help they offer, like listening or "a lift"')
     edit.add_argument("--remove-help", action="append", default=[], metavar="KIND",
                       help="a kind of help they no longer offer")
+    add_arguments(edit)
     edit.set_defaults(func=opening(edit_command))
 
 
@@ -175,6 +179,7 @@ def edited(s: Supporter, args: argparse.Namespace) -> tuple[Supporter, list[str]
     gone = {kind_key(kind) for kind in args.remove_help}
     kinds = tuple(k for k in clean_kinds([*after.help_with, *args.add_help])
                   if kind_key(k) not in gone)
+    after = edited_occasions(after, args, done)
     return replace(after, contacts=contacts, availability=windows, help_with=kinds), done
 
 

@@ -17,3 +17,15 @@ def add_json_argument(parser: argparse.ArgumentParser) -> None:
 
 def print_json(document: dict[str, Any]) -> None:
     print(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def utf8_when_redirected(stream: Any) -> None:
+    """Output into a file or a pipe in UTF-8, as JSON must be. Redirected on Windows,
+    Python writes the ANSI code page, which mangles "Zoë" and cannot write "🧡" at all;
+    a terminal is left to write as it does (Windows' console takes any character)."""
+    isatty = getattr(stream, "isatty", None)
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is None or isatty is None or isatty():
+        return
+    if str(getattr(stream, "encoding", "")).replace("-", "").lower() != "utf8":
+        reconfigure(encoding="utf-8")

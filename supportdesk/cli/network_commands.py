@@ -14,6 +14,7 @@ from datetime import date, datetime, time, tzinfo
 from typing import Any
 
 from supportdesk.cli.due_command import SessionOpener, _session_opener
+from supportdesk.cli.edit_occasions import occasion_lines
 from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.cli.window_words import window_words
@@ -283,6 +284,7 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
         lines.append(f"  Time zone: {s.timezone}")
     if s.help_with:
         lines.append(f"  Can help with: {', '.join(s.help_with)}")
+    lines += occasion_lines(s)
     notes = [("Boundaries I keep", s.boundaries.mine), ("Their boundaries", s.boundaries.theirs),
              ("My warning signs", s.help.warning_signs), ("What helps", s.help.what_helps),
              ("What doesn't help", s.help.what_does_not), ("In a crisis", s.help.in_a_crisis),

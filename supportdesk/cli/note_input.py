@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import locale
 import os
 import shlex
 import shutil
@@ -18,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from supportdesk.core.errors import KnownError
 
@@ -42,9 +44,25 @@ def read_note(args: argparse.Namespace) -> str:
         return edit_note("" if args.note == "-" else args.note)
     if args.note == "-":
         if sys.stdin.isatty():
-            print("Type the note, then press Ctrl-D on a new line:", file=sys.stderr)
-        return sys.stdin.read().strip()
+            end = "Ctrl-Z and Enter" if sys.platform == "win32" else "Ctrl-D"
+            print(f"Type the note, then press {end} on a new line:", file=sys.stderr)
+            return sys.stdin.read().strip()
+        return piped_text(sys.stdin).strip()
     return str(args.note)
+
+
+def piped_text(stream: TextIO) -> str:
+    """What was piped in, read as UTF-8 (with or without a byte-order mark): piped on
+    Windows, Python would read it in the ANSI code page, so "Zoë" would not survive. Text
+    that is not UTF-8 is read in the computer's own encoding."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None:
+        return stream.read()
+    raw: bytes = buffer.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode(locale.getpreferredencoding(False), errors="replace")
 
 
 def editor_command() -> list[str]:

@@ -9,16 +9,23 @@ they mean; the README is written from it, so the two never disagree. Check-ins a
 
 from __future__ import annotations
 
-import csv
 import io
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
 from datetime import datetime, tzinfo
 
 from supportdesk.core.kinds import PlanStep
 from supportdesk.core.model import CheckIn, Supporter
-from supportdesk.formats.csv_io import SEPARATOR, safe_cell
+from supportdesk.formats import full_export_v3
+from supportdesk.formats.csv_io import SEPARATOR
+from supportdesk.formats.export_table import (
+    PERSON_COLUMNS,
+    Table,
+    flag,
+    number,
+    ref,
+    write_rows,
+)
 from supportdesk.formats.supportdesk_json import (
     ExportData,
     days_text,
@@ -34,21 +41,6 @@ README_NAME = "README.txt"
 CSV_ENCODING = "utf-8-sig"
 FILE_MODE = 0o600  # how the files come out of the zip on Linux and macOS
 
-
-@dataclass(frozen=True)
-class Table:
-    name: str  # the file's name in the zip
-    about: str
-    columns: tuple[tuple[str, str], ...]  # (column, what it holds)
-
-    @property
-    def header(self) -> list[str]:
-        return [column for column, _ in self.columns]
-
-
-PERSON_COLUMNS = (("person_id", "the person's number in this export (the same in every "
-                                "file and in supportdesk.json)"),
-                  ("person", "their name"))
 
 PEOPLE = Table("people.csv", "Everyone in your support network, one row each.", (
     PERSON_COLUMNS[0],
@@ -72,6 +64,9 @@ PEOPLE = Table("people.csv", "Everyone in your support network, one row each.", 
     ("created", "when they were added"),
     ("last_contact", "your last check-in with them (worked out from the check-ins)"),
     ("notes", "your notes about them"),
+    ("help_with", "the kinds of help they offer (separated by “; ”; the list is in "
+                  "help_kinds.csv)"),
+    ("on_lock_screen", "true if they are shown on the lock screen's crisis help"),
 ))
 CONTACTS = Table("contact_methods.csv", "Phone numbers, text numbers, email and web "
                  "addresses and postal addresses, one row each.", (
@@ -151,30 +146,13 @@ SETTINGS = Table("settings.csv", "The settings that shape how SupportDesk looks 
     ("meaning", "what it does"),
 ))
 TABLES = (PEOPLE, CONTACTS, AVAILABILITY, BOUNDARIES, CHECKINS, GRATITUDE, MOODS, PLAN,
-          CRISIS_LINES, SETTINGS)
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
-def _number(value: int | float | None) -> str:
-    return "" if value is None else str(value)
-
-
-def write_rows(table: Table, rows: Iterable[Sequence[str]]) -> str:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header)
-    for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
-    return buffer.getvalue()
+          CRISIS_LINES, SETTINGS, *full_export_v3.TABLES)
 
 
 def checkin_row(checkin: CheckIn, person: str, tz: tzinfo) -> list[str]:
     return [moment_text(checkin.at, tz), str(checkin.supporter_id), person,
-            checkin.mode.value, checkin.initiator.value, _number(checkin.mood_before),
-            _number(checkin.mood_after),
+            checkin.mode.value, checkin.initiator.value, number(checkin.mood_before),
+            number(checkin.mood_after),
             SEPARATOR.join(sorted(s.value for s in checkin.support_given)),
             SEPARATOR.join(sorted(s.value for s in checkin.support_received)), checkin.note]
 
@@ -186,19 +164,21 @@ def checkins_csv(checkins: Iterable[CheckIn], name_of: Callable[[int], str],
                                  for c in checkins))
 
 
-def _person_rows(people: list[Supporter], tz: tzinfo) -> dict[Table, list[list[str]]]:
+def _person_rows(people: list[Supporter], tz: tzinfo,
+                 on_lock_screen: set[int]) -> dict[Table, list[list[str]]]:
     rows: dict[Table, list[list[str]]] = {PEOPLE: [], CONTACTS: [], AVAILABILITY: [],
                                           BOUNDARIES: []}
     for p in people:
         pid = str(p.id)
         rows[PEOPLE].append([
             pid, p.name, p.kind.value, p.role.value, p.ring.value, p.tie.value,
-            _flag(p.stressful), p.direction.value, p.timezone, p.meeting_schedule,
-            p.meeting_place, _number(every_days(p.cadence.every)), _flag(p.cadence.paused),
+            flag(p.stressful), p.direction.value, p.timezone, p.meeting_schedule,
+            p.meeting_place, number(every_days(p.cadence.every)), flag(p.cadence.paused),
             moment_text(p.cadence.snoozed_until, tz), moment_text(p.created, tz),
-            moment_text(p.last_contact, tz), p.notes])
+            moment_text(p.last_contact, tz), p.notes, SEPARATOR.join(p.help_with),
+            flag(p.id in on_lock_screen)])
         rows[CONTACTS] += [[pid, p.name, str(position), c.type.value, c.value, c.label,
-                            _flag(c.preferred)] for position, c in enumerate(p.contacts)]
+                            flag(c.preferred)] for position, c in enumerate(p.contacts)]
         rows[AVAILABILITY] += [[pid, p.name, " ".join(days_text(w.days)), hhmm(w.start),
                                 hhmm(w.end)] for w in p.availability]
         rows[BOUNDARIES].append([pid, p.name, p.boundaries.mine, p.boundaries.theirs,
@@ -214,12 +194,10 @@ def csv_files(data: ExportData, tz: tzinfo, meanings: dict[str, str]) -> dict[st
     def name_of(person_id: int | None) -> str:
         return names.get(person_id, "") if person_id is not None else ""
 
-    def ref(person_id: int | None) -> str:
-        return "" if person_id is None else str(person_id)
-
-    rows = _person_rows(data.people, tz)
+    rows = (_person_rows(data.people, tz, data.on_lock_screen)
+            | full_export_v3.rows(data, tz, name_of))
     rows[GRATITUDE] = [[g.on.isoformat(), ref(g.supporter_id), name_of(g.supporter_id),
-                        g.text, _flag(g.thanked)] for g in data.gratitude]
+                        g.text, flag(g.thanked)] for g in data.gratitude]
     rows[MOODS] = [[moment_text(m.at, tz), str(m.mood), SEPARATOR.join(m.feelings), m.note]
                    for m in data.moods]
     rows[PLAN] = [[i.step.value, i.step.label, str(i.position), i.text, ref(i.supporter_id),
@@ -236,7 +214,7 @@ def csv_files(data: ExportData, tz: tzinfo, meanings: dict[str, str]) -> dict[st
 
 
 def _setting_text(value: object) -> str:
-    return _flag(value) if isinstance(value, bool) else str(value)
+    return flag(value) if isinstance(value, bool) else str(value)
 
 
 def readme_text(data: ExportData, tz: tzinfo) -> str:

@@ -7,7 +7,8 @@ version-1 file has none and reads as before, and a SupportDesk that knows only v
 1 refuses a version-2 file rather than drop its moods unseen. Version 3 added message
 ``templates``, the person's list of ``help_kinds``, each person's ``help_with``,
 ``meetings`` and ``dates``, one's own ``my_dates``, ``appointments`` and ``asks``
-(formats/appointments_json.py), all optional. Moments are ISO 8601
+(formats/appointments_json.py), and ``on_lock_screen`` (true for the people shown on
+the lock screen's crisis help), all optional. Moments are ISO 8601
 with their UTC offset, days are ISO dates, times of day ``HH:MM``. Text is kept
 exactly as it was typed: plain text, never markup.
 
@@ -95,6 +96,7 @@ class ExportData:
     help_kinds: list[str] = field(default_factory=list)
     appointments: list[Appointment] = field(default_factory=list)
     asks: list[Ask] = field(default_factory=list)
+    on_lock_screen: set[int] = field(default_factory=set)  # people shown while locked
 
 
 # -- writing -------------------------------------------------------------------------
@@ -190,7 +192,9 @@ def to_document(data: ExportData, tz: tzinfo) -> dict[str, Any]:
         "version": VERSION,
         "exported_at": moment_text(data.exported_at, tz),
         "app_version": data.app_version,
-        "people": [person_json(p, tz) for p in data.people],
+        "people": [{**person_json(p, tz), **({"on_lock_screen": True}
+                                              if p.id in data.on_lock_screen else {})}
+                   for p in data.people],
         "checkins": [checkin_json(c, tz) for c in data.checkins],
         "gratitude": [gratitude_json(g) for g in data.gratitude],
         "moods": [{"at": moment_text(m.at, tz), "mood": m.mood, "feelings": list(m.feelings),
@@ -513,6 +517,9 @@ def read_document(raw: object) -> ExportData:
         appointments=_each(top, "appointments", read_appointment),
         asks=_each(top, "asks", read_ask),
     )
+    data.on_lock_screen = {person.id for index, (person, item) in enumerate(zip(
+        data.people, top.items("people"), strict=True))
+        if person.id is not None and _Fields(item, f"people[{index}]").flag("on_lock_screen")}
     _check_people_named(data)
     return data
 

@@ -1,4 +1,5 @@
-"""vCard files: reading 2.1, 3.0 and 4.0 (phones, Google, Outlook, Apple) and writing 4.0.
+"""vCard files: reading 2.1, 3.0 and 4.0 (phones, Google, Outlook, Apple); writing 4.0,
+or 3.0 for address books that do not read 4.0.
 
 Reading is forgiving: each card is cut out of the file and decoded on its own (so one
 card in Windows-1252 does not spoil the UTF-8 ones), pictures and other binary parts
@@ -465,7 +466,9 @@ def _settle_who(found: ParsedContact, n_name: str) -> None:
         found.role = role_from_text(found.title, found.job_role)
 
 
-# -- writing 4.0 ---------------------------------------------------------------
+# -- writing 4.0 and 3.0 ---------------------------------------------------------
+
+VERSIONS = ("4.0", "3.0")
 
 _PHONE_TYPE_FOR_LABEL = {"mobile": "cell", "home": "home", "work": "work", "main": "main",
                          "pager": "pager", "fax": "fax", "other": "other"}
@@ -496,21 +499,24 @@ def _fold(line: str) -> str:
     return "\r\n".join(out)
 
 
-def _params(label: str, known: dict[str, str], extra: list[str], preferred: bool) -> str:
-    types = list(extra)
+def _params(label: str, known: dict[str, str], extra: list[str], preferred: bool,
+            version: str = "4.0") -> str:
+    # the label's own type first: a reader takes the first type it knows as the label
+    types = [known[label]] if label in known else []
+    types += extra
     params = ""
-    if label and label in known:
-        types.append(known[label])
-    elif label:
+    if label and label not in known:
         params += f";X-LABEL={_param_value(label)}"
+    if preferred and version == "3.0":
+        types.append("pref")
     if types:
         params = f";TYPE={','.join(dict.fromkeys(types))}" + params
-    if preferred:
+    if preferred and version == "4.0":
         params += ";PREF=1"
     return params
 
 
-def _phone_lines(contacts: list[ContactMethod]) -> list[str]:
+def _phone_lines(contacts: list[ContactMethod], version: str = "4.0") -> list[str]:
     by_number: dict[str, list[ContactMethod]] = {}
     for method in contacts:
         if method.type in (ContactType.PHONE, ContactType.SMS):
@@ -520,52 +526,64 @@ def _phone_lines(contacts: list[ContactMethod]) -> list[str]:
         kinds = {m.type for m in methods}
         label = next((m.label for m in methods if m.label), "")
         preferred = any(m.preferred for m in methods)
+        text = "text" if version == "4.0" else "msg"  # 3.0 has no "text" type
         if kinds == {ContactType.PHONE, ContactType.SMS}:
-            extra = ["cell", "voice", "text"]
+            extra = ["cell", "voice", text]
             label = "" if label == "mobile" else label
         elif kinds == {ContactType.SMS}:
-            extra = ["text"]
+            extra = [text]
         else:
             extra = ["voice"]
-        params = _params(label, _PHONE_TYPE_FOR_LABEL, extra, preferred)
-        uri = tel_uri(number)
-        if uri is None:
+        params = _params(label, _PHONE_TYPE_FOR_LABEL, extra, preferred, version)
+        uri = tel_uri(number) if version == "4.0" else None
+        if version == "3.0":  # a number is text in 3.0
+            lines.append(f"TEL{params}:{_escape(number)}")
+        elif uri is None:
             lines.append(f"TEL;VALUE=text{params}:{_escape(number)}")
         else:
             lines.append(f"TEL;VALUE=uri{params}:{uri}")
     return lines
 
 
-def _who_lines(supporter: Supporter) -> list[str]:
-    """FN and N for a person; an organisation's card is marked as one, with its ORG."""
+def _who_lines(supporter: Supporter, version: str = "4.0") -> list[str]:
+    """FN and N for a person; an organisation's card is marked as one, with its ORG
+    (KIND:org is 4.0's way, X-ABShowAs:COMPANY Apple's, which 3.0 readers know)."""
     name = _escape(supporter.name)
     if supporter.kind in ORGANISATION_KINDS:
-        return [f"FN:{name}", "N:;;;;", "KIND:org", "X-ABShowAs:COMPANY", f"ORG:{name}"]
+        kind = ["KIND:org"] if version == "4.0" else []
+        return [f"FN:{name}", "N:;;;;", *kind, "X-ABShowAs:COMPANY", f"ORG:{name}"]
     return [f"FN:{name}", "N:" + ";".join(_escape(part) for part in name_parts(
         supporter.name))]
 
 
-def supporter_to_vcard(supporter: Supporter) -> str:
-    """One vCard 4.0 with CRLF line ends; SupportDesk's own fields as X- properties."""
-    lines = ["BEGIN:VCARD", "VERSION:4.0", *_who_lines(supporter)]
-    lines += _phone_lines(supporter.contacts)
+def supporter_to_vcard(supporter: Supporter, version: str = "4.0") -> str:
+    """One vCard (4.0, or 3.0) with CRLF line ends; SupportDesk's own fields as X-
+    properties."""
+    if version not in VERSIONS:
+        raise ValueError(f"vCard {version} is not written")
+    lines = ["BEGIN:VCARD", f"VERSION:{version}", *_who_lines(supporter, version)]
+    lines += _phone_lines(supporter.contacts, version)
+    internet = ["internet"] if version == "3.0" else []
     for method in supporter.contacts:
         if method.type is ContactType.EMAIL:
-            params = _params(method.label, KNOWN_EMAIL_TYPES, [], method.preferred)
+            params = _params(method.label, KNOWN_EMAIL_TYPES, internet, method.preferred,
+                             version)
             lines.append(f"EMAIL{params}:{method.value}")
         elif method.type is ContactType.WEB:
-            params = _params(method.label, {}, [], method.preferred)
+            params = _params(method.label, {}, [], method.preferred, version)
             lines.append(f"URL{params}:{_escape(method.value)}")
         elif method.type is ContactType.ADDRESS:
-            params = _params(method.label, KNOWN_EMAIL_TYPES, [], method.preferred)
+            params = _params(method.label, KNOWN_EMAIL_TYPES, [], method.preferred, version)
             lines.append(f"ADR{params}:;;{_escape(method.value)};;;;")
     if supporter.role is not Role.NONE:
         lines.append(f"TITLE:{_escape(supporter.role.label)}")
-    if supporter.timezone:
-        lines.append(f"TZ:{supporter.timezone}")
+    if supporter.timezone:  # 3.0's TZ is an offset unless it says it is text
+        zone = "TZ" if version == "4.0" else "TZ;VALUE=text"
+        lines.append(f"{zone}:{_escape(supporter.timezone)}")
     if supporter.notes:
         lines.append(f"NOTE:{_escape(supporter.notes)}")
-    lines += vcard_dates.date_lines(supporter.dates)
+    lines += (vcard_dates.date_lines(supporter.dates) if version == "4.0"
+              else vcard_dates.date_lines_30(supporter.dates))
     lines.append(f"{X_KIND}:{supporter.kind.value}")
     lines.append(f"{X_RING}:{supporter.ring.value}")
     if supporter.role is not Role.NONE:
@@ -574,5 +592,5 @@ def supporter_to_vcard(supporter: Supporter) -> str:
     return "".join(_fold(line) + "\r\n" for line in lines)
 
 
-def write_vcards(supporters: list[Supporter]) -> str:
-    return "".join(supporter_to_vcard(s) for s in supporters)
+def write_vcards(supporters: list[Supporter], version: str = "4.0") -> str:
+    return "".join(supporter_to_vcard(s, version) for s in supporters)

@@ -3,8 +3,11 @@
 Read: ``1990-03-12``, ``19900312``, ``1990-03-12T00:00:00Z`` (a time is ignored), and a
 date with no year: ``--0312`` (4.0) or ``--03-12`` (3.0 as some phones write it);
 Apple's 3.0 ``X-ANNIVERSARY`` too. A year of 1604 is Apple's "no year" and is dropped.
-Written: ``BDAY:19900312``, or ``BDAY:--0312`` when the year is not known. Only
-birthdays and anniversaries go into a card: a hard date stays in SupportDesk.
+Written: ``BDAY:19900312``, or ``BDAY:--0312`` when the year is not known; in 3.0
+(``date_lines_30``) ``BDAY:1990-03-12`` and Apple's ``1604-03-12`` with
+``X-APPLE-OMIT-YEAR=1604`` for no year, an anniversary as ``X-ANNIVERSARY`` (3.0 has no
+ANNIVERSARY). Only birthdays and anniversaries go into a card: a hard date stays in
+SupportDesk.
 """
 
 from __future__ import annotations
@@ -49,6 +52,18 @@ def date_lines(dates: Sequence[ImportantDate]) -> list[str]:
         if item is not None:
             year = f"{item.year:04d}" if item.year is not None else "--"
             lines.append(f"{name}:{year}{item.month:02d}{item.day:02d}")
+    return lines
+
+
+def date_lines_30(dates: Sequence[ImportantDate]) -> list[str]:
+    """The same for a vCard 3.0."""
+    lines = []
+    for kind, name in ((DateKind.BIRTHDAY, "BDAY"), (DateKind.ANNIVERSARY, "X-ANNIVERSARY")):
+        item = next((d for d in dates if d.kind is kind), None)
+        if item is not None:
+            year, omit = ((item.year, "") if item.year is not None
+                          else (NO_YEAR_MARKERS[0], f";X-APPLE-OMIT-YEAR={NO_YEAR_MARKERS[0]}"))
+            lines.append(f"{name}{omit}:{year:04d}-{item.month:02d}-{item.day:02d}")
     return lines
 
 

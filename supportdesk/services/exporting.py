@@ -32,6 +32,7 @@ UNENCRYPTED_WARNING = "This file will not be encrypted. Anyone who can open it c
 
 class ExportFormat(StrEnum):
     VCARD = "vcard"
+    VCARD3 = "vcard3"  # vCard 3.0, for address books that do not read 4.0
     CSV = "csv"
     ICS = "ics"
     PDF = "pdf"  # the support plan; drawn by the GUI layer
@@ -41,12 +42,13 @@ class ExportFormat(StrEnum):
 
     @property
     def suffix(self) -> str:
-        return {"vcard": ".vcf", "csv": ".csv", "ics": ".ics", "pdf": ".pdf",
+        return {"vcard": ".vcf", "vcard3": ".vcf", "csv": ".csv", "ics": ".ics", "pdf": ".pdf",
                 "card": ".pdf", "all": ".zip", "checkins": ".csv"}[self.value]
 
     @property
     def label(self) -> str:
-        return {"vcard": "Contacts (vCard)", "csv": "Spreadsheet (CSV)",
+        return {"vcard": "Contacts (vCard)", "vcard3": "Contacts (vCard 3.0)",
+                "csv": "Spreadsheet (CSV)",
                 "ics": "Calendar of check-ins (ICS)", "pdf": "Safety plan and my people (PDF)",
                 "card": "Crisis card (PDF)", "all": "Everything (zip of CSV and JSON)",
                 "checkins": "Check-ins (CSV)"}[self.value]
@@ -88,10 +90,10 @@ class ExportService:
         self.session = session
         self.tz = tz or local_zone()
 
-    def vcard(self) -> bytes:
+    def vcard(self, version: str = "4.0") -> bytes:
         from supportdesk.formats.vcard import write_vcards
 
-        return write_vcards(self.session.network.supporters()).encode("utf-8")
+        return write_vcards(self.session.network.supporters(), version).encode("utf-8")
 
     def csv(self) -> bytes:
         from supportdesk.formats.csv_io import write_csv
@@ -127,6 +129,8 @@ class ExportService:
     def data(self, fmt: ExportFormat, discreet: bool = False) -> bytes:
         if fmt is ExportFormat.VCARD:
             return self.vcard()
+        if fmt is ExportFormat.VCARD3:
+            return self.vcard("3.0")
         if fmt is ExportFormat.CSV:
             return self.csv()
         if fmt is ExportFormat.ICS:

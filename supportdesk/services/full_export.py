@@ -125,6 +125,7 @@ class FullExportService:
             templates = [replace(t, id=None) for t in repo.message_templates()]
             listed_kinds: tuple[str, ...] = settings.get(HELP_KINDS)
             help_kinds = list(listed_kinds)
+            shown: list[int] = settings.get(keys.SHOWN_WHEN_LOCKED)
         number = {s.id: index for index, s in enumerate(people, start=1)}
         checkins.reverse()  # oldest first
         gratitude.reverse()
@@ -151,6 +152,7 @@ class FullExportService:
             appointments=[replace(a, supporter_id=number[a.supporter_id], id=None,
                                   reminded=False) for a in appointments],
             asks=[replace(a, supporter_id=number[a.supporter_id], id=None) for a in asks],
+            on_lock_screen={number[i] for i in shown if i in number},
         )
 
     def zip_bytes(self) -> bytes:

@@ -31,6 +31,7 @@ from supportdesk.core.model import CheckIn, Gratitude, PlanItem, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.formats.supportdesk_json import ExportData
 from supportdesk.formats.vcard_dates import merged as merged_dates
+from supportdesk.services import settings as keys
 from supportdesk.services.full_export import EXPORTED_SETTINGS, FullExportService
 from supportdesk.services.full_import_checks import (
     CheckedExport,
@@ -80,6 +81,8 @@ class AlreadyHere:
     gratitude: set[tuple[object, ...]] = field(default_factory=set)
     plan: set[tuple[object, ...]] = field(default_factory=set)
     moods: set[tuple[object, ...]] = field(default_factory=set)
+    appointments: set[tuple[object, ...]] = field(default_factory=set)  # (person, UTC)
+    asks: set[tuple[object, ...]] = field(default_factory=set)  # (person, kind, text)
 
 
 def fresh_checkins(checkins: Iterable[CheckIn], vault_id: dict[int, int],
@@ -175,6 +178,10 @@ class FullImportPreview:
             "moods": len(fresh_moods(self.data.moods, have.moods)),
             "plan": len(plan_additions(self.data.plan, targets, self.names(), have.plan)),
             "crisis_lines": len(self.data.crisis_lines),
+            "appointments": len(_fresh({(targets.get(a.supporter_id), a.at.astimezone(UTC))
+                                        for a in self.data.appointments}, have.appointments)),
+            "asks": len(_fresh({(targets.get(a.supporter_id), a.kind, a.text)
+                                for a in self.data.asks}, have.asks)),
         }
 
     def words(self, counts: dict[str, int] | None = None) -> str:
@@ -188,8 +195,11 @@ class FullImportPreview:
         rest = (f" With them: {_count(c['checkins'], 'check-in')}, "
                 f"{_count(c['gratitude'], 'gratitude entry', 'gratitude entries')}, "
                 f"{_count(c['moods'], 'mood noted on its own', 'moods noted on their own')}, "
-                f"{_count(c['plan'], 'safety plan item')} and "
-                f"{_count(c['crisis_lines'], 'crisis line')} of your own.")
+                f"{_count(c['plan'], 'safety plan item')}"
+                + (f", {_count(c['appointments'], 'appointment')}, "
+                   f"{_count(c['asks'], 'thing to ask about', 'things to ask about')}"
+                   if self.data.appointments or self.data.asks else "")
+                + f" and {_count(c['crisis_lines'], 'crisis line')} of your own.")
         return people + rest
 
 
@@ -208,6 +218,7 @@ class FullImportOutcome:
     settings_before: dict[str, str] | None = None  # raw values; None: not touched
     own_dates_before: list[ImportantDate] | None = None  # None: not touched
     words_before: WordsBefore = field(default_factory=WordsBefore)  # templates, kinds of help
+    lock_screen_added: list[int] = field(default_factory=list)  # people now shown locked
 
     @property
     def summary(self) -> str:
@@ -229,6 +240,12 @@ class FullImportOutcome:
         if self.settings_before is not None:
             parts.append("your settings")
         return ", ".join(parts)
+
+
+def _fresh(keys: set[tuple[object, ...]], have: set[tuple[object, ...]]
+           ) -> set[tuple[object, ...]]:
+    """The keys of records for people coming in (a target) that are not here yet."""
+    return {key for key in keys if key[0] is not None and key not in have}
 
 
 def _plural(count: int, one: str, many: str = "") -> str:
@@ -325,7 +342,17 @@ class FullImportService:
                 outcome.own_dates_before = mine
                 meeting_rows.replace_own_dates(mine + more)
             outcome.words_before = import_words(repo, data)
+            outcome.lock_screen_added = self._import_lock_screen(data, vault_id)
         return outcome
+
+    def _import_lock_screen(self, data: ExportData, vault_id: dict[int, int]) -> list[int]:
+        """Show on the lock screen those the file shows there; the ids newly shown."""
+        settings = Settings(self.session.repo)
+        shown: list[int] = settings.get(keys.SHOWN_WHEN_LOCKED)
+        added = sorted({vault_id[n] for n in data.on_lock_screen if n in vault_id} - set(shown))
+        if added:
+            settings.set(keys.SHOWN_WHEN_LOCKED, sorted({*shown, *added}))
+        return added
 
     def _already_here(self, people: set[int]) -> AlreadyHere:
         """The check-ins of ``people`` and all gratitude, to tell what the file repeats."""
@@ -335,7 +362,10 @@ class FullImportService:
         return AlreadyHere(checkins, {_gratitude_key(g, g.supporter_id)
                                       for g in repo.gratitude()},
                            {_plan_key(i) for i in repo.plan_items()},
-                           {_mood_key(m) for m in repo.mood_entries()})
+                           {_mood_key(m) for m in repo.mood_entries()},
+                           {(a.supporter_id, a.at.astimezone(UTC))
+                            for a in appointments_repo.appointments()},
+                           {(a.supporter_id, a.kind, a.text) for a in appointments_repo.asks()})
 
     def _join(self, preview: FullImportPreview, outcome: FullImportOutcome) -> dict[int, int]:
         """Give the people already here what the file adds; number in file -> their id."""
@@ -401,6 +431,11 @@ class FullImportService:
             if outcome.own_dates_before is not None:
                 meeting_rows.replace_own_dates(outcome.own_dates_before)
             undo_words(repo, outcome.words_before)
+            if outcome.lock_screen_added:
+                settings = Settings(repo)
+                shown: list[int] = settings.get(keys.SHOWN_WHEN_LOCKED)
+                settings.set(keys.SHOWN_WHEN_LOCKED,
+                             [i for i in shown if i not in outcome.lock_screen_added])
 
 
 def import_appointments(data: ExportData, vault_id: dict[int, int]

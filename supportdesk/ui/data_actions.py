@@ -51,6 +51,7 @@ CHECK_EVERY_MS = 30 * 60 * 1000
 FIRST_CHECK_MS = 2 * 60 * 1000
 FILTERS = {
     ExportFormat.VCARD: "Contacts (*.vcf)",
+    ExportFormat.VCARD3: "Contacts (*.vcf)",
     ExportFormat.CSV: "Spreadsheet (*.csv)",
     ExportFormat.ICS: "Calendar (*.ics)",
     ExportFormat.PDF: "PDF (*.pdf)",
@@ -60,6 +61,7 @@ FILTERS = {
 }
 DEFAULT_NAMES = {
     ExportFormat.VCARD: "supportdesk-contacts.vcf",
+    ExportFormat.VCARD3: "supportdesk-contacts-3.0.vcf",
     ExportFormat.CSV: "supportdesk-network.csv",
     ExportFormat.ICS: "supportdesk-check-ins.ics",
     ExportFormat.PDF: "my-support-plan.pdf",
@@ -69,6 +71,7 @@ DEFAULT_NAMES = {
 }
 MENU_LABELS = {
     ExportFormat.VCARD: "&Contacts (vCard)…",
+    ExportFormat.VCARD3: "Contacts for &older address books (vCard 3.0)…",
     ExportFormat.CSV: "&Spreadsheet (CSV)…",
     ExportFormat.ICS: "Calendar of &check-ins (ICS)…",
     ExportFormat.PDF: "Support &plan (PDF)…",
@@ -77,6 +80,8 @@ MENU_LABELS = {
     ExportFormat.CHECKINS: "Check-&ins…",
 }
 MENU_TIPS = {
+    ExportFormat.VCARD3: "vCard 3.0, for Outlook, older phones and address books that do "
+                         "not read vCard 4.0",
     ExportFormat.ALL: "Everything in SupportDesk as spreadsheet files and one JSON file, "
                       "in a zip; File > Import > SupportDesk export reads it back",
     ExportFormat.CHECKINS: "Your check-in history as a spreadsheet, filtered as the "

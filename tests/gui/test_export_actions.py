@@ -66,7 +66,8 @@ def test_file_menu_has_import_export_backup_restore(actions: DataActions) -> Non
         "&Contacts (vCard, Google or Outlook CSV)…", "&SupportDesk export…",
         "&Daylio backup (CSV)…"]
     assert [a.text() for a in actions.export_menu.actions()] == [
-        "&Contacts (vCard)…", "&Spreadsheet (CSV)…", "Calendar of &check-ins (ICS)…",
+        "&Contacts (vCard)…", "Contacts for &older address books (vCard 3.0)…",
+        "&Spreadsheet (CSV)…", "Calendar of &check-ins (ICS)…",
         "Support &plan (PDF)…", "C&risis card (PDF)…", "", "&Everything…", "Check-&ins…"]
 
 
@@ -79,8 +80,10 @@ def test_each_export_writes_after_a_yes(actions: DataActions, tmp_path: Path,
     assert actions.export(fmt, target) == target
     data = target.read_bytes()
     assert data
-    if fmt in (ExportFormat.VCARD, ExportFormat.CSV, ExportFormat.ICS):
+    if fmt in (ExportFormat.VCARD, ExportFormat.VCARD3, ExportFormat.CSV, ExportFormat.ICS):
         assert b"Iris Lane" in data
+    if fmt in (ExportFormat.VCARD, ExportFormat.VCARD3):
+        assert b"\r\nVERSION:" + (b"3.0" if fmt is ExportFormat.VCARD3 else b"4.0") in data
     assert actions.errors == []  # type: ignore[attr-defined]
 
 

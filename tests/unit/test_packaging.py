@@ -111,5 +111,8 @@ def test_the_windows_job_runs_the_companion_on_a_fresh_vault() -> None:
     [companion] = [i for i, step in enumerate(steps) if "supportdesk-cli.exe" in step]
     assert companion > freeze
     script = steps[companion]
-    for command in ("--version", " init", " add ", "list --json"):
+    for command in ("--version", " init", " add ", " import ", "list --json"):
         assert command in script, command
+    # each output is checked, so a companion that prints nothing fails the job
+    assert '[[ "$version" == *"$expected"* ]] ||' in script
+    assert "json.load(open(sys.argv[1], encoding='utf-8'))" in script

@@ -94,7 +94,8 @@ def test_missing_file_is_a_clear_error(open_vault: Session, tmp_path: Path,
     assert "could not read" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("fmt", "marker"), [("vcard", b"BEGIN:VCARD"),
+@pytest.mark.parametrize(("fmt", "marker"), [("vcard", b"BEGIN:VCARD\r\nVERSION:4.0"),
+                                             ("vcard3", b"BEGIN:VCARD\r\nVERSION:3.0"),
                                              ("csv", b"\xef\xbb\xbfName,"),
                                              ("ics", b"BEGIN:VCALENDAR")])
 def test_export_warns_then_writes(open_vault: Session, tmp_path: Path, fmt: str, marker: bytes,
@@ -108,11 +109,13 @@ def test_export_warns_then_writes(open_vault: Session, tmp_path: Path, fmt: str,
     assert b"Ada" in out.read_bytes()
 
 
-def test_export_round_trips_through_import(open_vault: Session, tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["vcard", "vcard3"])
+def test_export_round_trips_through_import(open_vault: Session, tmp_path: Path,
+                                           fmt: str) -> None:
     open_vault.network.save_supporter(Supporter("Ada", Kind.PARTNER, contacts=[
         ContactMethod(ContactType.EMAIL, "ada@example.org", "home")]))
     out = tmp_path / "n.vcf"
-    assert run(["export", "-f", "vcard", str(out), "-y"]) == 0
+    assert run(["export", "-f", fmt, str(out), "-y"]) == 0
     [ada] = open_vault.network.supporters()
     assert ada.id is not None
     open_vault.network.delete_supporter(ada.id)

@@ -93,3 +93,31 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(
     cli("add", "Sam", "--kind", "friend")
     monkeypatch.setattr("sys.stdout", ClosedPipe())
     assert cli("list", "--json") == 0
+
+
+@pytest.mark.parametrize("argv", [("list", "--json"), ("list",), ("show", "zoe")])
+def test_output_into_a_file_or_pipe_is_utf8_whatever_the_locale_says(
+        vault: Path, monkeypatch: pytest.MonkeyPatch, argv: tuple[str, ...]) -> None:
+    """Redirected on Windows, Python's stdout is in the ANSI code page (cp1252): JSON must
+    be UTF-8, and a name it cannot hold must not end the command with a traceback."""
+    import io
+
+    cli("add", "Zoë 🧡 東京", "--kind", "friend")
+    raw = io.BytesIO()
+    redirected = io.TextIOWrapper(raw, encoding="cp1252", errors="strict")
+    monkeypatch.setattr("sys.stdout", redirected)
+    assert cli(*argv) == 0
+    redirected.flush()
+    assert "Zoë 🧡 東京" in raw.getvalue().decode("utf-8")
+
+
+def test_an_error_naming_what_was_typed_is_utf8_too(
+        vault: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    raw = io.BytesIO()
+    redirected = io.TextIOWrapper(raw, encoding="cp1252", errors="strict")
+    monkeypatch.setattr("sys.stderr", redirected)
+    assert cli("show", "Nobody 🧡") == 2
+    redirected.flush()
+    assert "Nobody 🧡" in raw.getvalue().decode("utf-8")

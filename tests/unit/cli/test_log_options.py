@@ -54,3 +54,21 @@ def test_log_help_names_every_field(capsys: pytest.CaptureFixture[str]) -> None:
     for option in ("--mood-before", "--mood-after", "--they-reached-out", "--gave", "--got",
                    "emotional", "company"):
         assert option in text
+
+
+@pytest.mark.parametrize("piped,kept", [("Zoë 🧡 walk".encode(), "Zoë 🧡 walk"),
+                                        ("\ufeffTea".encode(), "Tea"),
+                                        (b"caf\xe9 chat", "café chat")])
+def test_a_piped_note_is_read_as_utf8_whatever_the_locale_says(
+        vault: Path, db_key: bytes, monkeypatch: pytest.MonkeyPatch,
+        piped: bytes, kept: str) -> None:
+    """Piped on Windows, Python reads stdin in the ANSI code page; a note piped from a
+    UTF-8 file must keep its words (and a file in that code page still reads)."""
+    import io
+
+    cli("add", "Sam", "--kind", "friend")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped), encoding="cp1252"))
+    monkeypatch.setattr("locale.getpreferredencoding", lambda do_setlocale=True: "cp1252")
+    assert cli("log", "Sam", "--note", "-") == 0
+    with opened(vault, db_key) as app:
+        assert [c.note for c in app.network.checkins()] == [kept]

@@ -1,10 +1,10 @@
 """vCard both ways: names with titles, professional roles, organisations, tel: URIs,
 and round trips through vobject and through khard-style cards.
 
-khard's own test cards cannot be downloaded here, so ``data/khard/`` holds cards written
-by hand in the shape khard's template produces (FN, N with prefix and suffix, NICKNAME,
-ORG, TITLE, ROLE, several TEL with TYPE, EMAIL, ADR, BDAY, NOTE and X- fields; vCard 3.0
-and 4.0). They are realistic, not khard's originals.
+``data/khard/`` holds cards written by hand in the shape khard's template produces (FN,
+N with prefix and suffix, NICKNAME, ORG, TITLE, ROLE, several TEL with TYPE, EMAIL, ADR,
+BDAY, NOTE and X- fields; vCard 3.0 and 4.0), fuller than khard's own test cards, which
+are in ``data/khard/upstream/`` (test_khard_cards.py).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from supportdesk.core.kinds import Kind, Role
 from supportdesk.core.model import Supporter
 from supportdesk.services.application import Application
 from supportdesk.services.full_export import FullExportService
-from supportdesk.services.full_import import FullImportService
+from supportdesk.services.full_import import FullImportService, PersonAction
 from supportdesk.services.session import Session
 from tests.conftest import FIXED_NOW
 from tests.unit.services.test_full_export import LONDON, read_zip, validate
@@ -87,3 +87,23 @@ def test_appointments_are_events_in_the_calendar_export(session: Session) -> Non
     discreet = Calendar.from_ical(ExportService(session).ics(discreet=True))
     [quiet] = [e for e in discreet.walk("VEVENT") if str(e["uid"]).startswith("appointment-")]
     assert str(quiet["summary"]) == "Appointment" and "location" not in quiet
+
+
+def test_the_preview_says_how_many_appointments_and_asks_come_in(session: Session) -> None:
+    app = filled(session)
+    raw = FullExportService(session, LONDON).zip_bytes()
+    service = FullImportService(session)
+    preview = service.preview(raw)  # both are here already: nothing proposed joins them
+    gp_row = next(row for row in preview.people if row.person.name == "Dr Ávila")
+    assert gp_row.action is PersonAction.ADD  # the same name alone: added apart
+    assert "1 appointment" in preview.words() and "2 things to ask about" in preview.words()
+    for row in preview.people:
+        row.action = PersonAction.SAME  # joined: the appointment and asks are there already
+        row.existing = next(s for s in app.network.supporters()
+                            if s.name == row.person.name)
+    assert preview.counts()["appointments"] == preview.counts()["asks"] == 0
+    assert not preview.brings_anything()
+    for person in app.network.supporters():
+        app.delete_supporter(person.id or 0)
+    fresh = service.preview(raw)
+    assert (fresh.counts()["appointments"], fresh.counts()["asks"]) == (1, 2)

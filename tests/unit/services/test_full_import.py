@@ -456,18 +456,45 @@ def test_templates_and_kinds_of_help_travel_and_undo_puts_the_lists_back(
                                         "subject": "Hi & <you>", "hard_time": True}
     assert document["people"][0]["help_with"] == ["Dog walking", "a lift"]
     app = Application(session)
+    app.save_message_templates([MessageTemplate("My own words", hard_time=True),
+                                MessageTemplate("fancy a  WALK?")])
+    app.set_help_kinds(["listening", "gardening"])
     before = app.templates.templates()
     service = FullImportService(session)
     outcome = service.apply(service.preview(raw))
     texts = [t.text for t in app.templates.templates()]
-    assert texts == [*(t.text for t in before), "<b>Call</b> me & soon?", "Fancy a walk?"]
-    assert app.templates.hard_time().text == before[0].text  # the vault's own mark stands
-    assert "Dog walking" in app.templates.listed_help_kinds()
+    assert texts == ["My own words", "fancy a  WALK?", "<b>Call</b> me & soon?"]
+    assert app.templates.hard_time().text == "My own words"  # the vault's own mark stands
+    assert app.templates.listed_help_kinds() == ("listening", "gardening", "Dog walking")
     (sam,) = app.network.supporters()
     assert sam.help_with == ("Dog walking", "a lift")
     service.undo(outcome)
     assert app.templates.templates() == before
-    assert "Dog walking" not in app.templates.listed_help_kinds()
+    assert app.templates.listed_help_kinds() == ("listening", "gardening")
+
+
+def test_lists_nobody_has_changed_give_way_to_the_files_and_undo_puts_them_back(
+        session: Session, tmp_path: Path) -> None:
+    from supportdesk.core.messages import MessageTemplate
+    from supportdesk.services.application import Application
+
+    def fill(source: Session) -> None:
+        app = Application(source)
+        app.save_message_templates([MessageTemplate("Fancy a walk?"),
+                                    MessageTemplate("Call me?", hard_time=True)])
+        app.set_help_kinds(["Dog walking"])
+
+    raw = export_of(fill, tmp_path / "source")
+    app = Application(session)
+    shipped, kinds = app.templates.templates(), app.templates.listed_help_kinds()
+    service = FullImportService(session)
+    outcome = service.apply(service.preview(raw))
+    assert [(t.text, t.hard_time) for t in app.templates.templates()] == [
+        ("Fancy a walk?", False), ("Call me?", True)]
+    assert app.templates.listed_help_kinds() == ("Dog walking",)
+    service.undo(outcome)
+    assert app.templates.templates() == shipped
+    assert app.templates.listed_help_kinds() == kinds
 
 
 def test_a_version_2_file_without_templates_or_kinds_reads_as_before(session: Session) -> None:
