@@ -23,13 +23,13 @@ from tests.conftest import FIXED_NOW
 @contextmanager
 def counted(session: Session, kinds: tuple[str, ...] = ("SELECT", "WITH")
             ) -> Iterator[list[str]]:
-    """The statements of ``kinds`` SQLite ran meanwhile (upper-cased, stripped)."""
+    """The statements of ``kinds`` SQLite ran meanwhile (stripped)."""
     statements: list[str] = []
     connection = session.db.connection()
 
     def trace(sql: str) -> None:
-        statement = sql.lstrip().upper()
-        if statement.startswith(kinds):
+        statement = sql.lstrip()
+        if statement.upper().startswith(kinds):
             statements.append(statement)
 
     connection.set_trace_callback(trace)

@@ -224,8 +224,8 @@ def test_two_thousand_contacts_import_in_one_commit_without_a_read_per_contact(
     with counted(session, ("SELECT", "WITH", "COMMIT")) as statements:
         outcome = service.apply(preview)
     assert len(outcome.added_ids) == 2000
-    assert sum(s.startswith("COMMIT") for s in statements) <= 1
-    assert sum(not s.startswith("COMMIT") for s in statements) < 100
+    assert sum(s.upper().startswith("COMMIT") for s in statements) <= 1
+    assert sum(not s.upper().startswith("COMMIT") for s in statements) < 100
 
 
 def test_matching_keys() -> None:
