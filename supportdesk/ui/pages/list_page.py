@@ -95,6 +95,12 @@ class ListPage(QWidget):
 
     # -- building (in this order) ------------------------------------------------------
 
+    def add_bar_row(self) -> QHBoxLayout:
+        """A second row of controls under ``bar`` (for a page with more than fit on one)."""
+        row = QHBoxLayout()
+        self._layout.addLayout(row)
+        return row
+
     def add_search(self, placeholder: str, accessible_name: str, stretch: int) -> QLineEdit:
         self.search_edit = search_field(placeholder, accessible_name, self)
         self.search_edit.setAccessibleDescription(
