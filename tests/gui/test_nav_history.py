@@ -13,7 +13,6 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.shortcuts_dialog import shortcut_rows
 
-
 NARROW = (800, 600)  # a person's page replaces the list (tests/gui/test_people_split.py: beside)
 
 
