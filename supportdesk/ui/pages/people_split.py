@@ -43,7 +43,8 @@ if TYPE_CHECKING:
 # Widths in "M"s of the application font, so larger text gets a wider page before both fit.
 LIST_MIN_EMS = 30
 PANE_MIN_EMS = 54
-LIST_SHARE = 0.36  # of the page, for the list, before the divider is ever moved
+PANE_WANTED_EMS = 64  # what most people's pages take without scrolling sideways
+LIST_SHARE = 0.4  # of the page, the most the list takes before the divider is ever moved
 SPLITTER_KEY = "people/splitter"
 PLACEHOLDER = "Choose someone on the left to see their page."
 BACK_TO_LIST_KEYS = ("Esc", "Backspace")
@@ -97,6 +98,9 @@ class PeopleSplit(QWidget):
         self.splitter.addWidget(self.people)
         self.splitter.addWidget(self.side)
         self.splitter.setStretchFactor(1, 1)
+        # Set, so the splitter's minimum (list and page) does not hold the window wide:
+        # narrower than both need, the page goes (resizeEvent) and the list has it all.
+        self.setMinimumWidth(LIST_MIN_EMS * _em())
         saved = QSettings().value(SPLITTER_KEY)
         self._sizes_restored = isinstance(saved, QByteArray) and self.splitter.restoreState(
             saved)
@@ -153,18 +157,24 @@ class PeopleSplit(QWidget):
 
     # -- keeping the page beside the list -----------------------------------------------
 
-    def _fits(self) -> bool:
+    def _width(self) -> int:
         parent = self.parentWidget()  # in the window's page stack: its width is the page's
-        return fits_side_by_side(parent.width() if parent is not None else self.width())
+        return parent.width() if parent is not None else self.width()
+
+    def _fits(self) -> bool:
+        return fits_side_by_side(self._width())
 
     def _show_side(self, fits: bool) -> None:
         welcome = self.people.stack.currentWidget() is self.people.empty
         wanted = fits and not welcome
         if wanted and not self._side_by_side and not self._sizes_restored:
-            list_width = max(self.people.minimumWidth(), round(self.width() * LIST_SHARE))
-            self.splitter.setSizes([list_width, max(1, self.width() - list_width)])
-        if self.side.isVisibleTo(self) and not wanted and self.side.isAncestorOf(
-                QApplication.focusWidget()):
+            width = self._width()
+            list_width = max(self.people.minimumWidth(), min(round(width * LIST_SHARE),
+                                                             width - PANE_WANTED_EMS * _em()))
+            self.splitter.setSizes([list_width, max(1, width - list_width)])
+        focused = QApplication.focusWidget()
+        if (not wanted and self.side.isVisibleTo(self) and focused is not None
+                and self.side.isAncestorOf(focused)):
             self.people.table.setFocus()  # the page is going: the focus goes to the list
         self._side_by_side = wanted
         self.side.setVisible(wanted)

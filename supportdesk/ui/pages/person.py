@@ -118,6 +118,7 @@ class PersonPage(QWidget):
         font.setBold(True)
         self.name_label.setFont(font)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setWordWrap(True)  # a long name beside the buttons, in a narrow pane
         titles.addWidget(self.name_label)
         self.summary_label = _wrapping_label(body)
         titles.addWidget(self.summary_label)
