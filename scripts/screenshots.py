@@ -5,7 +5,8 @@
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
-<scheme>-person.png (People with that person's page beside the list), "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
+<scheme>-person.png (People with that person's page beside the list), "How are you?"
+(<scheme>-mood.png) and the Check-ins page's "Just me"
 list (<scheme>-checkins-mood.png), its year at a glance (<scheme>-checkins-year.png, and
 <scheme>-checkins-year-800.png at 800x600), Today's opt-in "It's been quiet lately" on a small
 vault of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your people"
@@ -192,8 +193,8 @@ def _appointment_shots(app: object, window: object, ctx: object, ids: dict[str, 
                        scheme: str, out: Path) -> list[Path]:
     """Today with an appointment near, a GP's page with it and the questions to bring,
     and "When it might be time for more help"."""
-    from supportdesk.ui.pages.people_split import shown_person_page
     from supportdesk.core.appointments import Appointment, AskKind
+    from supportdesk.ui.pages.people_split import shown_person_page
 
     gp = ids["Dr Amara Fenwick"]
     app_ = ctx.app  # type: ignore[attr-defined]

@@ -302,3 +302,30 @@ def test_each_name_has_an_avatar_with_initials_and_its_kind_is_said(
 def _near(one: QColor, other: QColor) -> bool:
     return all(abs(a - b) <= 12 for a, b in zip(one.getRgb()[:3], other.getRgb()[:3],
                                                 strict=True))
+
+
+def test_many_ways_to_reach_someone_wrap_in_a_narrow_page(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from supportdesk.core.kinds import ContactType
+    from supportdesk.core.model import ContactMethod
+    from supportdesk.ui.widgets.contact_buttons import ContactButtons
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    buttons = ContactButtons(holder)
+    QVBoxLayout(holder).addWidget(buttons)
+    buttons.set_contacts([
+        ContactMethod(ContactType.PHONE, "01632 960100", "surgery", True),
+        ContactMethod(ContactType.EMAIL, "amara.fenwick@surgery.example.net"),
+        ContactMethod(ContactType.WEB, "https://surgery.example.net/book", "book online"),
+        ContactMethod(ContactType.ADDRESS, "Willow Lane Surgery, 4 Willow Lane")], "Amara", 1)
+    holder.resize(420, 200)
+    holder.show()
+    qtbot.waitExposed(holder)
+    boxes = [b.geometry() for b in buttons.buttons]
+    assert all(buttons.rect().contains(box) for box in boxes)  # none beyond the edge
+    assert not any(a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert len({box.top() for box in boxes}) > 1  # on more than one line
+    assert boxes[0].top() == boxes[1].top() or boxes[1].left() == boxes[0].left()
+    assert buttons.height() >= boxes[-1].bottom()  # the lines below have their height
