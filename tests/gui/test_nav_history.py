@@ -125,7 +125,8 @@ def test_back_and_forward_are_in_the_shortcuts_list(ctx: AppContext, qtbot: QtBo
     rows = dict(shortcut_rows(window))
     assert rows["Alt+Left"] == "Back"
     assert rows["Alt+Right"] == "Forward"
-    assert rows["Backspace"] == rows["Esc"] == "Back, on a person's page (when not typing)"
+    assert rows["Backspace"] == rows["Esc"] == (
+        "Back, on a person's page; beside the People list, back to the list (when not typing)")
 
 
 class KeyCatcher(QWidget):
