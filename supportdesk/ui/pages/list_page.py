@@ -2,9 +2,10 @@
 empty state, a "nothing matches" line, buttons for the chosen row, and the same keys.
 
 A subclass builds its models, then, in order: fills ``bar`` (``add_search`` puts the
-search box where it stands; ``add_bar_row`` gives a second row under it), calls ``set_table`` with what the table shows, sizes the
-columns, and adds its row buttons (``add_row_button``). Its ``refresh()`` reads the rows
-and calls ``rows_changed``; it says what opening and deleting the current row do.
+search box where it stands; ``add_bar_row`` gives a second row under it), calls
+``set_table`` with what the table shows, sizes the columns, and adds its row buttons
+(``add_row_button``). Its ``refresh()`` reads the rows and calls ``rows_changed``; it
+says what opening and deleting the current row do.
 
 After every refresh or filter a row is current whenever any is shown: the same item if
 it is still there, else the row in the same place (after a delete, the next one), else
