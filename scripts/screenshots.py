@@ -5,7 +5,8 @@
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
-<scheme>-person.png, "How are you?" (<scheme>-mood.png) and the Check-ins page's "Just me"
+<scheme>-person.png (People with that person's page beside the list), "How are you?"
+(<scheme>-mood.png) and the Check-ins page's "Just me"
 list (<scheme>-checkins-mood.png), its year at a glance (<scheme>-checkins-year.png, and
 <scheme>-checkins-year-800.png at 800x600), Today's opt-in "It's been quiet lately" on a small
 vault of its own (<scheme>-today-quiet.png), Today's opt-in "Time with your people"
@@ -19,7 +20,8 @@ the message picker (<scheme>-message_picker.png), "Send to my people"
 the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
 (<scheme>-editor-meetings.png), its About and Contact tabs at its smallest
 (<scheme>-editor-about.png, <scheme>-editor-contact.png) and, at 800x600, <scheme>-today-800.png,
-<scheme>-circles-800.png,
+<scheme>-circles-800.png, <scheme>-people-800.png (the list alone) and
+<scheme>-person-800.png (a person's page in its place),
 <scheme>-reach_out-800.png, <scheme>-locked-800.png and the list pages of an empty vault
 (<scheme>-<people|checkins|gratitude>-empty-800.png). A throwaway vault is used and
 removed.
@@ -121,6 +123,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         window.show_page("circles")
         settle(app)
         written.append(_save(window.grab(), out / f"{scheme}-circles-800.png"))
+        written += _people_800_shots(app, window, ids, scheme, out)
         window.resize(*WINDOW_SIZE)
 
         welcome = WelcomeDialog(generate_recovery_key(), window)
@@ -191,6 +194,7 @@ def _appointment_shots(app: object, window: object, ctx: object, ids: dict[str, 
     """Today with an appointment near, a GP's page with it and the questions to bring,
     and "When it might be time for more help"."""
     from supportdesk.core.appointments import Appointment, AskKind
+    from supportdesk.ui.pages.people_split import shown_person_page
 
     gp = ids["Dr Amara Fenwick"]
     app_ = ctx.app  # type: ignore[attr-defined]
@@ -213,7 +217,8 @@ def _appointment_shots(app: object, window: object, ctx: object, ids: dict[str, 
     written.append(_save(window.grab(), out / f"{scheme}-today-appointment.png"))  # type: ignore[attr-defined]
     window.show_supporter(gp)  # type: ignore[attr-defined]
     settle(app)
-    person = window.page("person")  # type: ignore[attr-defined]
+    person = shown_person_page(window)  # type: ignore[arg-type]
+    assert person is not None
     person.body.ensureWidgetVisible(person.appointment_box, 0, 20)
     settle(app)
     written.append(_save(window.grab(), out / f"{scheme}-person-appointments.png"))  # type: ignore[attr-defined]
@@ -223,6 +228,22 @@ def _appointment_shots(app: object, window: object, ctx: object, ids: dict[str, 
     more.source_toggles[0].setChecked(True)
     settle(app)
     written.append(_save(window.grab(), out / f"{scheme}-more_help.png"))  # type: ignore[attr-defined]
+    return written
+
+
+def _people_800_shots(app: object, window: object, ids: dict[str, int], scheme: str,
+                      out: Path) -> list[Path]:
+    """At 800x600 People is the list alone, and a person's page takes its place."""
+    from supportdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.show_page("people")
+    window.page("people").select_id(ids[PERSON_SHOWN])  # type: ignore[attr-defined]
+    settle(app)
+    written = [_save(window.grab(), out / f"{scheme}-people-800.png")]
+    window.show_supporter(ids[PERSON_SHOWN])
+    settle(app)
+    written.append(_save(window.grab(), out / f"{scheme}-person-800.png"))
     return written
 
 
@@ -286,6 +307,7 @@ def _mood_connection_shots(app: object, window: object, ids: dict[str, int], sch
     """Issue 16: Today's "Time with your people" and the person page's section (switched
     on for these), and the Settings tabs that choose them and the daily "How are you?"."""
     from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.pages.people_split import shown_person_page
     from supportdesk.ui.pages.person import PersonPage
     from supportdesk.ui.pages.today import TodayPage
     from supportdesk.ui.settings_dialog import SettingsDialog
@@ -302,7 +324,7 @@ def _mood_connection_shots(app: object, window: object, ids: dict[str, int], sch
     written.append(_save(window.grab(), out / f"{scheme}-today-people.png"))
     window.show_supporter(ids[PERSON_SHOWN])
     settle(app)
-    person = window.page("person")
+    person = shown_person_page(window)
     assert isinstance(person, PersonPage)
     scroll = person.body
     scroll.ensureWidgetVisible(person.mood_effect_box, 0, 0)

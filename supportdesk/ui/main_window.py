@@ -297,10 +297,19 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(key)
 
     def show_supporter(self, supporter_id: int) -> None:
-        """Show one supporter's own page; the sidebar keeps People selected."""
+        """Show one supporter: chosen on People, their page beside the list, when the page
+        area is wide enough; else their own page (the sidebar keeps People selected)."""
         if self._ctx is None:
             return
+        from supportdesk.ui.pages.people_split import PeopleSplit, fits_side_by_side
         from supportdesk.ui.pages.person import PersonPage
+
+        if fits_side_by_side(self.stack.width()):
+            self.show_page("people")
+            people = self.page("people")
+            assert isinstance(people, PeopleSplit)
+            people.show_person(supporter_id)
+            return
 
         widget = self.page(PERSON_PAGE.key)
         assert isinstance(widget, PersonPage)

@@ -39,6 +39,8 @@ Place = tuple[str, int]  # a page key; for "person" who, for "people" who was se
 BACK_KEYS = ("Alt+Left",)
 FORWARD_KEYS = ("Alt+Right",)
 PERSON_PAGE_BACK_KEYS = ("Backspace", "Esc")
+PERSON_PAGE_BACK_WORDS = ("Back, on a person's page; beside the People list, back to the list "
+                          "(when not typing)")
 TYPING = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox, QComboBox)
 
 
@@ -145,7 +147,7 @@ class Navigator(QObject):
         (the shortcuts are off), so a list's typing and a field's editing keep them."""
         for keys in PERSON_PAGE_BACK_KEYS:
             shortcut = QShortcut(QKeySequence(keys), self.window)
-            shortcut.setWhatsThis("Back, on a person's page (when not typing)")
+            shortcut.setWhatsThis(PERSON_PAGE_BACK_WORDS)
             shortcut.setEnabled(False)
             shortcut.activated.connect(self._on_person_page_back_key)
             self._person_page_keys.append(shortcut)

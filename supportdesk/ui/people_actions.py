@@ -43,10 +43,11 @@ class PeopleActions(QObject):
                                    "Find someone in your network")
 
     def current_supporter_id(self) -> int:
-        """The person whose page is showing, else 0."""
-        if self.window.current_key != "person":
-            return 0
-        return int(getattr(self.window.page("person"), "supporter_id", None) or 0)
+        """The person whose page is showing (on its own, or beside the People list), else 0."""
+        from supportdesk.ui.pages.people_split import shown_person_page
+
+        page = shown_person_page(self.window)
+        return int(page.supporter_id or 0) if page is not None else 0
 
     def _on_add_person_triggered(self) -> None:
         editor = SupporterEditor(self.ctx, parent=self.window)

@@ -33,6 +33,7 @@ from supportdesk.ui.extensions import install_all
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.models.checkin_table import CheckinColumn
 from supportdesk.ui.models.supporter_table import Column
+from supportdesk.ui.pages.people_split import shown_person_page
 from supportdesk.ui.undo_commands import DeleteCheckin, perform
 from supportdesk.vault.keystore import KeyringKeyStore
 from tests.reliability.file_keyring import BACKEND, ENV_FILE, FileKeyring
@@ -102,7 +103,7 @@ class Shown:
 
     def last_contact(self) -> str:
         page = self.window.page("people")
-        proxy = page.proxy  # type: ignore[attr-defined]
+        proxy = page.people.proxy  # type: ignore[attr-defined]
         rows = [r for r in range(proxy.rowCount())
                 if proxy.index(r, Column.NAME).data() == "Sam"]
         return str(proxy.index(rows[0], Column.LAST_CONTACT).data())
@@ -127,7 +128,8 @@ class Shown:
         assert [proxy.index(r, CheckinColumn.NOTE).data()
                 for r in range(proxy.rowCount())][:1] == [note]
         self.window.show_supporter(self.sam)
-        assert "Last in touch today" in words(self.window.page("person"))
+        shown = shown_person_page(self.window)  # type: ignore[arg-type]
+        assert shown is not None and "Last in touch today" in words(shown)
         self.window.show_page("today")
         assert self.sam not in self.window.page("today").due_rows  # type: ignore[attr-defined]
 

@@ -14,6 +14,7 @@ from supportdesk.ui import people_actions
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.editors.supporter_editor import SupporterEditor
+from supportdesk.ui.pages.people_split import shown_person_page
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -83,7 +84,8 @@ def test_add_log_find_and_open_by_keyboard_alone(
     assert done == ["SupporterEditor"]
     (sam,) = ctx.session.network.supporters()
     assert sam.name == "Sam Lee"
-    assert window.current_key == "person"  # type: ignore[attr-defined]
+    shown = shown_person_page(window)  # type: ignore[arg-type]
+    assert shown is not None and shown.supporter_id == sam.id  # beside the People list
 
     # Log a check-in from their page: Ctrl+L, Enter (Sam is already chosen).
     when_dialog_opens(CheckinDialog, lambda d: press_enter(qtbot, d), done)
@@ -109,9 +111,10 @@ def test_add_log_find_and_open_by_keyboard_alone(
     assert window.current_key == "people"  # type: ignore[attr-defined]
     qtbot.keyClicks(QApplication.focusWidget(), "noo")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    assert window.current_key == "person"  # type: ignore[attr-defined]
-    person_page = window.page("person")  # type: ignore[attr-defined]
-    assert person_page.name_label.text() == "Noor"
+    assert window.current_key == "people"  # type: ignore[attr-defined]
+    person_page = shown_person_page(window)  # type: ignore[arg-type]
+    assert person_page is not None and person_page.name_label.text() == "Noor"
+    assert person_page.isAncestorOf(QApplication.focusWidget())  # Enter went into the page
 
     # Undo by keyboard takes back the last check-in.
     shortcut(qtbot, window, Qt.Key.Key_Z)

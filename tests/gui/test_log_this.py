@@ -18,6 +18,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.checkin_dialog import CheckinDialog
 from supportdesk.ui.log_this import LogThisPrompt
 from supportdesk.ui.main_window import MainWindow
+from supportdesk.ui.pages.people_split import shown_person_page
 from supportdesk.ui.pages.person import PersonPage
 from supportdesk.ui.pages.reach_out import ReachOutPage
 from supportdesk.ui.pages.safety_plan import SafetyPlanPage
@@ -88,7 +89,7 @@ def go_away_and_come_back(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def call_button(window: MainWindow) -> QWidget:
-    page = window.page("person")
+    page = shown_person_page(window)  # beside the People list
     assert isinstance(page, PersonPage)
     return next(b for b in page.contacts.buttons if b.text().startswith("Call"))
 
@@ -130,7 +131,7 @@ def test_when_the_window_never_lost_focus_it_asks_after_a_while(
     sam_id = add_sam(ctx)
     window, prompt = window_with_prompt(ctx, qtbot, delay_ms=100)
     window.show_supporter(sam_id)
-    email = next(b for b in window.page("person").contacts.buttons  # type: ignore[attr-defined]
+    email = next(b for b in shown_person_page(window).contacts.buttons  # type: ignore[union-attr]
                  if b.text().startswith("Email"))
     qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(prompt.bar.isVisible, timeout=2000)

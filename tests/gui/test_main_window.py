@@ -57,7 +57,9 @@ def test_from_a_person_people_in_the_sidebar_goes_back_to_the_list(
         demo_ctx: AppContext, qtbot: QtBot) -> None:
     window = MainWindow(demo_ctx)
     qtbot.addWidget(window)
+    window.resize(800, 600)  # too narrow for the list and a page side by side
     window.show()
+    qtbot.waitExposed(window)
     someone = demo_ctx.session.repo.supporters()[0]
     assert someone.id is not None
     demo_ctx.events.supporter_open_requested.emit(someone.id)

@@ -13,12 +13,16 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.main_window import MainWindow
 from supportdesk.ui.shortcuts_dialog import shortcut_rows
 
+NARROW = (800, 600)  # a person's page replaces the list (tests/gui/test_people_split.py: beside)
 
-def window_with_three(ctx: AppContext, qtbot: QtBot) -> tuple[MainWindow, list[int]]:
+
+def window_with_three(ctx: AppContext, qtbot: QtBot, size: tuple[int, int] = NARROW
+                      ) -> tuple[MainWindow, list[int]]:
     ids = [ctx.app.add_supporter(Supporter(name, Kind.FRIEND)).id or 0
            for name in ("Ana", "Ben", "Cai")]
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    window.resize(*size)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
@@ -68,7 +72,7 @@ def test_back_and_forward_by_keys_mouse_and_arrows(ctx: AppContext, qtbot: QtBot
 def test_back_to_people_keeps_the_person_selected(ctx: AppContext, qtbot: QtBot) -> None:
     window, ids = window_with_three(ctx, qtbot)
     window.show_page("people")
-    people = window.page("people")
+    people = window.page("people").people
     people.select_id(ids[2])
     people.open_current()
     assert window.current_key == "person"
@@ -121,7 +125,8 @@ def test_back_and_forward_are_in_the_shortcuts_list(ctx: AppContext, qtbot: QtBo
     rows = dict(shortcut_rows(window))
     assert rows["Alt+Left"] == "Back"
     assert rows["Alt+Right"] == "Forward"
-    assert rows["Backspace"] == rows["Esc"] == "Back, on a person's page (when not typing)"
+    assert rows["Backspace"] == rows["Esc"] == (
+        "Back, on a person's page; beside the People list, back to the list (when not typing)")
 
 
 class KeyCatcher(QWidget):

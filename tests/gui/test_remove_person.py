@@ -47,8 +47,10 @@ def test_the_question_names_who_and_what_goes() -> None:
 
 
 def window_on(ctx: AppContext, qtbot: QtBot, supporter_id: int) -> MainWindow:
+    """At 800x600: the person's own page (beside the list: tests/gui/test_people_split.py)."""
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    window.resize(800, 600)
     window.show()
     qtbot.waitExposed(window)
     ctx.events.supporter_open_requested.emit(supporter_id)
@@ -111,7 +113,7 @@ def test_delete_in_the_people_list_asks_too(ctx: AppContext, qtbot: QtBot) -> No
     dale = dale_with_history(ctx)
     window = window_on(ctx, qtbot, dale)
     window.show_page("people")
-    people = window.page("people")
+    people = window.page("people").people
     people.select_id(dale)
     people.table.setFocus()
     seen: list[QMessageBox] = []

@@ -38,7 +38,14 @@ from PySide6.QtWidgets import (
 from supportdesk.core.kinds import Direction, Ring, TieStrength
 from supportdesk.core.model import Supporter
 from supportdesk.ui.circles.labels import GAP, Placed, Variant
-from supportdesk.ui.circles.shapes import NODE_SIZE, arrow_head, kind_look, tie_path, tie_pen
+from supportdesk.ui.circles.shapes import (
+    NODE_SIZE,
+    arrow_head,
+    initials,
+    kind_look,
+    tie_path,
+    tie_pen,
+)
 from supportdesk.ui.plain import plain_tooltip
 
 if TYPE_CHECKING:
@@ -475,7 +482,7 @@ class SupporterNode(QGraphicsItem):
         self.supporter_id = supporter.id
         self.home = home
         self.look = look
-        self.initial = supporter.name.strip()[:1].upper()
+        self.initial = initials(supporter.name, most=1)
         self.initial_at = look.initial_at(self.initial)
         self.kind_path, self.kind_fill, self.kind_pen = kind_look(supporter.kind)
         self.tie: TieItem | None = None

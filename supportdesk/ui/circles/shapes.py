@@ -39,6 +39,15 @@ def kind_fill(kind: Kind) -> QColor:
     return _FILLS["person"] if kind.is_person else _FILLS[kind]
 
 
+def initials(name: str, most: int = 2) -> str:
+    """What goes inside a supporter's shape: the first letters of their first and last
+    words (``most`` 1: the first letter alone, as on the map)."""
+    firsts = [next((ch for ch in word if ch.isalnum()), "") for word in name.split()]
+    firsts = [ch for ch in firsts if ch] or [name.strip()[:1] or "?"]
+    chosen = [firsts[0], firsts[-1]] if most > 1 and len(firsts) > 1 else [firsts[0]]
+    return "".join(chosen).upper()
+
+
 def kind_path(kind: Kind, size: float = NODE_SIZE) -> QPainterPath:
     """The node's outline, centred on (0, 0)."""
     half = size / 2

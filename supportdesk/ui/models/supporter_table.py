@@ -1,6 +1,7 @@
 """The people table: a thin row cache over ``NetworkService.people()``.
 
-Columns: name, kind/role, ring, last contact, next due. Each row keeps a
+Columns: name, kind/role, ring, last contact, next due. The name's accessible text
+says the kind too (its avatar shows it, ``KIND_ROLE``). Each row keeps a
 casefolded search key, so filtering as someone types never re-reads the vault.
 """
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from supportdesk.core.model import Supporter
 from supportdesk.core.text import due_words, exact_time, relative_day, supporter_search_key
 from supportdesk.services.network import PersonSummary
-from supportdesk.ui.models.roles import ID_ROLE, SORT_ROLE, Index
+from supportdesk.ui.models.roles import ID_ROLE, KIND_ROLE, SORT_ROLE, Index
 
 NO_DATE_SORT = float("inf")  # "never" and "paused" sort after every real date
 
@@ -136,6 +137,10 @@ class SupporterTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == ID_ROLE:
             return row.supporter.id
+        if role == KIND_ROLE:
+            return row.supporter.kind
+        if role == Qt.ItemDataRole.AccessibleTextRole and column is Column.NAME:
+            return f"{row.supporter.name}, {row.supporter.kind_label}"
         return None
 
     def _display(self, row: PersonRow, column: Column) -> str:

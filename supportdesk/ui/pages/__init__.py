@@ -48,8 +48,8 @@ def build_page(spec: PageSpec, ctx: AppContext, parent: QWidget | None = None) -
         from supportdesk.ui.pages.today import TodayPage
         page = TodayPage(ctx, parent)
     elif spec.key == "people":
-        from supportdesk.ui.pages.people import PeoplePage
-        page = PeoplePage(ctx, parent)
+        from supportdesk.ui.pages.people_split import PeopleSplit
+        page = PeopleSplit(ctx, parent)
     elif spec.key == "circles":
         from supportdesk.ui.pages.circles import CirclesPage
         page = CirclesPage(ctx, parent)

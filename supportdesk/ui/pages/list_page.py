@@ -2,9 +2,10 @@
 empty state, a "nothing matches" line, buttons for the chosen row, and the same keys.
 
 A subclass builds its models, then, in order: fills ``bar`` (``add_search`` puts the
-search box where it stands), calls ``set_table`` with what the table shows, sizes the
-columns, and adds its row buttons (``add_row_button``). Its ``refresh()`` reads the rows
-and calls ``rows_changed``; it says what opening and deleting the current row do.
+search box where it stands; ``add_bar_row`` gives a second row under it), calls
+``set_table`` with what the table shows, sizes the columns, and adds its row buttons
+(``add_row_button``). Its ``refresh()`` reads the rows and calls ``rows_changed``; it
+says what opening and deleting the current row do.
 
 After every refresh or filter a row is current whenever any is shown: the same item if
 it is still there, else the row in the same place (after a delete, the next one), else
@@ -94,6 +95,12 @@ class ListPage(QWidget):
         self._buttons_row: QHBoxLayout | None = None
 
     # -- building (in this order) ------------------------------------------------------
+
+    def add_bar_row(self) -> QHBoxLayout:
+        """A second row of controls under ``bar`` (for a page with more than fit on one)."""
+        row = QHBoxLayout()
+        self._layout.addLayout(row)
+        return row
 
     def add_search(self, placeholder: str, accessible_name: str, stretch: int) -> QLineEdit:
         self.search_edit = search_field(placeholder, accessible_name, self)

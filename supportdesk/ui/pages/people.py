@@ -1,4 +1,5 @@
-"""People: everyone in the network in one searchable, sortable table.
+"""People: everyone in the network in one searchable, sortable table, each name with the
+avatar the circles map gives them (their kind's shape, their initials).
 
 Keyboard: type to search; Down moves into the table; Enter opens the person;
 Delete removes them (with Undo). An empty network shows a friendly explanation
@@ -7,6 +8,7 @@ of the kinds of support, with an "Add someone" button.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -21,6 +23,8 @@ from supportdesk.ui.models.supporter_table import Column, SupporterTableModel
 from supportdesk.ui.pages.list_page import EmptyState, ListPage
 from supportdesk.ui.plain import rich_label
 from supportdesk.ui.remove_person import remove_person
+from supportdesk.ui.widgets.avatar_delegate import ROW_PADDING, AvatarDelegate
+from supportdesk.ui.widgets.column_fit import ColumnFit
 
 EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 <p>Your support network can hold many kinds of support. You might add:</p>
@@ -34,14 +38,32 @@ EMPTY_TEXT = """<h2>Who do you lean on?</h2>
 <p>Start with one person. You can add details whenever you like.</p>"""
 
 
+# Beside the name, the columns a narrow list keeps first; and the room the name keeps.
+COLUMNS_BY_WANT = (Column.NEXT_DUE, Column.LAST_CONTACT, Column.KIND, Column.RING)
+NAME_EMS = 14
+
+
+def _filter_box(parent: QWidget, accessible_name: str) -> QComboBox:
+    """A filter that may shrink below its longest choice (shown whole when open)."""
+    box = QComboBox(parent)
+    box.setAccessibleName(accessible_name)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(6)
+    return box
+
+
 class PeoplePage(ListPage):
-    """The People page. Emits nothing itself; uses ``ctx.events`` for changes and navigation."""
+    """The list of people (on the People page, beside the chosen person's page: see
+    ``people_split.py``). Emits nothing itself; uses ``ctx.events`` for changes, and
+    ``open_person`` (by default, ``ctx.events.supporter_open_requested``) to open someone."""
 
     topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "settings"})
     search_edit: QLineEdit
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 open_person: Callable[[int], None] | None = None) -> None:
         super().__init__(ctx, "People", parent)
+        self.open_person = open_person or ctx.events.supporter_open_requested.emit
         self.model = SupporterTableModel(self, tz=local_zone())
         self.proxy = SupporterFilterProxy(self.model, self)
         self._build()
@@ -51,36 +73,40 @@ class PeoplePage(ListPage):
     def _build(self) -> None:
         self.search_edit = self.add_search("Find someone by name, role or notes",
                                            "Find someone", 3)
-        self.kind_filter = QComboBox(self)
-        self.kind_filter.addItem("All kinds", None)
-        for kind in Kind:
-            self.kind_filter.addItem(kind.label, kind)
-        self.kind_filter.setAccessibleName("Show kind")
-        self.bar.addWidget(self.kind_filter, 1)
-        self.ring_filter = QComboBox(self)
-        self.ring_filter.addItem("All rings", None)
-        for ring in Ring:
-            self.ring_filter.addItem(ring.label, ring)
-        self.ring_filter.setAccessibleName("Show ring")
-        self.bar.addWidget(self.ring_filter, 1)
-        self.help_filter = QComboBox(self)
-        self.help_filter.setAccessibleName("Who can I ask for")
-        self.help_filter.setToolTip("Who can I ask for…?")
-        self.bar.addWidget(self.help_filter, 1)
         self.add_button = QPushButton("Add someone", self)
         self.add_button.setAccessibleName("Add someone")
         self.add_button.setToolTip("Add someone (Ctrl+N)")
         self.bar.addWidget(self.add_button)
+        filters = self.add_bar_row()  # under the search, so the list may be narrow
+        self.kind_filter = _filter_box(self, "Show kind")
+        self.kind_filter.addItem("All kinds", None)
+        for kind in Kind:
+            self.kind_filter.addItem(kind.label, kind)
+        self.ring_filter = _filter_box(self, "Show ring")
+        self.ring_filter.addItem("All rings", None)
+        for ring in Ring:
+            self.ring_filter.addItem(ring.label, ring)
+        self.help_filter = _filter_box(self, "Who can I ask for")
+        self.help_filter.setToolTip("Who can I ask for…?")
+        for box in (self.kind_filter, self.ring_filter, self.help_filter):
+            filters.addWidget(box, 1)
         self.set_table(self.proxy, "People in your network", EmptyState(
             rich_label(EMPTY_TEXT), self, centred=False,
             button=("Add someone", "Add someone to your network")),
             "Nobody matches that search. Try fewer letters, or clear the filters.")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
+        self.avatars = AvatarDelegate(self.table)
+        self.table.setItemDelegateForColumn(Column.NAME, self.avatars)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(max(rows.defaultSectionSize(),
+                                       self.avatars.size + ROW_PADDING))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (Column.KIND, Column.RING, Column.LAST_CONTACT, Column.NEXT_DUE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.column_fit = ColumnFit(self.table, COLUMNS_BY_WANT,
+                                    self.fontMetrics().horizontalAdvance("M") * NAME_EMS)
 
     def _connect_signals(self) -> None:
         assert self.empty.button is not None
@@ -120,7 +146,13 @@ class PeoplePage(ListPage):
     def open_current(self) -> None:
         supporter_id = self.current_id()
         if supporter_id is not None:
-            self.ctx.events.supporter_open_requested.emit(supporter_id)
+            self.open_person(supporter_id)
+
+    def clear_filters(self) -> None:
+        """Everyone listed again: no search, every kind, ring and kind of help."""
+        self.search_edit.clear()
+        for box in (self.kind_filter, self.ring_filter, self.help_filter):
+            box.setCurrentIndex(0)
 
     def delete_current(self) -> None:
         supporter_id = self.current_id()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -71,10 +71,15 @@ def _wrapping_label(parent: QWidget) -> QLabel:
 
 
 class PersonPage(QWidget):
+    """A supporter's page; ``show_supporter(id)`` chooses who.
+
+    Signals:
+        removed(): the person shown was removed from here (Remove, then confirmed).
+    """
+
     topics: ClassVar[frozenset[str]] = frozenset({"people", "checkins", "gratitude",
                                                   "settings"})
-
-    """A supporter's page; ``show_supporter(id)`` chooses who."""
+    removed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +118,7 @@ class PersonPage(QWidget):
         font.setBold(True)
         self.name_label.setFont(font)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.name_label.setWordWrap(True)  # a long name beside the buttons, in a narrow pane
         titles.addWidget(self.name_label)
         self.summary_label = _wrapping_label(body)
         titles.addWidget(self.summary_label)
@@ -371,6 +377,18 @@ class PersonPage(QWidget):
         self.before_box.setVisible(not empty)
         self.before_empty.setVisible(empty)
 
+    def first_stop(self) -> QWidget | None:
+        """The first control Tab reaches on the page (where the focus goes into it)."""
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self:
+            if (self.isAncestorOf(widget) and not isinstance(widget, QScrollArea)
+                    and widget.isVisibleTo(self) and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                    and widget.focusProxy() is None):
+                return widget
+            widget = widget.nextInFocusChain()
+        return None
+
     # -- intents ---------------------------------------------------------------
 
     def edit_supporter(self) -> None:
@@ -391,6 +409,7 @@ class PersonPage(QWidget):
         if self.supporter is None:
             return
         if remove_person(self, self.ctx, self.supporter):
+            self.removed.emit()
             self.ctx.events.page_requested.emit("people")
 
     def _selected_checkin_id(self) -> int | None:

@@ -11,13 +11,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import ContactMethod
 from supportdesk.core.text import contact_link
 from supportdesk.ui.focus_order import keep_in_place
 from supportdesk.ui.plain import literal_ampersands, plain_label, plain_tooltip
+from supportdesk.ui.widgets.flow_layout import FlowLayout
 
 _VERBS = {ContactType.PHONE: "Call", ContactType.SMS: "Text", ContactType.EMAIL: "Email",
           ContactType.WEB: "Open", ContactType.ADDRESS: "Map"}
@@ -80,7 +81,7 @@ def button_text(contact: ContactMethod) -> str:
 
 
 class ContactButtons(QWidget):
-    """A row of buttons, preferred contact first.
+    """A row of buttons, preferred contact first (going on to a second line when narrow).
 
     Signals:
         contact_opened(str): a contact's link was handed to the desktop.
@@ -98,19 +99,19 @@ class ContactButtons(QWidget):
     def __init__(self, parent: QWidget | None = None, opener: UrlOpener | None = None) -> None:
         super().__init__(parent)
         self._opener = opener
-        self._layout = QHBoxLayout(self)
+        self._layout = FlowLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self.buttons: list[QPushButton] = []
         self._person = ""
         self._supporter_id = 0
         self._empty = plain_label("No contact details yet — add them with Edit.", self)
         self._layout.addWidget(self._empty)
-        self._layout.addStretch(1)
 
     def set_contacts(self, contacts: list[ContactMethod], person: str = "",
                      supporter_id: int = 0) -> None:
         for button in self.buttons:
             self._layout.removeWidget(button)
+            button.hide()  # gone at once, not only when the event loop deletes it
             button.deleteLater()
         self.buttons = []
         self._person = person
