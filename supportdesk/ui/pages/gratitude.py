@@ -26,7 +26,8 @@ class GratitudePage(ListPage):
     topics: ClassVar[frozenset[str]] = frozenset({"gratitude", "people"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "Gratitude", parent)
+        super().__init__(ctx, "Gratitude", parent,
+                         subtitle="Things people did that you are glad of.")
         self.model = GratitudeTableModel(self)
         self._build()
         self._connect_signals()

@@ -41,7 +41,7 @@ class PeoplePage(ListPage):
     search_edit: QLineEdit
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "People", parent)
+        super().__init__(ctx, "People", parent, subtitle="Everyone you can lean on.")
         self.model = SupporterTableModel(self, tz=local_zone())
         self.proxy = SupporterFilterProxy(self.model, self)
         self._build()
