@@ -39,7 +39,7 @@ class Legend(Card):
         grid = QGridLayout()
         self.content.addLayout(grid)
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(1)  # the key must fit beside the map at 800x600
         line = self.palette().color(QPalette.ColorRole.Text)
         self.rows: list[str] = []
         entries: list[tuple[QPixmap, str]] = []

@@ -60,7 +60,6 @@ class PageHeader(QWidget):
         self._action_row.addWidget(button)
         self.buttons.append(button)
         self._actions.show()
-        self._place_actions()
         return button
 
     @property
@@ -72,8 +71,8 @@ class PageHeader(QWidget):
         self._place_actions()
 
     def _place_actions(self) -> None:
-        if not self.buttons:
-            return
+        if not self.buttons or not self.isVisible():
+            return  # placed when shown: the first resize comes with the real width
         title_width = self.title.fontMetrics().horizontalAdvance(self.title.text())
         needed = title_width + self._grid.horizontalSpacing() + self._actions.sizeHint().width()
         beside = needed <= self.width()
