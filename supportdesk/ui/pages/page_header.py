@@ -10,12 +10,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractButton, QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from supportdesk.ui.pages.view_parts import body, heading
 
 TITLE_SCALE = 1.6
 HEADER_NAME = "PageHeader"
+
+
+def title_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """The page title as a label of its own, for a screen that is not a page but opens
+    like one (the lock screen, the welcome)."""
+    label = heading(text, TITLE_SCALE, parent)
+    label.setObjectName("PageTitle")
+    return label
 
 
 class PageHeader(QWidget):
@@ -25,8 +33,7 @@ class PageHeader(QWidget):
     def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(HEADER_NAME)
-        self.title = heading(title, TITLE_SCALE, self)
-        self.title.setObjectName("PageTitle")
+        self.title = title_label(title, self)
         self.subtitle = body(subtitle, self)
         self.subtitle.setObjectName("PageSubtitle")
         self.subtitle.setVisible(bool(subtitle))

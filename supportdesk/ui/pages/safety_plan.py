@@ -219,10 +219,12 @@ class SafetyPlanPage(ScrollingPage):
         self.setAccessibleName("Safety plan")
         self.header = PageHeader("My safety plan",
             "A plan for hard moments, written while things are a little calmer. Go step by "
-            "step, in your own words; it's fine to leave some steps empty for now. Everything "
-            "is saved as you go, and Edit › Undo takes back a change.", self.holder)
+            "step, in your own words; it's fine to leave some steps empty for now.",
+            self.holder)
         self.column.addWidget(self.header)
-        self.status = plain_label("", self.holder)
+        # one line kept for how saving went, so nothing moves as they type
+        self.status = plain_label("Everything is saved as you go, and Edit › Undo takes back "
+                                  "a change.", self.holder)
         self.my_people_button = QPushButton("Send to my people…", self.holder)
         self.my_people_button.setAccessibleName(
             "Send your hard-time message to the people you can ask for help, one at a time")
