@@ -42,6 +42,7 @@ class LockScreen(QFrame):
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.title = title_label("SupportDesk is locked")
+        self.title.setWordWrap(False)  # centred as one line (an aligned item keeps its hint)
         self.note = plain_label("Your network is safe and hidden. Take your time.")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
