@@ -25,7 +25,7 @@ def where_words(data_dir: Path | None) -> str:
     kept = "in an encrypted database on this computer; the key is in its keyring."
     if data_dir is None:
         return f"Your notes are kept {kept}"
-    return f"Your notes are kept {kept} The folder: {data_dir}"
+    return f"Your notes are kept {kept} The folder:\n{data_dir}"
 
 
 class AboutDialog(QDialog):
@@ -51,7 +51,10 @@ class AboutDialog(QDialog):
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
             layout.addWidget(text)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 34)
+        width = self.fontMetrics().horizontalAdvance("M") * 44
+        self.setMinimumWidth(width)
+        self.resize(width, layout.totalHeightForWidth(width))  # as tall as its words
