@@ -16,7 +16,8 @@ Settings > Reminders and Settings > Mood (<scheme>-settings-reminders.png,
 the message picker (<scheme>-message_picker.png), "Send to my people"
 (<scheme>-send_to_my_people.png), "Who can I ask for…?" on Reach out now
 (<scheme>-ask_for_help.png; at 800x600 <scheme>-ask_for_help-800.png),
-<scheme>-welcome.png, <scheme>-recovery.png, the lock screen (<scheme>-locked.png),
+<scheme>-welcome.png, <scheme>-recovery.png, Help > About (<scheme>-about.png),
+the lock screen (<scheme>-locked.png),
 the crisis-only view (<scheme>-crisis_view.png), the editor's "Meetings and dates" tab
 (<scheme>-editor-meetings.png), its About and Contact tabs at its smallest
 (<scheme>-editor-about.png, <scheme>-editor-contact.png) and, at 800x600, <scheme>-today-800.png,
@@ -71,6 +72,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     from supportdesk.services.demo import fill_demo
     from supportdesk.services.session import create_session
     from supportdesk.ui import icons
+    from supportdesk.ui.about_dialog import AboutDialog
     from supportdesk.ui.context import AppContext
     from supportdesk.ui.events import Events
     from supportdesk.ui.extensions import install_all
@@ -138,6 +140,12 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         settle(app)
         written.append(_save(recovery.grab(), out / f"{scheme}-recovery.png"))
         recovery.reject()
+
+        about = AboutDialog(Path("/home/you/.local/share/SupportDesk"), window)  # as on Linux
+        about.show()
+        settle(app)
+        written.append(_save(about.grab(), out / f"{scheme}-about.png"))
+        about.reject()
         window.keep_running_on_close = False
         window.close()
         settle(app, 0.2)

@@ -31,7 +31,6 @@ from PySide6.QtCore import QByteArray, QEvent, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
-from supportdesk import __version__
 from supportdesk.ui.events import Events
 from supportdesk.ui.pages import PAGES, PERSON_PAGE, build_page, spec_for
 from supportdesk.ui.pages.contract import Page
@@ -486,14 +485,10 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self).exec()
 
     def _on_about_triggered(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from supportdesk.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self, "About SupportDesk",
-            f"<p><b>SupportDesk {__version__}</b></p>"
-            "<p>A private home for the people and places that support you.</p>"
-            "<p>Everything you write stays on this computer, encrypted. "
-            "Nothing is sent anywhere.</p>")
+        vault = self._ctx.app.vault if self._ctx is not None else None
+        AboutDialog(vault.data_dir if vault is not None else None, self).exec()
 
 
 def _as_page(widget: QWidget) -> Page:

@@ -1,6 +1,7 @@
 """Help → Keyboard shortcuts: every shortcut the window has, Ctrl+Shift+H first.
 
-Read from the window's actions when it opens, so what extensions add is listed too.
+Read from the window's actions and keys when it opens, so what extensions add is listed
+too; nothing here is a list kept by hand.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QV
 
 from supportdesk.ui.plain import plain_label
 
-REACH_OUT_WORDS = ("Reach out now: the emergency number and crisis lines, from anywhere "
-                   "(also inside a dialog and on the lock screen)")
-
 
 def _plain(text: str, parent: QWidget) -> QLabel:
     label = plain_label(text, parent)
@@ -22,22 +20,26 @@ def _plain(text: str, parent: QWidget) -> QLabel:
     return label
 
 
+def _menu_words(text: str) -> str:
+    """An action's menu text without its mnemonic "&" or trailing "…"."""
+    words = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return words.removesuffix("…").strip()
+
+
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
-    """(keys, what they do) for every action with a shortcut, Ctrl+Shift+H first."""
-    rows: dict[str, str] = {
-        "Ctrl+Shift+H": REACH_OUT_WORDS,
-        "Alt+1": "Call the emergency number (on Reach out now, the lock screen and the "
-                 "crisis help)",
-        "Alt+2": "Reach the main crisis line (there too)",
-    }
-    for action in window.findChildren(QAction):
-        words = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        words = words.removesuffix("…").strip()
+    """(keys, what they do) for every action and key the window holds, as they say it:
+    an action's "what's this" words if it has them, else its menu text; a key of one
+    page by its "what's this". High-priority actions (Ctrl+Shift+H) come first."""
+    rows: dict[str, str] = {}
+    actions = sorted(window.findChildren(QAction),
+                     key=lambda a: a.priority() != QAction.Priority.HighPriority)
+    for action in actions:
+        words = action.whatsThis() or _menu_words(action.text())
         for sequence in action.shortcuts():
             keys = sequence.toString(QKeySequence.SequenceFormat.NativeText)
             if keys and keys not in rows and words:
                 rows[keys] = words
-    for shortcut in window.findChildren(QShortcut):  # keys of one page, told in words
+    for shortcut in window.findChildren(QShortcut):
         keys = shortcut.key().toString(QKeySequence.SequenceFormat.NativeText)
         if keys and keys not in rows and shortcut.whatsThis():
             rows[keys] = shortcut.whatsThis()

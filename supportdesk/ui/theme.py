@@ -131,6 +131,8 @@ def style_sheet(palette: QPalette) -> str:
                                          border-radius: 0.4em; margin: 0.5em; }}
         QFrame#RecoveryKey {{ background: {tint}; border: 1px solid {border};
                               border-radius: 0.4em; padding: 0.8em; }}
+        QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
+        QPushButton[flat="true"] {{ text-align: left; padding: 0.25em 0.5em; }}
         QLabel#FieldError {{ color: {"#f0a39a" if is_dark(palette) else "#a3372b"}; }}
     """
 

@@ -22,6 +22,8 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.view import open_crisis_view
 
 REACH_OUT_SHORTCUT = QKeySequence("Ctrl+Shift+H")
+REACH_OUT_WORDS = ("Reach out now: the emergency number and crisis lines, from anywhere "
+                   "(also inside a dialog and on the lock screen)")
 _MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
               | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier)
 
@@ -87,6 +89,8 @@ class ViewsActions(_ReachOutKey):
             if callable(menu):
                 menu("go").addAction(self.reach_out)
         self.reach_out.setToolTip("Reach out now (Ctrl+Shift+H, from anywhere)")
+        self.reach_out.setWhatsThis(REACH_OUT_WORDS)  # Help > Keyboard shortcuts, first
+        self.reach_out.setPriority(QAction.Priority.HighPriority)
         app = QApplication.instance()
         if app is not None:
             for early in app.findChildren(EarlyReachOutKey):  # this filter takes over

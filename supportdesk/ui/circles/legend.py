@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from supportdesk.core.kinds import TieStrength
 from supportdesk.ui.circles.shapes import (
@@ -14,6 +14,7 @@ from supportdesk.ui.circles.shapes import (
     tie_path,
     tie_pen,
 )
+from supportdesk.ui.pages.view_parts import Card
 from supportdesk.ui.plain import plain_label
 
 ICON = QSize(44, 24)
@@ -29,16 +30,16 @@ def _canvas(widget: QWidget) -> tuple[QPixmap, QPainter]:
     return pixmap, painter
 
 
-class Legend(QGroupBox):
+class Legend(Card):
     """A compact key; each row is an icon and words, readable by screen readers."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Key", parent)
         self.setAccessibleName("Map key")
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 8, 10, 8)
+        grid = QGridLayout()
+        self.content.addLayout(grid)
         grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(1)  # the key must fit beside the map at 800x600
         line = self.palette().color(QPalette.ColorRole.Text)
         self.rows: list[str] = []
         entries: list[tuple[QPixmap, str]] = []

@@ -28,6 +28,9 @@ from supportdesk.ui.widgets.link_fallback import show_unopened
 
 EMERGENCY_KEY = "Alt+1"
 LINE_KEY = "Alt+2"
+KEY_WORDS = {"EmergencyButton": "Call the emergency number (on Reach out now, the lock "
+                                "screen and the crisis help)",
+             "CrisisLineButton": "Reach the main crisis line (there too)"}
 _VERB = {Channel.CALL: "Call", Channel.TEXT: "Text", Channel.CHAT: "Chat with"}
 
 
@@ -93,6 +96,7 @@ class CrisisStrip(Card):
         button.clicked.connect(lambda _=False, b=button: self._on_contact_clicked(b))
         keys = QShortcut(QKeySequence(EMERGENCY_KEY if name == "EmergencyButton" else LINE_KEY),
                          button)  # a window shortcut, live only while the button shows
+        keys.setWhatsThis(KEY_WORDS[name])  # as Help > Keyboard shortcuts lists it
         keys.activated.connect(button.click)
         return button
 

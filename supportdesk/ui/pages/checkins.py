@@ -56,7 +56,8 @@ class CheckinsPage(ListPage):
     search_edit: QLineEdit
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "Check-ins", parent)
+        super().__init__(ctx, "Check-ins", parent,
+                         subtitle="Times you were in touch, and moods you noted.")
         self.model = CheckinTableModel(self, tz=local_zone(), page_size=CHECKIN_PAGE)
         self.mood_model = MoodTableModel(self, tz=local_zone())
         self.proxy = ByPersonProxy(self.model, self)  # sorts; filtering is in SQL

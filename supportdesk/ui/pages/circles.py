@@ -11,10 +11,8 @@ from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,7 @@ from supportdesk.ui.circles.scene import CirclesScene
 from supportdesk.ui.circles.view import CirclesView
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.focus_order import place_after
-from supportdesk.ui.pages.view_parts import heading
+from supportdesk.ui.pages.page_header import PageHeader
 from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.undo_commands import perform
 
@@ -63,15 +61,15 @@ class CirclesPage(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        tools = QHBoxLayout()
-        tools.addWidget(heading("Your circles", 1.5, self))
-        tools.addStretch(1)
-        self.zoom_in_button = self._tool("+", "Zoom in", self.view.zoom_in, tools)
-        self.zoom_out_button = self._tool("−", "Zoom out", self.view.zoom_out, tools)
-        self.fit_button = self._tool("Fit", "Fit the whole map", self.view.fit, tools)
+        self.header = PageHeader("Your circles", "Drag someone to another ring to change how "
+                                 "close they are. Double-click someone, or press Enter, to "
+                                 "open them.", self)
+        self.zoom_in_button = self._tool("+", "Zoom in", self.view.zoom_in)
+        self.zoom_out_button = self._tool("−", "Zoom out", self.view.zoom_out)
+        self.fit_button = self._tool("Fit", "Fit the whole map", self.view.fit)
         self.export_button = QPushButton("Save as picture…", self)
         self.export_button.setAccessibleName("Save the map as a PNG or SVG picture")
-        tools.addWidget(self.export_button)
+        self.header.add_button(self.export_button)
         self.side = side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(6, 0, 0, 0)
@@ -102,19 +100,15 @@ class CirclesPage(QWidget):
         self._side_sized_by_hand = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addLayout(tools)
-        layout.addWidget(body_line("Drag someone to another ring to change how close they "
-                                   "are. Double-click someone, or press Enter, to open "
-                                   "them.", self))
+        layout.addWidget(self.header)
         layout.addWidget(splitter, 1)
 
-    def _tool(self, text: str, name: str, slot: object, row: QHBoxLayout) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
+    def _tool(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
         button.setAccessibleName(name)
         button.setToolTip(plain_tooltip(name))
         button.clicked.connect(slot)
-        row.addWidget(button)
+        self.header.add_button(button)
         return button
 
     def _connect_signals(self) -> None:
@@ -246,9 +240,3 @@ class CirclesPage(QWidget):
         except KnownError as error:
             tell(self, "Couldn't save the picture", str(error), warning=True)
             raise
-
-
-def body_line(text: str, parent: QWidget) -> QLabel:
-    label = plain_label(text, parent)
-    label.setWordWrap(True)
-    return label

@@ -17,6 +17,7 @@ from supportdesk.core.kinds import Channel
 from supportdesk.core.model import CrisisLine
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.ui.plain import plain_label
+from supportdesk.ui.widgets.field_error import FieldError
 
 
 def _fit_placeholder(edit: QLineEdit) -> None:
@@ -59,10 +60,7 @@ class CrisisLineDialog(QDialog):
         self.notes = QLineEdit(self)
         self.notes.setAccessibleName("Notes")
         self.notes.setPlaceholderText("Anything worth remembering (optional)")
-        self.error = plain_label(parent=self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(link);")
-        self.error.hide()
+        self.error = FieldError(self)
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("&Reach it by", self.channel)
@@ -93,8 +91,7 @@ class CrisisLineDialog(QDialog):
         try:
             self.saved = self.service.add_line(self.line())
         except ValidationError as error:
-            self.error.setText(error.message)
-            self.error.show()
+            self.error.show_message(error.message)
             self._fields.get(error.field, self.name).setFocus()
             return  # keep everything typed
         super().accept()

@@ -12,7 +12,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.gratitude_dialog import GratitudeDialog
 from supportdesk.ui.models.gratitude_table import GratitudeColumn, GratitudeTableModel
 from supportdesk.ui.pages.list_page import EmptyState, ListPage
-from supportdesk.ui.plain import plain_label, rich_label
+from supportdesk.ui.plain import rich_label
 from supportdesk.ui.undo_commands import DeleteGratitude, mark_thanked, perform
 
 EMPTY_TEXT = ("<h3>Noticing the good</h3><p>Jot down something someone did that helped — a "
@@ -26,16 +26,15 @@ class GratitudePage(ListPage):
     topics: ClassVar[frozenset[str]] = frozenset({"gratitude", "people"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(ctx, "Gratitude", parent)
+        super().__init__(ctx, "Gratitude", parent,
+                         subtitle="Things people have done that I'm grateful for.")
         self.model = GratitudeTableModel(self)
         self._build()
         self._connect_signals()
         self.refresh()
 
     def _build(self) -> None:
-        intro = plain_label("Things people have done that I'm grateful for.", self)
-        intro.setWordWrap(True)
-        self.bar.addWidget(intro, 1)
+        self.bar.addStretch(1)
         self.add_button = QPushButton("Add gratitude", self)
         self.add_button.setAccessibleName("Add something you're grateful for")
         self.add_button.setToolTip("Add gratitude (Ctrl+Shift+G)")

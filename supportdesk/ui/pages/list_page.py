@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.roles import ID_ROLE
+from supportdesk.ui.pages.page_header import PageHeader
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.search_field import search_field
 from supportdesk.ui.widgets.tables import list_table
@@ -82,7 +83,8 @@ class ListPage(QWidget):
 
     topics: ClassVar[frozenset[str]]
 
-    def __init__(self, ctx: AppContext, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, name: str, parent: QWidget | None = None, *,
+                 subtitle: str = "") -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName(name)
@@ -90,6 +92,8 @@ class ListPage(QWidget):
         self.row_buttons: list[QPushButton] = []
         self.extra_keys: dict[Qt.Key, Callable[[], None]] = {}
         self._layout = QVBoxLayout(self)
+        self.header = PageHeader(name, subtitle, self)
+        self._layout.addWidget(self.header)
         self.bar = QHBoxLayout()
         self._layout.addLayout(self.bar)
         self._buttons_row: QHBoxLayout | None = None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from supportdesk.core.model import Supporter
 from supportdesk.core.mood_effect import EXPLAINED, MIN_CHECKINS, MoodEffect, not_yet_words
@@ -65,13 +65,13 @@ class MoodEffectCard(Card):
         self.content.addWidget(self.stop, 0, Qt.AlignmentFlag.AlignLeft)
 
 
-class MoodEffectBox(QGroupBox):
+class MoodEffectBox(Card):
     """The person page's section; ``show_for(supporter)`` after each refresh."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("How you feel after time together", parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
+        layout = self.content
         self.words = body("", self)
         self.explained = body(EXPLAINED, self, muted=True)
         self.stop = _stop_button(ctx, self)

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 
 from supportdesk.services.more_help import Point, more_help
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body, heading
+from supportdesk.ui.pages.page_header import PageHeader
+from supportdesk.ui.pages.view_parts import Card, ScrollingPage, body
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
 
@@ -34,8 +35,7 @@ class MoreHelpPage(ScrollingPage):
 
     def _build(self) -> None:
         holder = self.holder
-        self.column.addWidget(heading(self.page.title, 1.7, holder))
-        self.column.addWidget(body(self.page.intro, holder, scale=1.05))
+        self.column.addWidget(PageHeader(self.page.title, self.page.intro, holder))
         for section in self.page.sections:
             card = Card(section.title, holder)
             for point in section.points:

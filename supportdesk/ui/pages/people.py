@@ -62,7 +62,7 @@ class PeoplePage(ListPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  open_person: Callable[[int], None] | None = None) -> None:
-        super().__init__(ctx, "People", parent)
+        super().__init__(ctx, "People", parent, subtitle="Everyone you can lean on.")
         self.open_person = open_person or ctx.events.supporter_open_requested.emit
         self.model = SupporterTableModel(self, tz=local_zone())
         self.proxy = SupporterFilterProxy(self.model, self)

@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,6 +47,8 @@ from supportdesk.ui.models.gratitude_table import (
 from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
+from supportdesk.ui.pages.page_header import PageHeader
+from supportdesk.ui.pages.view_parts import Card
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.remove_person import remove_person
 from supportdesk.ui.undo_commands import (
@@ -110,24 +111,15 @@ class PersonPage(QWidget):
         layout = QVBoxLayout(body)
         layout.setSpacing(14)
 
-        header = QHBoxLayout()
-        titles = QVBoxLayout()
-        self.name_label = plain_label(parent=body)
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.name_label.setFont(font)
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.name_label.setWordWrap(True)  # a long name beside the buttons, in a narrow pane
-        titles.addWidget(self.name_label)
-        self.summary_label = _wrapping_label(body)
-        titles.addWidget(self.summary_label)
+        self.header = PageHeader("", "", body)
+        self.name_label = self.header.title
+        self.summary_label = self.header.subtitle
+        layout.addWidget(self.header)
         self.contact_label = _wrapping_label(body)
-        titles.addWidget(self.contact_label)
+        layout.addWidget(self.contact_label)
         self.occasions_label = _wrapping_label(body)  # next meeting, dates that matter
         self.occasions_label.setAccessibleName("Meetings and dates")
-        titles.addWidget(self.occasions_label)
-        header.addLayout(titles, 1)
+        layout.addWidget(self.occasions_label)
         self.edit_button = QPushButton("Edit", body)
         self.log_button = QPushButton("Log check-in", body)
         self.delete_button = QPushButton("Remove", body)
@@ -135,12 +127,11 @@ class PersonPage(QWidget):
                              (self.log_button, "Log a check-in with this person"),
                              (self.delete_button, "Remove this person from your network")):
             button.setAccessibleName(name)
-            header.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            self.header.add_button(button)
         self.delete_button.setToolTip("Removed people can be brought back with Undo (Ctrl+Z)")
-        layout.addLayout(header)
 
-        reach = QGroupBox("Reach out", body)
-        reach_layout = QVBoxLayout(reach)
+        reach = Card("Reach out", body)
+        reach_layout = reach.content
         self.contacts = ContactButtons(reach)
         self.contacts.reached_out.connect(self.ctx.events.reached_out)
         reach_layout.addWidget(self.contacts)
@@ -154,8 +145,9 @@ class PersonPage(QWidget):
         reach_layout.addWidget(self.availability_label)
         layout.addWidget(reach)
 
-        self.before_box = QGroupBox("Before you reach out", body)
-        before = QGridLayout(self.before_box)
+        self.before_box = Card("Before you reach out", body)
+        before = QGridLayout()
+        self.before_box.content.addLayout(before)
         before.setColumnStretch(1, 1)
         self.note_labels: dict[str, tuple[QLabel, QLabel]] = {}
         titles_in_order = [("boundaries.mine", "Boundaries I keep"),
@@ -181,16 +173,16 @@ class PersonPage(QWidget):
         self.before_empty.setText("Before you reach out: nothing noted yet (add notes with Edit).")
         layout.addWidget(self.before_empty)
 
-        self.asks_box = QGroupBox(AskKind.NEXT_TIME.label, body)
-        asks_layout = QVBoxLayout(self.asks_box)
+        self.asks_box = Card(AskKind.NEXT_TIME.label, body)
+        asks_layout = self.asks_box.content
         self.asks = AsksList(self.ctx, AskKind.NEXT_TIME, self.asks_box)
         asks_layout.addWidget(self.asks)
         layout.addWidget(self.asks_box)
         self.appointment_box = AppointmentBox(self.ctx, body)
         layout.addWidget(self.appointment_box)
 
-        together = QGroupBox("Give and take", body)
-        together_layout = QVBoxLayout(together)
+        together = Card("Give and take", body)
+        together_layout = together.content
         self.reciprocity_labels = [_wrapping_label(together), _wrapping_label(together)]
         for label in self.reciprocity_labels:
             together_layout.addWidget(label)
@@ -198,8 +190,8 @@ class PersonPage(QWidget):
         self.mood_effect_box = MoodEffectBox(self.ctx, body)
         layout.addWidget(self.mood_effect_box)
 
-        checkins = QGroupBox("Check-ins", body)
-        checkins_layout = QVBoxLayout(checkins)
+        checkins = Card("Check-ins", body)
+        checkins_layout = checkins.content
         self.checkin_table = list_table(self.checkin_proxy, "Check-ins with this person",
                                         checkins)
         self.checkin_table.setMinimumHeight(160)
@@ -228,8 +220,8 @@ class PersonPage(QWidget):
         checkins_layout.addLayout(row_buttons)
         layout.addWidget(checkins)
 
-        gratitude = QGroupBox("Gratitude", body)
-        gratitude_layout = QVBoxLayout(gratitude)
+        gratitude = Card("Gratitude", body)
+        gratitude_layout = gratitude.content
         self.gratitude_table = list_table(self.gratitude_proxy, "Gratitude for this person",
                                           gratitude)
         self.gratitude_table.setMinimumHeight(120)
@@ -300,7 +292,7 @@ class PersonPage(QWidget):
             return
         s = self.supporter = person.supporter
         now = self.ctx.app.now()
-        self.name_label.setText(s.name)
+        self.header.set_title(s.name)
         self.name_label.setAccessibleName(s.name)
         parts = [s.kind_label, s.ring.label]
         if s.kind is Kind.GROUP and s.meeting_schedule:
@@ -309,7 +301,7 @@ class PersonPage(QWidget):
             parts.append(s.meeting_place)
         if s.stressful:
             parts.append("contact can be stressful")
-        self.summary_label.setText(" · ".join(parts))
+        self.header.set_subtitle(" · ".join(parts))
         last = (f"Last in touch {relative_day(s.last_contact, now, self.tz)}"
                 if s.last_contact else "Not in touch yet")
         if s.cadence.paused:

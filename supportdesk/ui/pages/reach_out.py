@@ -48,6 +48,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
 from supportdesk.ui.pages.ask_for_help import AskForHelpCard
 from supportdesk.ui.pages.crisis_line_dialog import CrisisLineDialog
+from supportdesk.ui.pages.page_header import PageHeader
 from supportdesk.ui.pages.plan_commands import RemoveCrisisLine
 from supportdesk.ui.pages.view_parts import (
     CONTENT_WIDTH,
@@ -141,12 +142,11 @@ class ReachOutPage(ScrollingPage):
         self.strip.show_now(crisis)
         main = crisis.main
         self.line_names = [main.name] if main is not None else []
-        self.column.addWidget(heading(WARM_LINE, 1.9, self.holder))
+        self.column.addWidget(PageHeader(WARM_LINE, "Here is who you can reach. One click "
+                                         "is enough." if supporters else "", self.holder))
         if not supporters:
             self._add_empty_network()
         else:
-            self.column.addWidget(body("Here is who you can reach. One click is enough.",
-                                       self.holder, scale=1.15))
             self._add_words_row()
         plan = self.plan.plan()
         reach = reach_out_now(supporters, plan, crisis, now, zone)

@@ -29,8 +29,9 @@ from supportdesk.services.exporting import ExportFormat
 from supportdesk.services.safety_plan import Plan
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.focus_order import keep_in_place, place_after
+from supportdesk.ui.pages.page_header import PageHeader
 from supportdesk.ui.pages.plan_commands import PlanLike, save_plan
-from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
+from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body
 from supportdesk.ui.pdf.export import save_pdf
 from supportdesk.ui.plain import plain_label, plain_tooltip, tell
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
@@ -216,13 +217,14 @@ class SafetyPlanPage(ScrollingPage):
         self.saved: Plan = self.service.plan()
         self._saving = False
         self.setAccessibleName("Safety plan")
-        self.column.addWidget(heading("My safety plan", 1.8, self.holder))
-        self.column.addWidget(body(
+        self.header = PageHeader("My safety plan",
             "A plan for hard moments, written while things are a little calmer. Go step by "
-            "step, in your own words; it's fine to leave some steps empty for now. Everything "
-            "is saved as you go, and Edit › Undo takes back a change.", self.holder))
-        tools = QHBoxLayout()
-        self.status = plain_label("", self.holder)
+            "step, in your own words; it's fine to leave some steps empty for now.",
+            self.holder)
+        self.column.addWidget(self.header)
+        # one line kept for how saving went, so nothing moves as they type
+        self.status = plain_label("Everything is saved as you go, and Edit › Undo takes back "
+                                  "a change.", self.holder)
         self.my_people_button = QPushButton("Send to my people…", self.holder)
         self.my_people_button.setAccessibleName(
             "Send your hard-time message to the people you can ask for help, one at a time")
@@ -233,11 +235,9 @@ class SafetyPlanPage(ScrollingPage):
         self.print_button = QPushButton("Save as PDF to print…", self.holder)
         self.print_button.setAccessibleName("Save the plan as a PDF to print")
         self.print_button.clicked.connect(self._on_print_clicked)
-        tools.addWidget(self.status, 1)
-        tools.addWidget(self.my_people_button)
-        tools.addWidget(self.message_button)
-        tools.addWidget(self.print_button)
-        self.column.addLayout(tools)
+        for button in (self.my_people_button, self.message_button, self.print_button):
+            self.header.add_button(button)
+        self.column.addWidget(self.status)
         self.cards: dict[PlanStep, StepCard] = {}
         for number, step in enumerate(PlanStep, start=1):
             card = StepCard(step, self.holder, opener)

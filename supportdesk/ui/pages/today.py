@@ -28,9 +28,10 @@ from supportdesk.services.dashboard import SHOWN_PROFESSIONALS, Today
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.coming_up import ComingUpCard, coming_up_card
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectCard
+from supportdesk.ui.pages.page_header import PageHeader
 from supportdesk.ui.pages.sparkline import Sparkline
 from supportdesk.ui.pages.today_appointments import appointments_card
-from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body, heading
+from supportdesk.ui.pages.view_parts import Card, ContactGrid, ScrollingPage, body
 from supportdesk.ui.plain import literal_ampersands, plain_label
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
@@ -134,14 +135,14 @@ class TodayPage(ScrollingPage):
         self._with_mood_effect = False
         self.today = today
         holder = self.holder
-        self.column.addWidget(heading(f"{today.greeting}.", 1.8, holder))
+        self.header = PageHeader(f"{today.greeting}.", "" if today.is_empty else
+                                 "Here's how your support network looks today.", holder)
+        self.column.addWidget(self.header)
         if today.is_empty:
             self._add_welcome()
             self._add_how_are_you(today)
             self.column.addStretch(1)
             return
-        self.column.addWidget(body("Here's how your support network looks today.", holder,
-                                   scale=1.1))
         if today.escalation is not None:
             self._add_escalation(today)
         if today.isolation is not None:
@@ -278,7 +279,6 @@ class TodayPage(ScrollingPage):
         card.content.addLayout(grid)
         self.more_due = QPushButton(card)
         self.more_due.setFlat(True)
-        self.more_due.setStyleSheet("text-align: left; padding: 3px 6px;")
         self.more_due.clicked.connect(lambda: self._show_more_due(grid, card, DUE_MORE))
         card.content.addWidget(self.more_due, 0, Qt.AlignmentFlag.AlignLeft)
         self._show_more_due(grid, card, DUE_FIRST)
@@ -302,7 +302,6 @@ class TodayPage(ScrollingPage):
         words = overdue_words(item, self.ctx.app.now())
         name = QPushButton(literal_ampersands(item.name), card)
         name.setFlat(True)
-        name.setStyleSheet("text-align: left; padding: 3px 6px;")
         name.setAccessibleName(f"Open {item.name}, {words}")
         name.clicked.connect(lambda: self.ctx.events.supporter_open_requested.emit(
             item.supporter_id))

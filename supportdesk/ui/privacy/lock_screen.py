@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.services.crisis_lines import CrisisNow
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
+from supportdesk.ui.pages.page_header import title_label
 from supportdesk.ui.plain import plain_label
 
 
@@ -40,10 +41,8 @@ class LockScreen(QFrame):
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.title = plain_label("SupportDesk is locked")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        self.title.setFont(font)
+        self.title = title_label("SupportDesk is locked")
+        self.title.setWordWrap(False)  # centred as one line (an aligned item keeps its hint)
         self.note = plain_label("Your network is safe and hidden. Take your time.")
         self.pin = QLineEdit()
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.errors import KnownError
 from supportdesk.ui import icons
+from supportdesk.ui.pages.page_header import title_label
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.secret_clipboard import copy_secret
 from supportdesk.vault.atomic import atomic_write_bytes
@@ -125,10 +126,7 @@ class WelcomeDialog(QDialog):
         self._connect_signals()
 
     def _build(self) -> None:
-        heading = plain_label("Welcome to SupportDesk")
-        heading_font = heading.font()
-        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.5)
-        heading.setFont(heading_font)
+        heading = title_label("Welcome to SupportDesk")
         logo = plain_label()
         logo.setPixmap(icons.app_icon().pixmap(heading.fontMetrics().height() * 2))
         self.help_button = QPushButton("I need help now")

@@ -10,13 +10,14 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from supportdesk.core.appointments import Appointment, AskKind, remind_words, when_words
 from supportdesk.core.schedule import local_zone
 from supportdesk.ui.appointment_commands import DeleteAppointment
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.editors.appointment_dialog import AppointmentDialog
+from supportdesk.ui.pages.view_parts import Card
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.undo_commands import perform
 from supportdesk.ui.widgets.asks_list import AsksList
@@ -38,17 +39,18 @@ def _wrapping(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class AppointmentBox(QGroupBox):
+class AppointmentBox(Card):
     print_requested = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__("Appointments", parent)
+        self.setObjectName("AppointmentBox")
         self.ctx = ctx
         self.supporter_id: int | None = None
         self.name = ""
         self.next: Appointment | None = None
         self.awaiting: Appointment | None = None
-        layout = QVBoxLayout(self)
+        layout = self.content
         self.next_label = _wrapping("", self)
         layout.addWidget(self.next_label)
         buttons = QHBoxLayout()

@@ -6,18 +6,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from supportdesk.ui.plain import keep_plain
-from supportdesk.ui.theme import is_dark
 
 
 class FieldError(QLabel):
-    """Hidden while empty; a calm, readable red in light and dark palettes."""
+    """Hidden while empty; a calm, readable red in light and dark palettes (the theme's
+    ``QLabel#FieldError``, so it follows a switch made while it shows)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         keep_plain(self)
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.setStyleSheet(f"color: {'#f28b82' if is_dark(self.palette()) else '#b3261e'};")
+        self.setObjectName("FieldError")
         self.hide()
 
     def show_message(self, message: str) -> None:
