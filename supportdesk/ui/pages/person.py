@@ -48,6 +48,7 @@ from supportdesk.ui.models.gratitude_table import (
 from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
+from supportdesk.ui.pages.view_parts import name_scroll_area
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.remove_person import remove_person
 from supportdesk.ui.undo_commands import (
@@ -99,6 +100,7 @@ class PersonPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        name_scroll_area(scroll, "Person")
         outer.addWidget(scroll)
         body = QWidget(scroll)
         scroll.setWidget(body)

@@ -215,7 +215,7 @@ class SafetyPlanPage(ScrollingPage):
         self._shown: tuple[Plan, list[Supporter]] | None = None
         self.saved: Plan = self.service.plan()
         self._saving = False
-        self.setAccessibleName("Safety plan")
+        self.name_page("Safety plan")
         self.column.addWidget(heading("My safety plan", 1.8, self.holder))
         self.column.addWidget(body(
             "A plan for hard moments, written while things are a little calmer. Go step by "
