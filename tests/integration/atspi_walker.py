@@ -47,8 +47,8 @@ MUST_BE_NAMED = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.R
                  pyatspi.ROLE_ICON, pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON}
 WINDOWS = {pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW, pyatspi.ROLE_ALERT}
 MAX_TAB_STOPS = 150
-FOCUS_WAIT = 1.5  # seconds for a key to do anything at all
-SETTLE = 0.15  # after something moved inside a control, how long a focus event may take
+FOCUS_WAIT = 5.0  # seconds for a key to do anything at all (a busy machine is slow)
+SETTLE = 0.25  # after something moved inside a control, how long a focus event may take
 MAX_MOVES_INSIDE = 60  # Tab presses that stay inside one control (a date's parts, a map)
 # What Tab does inside a control that keeps it (the next part of a date, the next person
 # on the map): the caret, the selection or the description moves, focus does not.

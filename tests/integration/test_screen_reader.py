@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -127,7 +128,7 @@ def accessibility_bus(private_desktop: PrivateDesktop) -> Iterator[dict[str, str
             if private_desktop.has_name(A11Y_BUS):
                 break
             assert launcher.poll() is None, "at-spi-bus-launcher stopped at once"
-            subprocess.run(["sleep", "0.1"], check=False)
+            time.sleep(0.1)
         else:
             missing(f"at-spi-bus-launcher did not take {A11Y_BUS} on the session bus")
         yield {**env, "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
@@ -238,3 +239,15 @@ def test_tab_goes_round_in_reading_order_without_getting_stuck(
     assert wrong == {}
     for view in walked:  # round once, back where it began (no loop inside)
         assert view["steps"][-1]["to"]["path"] == view["stops"][0]["path"], view["view"]
+
+
+def test_while_locked_a_screen_reader_reaches_only_the_lock_screen(
+        tour: dict[str, Any]) -> None:
+    """Nothing of the window under the cover is shown to AT-SPI or reached by Tab."""
+    lock = next(view for view in tour["views"] if view["view"] == "Lock screen")
+    names = {stop["name"] for stop in lock["stops"]}
+    assert {"PIN", "Unlock", "Reach out now"} <= names
+    assert not names & {"Sections", "Log a check-in", "Dismiss", "Today page"}
+    assert all(name in {"PIN", "Unlock", "Reach out now"} or name.startswith(
+        ("Emergency: ", "Call ", "Text ", "Chat with ")) for name in names), names
+    assert lock["nodes"] < 40  # the lock screen alone; with Today beneath it was over 100
