@@ -205,3 +205,42 @@ def test_a_window_meant_for_the_lock_screen_stays_uncovered(
     line = QLabel("Samaritans: 116 123", help_window)
     help_window.show()
     assert line.isVisible() and not help_window.findChildren(LockScreen)
+
+
+def test_locked_as_the_window_is_built_nothing_under_the_cover_shows_or_takes_focus(
+    session: Session, qtbot: QtBot, no_desktop: None
+) -> None:
+    """The app's own start with a PIN: the window shows "Opening your notes…", the vault
+    opens, the pages are built into the shown window and it locks in that same turn.
+    What was just built is about to be shown by Qt; it must stay under the cover, out of
+    reach of Tab and of a screen reader (found by tests/integration/test_screen_reader.py)."""
+    from PySide6.QtWidgets import QWidget
+
+    from supportdesk.ui.main_window import MainWindow
+    from supportdesk.ui.privacy import install as privacy_install
+
+    AppLock(Settings(session.repo)).set_pin("2468")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    ctx = window.attach(session)
+    privacy = privacy_install.install(window, ctx)
+    try:
+        window.show()  # as app.py does once the extensions are in
+        qtbot.wait(50)  # Qt shows what was added to a shown window on a later turn
+        assert privacy.locked and privacy.cover.isVisible()
+        beneath = [type(w).__name__ for w in window.findChildren(QWidget)
+                   if w.isVisible() and w is not privacy.cover
+                   and not privacy.cover.isAncestorOf(w)]
+        assert beneath == []
+        privacy.cover.pin.setText("2468")
+        privacy.cover.unlock_button.click()
+        central = window.centralWidget()
+        assert central is not None and central.isVisible() and window.menuBar().isVisible()
+    finally:
+        privacy.screen.stop()
+        if privacy.locked:
+            privacy.unlock()
+        app_lock.set_locked(False)
+        ctx.bus.stop()

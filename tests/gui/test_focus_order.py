@@ -67,7 +67,7 @@ def test_the_banner_comes_after_the_sections_and_before_the_page(
     window.show_page("today")  # type: ignore[attr-defined]
     names = [s.name for s in _walk(window, qtbot)]
     assert names.index("Sections") < names.index("Log a check-in") < names.index("Dismiss")
-    page_first = next(i for i, n in enumerate(names) if n == "QScrollArea")
+    page_first = next(i for i, n in enumerate(names) if n == "Today page")
     assert names.index("Dismiss") < page_first
 
 
@@ -123,3 +123,29 @@ def test_the_check_catches_tab_going_back_up(qtbot: QtBot) -> None:
     assert out_of_order(tab_stops(root, root)) == []
     QWidget.setTabOrder(buttons[2], buttons[1])
     assert out_of_order(tab_stops(root, root)) == ["'Bottom' -> 'Middle'"]
+
+
+def test_the_lock_screen_and_crisis_help_tab_in_reading_order(
+        demo_ctx: AppContext, qtbot: QtBot) -> None:
+    """Found by a screen reader's walk (tests/integration/test_screen_reader.py): the
+    crisis strip came before the PIN, and the crisis lines after Close."""
+    from supportdesk.ui.crisis.view import CrisisOnlyView
+    from supportdesk.ui.privacy.lock_screen import LockScreen
+
+    now = demo_ctx.app.crisis_lines.now("GB")
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(1100, 720)
+    cover = LockScreen(host)
+    cover.setGeometry(host.rect())
+    cover.prepare(has_pin=True)
+    cover.show_crisis(now)
+    view = CrisisOnlyView(now)
+    qtbot.addWidget(view)
+    for root, first in ((host, cover.pin), (view, view.strip.emergency_button)):
+        root.show()
+        qtbot.waitExposed(root)
+        qtbot.wait(20)  # the layout settles
+        stops = tab_stops(root, first)
+        assert len(stops) > 3
+        assert out_of_order(stops) == [], type(root).__name__

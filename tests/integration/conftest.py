@@ -231,3 +231,21 @@ def tray_host(session_bus: str, display: str, private_desktop: PrivateDesktop) -
     if not private_desktop.has_name(WATCHER):
         missing("no tray host owns org.kde.StatusNotifierWatcher (status-notifier-watcher)")
     return WATCHER
+
+
+INTEGRATION_FIGURES = pytest.StashKey[list[str]]()
+
+
+@pytest.fixture(scope="session")
+def integration_figures(request: pytest.FixtureRequest) -> list[str]:
+    """Lines printed at the end of the run, as the reliability suite prints its figures."""
+    return request.config.stash.setdefault(INTEGRATION_FIGURES, [])
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> None:
+    lines = config.stash.get(INTEGRATION_FIGURES, None)
+    if lines:
+        terminalreporter.write_sep("=", "integration figures")
+        for line in lines:
+            terminalreporter.write_line(line)

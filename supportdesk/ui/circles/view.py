@@ -37,6 +37,7 @@ class CirclesView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Circles map")
+        self.viewport().setAccessibleName("Circles map")  # it can take focus too
         self.setAccessibleDescription(
             "Me at the centre, supporters on three rings. Arrow keys or Tab move between "
             "people, Enter opens, Control with Up or Down moves someone closer or further out.")

@@ -32,7 +32,14 @@ from supportdesk.services.crisis_lines import (
     shipped_directory,
 )
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
-from supportdesk.ui.pages.view_parts import ContactGrid, body, crisis_contact, heading
+from supportdesk.ui.focus_order import place_after
+from supportdesk.ui.pages.view_parts import (
+    ContactGrid,
+    body,
+    crisis_contact,
+    heading,
+    name_scroll_area,
+)
 from supportdesk.ui.plain import plain_label
 from supportdesk.ui.widgets.contact_buttons import UrlOpener, open_url
 
@@ -74,6 +81,7 @@ class CrisisOnlyView(QDialog):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        name_scroll_area(self.scroll_area, "Help right now")
         layout.addWidget(self.scroll_area, 1)
         self.close_button = QPushButton("Close", self)
         self.close_button.clicked.connect(self.accept)
@@ -115,6 +123,7 @@ class CrisisOnlyView(QDialog):
             self.line_names.append(line.name)
         column.addStretch(1)
         self.scroll_area.setWidget(column_holder)
+        place_after(self.scroll_area, [column_holder])  # before Close, as it reads
 
     def _line_row(self, line: CrisisLine, parent: QWidget) -> QWidget:
         row = QWidget(parent)

@@ -30,6 +30,7 @@ from supportdesk.ui.undo_commands import EditCheckin, LogCheckin, perform
 from supportdesk.ui.widgets.field_error import FieldError
 from supportdesk.ui.widgets.mood_picker import MoodPicker
 from supportdesk.ui.widgets.support_types import SupportTypeChecks
+from supportdesk.ui.widgets.typing_box import name_typing_box
 
 
 def to_qdatetime(moment: datetime) -> QDateTime:
@@ -55,6 +56,7 @@ class PersonCombo(QComboBox):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setAccessibleName("Who")
         self.setAccessibleDescription("Type part of a name, then press Enter.")
+        name_typing_box(self)
         self.setCurrentIndex(-1)
         self.setEditText("")
 

@@ -42,6 +42,7 @@ from supportdesk.ui.editors.occasion_rows import DatesEditor, MeetingsEditor
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
 from supportdesk.ui.undo_commands import AddSupporter, EditSupporter, perform
 from supportdesk.ui.widgets.field_error import FieldError
+from supportdesk.ui.widgets.typing_box import name_typing_box
 
 TAB_ABOUT, TAB_CONTACT, TAB_BEFORE, TAB_NOTES, TAB_OCCASIONS = range(5)
 TIE_WORDS = {TieStrength.STRONG: "Very close", TieStrength.NORMAL: "Close",
@@ -182,6 +183,7 @@ class SupporterEditor(GuardedDialog):
         self.zone_box.setEditable(True)
         self.zone_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.zone_box.setAccessibleName("Their time zone")
+        name_typing_box(self.zone_box)
         own = own_zone_name()
         self.zone_box.addItem(f"Same as mine ({own})", "")
         for name in sorted(zoneinfo.available_timezones()):

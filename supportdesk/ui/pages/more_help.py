@@ -30,7 +30,7 @@ class MoreHelpPage(ScrollingPage):
         self.opener = opener
         self.page = more_help()
         self.source_toggles: list[QToolButton] = []
-        self.setAccessibleName(self.page.title)
+        self.name_page(self.page.title)
         self._build()
 
     def _build(self) -> None:

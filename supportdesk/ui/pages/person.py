@@ -48,7 +48,7 @@ from supportdesk.ui.models.roles import ID_ROLE
 from supportdesk.ui.pages.coming_up import person_occasion_lines
 from supportdesk.ui.pages.mood_effect_parts import MoodEffectBox
 from supportdesk.ui.pages.page_header import PageHeader
-from supportdesk.ui.pages.view_parts import Card
+from supportdesk.ui.pages.view_parts import Card, name_scroll_area
 from supportdesk.ui.plain import plain_label, plain_tooltip
 from supportdesk.ui.remove_person import remove_person
 from supportdesk.ui.undo_commands import (
@@ -105,6 +105,7 @@ class PersonPage(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        name_scroll_area(scroll, "Person")
         outer.addWidget(scroll)
         body = QWidget(scroll)
         scroll.setWidget(body)

@@ -95,7 +95,7 @@ class ReachOutPage(ScrollingPage):
         self.plan_ids: list[int] = []  # people the plan names, as shown
         self.line_names: list[str] = []  # every crisis line shown, the strip's first
         self.country_box: QComboBox | None = None
-        self.setAccessibleName("Reach out now")
+        self.name_page("Reach out now")
         self._build_strip()
         self.clock_timer = QTimer(self)
         self.clock_timer.setInterval(CHECK_AVAILABILITY_MS)

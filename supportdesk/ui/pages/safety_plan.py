@@ -216,7 +216,7 @@ class SafetyPlanPage(ScrollingPage):
         self._shown: tuple[Plan, list[Supporter]] | None = None
         self.saved: Plan = self.service.plan()
         self._saving = False
-        self.setAccessibleName("Safety plan")
+        self.name_page("Safety plan")
         self.header = PageHeader("My safety plan",
             "A plan for hard moments, written while things are a little calmer. Go step by "
             "step, in your own words; it's fine to leave some steps empty for now.",

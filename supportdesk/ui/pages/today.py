@@ -64,7 +64,7 @@ class TodayPage(ScrollingPage):
         self.mood_buttons: list[QPushButton] = []
         self.coming_up: ComingUpCard | None = None
         self._built_with: list[tuple[str, int]] = []
-        self.setAccessibleName("Today")
+        self.name_page("Today")
         self.refresh()
 
     # -- building -------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFrame,
     QLabel,
     QPushButton,
@@ -25,6 +26,13 @@ from supportdesk.ui.widgets.contact_buttons import ContactButtons, UrlOpener, op
 CONTENT_WIDTH = 820
 MAX_BUTTON_TEXT = 300
 
+
+
+def name_scroll_area(area: QAbstractScrollArea, page: str) -> None:
+    """A page's scroll area is a Tab stop (so the arrow keys scroll it): it says whose
+    it is and what it does, for a screen reader."""
+    area.setAccessibleName(f"{page} page")
+    area.setAccessibleDescription("Scroll with the arrow keys, or Page Up and Page Down.")
 
 
 def heading(text: str, scale: float = 1.6, parent: QWidget | None = None) -> QLabel:
@@ -121,6 +129,11 @@ class ScrollingPage(QWidget):
         """Side margins that keep the column at most ``CONTENT_WIDTH`` wide, centred."""
         side = max(24, (self.scroll_area.viewport().width() - CONTENT_WIDTH) // 2)
         self.column.setContentsMargins(side, 20, side, 24)
+
+    def name_page(self, name: str) -> None:
+        """The page's accessible name, which its scroll area says too."""
+        self.setAccessibleName(name)
+        name_scroll_area(self.scroll_area, name)
 
     def keep_tab_order(self) -> None:
         """Tab from the page's scroll area through the column as it reads, top to bottom

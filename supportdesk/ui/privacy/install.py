@@ -134,7 +134,7 @@ class PrivacyUi(QObject):
                     and not other.property(SHOWN_WHILE_LOCKED)):  # crisis help stays in reach
                 self._covers[other] = self._new_cover(other)
         for host, cover in self._covers.items():
-            self._hidden += [child for child in _contents(host, cover) if not child.isHidden()]
+            self._hidden += [child for child in _contents(host, cover) if _shows(child)]
         for widget in self._hidden:
             widget.hide()
         for host, cover in self._covers.items():
@@ -209,7 +209,7 @@ class PrivacyUi(QObject):
         cover = self._new_cover(host)
         self._covers[host] = cover
         for child in _contents(host, cover):
-            if not child.isHidden():
+            if _shows(child):
                 self._hidden.append(child)
                 child.hide()
         self._show_cover(host, cover)
@@ -269,6 +269,13 @@ def _contents(host: QWidget, cover: LockScreen) -> list[QWidget]:
     """The host's own child widgets (not its child windows), except the cover."""
     return [child for child in host.findChildren(QWidget)
             if child.parentWidget() is host and child is not cover and not child.isWindow()]
+
+
+def _shows(widget: QWidget) -> bool:
+    """Shown, or about to be: a widget just added to a shown window stays hidden only
+    until Qt shows it on a later turn, unless it was hidden on purpose."""
+    return not widget.isHidden() or not widget.testAttribute(
+        Qt.WidgetAttribute.WA_WState_ExplicitShowHide)
 
 
 def _needs_cover(widget: QWidget) -> bool:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.services.crisis_lines import CrisisNow
 from supportdesk.ui.crisis.strip import CrisisStrip, line_detail
+from supportdesk.ui.focus_order import place_after
 from supportdesk.ui.pages.page_header import title_label
 from supportdesk.ui.plain import plain_label
 
@@ -85,6 +86,9 @@ class LockScreen(QFrame):
             layout.addLayout(row)
         layout.addWidget(self.reach_out_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        # Tab as it reads: the PIN, Unlock, the crisis help, Reach out now (the strip was
+        # made first, so it would come before the PIN)
+        place_after(self.unlock_button, [self.crisis, self.reach_out_button])
         self.pin.returnPressed.connect(self._on_unlock_clicked)
         self.unlock_button.clicked.connect(self._on_unlock_clicked)
         self.reach_out_button.clicked.connect(self.reach_out_requested)
