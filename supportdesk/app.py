@@ -30,8 +30,8 @@ SMOKE_OK = "smoke-test ok"
 BENCH_FIRST_PAINT = "SUPPORTDESK_BENCH_FIRST_PAINT"  # benchmarks/run.py: report, then quit
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    parser = cli.build_parser(commands=commands)
+def build_parser(*, commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    parser = cli.build_parser(commands=commands, only=only)
     parser.add_argument("--minimized", action="store_true",
                         help="start hidden in the system tray (used when starting at login)")
     parser.add_argument("--smoke-test", action="store_true",
@@ -49,10 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from supportdesk.ui.pdf.__main__ import main as render_pdf
 
         return render_pdf(args_list[1:])
-    # The subcommands' parsers import most of the app: only build them when asked for.
-    args = build_parser(commands=_wants_cli(args_list)).parse_args(args_list)
+    # The subcommands' parsers import most of the app: only build them when asked for,
+    # and only the one named when it is named.
+    parser = build_parser(commands=_wants_cli(args_list), only=cli.command_module(args_list))
+    args = parser.parse_args(args_list)
     if args.command:
-        return cli.run(args_list)
+        if args.minimized or args.smoke_test:  # the command line's parser refuses these
+            return cli.run(args_list)
+        return cli.run_parsed(parser, args)  # read as cli.run would: the same options
     return _run_gui(args)
 
 
@@ -217,8 +221,9 @@ def _told_of_damage(session: Session, window: MainWindow) -> bool:
     return True
 
 
-def _after_first_paint(window: MainWindow, work: Callable[[], None]) -> None:
-    """Run ``work`` once, in the event loop turn after the window first paints."""
+def _after_first_paint(window: QWidget, work: Callable[[], None]) -> None:
+    """Run ``work`` once, in the event loop turn after ``window`` (a window or the page
+    in it) next paints."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     done: list[bool] = []
@@ -258,14 +263,36 @@ def _new_window(app: QApplication) -> MainWindow:
 
 
 def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> None:
-    """Build the first page and install the extensions, before anything personal paints."""
-    from supportdesk.ui.extensions import install_all
+    """Build the first page and install the app lock before anything personal paints;
+    the other extensions (menus' actions, tray, reminders) once that page has painted
+    (about 40 ms sooner to Today). A start hidden in the tray installs them all at once:
+    whether it may stay hidden depends on the tray."""
+    from PySide6.QtWidgets import QApplication
+
+    from supportdesk.ui import extensions
 
     ctx = window.attach(session)
-    window.extensions = install_all(window, ctx)
-    # Hidden in the tray only when there is a tray to come back from.
-    if not (minimized and window.keep_running_on_close):
-        window.show()
+    if minimized:
+        window.extensions = extensions.install_all(window, ctx)
+        # Hidden in the tray only when there is a tray to come back from.
+        if not window.keep_running_on_close:
+            window.show()
+        return
+    window.extensions = extensions.install_first(window, ctx)
+
+    def install_rest() -> None:
+        try:
+            window.extensions.update(extensions.install_rest(window, ctx))
+        except Exception:  # as if it had failed while the window was built (open_vault)
+            if not _told_of_damage(session, window):
+                raise
+            window.keep_running_on_close = False
+            window.hide()
+            QApplication.exit(1)
+
+    page = window.stack.currentWidget()
+    _after_first_paint(page if page is not None else window, install_rest)
+    window.show()
 
 
 def _report_first_paint(app: QApplication, window: MainWindow) -> None:

@@ -1,7 +1,8 @@
 """What adds menus, actions, the tray and timers to the main window, in this order.
 
 Each is installed by an explicit call once the window is built; ``install_all`` returns
-what each gave back, by name.
+what each gave back, by name. ``install_first`` and ``install_rest`` are its two halves,
+for a start that shows the first page between them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,23 @@ if TYPE_CHECKING:
 
 def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
     """Install every extension; returns what each install() gave back."""
+    installed = install_first(window, ctx)
+    installed.update(install_rest(window, ctx))
+    return installed
+
+
+def install_first(window: MainWindow, ctx: AppContext) -> dict[str, object]:
+    """What must be there before the first page paints: the app lock (with a PIN it
+    locks before any other extension can show or say a name)."""
+    from supportdesk.ui.privacy import install as privacy
+
+    return {"privacy": privacy.install(window, ctx)}  # app lock, crash handler hookup
+
+
+def install_rest(window: MainWindow, ctx: AppContext) -> dict[str, object]:
+    """Everything else, in order; at a start-up with the window shown, just after the
+    first page has painted (app.py): menus' actions, shortcuts, the tray, reminders.
+    Until then Ctrl+Shift+H is caught by the early reach-out key (views_actions)."""
     from supportdesk.ui import (
         appearance,
         data_actions,
@@ -28,13 +46,9 @@ def install_all(window: MainWindow, ctx: AppContext) -> dict[str, object]:
         people_actions,
         views_actions,
     )
-    from supportdesk.ui.privacy import install as privacy
     from supportdesk.ui.reminders import install as reminders
 
     return {
-        # The app lock first: with a PIN it locks before any other extension can show
-        # or say a name.
-        "privacy": privacy.install(window, ctx),  # app lock, crash handler hookup
         "people_actions": people_actions.install(window, ctx),  # Ctrl+L log, Ctrl+N add
         "reminders": reminders.install(window, ctx),  # tray, timer, notifications, tab
         "views_actions": views_actions.install(window, ctx),  # Ctrl+Shift+H reach out
