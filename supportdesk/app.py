@@ -103,9 +103,11 @@ def _set_app_icon(app: QApplication) -> None:
     app.setWindowIcon(icons.app_icon())
 
 
-def _prepare(app: QApplication, data_dir: Path) -> None:
+def _prepare(app: QApplication, data_dir: Path, *, crash_handler: bool = True) -> None:
     """The log, the crash handler, the icon and the look: before any dialog, and with an
-    existing vault just after the window's first paint (none of it shows before)."""
+    existing vault just after the window's first paint (none of it shows before). That
+    start installs the crash handler once Today has painted (``crash_handler=False``):
+    until then the early hook (ui/crash_hook.py) loads it for an exception."""
     from supportdesk.core.errors import KnownError
     from supportdesk.services.logging_setup import setup_logging
     from supportdesk.ui.theme import Theme
@@ -114,7 +116,8 @@ def _prepare(app: QApplication, data_dir: Path) -> None:
         setup_logging(data_dir)
     except KnownError as error:
         print(f"supportdesk: {error}", file=sys.stderr)
-    _install_crash_handler(app)
+    if crash_handler:
+        _install_crash_handler(app)
     _set_app_icon(app)
     Theme(app)
     from supportdesk.ui.views_actions import catch_reach_out_early
@@ -178,7 +181,7 @@ def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> Main
     def open_vault() -> None:
         from supportdesk.ui.startup.open_vault import VaultOpener
 
-        _prepare(app, data_dir)
+        _prepare(app, data_dir, crash_handler=False)  # _finish_window installs it
         opener = VaultOpener(data_dir, parent=window if window.isVisible() else None)
         session = opener.run()
         if session is None:  # they chose Quit (no error), or it cannot open (told)
@@ -221,9 +224,8 @@ def _told_of_damage(session: Session, window: MainWindow) -> bool:
     return True
 
 
-def _after_first_paint(window: QWidget, work: Callable[[], None]) -> None:
-    """Run ``work`` once, in the event loop turn after ``window`` (a window or the page
-    in it) next paints."""
+def _after_first_paint(window: MainWindow, work: Callable[[], None]) -> None:
+    """Run ``work`` once, in the event loop turn after the window (next) paints."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     done: list[bool] = []
@@ -264,15 +266,18 @@ def _new_window(app: QApplication) -> MainWindow:
 
 def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> None:
     """Build the first page and install the app lock before anything personal paints;
-    the other extensions (menus' actions, tray, reminders) once that page has painted
-    (about 40 ms sooner to Today). A start hidden in the tray installs them all at once:
-    whether it may stay hidden depends on the tray."""
+    the crash handler and the other extensions (menus' actions, tray, reminders) once
+    that page has painted (about 40 ms sooner to Today). A start hidden in the tray
+    installs them all at once: whether it may stay hidden depends on the tray."""
     from PySide6.QtWidgets import QApplication
 
     from supportdesk.ui import extensions
 
     ctx = window.attach(session)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
     if minimized:
+        _install_crash_handler(app)
         window.extensions = extensions.install_all(window, ctx)
         # Hidden in the tray only when there is a tray to come back from.
         if not window.keep_running_on_close:
@@ -281,6 +286,7 @@ def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> 
     window.extensions = extensions.install_first(window, ctx)
 
     def install_rest() -> None:
+        _install_crash_handler(app)
         try:
             window.extensions.update(extensions.install_rest(window, ctx))
         except Exception:  # as if it had failed while the window was built (open_vault)
@@ -288,10 +294,10 @@ def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> 
                 raise
             window.keep_running_on_close = False
             window.hide()
-            QApplication.exit(1)
+            app.exit(1)
 
-    page = window.stack.currentWidget()
-    _after_first_paint(page if page is not None else window, install_rest)
+    # The window paints with its new page in one pass: after it, Today is on the screen.
+    _after_first_paint(window, install_rest)
     window.show()
 
 
