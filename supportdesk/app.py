@@ -10,6 +10,7 @@ built and the extensions (tray, reminders, menus' actions) are installed.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -41,6 +42,20 @@ def build_parser(*, commands: bool = True, only: str | None = None) -> argparse.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up makes the objects of some 300 modules and the first page, none of them
+    # garbage: the cyclic collector going over them again and again cost about 20 ms
+    # before Today. It resumes once Today is shown (or a command is read, a dialog
+    # comes first, a few seconds pass), and whatever happens, when this returns.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from supportdesk.vault.atomic import keep_files_private
 
     keep_files_private()  # before Qt, SQLite or the log make any file
@@ -48,12 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list[:1] == [cli.PDF_COMMAND]:  # the command line's PDF export, in a child
         from supportdesk.ui.pdf.__main__ import main as render_pdf
 
+        gc.enable()
         return render_pdf(args_list[1:])
     # The subcommands' parsers import most of the app: only build them when asked for,
     # and only the one named when it is named.
     parser = build_parser(commands=_wants_cli(args_list), only=cli.command_module(args_list))
     args = parser.parse_args(args_list)
     if args.command:
+        gc.enable()  # the command's own work collects as usual
         if args.minimized or args.smoke_test:  # the command line's parser refuses these
             return cli.run(args_list)
         return cli.run_parsed(parser, args)  # read as cli.run would: the same options
@@ -149,6 +166,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     else:  # first run: the welcome and the recovery key come before the window
         from supportdesk.ui.startup.open_vault import VaultOpener
 
+        gc.enable()
         _prepare(app, data_dir)
         opener = VaultOpener(data_dir, welcome_shown=_close_at_once if args.smoke_test
                              else None)
@@ -198,6 +216,8 @@ def _start_window(app: QApplication, data_dir: Path, *, minimized: bool) -> Main
             window.hide()
             app.exit(1)
 
+    # A dialog that waits for the person (the recovery key, say) must not hold it.
+    QTimer.singleShot(3000, gc.enable)
     if minimized:
         QTimer.singleShot(0, open_vault)
     else:
@@ -277,6 +297,7 @@ def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     if minimized:
+        gc.enable()
         _install_crash_handler(app)
         window.extensions = extensions.install_all(window, ctx)
         # Hidden in the tray only when there is a tray to come back from.
@@ -286,6 +307,7 @@ def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> 
     window.extensions = extensions.install_first(window, ctx)
 
     def install_rest() -> None:
+        gc.enable()  # held since main() began: Today is shown
         _install_crash_handler(app)
         try:
             window.extensions.update(extensions.install_rest(window, ctx))
@@ -377,6 +399,7 @@ def _run_demo(app: QApplication, args: argparse.Namespace) -> int:
     from supportdesk.ui.theme import Theme
     from supportdesk.vault.keystore import MemoryKeyStore
 
+    gc.enable()
     folder = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
     try:
         _install_crash_handler(app)

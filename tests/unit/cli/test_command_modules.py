@@ -57,3 +57,23 @@ def test_a_command_imports_no_other_commands_module(tmp_path: Path) -> None:
                   "mood_import_command", "occasion_commands", "appointment_commands"):
         assert other not in loaded
     assert "usage: supportdesk due" in result.stdout
+
+
+def test_a_command_runs_with_the_cyclic_collector_on(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """app.main holds the collector over the start-up imports; a command's own work (an
+    import of thousands of cards, say) collects as usual, and so does what comes after."""
+    import gc
+
+    from supportdesk import app
+
+    seen: list[bool] = []
+
+    def run_parsed(_parser: object, _args: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(cli, "run_parsed", run_parsed)
+    assert app.main(["--data-dir", str(tmp_path), "due"]) == 0
+    assert seen == [True]
+    assert gc.isenabled()
