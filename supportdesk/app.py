@@ -285,10 +285,10 @@ def _new_window(app: QApplication) -> MainWindow:
 
 
 def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> None:
-    """Build the first page and install the app lock before anything personal paints;
-    the crash handler and the other extensions (menus' actions, tray, reminders) once
-    that page has painted (about 40 ms sooner to Today). A start hidden in the tray
-    installs them all at once: whether it may stay hidden depends on the tray."""
+    """Build the first page and install the app lock (if one is set) before anything
+    personal paints; the crash handler and the other extensions (menus' actions, tray,
+    reminders) once that page has painted (about 50 ms sooner to Today). A start hidden
+    in the tray installs them all at once: whether it may stay hidden depends on it."""
     from PySide6.QtWidgets import QApplication
 
     from supportdesk.ui import extensions
@@ -304,13 +304,14 @@ def _finish_window(window: MainWindow, session: Session, *, minimized: bool) -> 
         if not window.keep_running_on_close:
             window.show()
         return
-    window.extensions = extensions.install_first(window, ctx)
+    first = extensions.install_first(window, ctx)
+    window.extensions = dict(first)
 
     def install_rest() -> None:
         gc.enable()  # held since main() began: Today is shown
         _install_crash_handler(app)
         try:
-            window.extensions.update(extensions.install_rest(window, ctx))
+            window.extensions.update(extensions.install_rest(window, ctx, first))
         except Exception:  # as if it had failed while the window was built (open_vault)
             if not _told_of_damage(session, window):
                 raise
