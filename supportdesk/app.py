@@ -2,9 +2,10 @@
 
 Subcommands run the CLI without loading Qt at all; everything else starts the GUI.
 The GUI starts in two steps, so the window is there as fast as a bare Qt window:
-the window is shown first (sidebar, menus, "Opening your notes…"), and once it has
-painted, the vault opens (asking for the recovery key if it must), the first page is
-built and the extensions (tray, reminders, menus' actions) are installed.
+the window is shown first ("Opening your notes…"), and once it has painted, the vault
+opens (asking for the recovery key if it must) and the sidebar, menus and first page are
+built (with the app lock, when one is set); once that page has painted, the crash handler
+and the other extensions (tray, reminders, menus' actions) are installed.
 """
 
 from __future__ import annotations
