@@ -40,6 +40,46 @@ COMMAND_MODULES = [
 ]
 
 
+# Which module registers each command: a command line that names one builds that
+# module's parsers alone (each module imports the services its commands use; all ten
+# cost about 40 ms). The whole parser is built for anything else (help, a mistake).
+COMMAND_MODULE_OF = {
+    **dict.fromkeys(("init", "recovery-key", "check", "recover", "backup", "restore"),
+                    "supportdesk.cli.vault_commands"),
+    **dict.fromkeys(("list", "add", "log", "mood", "show"), "supportdesk.cli.network_commands"),
+    "edit": "supportdesk.cli.edit_command",
+    **dict.fromkeys(("remove", "pause", "resume", "snooze"),
+                    "supportdesk.cli.person_commands"),
+    **dict.fromkeys(("thanks", "gratitude", "plan"), "supportdesk.cli.gratitude_plan_commands"),
+    **dict.fromkeys(("lines", "reach"), "supportdesk.cli.crisis_commands"),
+    "due": "supportdesk.cli.due_command",
+    **dict.fromkeys(("meetings", "dates"), "supportdesk.cli.occasion_commands"),
+    **dict.fromkeys(("appointments", "asks"), "supportdesk.cli.appointment_commands"),
+    **dict.fromkeys(("import", "export"), "supportdesk.cli.data_commands"),
+}
+# The options that may come before a command and change nothing about which it is
+# (app.py adds the last two). Any other (help, version, an abbreviation) builds it all.
+PLAIN_OPTIONS = ("--demo", "--recovery-key-stdin", "--pin-stdin", "--minimized",
+                 "--smoke-test")
+
+
+def command_module(argv: Sequence[str]) -> str | None:
+    """The one module whose parsers this command line needs, or None for all of them."""
+    skip_value = False
+    for arg in argv:
+        if skip_value:
+            skip_value = False
+        elif arg == "--data-dir":
+            skip_value = True
+        elif arg.startswith("--data-dir=") or arg in PLAIN_OPTIONS:
+            continue
+        elif arg.startswith("-"):
+            return None
+        else:
+            return COMMAND_MODULE_OF.get(arg)
+    return None
+
+
 COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Your network", ("list", "show", "add", "edit", "remove", "reach", "lines")),
     ("Check-ins", ("log", "due", "mood", "pause", "resume", "snooze", "asks")),
@@ -51,8 +91,9 @@ COMMAND_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The whole parser; ``commands=False`` leaves out the subcommands (and their imports)."""
+def build_parser(*, commands: bool = True, only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; ``commands=False`` leaves out the subcommands (and their imports),
+    ``only`` (a module of COMMAND_MODULES) builds that module's subcommands alone."""
     parser = argparse.ArgumentParser(
         prog="supportdesk",
         description="SupportDesk: a private home for your support network.",
@@ -76,7 +117,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", help=argparse.SUPPRESS)
     recording = _RecordingHelp(sub)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else [only]:
         importlib.import_module(name).register(recording)
     parser.description = grouped_description(str(parser.description), recording.helps)
     return parser
@@ -120,10 +161,15 @@ def grouped_description(lead: str, helps: dict[str, str]) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     keep_files_private()
+    given = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(only=command_module(given))
+    return run_parsed(parser, parser.parse_args(given))
+
+
+def run_parsed(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the command ``parser`` read into ``args``."""
     for stream in (sys.stdout, sys.stderr):
         utf8_when_redirected(stream)
-    parser = build_parser()
-    args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 0

@@ -9,12 +9,14 @@ imported until every name is given. Shows what it found and asks before writing.
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supportdesk.cli.due_command import _session_opener
 from supportdesk.core.errors import KnownError, ValidationError
 from supportdesk.services.application import Application
-from supportdesk.services.daylio_import import DaylioPreview, NotDaylioError, is_daylio_backup
+
+if TYPE_CHECKING:  # loaded for an import only: every command builds this parser
+    from supportdesk.services.daylio_import import DaylioPreview
 
 DAYLIO = "daylio"
 
@@ -30,6 +32,8 @@ def add_arguments(importer: Any) -> None:
 
 def wants(args: argparse.Namespace, data: bytes) -> bool:
     """Whether ``import`` is to read this file as a Daylio backup."""
+    from supportdesk.services.daylio_import import is_daylio_backup
+
     return getattr(args, "format", None) == DAYLIO or is_daylio_backup(data)
 
 
@@ -57,6 +61,7 @@ def describe(preview: DaylioPreview) -> list[str]:
 
 def run(args: argparse.Namespace, data: bytes) -> int:
     from supportdesk.cli.data_commands import confirm
+    from supportdesk.services.daylio_import import NotDaylioError
 
     app = Application(_session_opener()(args))
     try:

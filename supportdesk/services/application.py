@@ -43,11 +43,6 @@ from supportdesk.services.appointments import AppointmentService
 from supportdesk.services.auto_backup import BackupScheduler
 from supportdesk.services.crisis_lines import CrisisLinesService
 from supportdesk.services.dashboard import DashboardService
-from supportdesk.services.daylio_import import (
-    DaylioImportOutcome,
-    DaylioImportService,
-    DaylioPreview,
-)
 from supportdesk.services.feed import ChangeFeed
 from supportdesk.services.mood import MoodService
 from supportdesk.services.mood_effect import MoodEffectService
@@ -66,6 +61,11 @@ from supportdesk.store.repository import SupporterSnapshot
 from supportdesk.vault.vault import Vault
 
 if TYPE_CHECKING:  # loaded when first used: the formats they read and write are large
+    from supportdesk.services.daylio_import import (
+        DaylioImportOutcome,
+        DaylioImportService,
+        DaylioPreview,
+    )
     from supportdesk.services.exporting import ExportService
     from supportdesk.services.full_export import FullExportService
     from supportdesk.services.full_import import (
@@ -102,7 +102,6 @@ class Application:
         self.dashboard = DashboardService(session)
         self.occasions = OccasionsService(session)
         self.occasion_reminders = OccasionReminderService(session)
-        self.daylio_import = DaylioImportService(session)
         self.app_lock = AppLock(self.settings)
         # Backups need a vault (a bare test database has none).
         self.backups = (BackupScheduler(session.vault, self.settings, lambda: session.clock())
@@ -129,6 +128,12 @@ class Application:
         from supportdesk.services.full_export import FullExportService
 
         return FullExportService(self.session)
+
+    @cached_property
+    def daylio_import(self) -> DaylioImportService:
+        from supportdesk.services.daylio_import import DaylioImportService
+
+        return DaylioImportService(self.session)
 
     @cached_property
     def full_import(self) -> FullImportService:

@@ -13,13 +13,25 @@ own is installed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from supportdesk.services import app_lock
-from supportdesk.ui.context import AppContext
-from supportdesk.ui.crisis.view import open_crisis_view
+
+if TYPE_CHECKING:
+    from supportdesk.services.crisis_lines import CrisisLinesService
+    from supportdesk.ui.context import AppContext
+
+
+def open_crisis_view(lines: CrisisLinesService | None, parent: QWidget | None) -> None:
+    """The crisis view's module (its widgets, the shipped lines) loads with its first use:
+    the early key below stands from the first dialog on, before any page is built."""
+    from supportdesk.ui.crisis.view import open_crisis_view as open_view
+
+    open_view(lines, parent)
 
 REACH_OUT_SHORTCUT = QKeySequence("Ctrl+Shift+H")
 REACH_OUT_WORDS = ("Reach out now: the emergency number and crisis lines, from anywhere "

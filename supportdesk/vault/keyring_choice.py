@@ -9,8 +9,11 @@ one backend can apply on each platform, so it is chosen by name:
 1. ``PYTHON_KEYRING_BACKEND``, when set (keyring's own variable, read as keyring reads it);
 2. else ``keyringrc.cfg`` in keyring's config folder, when it names a backend
    (``[backend] default-keyring``, with its ``keyring-path``);
-3. else the Secret Service on Linux and the BSDs, the Keychain on macOS, Credential
-   Manager on Windows;
+3. else the Secret Service on Linux and the BSDs (through secretstorage directly,
+   ``vault/secret_service.py``: keyring itself is then never imported, about 40 ms of
+   every start and command; without secretstorage it is "no keyring", as with keyring's
+   backend), the
+   Keychain on macOS, Credential Manager on Windows;
 4. else (another platform) keyring's own detection.
 
 The backend chosen is never probed beforehand: whether it works shows on first use,
@@ -35,6 +38,14 @@ PLATFORM_BACKENDS = {
     "netbsd": "keyring.backends.SecretService.Keyring",
     "darwin": "keyring.backends.macOS.Keyring",
     "win32": "keyring.backends.Windows.WinVaultKeyring",
+}
+
+
+# keyring's backends that have one of our own in their place (the same entries, read and
+# written the same way, without importing keyring).
+OWN_BACKENDS = {
+    "keyring.backends.SecretService.Keyring":
+        "supportdesk.vault.secret_service.SecretServiceKeyring",
 }
 
 
@@ -75,7 +86,7 @@ def choose_backend(platform: str = sys.platform,
         import keyring
 
         return keyring.get_keyring()
-    return _load(name, probe=False)
+    return _load(OWN_BACKENDS.get(name, name), probe=False)
 
 
 def _load(name: str, *, probe: bool = True) -> Any:
@@ -102,6 +113,8 @@ def _config_file() -> Path:
 
 
 def _read_config(config_file: Path) -> Any:
+    if not config_file.is_file():  # the usual case: configparser not even loaded
+        return None
     import configparser
 
     config = configparser.RawConfigParser()

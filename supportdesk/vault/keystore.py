@@ -8,8 +8,8 @@ below 1) counts as "no keyring": there is never a plaintext fallback.
 
 from __future__ import annotations
 
-import contextlib
 import hmac
+import sys
 import threading
 from typing import Any, Protocol
 
@@ -126,7 +126,10 @@ class KeyringKeyStore:
     @property
     def backend_name(self) -> str:
         backend = self._keyring()
-        return f"{type(backend).__module__}.{type(backend).__name__}"
+        # A backend of our own that stands for one of keyring's says keyring's name.
+        own = getattr(backend, "stands_for", None)
+        return own if isinstance(own, str) else (
+            f"{type(backend).__module__}.{type(backend).__name__}")
 
     def get(self, vault_uuid: str) -> bytes | None:
         text = _in_time(self._timeout, _call, self._keyring().get_password, SERVICE,
@@ -144,19 +147,21 @@ class KeyringKeyStore:
                  username(vault_uuid), key.hex())
 
     def delete(self, vault_uuid: str) -> None:
-        import keyring.errors
-
-        # Nothing stored is already what was asked for.
-        with contextlib.suppress(keyring.errors.PasswordDeleteError):
+        try:
             _call(self._keyring().delete_password, SERVICE, username(vault_uuid))
+        except Exception as error:
+            if not _nothing_to_delete(error):  # nothing stored is what was asked for
+                raise
 
 
 def usable_backend(backend: Any) -> bool:
     """False for backends that would lose or refuse the key (null, fail, priority < 1)."""
-    from keyring.backends import fail, null
-
-    if isinstance(backend, null.Keyring | fail.Keyring):
-        return False
+    # keyring's own stand-ins, where keyring is loaded at all (the platform's own
+    # keyring is reached without it: keyring_choice).
+    for module in ("keyring.backends.null", "keyring.backends.fail"):
+        stand_in = sys.modules.get(module)
+        if stand_in is not None and isinstance(backend, stand_in.Keyring):
+            return False
     try:
         priority = float(backend.priority)
     except Exception:  # a backend that cannot even say how usable it is
@@ -197,24 +202,36 @@ def _in_time(timeout: float | None, function: Any, *args: Any) -> Any:
 
 def _call(function: Any, *args: Any) -> Any:
     """Run a keyring call, turning its failures into one KeyringUnavailableError."""
-    import keyring.errors
-
     try:
         return function(*args)
-    except keyring.errors.KeyringLocked:
-        raise KeyringUnavailableError(LOCKED, hint=LOCKED_HINT) from None
-    except (keyring.errors.NoKeyringError, keyring.errors.InitError):
-        raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT) from None
-    except keyring.errors.PasswordDeleteError:
+    except KeyringUnavailableError:
         raise
-    except keyring.errors.KeyringError:
-        raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT) from None
     except Exception as exc:
-        # secretstorage/jeepney/D-Bus failures that keyring passes through as they are.
-        name = type(exc).__name__
-        module = type(exc).__module__
-        if "Dismissed" in name:
-            raise KeyringUnavailableError(DISMISSED, hint=LOCKED_HINT) from None
-        if module.split(".")[0] in {"secretstorage", "jeepney", "dbus"}:
-            raise KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT) from None
-        raise
+        told = _as_unavailable(exc)
+        if told is None:
+            raise
+        raise told from None
+
+
+def _nothing_to_delete(error: Exception) -> bool:
+    errors = sys.modules.get("keyring.errors")  # loaded with any backend that raises it
+    return errors is not None and isinstance(error, errors.PasswordDeleteError)
+
+
+def _as_unavailable(exc: Exception) -> KeyringUnavailableError | None:
+    """The message for a keyring failure; None for one to pass on as it is."""
+    errors = sys.modules.get("keyring.errors")  # a keyring error means keyring is loaded
+    if errors is not None and isinstance(exc, errors.KeyringError):
+        if isinstance(exc, errors.KeyringLocked):
+            return KeyringUnavailableError(LOCKED, hint=LOCKED_HINT)
+        if isinstance(exc, errors.PasswordDeleteError):
+            return None
+        return KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT)
+    # secretstorage/jeepney/D-Bus failures that keyring passes through as they are.
+    name = type(exc).__name__
+    module = type(exc).__module__
+    if "Dismissed" in name:
+        return KeyringUnavailableError(DISMISSED, hint=LOCKED_HINT)
+    if module.split(".")[0] in {"secretstorage", "jeepney", "dbus"}:
+        return KeyringUnavailableError(NO_KEYRING, hint=NO_KEYRING_HINT)
+    return None

@@ -166,3 +166,45 @@ def test_no_dbus_at_all_gives_a_clear_message_and_no_vault(tmp_path: Path) -> No
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (data_dir / DB_FILE).exists()
     assert "recovery key" not in result.stdout
+
+
+def test_our_secret_service_and_keyrings_read_each_others_entries(
+        real_keyring: Any, tmp_path: Path) -> None:
+    """The app reaches the Secret Service without keyring (vault/secret_service.py): a
+    vault made before, through keyring's backend, opens as it did, and keyring (or
+    anything using its entries) reads what the app writes now."""
+    from supportdesk.vault.secret_service import SecretServiceKeyring
+
+    ours = SecretServiceKeyring()
+    real_keyring.set_password("supportdesk-test", "written-by-keyring", "k1")
+    assert ours.get_password("supportdesk-test", "written-by-keyring") == "k1"
+    ours.set_password("supportdesk-test", "written-by-us", "k2")
+    assert real_keyring.get_password("supportdesk-test", "written-by-us") == "k2"
+    again = secret_tool("search", "service", "supportdesk-test", "username", "written-by-us")
+    assert "Password for 'written-by-us' on 'supportdesk-test'" in again.stdout + again.stderr
+    assert "application = Python keyring library" in again.stdout + again.stderr
+    ours.set_password("supportdesk-test", "written-by-us", "k3")  # replaced, not added
+    assert real_keyring.get_password("supportdesk-test", "written-by-us") == "k3"
+    ours.delete_password("supportdesk-test", "written-by-us")
+    ours.delete_password("supportdesk-test", "written-by-us")  # nothing left: no error
+    assert real_keyring.get_password("supportdesk-test", "written-by-us") is None
+    assert ours.get_password("supportdesk-test", "never-written") is None
+    real_keyring.delete_password("supportdesk-test", "written-by-keyring")
+
+
+def test_a_vault_made_through_keyrings_backend_opens_without_keyring(
+        real_keyring: Any, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    session, _ = create_session(data_dir, KeyringKeyStore(real_keyring))
+    assert session.vault is not None
+    recorded = session.vault.metadata.keyring_backend
+    session.close()
+    assert recorded == "keyring.backends.SecretService.Keyring"
+    code = ("import sys; from supportdesk.services.session import open_session; "
+            "s = open_session(__import__('pathlib').Path(sys.argv[1])); "
+            "print('keyring' in sys.modules, s.vault.metadata.keyring_backend); s.close()")
+    env = {key: value for key, value in os.environ.items() if key != "PYTHON_KEYRING_BACKEND"}
+    result = subprocess.run([sys.executable, "-c", code, str(data_dir)], cwd=REPO,
+                            env={**env, "PYTHONPATH": str(REPO)}, capture_output=True,
+                            text=True, timeout=60, check=False)
+    assert result.stdout.split() == ["False", recorded], result.stderr
