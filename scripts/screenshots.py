@@ -52,12 +52,16 @@ GROUP_SHOWN = "Oakfield Peer Support Circle"
 
 
 def settle(app: object, seconds: float = 0.4) -> None:
-    """Let layouts, timers and lazy loading finish before grabbing."""
+    """Let layouts, timers and lazy loading finish before grabbing. Widgets given
+    ``deleteLater`` go too: without a running event loop (this script never runs one)
+    they would stay on screen, as the app's own loop never lets them."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         time.sleep(0.02)
 
 
@@ -141,7 +145,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     finally:
         session.close()
         shutil.rmtree(folder, ignore_errors=True)
-    written.append(_quiet_shot(app, scheme, out))
+    written += _quiet_shot(app, scheme, out)
     written += _empty_list_shots(app, scheme, out)
     return written
 
@@ -226,8 +230,11 @@ def _appointment_shots(app: object, window: object, ctx: object, ids: dict[str, 
     return written
 
 
-def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
-    """Today with the quiet suggestion switched on: two people, twelve days unheard."""
+def _quiet_shot(app: object, scheme: str, out: Path) -> list[Path]:
+    """Today with the quiet suggestion switched on: two people, twelve days unheard (at
+    1100x720 and 800x600); then, with the suggestion of a professional switched on too
+    and three low moods noted, "Things have been hard lately" above it."""
+    from supportdesk.core.insights import EscalationRule
     from supportdesk.core.isolation import IsolationRule
     from supportdesk.core.kinds import ContactType, Kind, Ring
     from supportdesk.core.model import ContactMethod, Supporter
@@ -250,9 +257,23 @@ def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
         page.resize(*WINDOW_SIZE)
         page.show()
         settle(app)
-        target = _save(page.grab(), out / f"{scheme}-today-quiet.png")
+        targets = [_save(page.grab(), out / f"{scheme}-today-quiet.png")]
+        page.resize(*SMALL_SIZE)
+        settle(app)
+        targets.append(_save(page.grab(), out / f"{scheme}-today-quiet-800.png"))
+        ctx.session.repo.add_supporter(Supporter(name="Dr Amara Fenwick", kind=Kind.PROFESSIONAL,
+                                                 ring=Ring.MIDDLE, contacts=[ContactMethod(
+                                                     ContactType.PHONE, "+44 20 7946 0000")]),
+                                       now=now - timedelta(days=12))
+        for hours, mood in ((60, 2), (30, 1)):
+            ctx.app.add_mood_entry(MoodEntry(at=now - timedelta(hours=hours), mood=mood))
+        ctx.app.set_escalation_rule(EscalationRule(enabled=True))
+        page.refresh()  # a page alone: no window to refresh it on the change
+        page.resize(*WINDOW_SIZE)
+        settle(app)
+        targets.append(_save(page.grab(), out / f"{scheme}-today-hard.png"))
         page.close()
-    return target
+    return targets
 
 
 def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Path]:
