@@ -113,6 +113,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written += _mood_shots(app, window, scheme, out)
         written += _mood_connection_shots(app, window, ids, scheme, out)
         written += _year_shots(app, window, scheme, out)
+        written.append(_daylio_shot(app, window, scheme, out))
         written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _words_shots(app, window, ids, scheme, out)
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
@@ -360,6 +361,23 @@ def _year_shots(app: object, window: object, scheme: str, out: Path) -> list[Pat
     page.view_box.setCurrentIndex(0)
     settle(app)
     return written
+
+
+def _daylio_shot(app: object, window: object, scheme: str, out: Path) -> Path:
+    """File > Import > Daylio backup: the preview of the sample backup, the person's own
+    mood name "sleepy" chosen as Low (nothing is imported)."""
+    from supportdesk.ui.daylio_dialog import daylio_dialog
+    from supportdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = daylio_dialog(window.ctx, REPO / "tests" / "data" / "daylio-sample.csv", window)
+    box = dialog.name_boxes["sleepy"]
+    box.setCurrentIndex(box.findText("2 · Low"))
+    dialog.show()
+    settle(app)
+    shot = _save(dialog.grab(), out / f"{scheme}-daylio.png")
+    dialog.reject()
+    return shot
 
 
 def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int], scheme: str,
