@@ -55,12 +55,16 @@ GROUP_SHOWN = "Oakfield Peer Support Circle"
 
 
 def settle(app: object, seconds: float = 0.4) -> None:
-    """Let layouts, timers and lazy loading finish before grabbing."""
+    """Let layouts, timers and lazy loading finish before grabbing. Widgets given
+    ``deleteLater`` go too: without a running event loop (this script never runs one)
+    they would stay on screen, as the app's own loop never lets them."""
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         QApplication.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         time.sleep(0.02)
 
 
@@ -113,6 +117,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
         written += _mood_shots(app, window, scheme, out)
         written += _mood_connection_shots(app, window, ids, scheme, out)
         written += _year_shots(app, window, scheme, out)
+        written.append(_daylio_shot(app, window, scheme, out))
         written.append(_log_this_shot(app, window, ids, scheme, out))
         written += _words_shots(app, window, ids, scheme, out)
         written += _crisis_shots(app, window, ctx, ids, scheme, out)
@@ -152,7 +157,7 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     finally:
         session.close()
         shutil.rmtree(folder, ignore_errors=True)
-    written.append(_quiet_shot(app, scheme, out))
+    written += _quiet_shot(app, scheme, out)
     written += _empty_list_shots(app, scheme, out)
     return written
 
@@ -255,8 +260,11 @@ def _people_800_shots(app: object, window: object, ids: dict[str, int], scheme: 
     return written
 
 
-def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
-    """Today with the quiet suggestion switched on: two people, twelve days unheard."""
+def _quiet_shot(app: object, scheme: str, out: Path) -> list[Path]:
+    """Today with the quiet suggestion switched on: two people, twelve days unheard (at
+    1100x720 and 800x600); then, with the suggestion of a professional switched on too
+    and three low moods noted, "Things have been hard lately" above it."""
+    from supportdesk.core.insights import EscalationRule
     from supportdesk.core.isolation import IsolationRule
     from supportdesk.core.kinds import ContactType, Kind, Ring
     from supportdesk.core.model import ContactMethod, Supporter
@@ -279,9 +287,23 @@ def _quiet_shot(app: object, scheme: str, out: Path) -> Path:
         page.resize(*WINDOW_SIZE)
         page.show()
         settle(app)
-        target = _save(page.grab(), out / f"{scheme}-today-quiet.png")
+        targets = [_save(page.grab(), out / f"{scheme}-today-quiet.png")]
+        page.resize(*SMALL_SIZE)
+        settle(app)
+        targets.append(_save(page.grab(), out / f"{scheme}-today-quiet-800.png"))
+        ctx.session.repo.add_supporter(Supporter(name="Dr Amara Fenwick", kind=Kind.PROFESSIONAL,
+                                                 ring=Ring.MIDDLE, contacts=[ContactMethod(
+                                                     ContactType.PHONE, "+44 20 7946 0000")]),
+                                       now=now - timedelta(days=12))
+        for hours, mood in ((60, 2), (30, 1)):
+            ctx.app.add_mood_entry(MoodEntry(at=now - timedelta(hours=hours), mood=mood))
+        ctx.app.set_escalation_rule(EscalationRule(enabled=True))
+        page.refresh()  # a page alone: no window to refresh it on the change
+        page.resize(*WINDOW_SIZE)
+        settle(app)
+        targets.append(_save(page.grab(), out / f"{scheme}-today-hard.png"))
         page.close()
-    return target
+    return targets
 
 
 def _mood_shots(app: object, window: object, scheme: str, out: Path) -> list[Path]:
@@ -369,6 +391,23 @@ def _year_shots(app: object, window: object, scheme: str, out: Path) -> list[Pat
     page.view_box.setCurrentIndex(0)
     settle(app)
     return written
+
+
+def _daylio_shot(app: object, window: object, scheme: str, out: Path) -> Path:
+    """File > Import > Daylio backup: the preview of the sample backup, the person's own
+    mood name "sleepy" chosen as Low (nothing is imported)."""
+    from supportdesk.ui.daylio_dialog import daylio_dialog
+    from supportdesk.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    dialog = daylio_dialog(window.ctx, REPO / "tests" / "data" / "daylio-sample.csv", window)
+    box = dialog.name_boxes["sleepy"]
+    box.setCurrentIndex(box.findText("2 · Low"))
+    dialog.show()
+    settle(app)
+    shot = _save(dialog.grab(), out / f"{scheme}-daylio.png")
+    dialog.reject()
+    return shot
 
 
 def _crisis_shots(app: object, window: object, ctx: object, ids: dict[str, int], scheme: str,

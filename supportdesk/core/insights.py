@@ -296,6 +296,12 @@ class EscalationRule:
     within_days: int = 14
 
 
+def on_the_clock(moment: datetime, zone: tzinfo) -> datetime:
+    """Local wall time: "7 days" after Sunday noon is the next Sunday noon, even across
+    a clock change (167 or 169 hours)."""
+    return moment.astimezone(zone).replace(tzinfo=None)
+
+
 @dataclass(frozen=True)
 class Escalation:
     professionals: tuple[Supporter, ...]
@@ -311,12 +317,17 @@ class Escalation:
 
 
 def escalation(rule: EscalationRule, recent: Sequence[tuple[datetime, int]], now: datetime,
-               supporters: Iterable[Supporter]) -> Escalation | None:
-    """The suggestion to show, or None. ``recent`` is (when, mood), any order."""
+               supporters: Iterable[Supporter], zone: tzinfo | None = None
+               ) -> Escalation | None:
+    """The suggestion to show, or None. ``recent`` is (when, mood), any order, ordered by
+    the instant whatever zone each was noted in; ``within_days`` are days on the clock of
+    ``zone`` (the person's; ``now``'s own when not given)."""
     if not rule.enabled or rule.count < 1:
         return None
-    since = now - timedelta(days=rule.within_days)
-    moods = [m for at, m in sorted(recent) if since <= at <= now]
+    clock = zone or now.tzinfo
+    assert clock is not None, "now must be an aware moment"
+    since = on_the_clock(now, clock) - timedelta(days=rule.within_days)
+    moods = [m for at, m in sorted(recent) if since <= on_the_clock(at, clock) and at <= now]
     if len(moods) < rule.count or any(m > rule.threshold for m in moods[-rule.count:]):
         return None
     pros = sorted((s for s in supporters if s.kind is Kind.PROFESSIONAL),

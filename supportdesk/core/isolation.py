@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from supportdesk.core.availability import available_now, reach_order_key
-from supportdesk.core.insights import LOW_MOOD
+from supportdesk.core.insights import LOW_MOOD, on_the_clock
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
 
@@ -68,7 +68,7 @@ def isolation(rule: IsolationRule, supporters: Sequence[Supporter],
     last = max(contacts) if contacts else (min(added) if added else None)
     if last is None or last > now:
         return None
-    quiet = _on_the_clock(now, user_tz) - _on_the_clock(last, user_tz)
+    quiet = on_the_clock(now, user_tz) - on_the_clock(last, user_tz)
     since = sorted((at, mood) for at, mood in lone_moods if last < at <= now)
     recent_low = (len(since) >= LOW_IN_A_ROW
                   and all(mood <= LOW_MOOD for _, mood in since[-LOW_IN_A_ROW:]))
@@ -79,12 +79,6 @@ def isolation(rule: IsolationRule, supporters: Sequence[Supporter],
     else:
         return None
     return Isolation(why, quiet.days, tuple(closest(personal, now, user_tz)))
-
-
-def _on_the_clock(moment: datetime, zone: tzinfo) -> datetime:
-    """Local wall time: "7 days" after Sunday noon is the next Sunday noon, even across
-    a clock change (167 or 169 hours)."""
-    return moment.astimezone(zone).replace(tzinfo=None)
 
 
 def closest(people: Sequence[Supporter], now: datetime, user_tz: tzinfo) -> list[Supporter]:

@@ -6,9 +6,9 @@ UTC, and the day the clocks change has 23 or 25 hours. Every mood noted counts â
 on its own, and a check-in's mood (the mood after it, or the mood before when only that
 was noted: one value per check-in, how the person was when it was logged).
 
-``offset_spans`` gives the few stretches of a year in which the zone's offset from UTC
-stays the same, so the store can turn each stored UTC moment into its local day inside
-one SQL aggregate (see ``store.mood_rows``).
+``year_days`` gives each local day of a year as the stretch of UTC time it covers, so
+the store can add up each day's moods with one SQL query that reads the moods by time
+from their indexes (see ``store.mood_rows``).
 """
 
 from __future__ import annotations
@@ -19,9 +19,6 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from supportdesk.core.model import MOOD_LABELS
 
-# The zone's offset is looked at every few hours; no zone changes it twice that quickly.
-_STEP = timedelta(hours=6)
-
 
 def day_start(day: date, zone: tzinfo) -> datetime:
     """The first moment (UTC) of ``day`` in ``zone``. Where midnight does not exist (a
@@ -29,39 +26,18 @@ def day_start(day: date, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
 
-def _offset_at(second: int, zone: tzinfo) -> int:
-    """Seconds ``zone`` is ahead of UTC at this Unix second."""
-    offset = datetime.fromtimestamp(second, UTC).astimezone(zone).utcoffset()
-    return int(offset.total_seconds()) if offset is not None else 0
-
-
-@dataclass(frozen=True)
-class OffsetSpan:
-    """From ``start`` (UTC, naive as stored) the zone is ``seconds`` ahead of UTC."""
-
-    start: datetime
-    seconds: int
-
-
-def offset_spans(start: datetime, end: datetime, zone: tzinfo) -> list[OffsetSpan]:
-    """The stretches of [start, end) (aware) with one offset each, oldest first: one for
-    a zone without summer time, three for a year that has it."""
-    first, last = int(start.timestamp()), int(end.timestamp())
-    found = [(first, _offset_at(first, zone))]
-    step = int(_STEP.total_seconds())
-    for low in range(first, last, step):
-        high = min(low + step, last)
-        if _offset_at(high, zone) == found[-1][1]:
-            continue
-        while high - low > 1:  # the change is in (low, high]: find its second
-            middle = (low + high) // 2
-            if _offset_at(middle, zone) == found[-1][1]:
-                low = middle
-            else:
-                high = middle
-        found.append((high, _offset_at(high, zone)))
-    return [OffsetSpan(datetime.fromtimestamp(second, UTC).replace(tzinfo=None), seconds)
-            for second, seconds in found]
+def year_days(year: int, zone: tzinfo) -> list[tuple[date, datetime, datetime]]:
+    """Each local day of ``year`` with its first moment and the next day's (UTC): the
+    stretch of time that is that day where the person lives, 23 or 25 hours long on the
+    days the clocks change."""
+    days = []
+    day, start = date(year, 1, 1), day_start(date(year, 1, 1), zone)
+    while day.year == year:
+        following = day + timedelta(days=1)
+        end = day_start(following, zone)
+        days.append((day, start, end))
+        day, start = following, end
+    return days
 
 
 def mood_word(mean: float) -> str:

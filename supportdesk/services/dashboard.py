@@ -123,7 +123,8 @@ class DashboardService(TimedService):
             reciprocity=reciprocity_balance(c for c in counts if c.supporter_id in by_id),
             mood=mood_trend([mood for _, mood in all_moods]),
             gratitude=gratitude_prompts(supporters, thanked, moment.astimezone(zone).date()),
-            escalation=self._escalation(all_moods, moment, supporters, marks["settings"]),
+            escalation=self._escalation(all_moods, moment, supporters, zone,
+                                        marks["settings"]),
             isolation=self._isolation(lone, moment, supporters, zone, marks["settings"]),
         )
 
@@ -139,9 +140,10 @@ class DashboardService(TimedService):
         return value
 
     def _escalation(self, moods: list[tuple[datetime, int]], moment: datetime,
-                    supporters: list[Supporter], mark: object) -> Escalation | None:
+                    supporters: list[Supporter], zone: tzinfo, mark: object
+                    ) -> Escalation | None:
         found = escalation(self._read("rule", mark, self.escalation_rule), moods, moment,
-                           supporters)
+                           supporters, zone)
         if found is None:
             return None
         shown = SHOWN_PROFESSIONALS

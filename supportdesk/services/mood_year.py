@@ -1,6 +1,6 @@
 """The year at a glance: the mean mood of each of the person's days, and one day's moods.
 
-``year`` is one SQL aggregate over every mood noted (on its own, and in check-ins),
+``year`` is one SQL query over every mood noted (on its own, and in check-ins),
 grouped by the person's local day (``core.mood_year``). ``day`` lists what was noted on
 one day, for the grid's Enter.
 """
@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from supportdesk.core.errors import NotFoundError
 from supportdesk.core.model import MOOD_LABELS
-from supportdesk.core.mood_year import DayMood, MoodYear, day_start, offset_spans
+from supportdesk.core.mood_year import DayMood, MoodYear, day_start, year_days
 from supportdesk.core.schedule import local_zone
 from supportdesk.services.session import Session
 from supportdesk.store import mood_rows
@@ -51,9 +51,7 @@ class MoodYearService:
         kept = self._kept.get(year)
         if kept is not None and kept[0] == key:
             return kept[1]
-        start, end = day_start(date(year, 1, 1), zone), day_start(date(year + 1, 1, 1), zone)
-        rows = mood_rows.mood_by_day(self.session.db, start, end,
-                                     offset_spans(start, end, zone))
+        rows = mood_rows.mood_by_day(self.session.db, year_days(year, zone))
         moods = MoodYear(year, {day: DayMood(day, total, count) for day, total, count in rows})
         self._kept[year] = (key, moods)
         return moods

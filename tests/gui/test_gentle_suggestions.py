@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from supportdesk.core.kinds import Kind, Ring
-from supportdesk.core.model import Supporter
+from supportdesk.core.isolation import IsolationRule
+from supportdesk.core.kinds import ContactType, Kind, Ring
+from supportdesk.core.model import ContactMethod, Supporter
 from supportdesk.core.mood import MoodEntry
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages.today import TodayPage
@@ -98,3 +99,26 @@ def test_a_mood_noted_rebuilds_only_the_mood_cards_and_a_check_in_everything(
     assert robin.id is not None
     ctx.app.log_checkin(CheckIn(robin.id, FIXED_NOW - timedelta(minutes=1)))
     assert cards()["Check-ins due"] is not after["Check-ins due"]
+
+
+def test_reaching_out_from_the_quiet_card_is_one_click_and_can_be_logged(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    """A Text button on "It's been quiet lately" opens the link at once and says who was
+    reached, as every person's contact button does ("Log this?" follows it)."""
+    robin = ctx.session.repo.add_supporter(
+        Supporter(name="Robin", kind=Kind.FRIEND, ring=Ring.INNER,
+                  contacts=[ContactMethod(ContactType.SMS, "+44 7700 900123")]),
+        now=FIXED_NOW - timedelta(days=20))
+    opened: list[str] = []
+    page = follow(ctx, TodayPage(ctx, opener=lambda url: opened.append(url.toString()) or True))
+    qtbot.addWidget(page)
+    page.show()
+    ctx.app.set_isolation_rule(IsolationRule(enabled=True, days=7))
+    assert QUIET in texts(page)
+    button = next(b for b in page.findChildren(QPushButton)
+                  if b.text() == "Text +44 7700 900123")
+    qtbot.waitUntil(lambda: button.height() > 0)  # the new card laid out, as it is seen
+    with qtbot.waitSignal(ctx.events.reached_out) as reached:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == ["sms:+447700900123"]
+    assert reached.args == [robin.id, ContactType.SMS.value]

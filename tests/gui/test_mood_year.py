@@ -10,8 +10,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPaintEvent, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -166,3 +166,41 @@ def test_the_year_saves_as_png_and_svg(page: CheckinsPage, qtbot: QtBot,
     assert MOOD_COLOURS[1].name() in text and MOOD_COLOURS[5].name() in text
     assert "Very low" in text and "Nothing noted" in text
     QApplication.processEvents()
+
+
+class _PaintedRects(QObject):
+    """What the grid is asked to paint: each paint event's rectangle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rects: list[QRect] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent):
+            self.rects.append(event.rect())
+        return False
+
+
+def test_an_arrow_key_repaints_the_two_days_alone_and_they_stay_right(
+        page: CheckinsPage, qtbot: QtBot) -> None:
+    grid = _choose_year_by_keyboard(page, qtbot)
+    qtbot.keyClick(grid, Qt.Key.Key_Home)  # 1 November
+    qtbot.wait(50)  # what showing the year and that first move asked for is painted
+    painted = _PaintedRects()
+    grid.installEventFilter(painted)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: bool(painted.rects))
+    grid.removeEventFilter(painted)
+    geometry = grid.geometry_for(grid.width())
+    step = geometry.step
+    for rect in painted.rects:  # each about a square, not the year
+        assert rect.width() <= 3 * step and rect.height() <= 2 * step
+    repainted = QRectF()
+    for rect in painted.rects:
+        repainted = repainted.united(QRectF(rect))
+    for day in (date(2026, 11, 1), date(2026, 11, 2)):  # the focus left one, came to the other
+        assert repainted.contains(geometry.cell_rect(day).adjusted(-2, -2, 2, 2))
+    image = grid.grab().toImage()
+    ratio = grid.devicePixelRatioF()
+    assert _pixel(image, grid, date(2026, 11, 23), ratio) == MOOD_COLOURS[1]
+    assert grid.focused_day == date(2026, 11, 2)

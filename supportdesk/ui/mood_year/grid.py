@@ -96,6 +96,8 @@ class MoodYearGrid(QWidget):
         self.today = date.today()
         self.focused_day = self.today
         self._placed = False  # the focus starts on today, once set_year says when that is
+        self._kept_squares: tuple[MoodYear, object, dict[tuple[bool, int], list[QRectF]]] \
+            | None = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.setAccessibleDescription(
@@ -121,10 +123,16 @@ class MoodYearGrid(QWidget):
     def focus_day(self, day: date) -> None:
         day = min(max(day, self.moods.first), self.moods.last)
         if day != self.focused_day:
+            self._update_around(self.focused_day)  # only the two squares are painted again
             self.focused_day = day
             self._announce()
-            self.update()
+            self._update_around(day)
             self.day_focused.emit(day)
+
+    def _update_around(self, day: date) -> None:
+        """Ask for ``day``'s square to be painted again, with its focus ring."""
+        rect = self.geometry_for(self.width()).cell_rect(day).adjusted(-4, -4, 4, 4)
+        self.update(rect.toAlignedRect())
 
     def focused_words(self) -> str:
         return day_words(self.focused_day, self.moods.get(self.focused_day))
@@ -166,43 +174,65 @@ class MoodYearGrid(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QSizeF(self.width(), self.height()), focus=self.hasFocus())
+        self.paint(painter, QSizeF(self.width(), self.height()), focus=self.hasFocus(),
+                   exposed=QRectF(event.rect()))
         painter.end()
 
-    def paint(self, painter: QPainter, size: QSizeF, focus: bool = False) -> None:
-        """The grid and its legend in ``size`` (also what a saved picture holds)."""
+    def _squares(self, geometry: Geometry) -> dict[tuple[bool, int], list[QRectF]]:
+        """Each day's square, grouped by how it is drawn (after today?, mood level or 0
+        for nothing noted): worked out once per year shown, width and today, so a
+        repaint only draws."""
+        key = (self.today, geometry.step, geometry.label_width, geometry.top)
+        kept = self._kept_squares
+        if kept is not None and kept[0] is self.moods and kept[1] == key:
+            return kept[2]
+        groups: dict[tuple[bool, int], list[QRectF]] = {}
+        day, one = self.moods.first, timedelta(days=1)
+        while day.year == self.moods.year:
+            mood = self.moods.days.get(day)
+            style = (day > self.today, mood.level if mood is not None else 0)
+            groups.setdefault(style, []).append(
+                geometry.cell_rect(day).adjusted(0.5, 0.5, -0.5, -0.5))
+            day += one
+        self._kept_squares = (self.moods, key, groups)
+        return groups
+
+    def paint(self, painter: QPainter, size: QSizeF, focus: bool = False,
+              exposed: QRectF | None = None) -> None:
+        """The grid and its legend in ``size`` (also what a saved picture holds); only
+        the squares that meet ``exposed`` when it is given (a focus move asks for two)."""
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
         geometry = self.geometry_for(size.width())
         painter.setFont(self.font())
         painter.setPen(text)
-        for number in (1, 5, 10, 15, 20, 25, 30):
-            where = QRectF(geometry.label_width + (number - 1) * geometry.step - 4,
-                           0, geometry.cell + 8, geometry.line)
-            painter.drawText(where, Qt.AlignmentFlag.AlignCenter, str(number))
-        for month in range(12):
-            where = QRectF(0, geometry.top + month * geometry.step, geometry.label_width - 6,
-                           geometry.cell)
-            painter.drawText(where, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             MONTHS[month])
+        if exposed is None or exposed.top() < geometry.top:
+            for number in (1, 5, 10, 15, 20, 25, 30):
+                where = QRectF(geometry.label_width + (number - 1) * geometry.step - 4,
+                               0, geometry.cell + 8, geometry.line)
+                painter.drawText(where, Qt.AlignmentFlag.AlignCenter, str(number))
+        if exposed is None or exposed.left() < geometry.label_width:
+            for month in range(12):
+                where = QRectF(0, geometry.top + month * geometry.step,
+                               geometry.label_width - 6, geometry.cell)
+                painter.drawText(where,
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                                 MONTHS[month])
         outline = QColor(text)
         outline.setAlpha(90)
         faint = QColor(text)
         faint.setAlpha(40)
-        year = self.moods.year
-        day = self.moods.first
-        one = timedelta(days=1)
         radius = max(1.5, geometry.cell / 6)
-        while day.year == year:
-            rect = geometry.cell_rect(day).adjusted(0.5, 0.5, -0.5, -0.5)
-            mood = self.moods.days.get(day)
-            painter.setPen(QPen(faint if day > self.today else outline, 1))
-            if mood is not None:
-                painter.setBrush(MOOD_COLOURS[mood.level])
+        for (later, level), rects in self._squares(geometry).items():
+            painter.setPen(QPen(faint if later else outline, 1))
+            if level:
+                painter.setBrush(MOOD_COLOURS[level])
             else:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect, radius, radius)
-            day += one
+            for rect in rects:
+                if exposed is None or rect.intersects(exposed):
+                    painter.drawRoundedRect(rect, radius, radius)
+        year = self.moods.year
         if self.today.year == year:  # today: a firmer outline
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(QPen(text, 1.5))
@@ -213,7 +243,8 @@ class MoodYearGrid(QWidget):
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2.5))
             painter.drawRoundedRect(geometry.cell_rect(self.focused_day).adjusted(-2, -2, 2, 2),
                                     radius + 2, radius + 2)
-        self._legend(painter, geometry, size.width(), geometry.grid_bottom + 10)
+        if exposed is None or exposed.bottom() > geometry.grid_bottom:
+            self._legend(painter, geometry, size.width(), geometry.grid_bottom + 10)
 
     def _legend(self, painter: QPainter | None, geometry: Geometry, width: float,
                 top: float) -> float:
@@ -289,11 +320,11 @@ class MoodYearGrid(QWidget):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        self.update()
+        self._update_around(self.focused_day)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        self.update()
+        self._update_around(self.focused_day)
 
     def words_at(self, point: QPointF) -> str | None:
         """What the tooltip says at ``point``: that day in words (None off the grid)."""

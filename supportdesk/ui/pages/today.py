@@ -226,8 +226,11 @@ class TodayPage(ScrollingPage):
         card = Card("It's been quiet lately", self.holder, warm=True)
         card.content.addWidget(body(today.isolation.words, card))
         for person in today.isolation.people:
+            buttons = ContactGrid(person.contacts, person.name, card, self.opener,
+                                  supporter_id=person.id or 0)
+            buttons.reached_out.connect(self.ctx.events.reached_out)  # "Log this?" follows
             card.content.addWidget(plain_label(person.name, card))
-            card.content.addWidget(ContactGrid(person.contacts, person.name, card, self.opener))
+            card.content.addWidget(buttons)
         row = QHBoxLayout()
         reach = QPushButton("Reach out now", card)
         reach.setAccessibleName("Reach out now")

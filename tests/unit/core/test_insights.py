@@ -106,6 +106,7 @@ def test_reciprocity_balance(counts: list[SupportCount], lean: Lean,
     ("moods", "average", "direction", "streak"),
     [
         ([], None, Direction.UNKNOWN, 0),
+        ([2], 2.0, Direction.UNKNOWN, 1),  # one entry: no trend yet, but it is low
         ([3, 2], 2.5, Direction.UNKNOWN, 1),
         ([2, 2, 4, 4], 3.0, Direction.RISING, 0),
         ([4, 4, 3, 2, 2, 1], 2.67, Direction.FALLING, 3),
@@ -180,6 +181,45 @@ def test_escalation_without_professionals_still_points_somewhere_warm() -> None:
     result = escalation(EscalationRule(enabled=True), moods_at(1, 1, 1), NOW, [s("Friend")])
     assert result is not None and result.professionals == ()
     assert "GP or counsellor" in result.words and "crisis lines" in result.words
+
+
+def test_escalation_with_no_moods_or_one() -> None:
+    assert escalation(EscalationRule(enabled=True), [], NOW, PROS) is None
+    assert escalation(EscalationRule(enabled=True), moods_at(1), NOW, PROS) is None
+    assert escalation(EscalationRule(enabled=True, count=1), moods_at(1), NOW, PROS)
+    assert escalation(EscalationRule(enabled=True, count=0), moods_at(1, 1, 1), NOW, PROS) is None
+
+
+def test_escalation_orders_moods_noted_in_other_time_zones_by_the_instant() -> None:
+    """A check-in logged in Tokyo at 08:00 (+09:00) came before a mood noted in London at
+    01:00 the same date: the better mood is the older one, so the last three are low."""
+    tokyo, london = ZoneInfo("Asia/Tokyo"), LONDON
+    moods = [(datetime(2026, 11, 20, 12, 0, tzinfo=london), 1),
+             (datetime(2026, 11, 21, 12, 0, tzinfo=london), 1),
+             (datetime(2026, 11, 23, 8, 0, tzinfo=tokyo), 4),  # 23:00 on the 22nd in UTC
+             (datetime(2026, 11, 23, 1, 0, tzinfo=london), 2),
+             (datetime(2026, 11, 23, 20, 0, tzinfo=london), 2),
+             (datetime(2026, 11, 24, 1, 0, tzinfo=tokyo), 1)]  # 16:00 on the 23rd in UTC
+    assert escalation(EscalationRule(enabled=True), moods, NOW, PROS) is not None
+    assert escalation(EscalationRule(enabled=True, count=4), moods, NOW, PROS) is None
+
+
+def test_escalation_counts_its_days_on_the_local_clock_across_a_clock_change() -> None:
+    """"Within 14 days" of 10:00 on 7 November reaches back to 10:00 on 24 October in
+    London, across the end of summer time (25 October 2026): 14 days and an hour."""
+    rule = EscalationRule(enabled=True, count=1, within_days=14)
+    now = datetime(2026, 11, 7, 10, 0, tzinfo=LONDON)
+    assert escalation(rule, [(datetime(2026, 10, 24, 10, 0, tzinfo=LONDON), 1)], now, PROS,
+                      LONDON) is not None
+    assert escalation(rule, [(datetime(2026, 10, 24, 9, 59, tzinfo=LONDON), 1)], now, PROS,
+                      LONDON) is None
+    # Across the start of summer time (29 March 2026) a week is 7 days less an hour.
+    week = EscalationRule(enabled=True, count=1, within_days=7)
+    spring = datetime(2026, 4, 4, 10, 0, tzinfo=LONDON)
+    assert escalation(week, [(datetime(2026, 3, 28, 9, 30, tzinfo=LONDON), 1)], spring, PROS,
+                      LONDON) is None
+    assert escalation(week, [(datetime(2026, 3, 28, 10, 0, tzinfo=LONDON), 1)], spring, PROS,
+                      LONDON) is not None
 
 
 def test_coverage_reads_each_persons_windows_in_their_own_time_zone() -> None:

@@ -1,9 +1,10 @@
-"""The year at a glance, Qt- and store-free: offset spans over summer time, the mood word
+"""The year at a glance, Qt- and store-free: local days over summer time, the mood word
 for a mean, and how a day reads."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from supportdesk.core.mood_year import (
@@ -12,44 +13,52 @@ from supportdesk.core.mood_year import (
     day_words,
     mood_level,
     mood_word,
-    offset_spans,
+    year_days,
 )
 
 LONDON = ZoneInfo("Europe/London")
 
 
-def _year(zone: ZoneInfo | timezone, year: int) -> tuple[datetime, datetime]:
-    return day_start(date(year, 1, 1), zone), day_start(date(year + 1, 1, 1), zone)
+def _lengths(days: list[tuple[date, datetime, datetime]]) -> dict[date, float]:
+    return {day: (end - start).total_seconds() / 3600 for day, start, end in days}
 
 
-def test_a_zone_without_summer_time_is_one_span() -> None:
+def test_a_year_is_its_local_days_one_after_another() -> None:
     tokyo = ZoneInfo("Asia/Tokyo")
-    spans = offset_spans(*_year(tokyo, 2024), tokyo)
-    assert [(s.start, s.seconds) for s in spans] == [(datetime(2023, 12, 31, 15, 0), 9 * 3600)]
+    days = year_days(2024, tokyo)
+    assert len(days) == 366
+    assert days[0] == (date(2024, 1, 1), datetime(2023, 12, 31, 15, 0, tzinfo=UTC),
+                       datetime(2024, 1, 1, 15, 0, tzinfo=UTC))
+    assert days[-1][0] == date(2024, 12, 31)
+    assert all(earlier[2] == later[1] for earlier, later in pairwise(days))
+    assert set(_lengths(days).values()) == {24.0}
 
 
-def test_london_changes_at_one_in_the_morning_utc_to_the_second() -> None:
-    spans = offset_spans(*_year(LONDON, 2024), LONDON)
-    assert [(s.start, s.seconds) for s in spans] == [
-        (datetime(2024, 1, 1, 0, 0), 0),
-        (datetime(2024, 3, 31, 1, 0), 3600),
-        (datetime(2024, 10, 27, 1, 0), 0),
-    ]
+def test_london_has_a_23_and_a_25_hour_day() -> None:
+    lengths = _lengths(year_days(2024, LONDON))
+    assert lengths[date(2024, 3, 31)] == 23.0
+    assert lengths[date(2024, 10, 27)] == 25.0
+    assert sum(lengths.values()) == 366 * 24
+    assert [d for d, hours in lengths.items() if hours != 24] == [date(2024, 3, 31),
+                                                                 date(2024, 10, 27)]
 
 
-def test_the_southern_hemisphere_starts_the_year_in_summer_time() -> None:
-    auckland = ZoneInfo("Pacific/Auckland")
-    spans = offset_spans(*_year(auckland, 2024), auckland)
-    assert [s.seconds for s in spans] == [13 * 3600, 12 * 3600, 13 * 3600]
-    assert spans[0].start == datetime(2023, 12, 31, 11, 0)  # local midnight, 1 January
+def test_the_southern_hemisphere_and_half_hour_zones() -> None:
+    auckland = _lengths(year_days(2024, ZoneInfo("Pacific/Auckland")))
+    assert (auckland[date(2024, 4, 7)], auckland[date(2024, 9, 29)]) == (25.0, 23.0)
+    adelaide = year_days(2024, ZoneInfo("Australia/Adelaide"))
+    assert adelaide[0][1] == datetime(2023, 12, 31, 13, 30, tzinfo=UTC)  # +10:30 in summer
+    fixed = year_days(2023, timezone(timedelta(hours=-5)))
+    assert len(fixed) == 365 and fixed[0][1] == datetime(2023, 1, 1, 5, 0, tzinfo=UTC)
 
 
-def test_a_fixed_offset_zone_and_a_half_hour_zone() -> None:
-    fixed = timezone(timedelta(hours=-5))
-    assert [s.seconds for s in offset_spans(*_year(fixed, 2024), fixed)] == [-5 * 3600]
-    adelaide = ZoneInfo("Australia/Adelaide")
-    assert [s.seconds for s in offset_spans(*_year(adelaide, 2024), adelaide)] == [
-        37800, 34200, 37800]
+def test_where_midnight_is_skipped_or_repeated_the_days_still_meet() -> None:
+    # Santiago: 00:00 -> 01:00 on 8 September 2024, 00:00 -> 23:00 on 6 April 2024.
+    santiago = year_days(2024, ZoneInfo("America/Santiago"))
+    lengths = _lengths(santiago)
+    assert (lengths[date(2024, 9, 8)], lengths[date(2024, 4, 6)]) == (23.0, 25.0)
+    assert all(earlier[2] == later[1]
+               for earlier, later in pairwise(santiago))
 
 
 def test_a_day_starts_at_local_midnight_and_dst_days_are_23_and_25_hours() -> None:
