@@ -119,6 +119,9 @@ def grouped_description(lead: str, helps: dict[str, str]) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     keep_files_private()
+    from supportdesk.services.language_choice import start_language
+
+    start_language()  # the GUI's language (Settings > Appearance), else the system's
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
