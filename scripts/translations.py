@@ -67,8 +67,8 @@ def extract() -> None:
         _pybabel("update", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", DOMAIN, "-l", lang,
                  "--ignore-obsolete", "--width", "90", "--update-header-comment")
     for ts in sorted(QT_DIR.glob(f"{DOMAIN}_*.ts")):
-        subprocess.run([_qt_tool("lupdate"), str(PACKAGE / "ui"), "-extensions", "py",
-                        "-no-obsolete", "-locations", "relative", "-ts", str(ts)],
+        subprocess.run([_qt_tool("lupdate"), "-extensions", "py", str(PACKAGE / "ui"),
+                        "-no-obsolete", "-locations", "none", "-ts", str(ts)],
                        check=True, cwd=REPO, stdout=subprocess.DEVNULL)
 
 
@@ -89,8 +89,9 @@ def new_language(lang: str) -> None:
     _pybabel("init", "-i", str(TEMPLATE), "-d", str(LOCALE), "-D", DOMAIN, "-l", lang,
              "--width", "90")
     ts = QT_DIR / f"{DOMAIN}_{lang}.ts"
-    subprocess.run([_qt_tool("lupdate"), str(PACKAGE / "ui"), "-extensions", "py",
-                    "-source-language", "en", "-target-language", lang, "-ts", str(ts)],
+    subprocess.run([_qt_tool("lupdate"), "-extensions", "py", str(PACKAGE / "ui"),
+                    "-source-language", "en", "-target-language", lang, "-locations", "none",
+                    "-ts", str(ts)],
                    check=True, cwd=REPO, stdout=subprocess.DEVNULL)
     print(f"Now translate, in Poedit or Qt Linguist:\n  {LOCALE / lang / 'LC_MESSAGES'}"
           f"/{DOMAIN}.po\n  {ts}\nthen run `make translations`.")

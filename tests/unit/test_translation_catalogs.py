@@ -123,8 +123,8 @@ def test_the_qt_catalog_has_every_tr_string_translated(language: str,
     shipped = QT_DIR / f"supportdesk_{language}.ts"
     fresh = tmp_path / shipped.name
     shutil.copy(shipped, fresh)
-    subprocess.run([_qt_tool("lupdate"), str(REPO / "supportdesk" / "ui"), "-extensions",
-                    "py", "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
+    subprocess.run([_qt_tool("lupdate"), "-extensions", "py", str(REPO / "supportdesk" / "ui"),
+                    "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
                    check=True, capture_output=True, timeout=120)
     assert set(_ts_messages(fresh)) == set(_ts_messages(shipped)), HOW
     problems = []
