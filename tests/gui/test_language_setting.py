@@ -92,3 +92,31 @@ def test_the_pseudo_translator_brackets_qt_and_app_strings(
     qtbot.addWidget(buttons)
     assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text().startswith("[")
     assert QCoreApplication.translate("Ctx", "%n day(s)", "", 3).startswith("[3 ")
+
+
+def test_the_app_starts_in_the_systems_language_with_qts_locale_to_match(
+        tmp_path: Path) -> None:
+    """A fresh start with the system in German: gettext, Qt's strings and QLocale agree."""
+    import os
+    import subprocess
+    import sys
+
+    code = """if True:
+        from PySide6.QtCore import QCoreApplication, QLocale
+        from supportdesk import app
+        from supportdesk.core import i18n
+        from supportdesk.services.reminders import away_notice
+        qapp = app._make_app()
+        print(i18n.current_language(), QLocale().name(), away_notice([], True).title)
+        print(QCoreApplication.translate("LanguageBox", "Language"))
+        print(QCoreApplication.translate("QPlatformTheme", "Cancel"))
+    """
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(repo), *sys.path]),
+           "LANG": "de_DE.UTF-8", "SUPPORTDESK_CONFIG_DIR": str(tmp_path),
+           "QT_QPA_PLATFORM": "offscreen"}
+    for name in ("SUPPORTDESK_LANGUAGE", "LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        env.pop(name, None)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, timeout=60, check=True).stdout.splitlines()
+    assert out == ["de de_DE Während du weg warst", "Sprache", "Abbrechen"]
