@@ -8,7 +8,6 @@ command line reads what Settings > Appearance wrote.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,10 +23,15 @@ def _file(folder: Path | None) -> Path:
 
 
 def _read(folder: Path | None) -> dict[str, object]:
+    path = _file(folder)
+    if not path.is_file():
+        return {}  # most never choose: no json to load before the first paint
+    import json
+
     try:
-        data = json.loads(_file(folder).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}  # none yet, or unreadable: follow the system
+        return {}  # unreadable: follow the system
     return data if isinstance(data, dict) else {}
 
 
@@ -39,6 +43,8 @@ def chosen_language(folder: Path | None = None) -> str | None:
 
 def choose_language(language: str | None, folder: Path | None = None) -> None:
     """Keep ``language`` (None: follow the system) for the next start."""
+    import json
+
     from supportdesk.vault.atomic import atomic_write_bytes, make_folder_durably
 
     if language is not None and language not in i18n.shipped_languages():

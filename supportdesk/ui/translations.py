@@ -8,8 +8,8 @@ choice in Settings > Appearance, the system's), then installed for Qt:
 - the app's ``supportdesk_<lang>.qm`` (every ``tr()`` in ui/) from resources/translations,
 - ``QLocale.setDefault``, so QDate/QLocale formatting and the layout direction follow.
 
-With ``SUPPORTDESK_LANGUAGE=pseudo`` a ``PseudoTranslator`` turns every string Qt
-translates into its pseudo form (core/pseudo_locale.py), for the layout tests.
+With ``SUPPORTDESK_LANGUAGE=pseudo`` a ``PseudoTranslator`` (ui/pseudo_translator.py)
+turns every string Qt translates into its pseudo form, for the layout tests.
 """
 
 from __future__ import annotations
@@ -19,23 +19,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
 from supportdesk.core import i18n
-from supportdesk.core.pseudo_locale import pseudo
 from supportdesk.resources import resource_path
 
 APP_CATALOG = "supportdesk"
 QT_CATALOG = "qtbase"
 INSTALLED = "supportdesk_language"
-
-
-class PseudoTranslator(QTranslator):
-    """Every source text in its pseudo form; Qt fills in ``%n`` after, as usual."""
-
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return pseudo(source_text)
-
-    def isEmpty(self) -> bool:  # Qt's name: a pseudo translator is never empty
-        return False
 
 
 def qt_translations_dir() -> Path:
@@ -71,6 +59,8 @@ def install(app: QCoreApplication) -> str:
 def translators(language: str, parent: QObject) -> list[QTranslator]:
     """The loaded translators for ``language`` (none for English)."""
     if language == i18n.PSEUDO:
+        from supportdesk.ui.pseudo_translator import PseudoTranslator  # only then
+
         return [PseudoTranslator(parent)]
     found: list[QTranslator] = []
     if language == i18n.SOURCE_LANGUAGE:
