@@ -226,6 +226,18 @@ def format_datetime(moment: datetime, width: DateWidth = "medium",
                                      locale=_locale_name))
 
 
+def format_date_and_time(moment: datetime, date_skeleton: str = "yMMMEd",
+                         tz: tzinfo | None = None) -> str:
+    """A day and a clock time joined as the locale joins them: "Tue, 24 Nov 2026, 10:00",
+    "Di., 24. Nov. 2026, 10:00"; ``date_skeleton`` as for ``format_skeleton``."""
+    from babel import Locale
+
+    day = format_skeleton(date_skeleton, moment, tz)
+    clock = format_time(moment, tz=tz)
+    joined = str(Locale.parse(_locale_name).datetime_formats["medium"])
+    return joined.replace("{1}", day).replace("{0}", clock).replace("'", "")
+
+
 def format_skeleton(skeleton: str, moment: date | datetime, tz: tzinfo | None = None) -> str:
     """The locale's best pattern for the fields in ``skeleton`` (CLDR skeletons:
     ``"MMMEd"`` -> "Tue 24 Nov" / "Di., 24. Nov.", ``"yMMMEd"``, ``"Hm"``...)."""

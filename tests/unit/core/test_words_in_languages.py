@@ -1,0 +1,56 @@
+"""The shared time words and Today's insight sentences in the person's language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from supportdesk.core import i18n
+from supportdesk.core.insights import Gap, mood_trend
+from supportdesk.core.text import days_words, due_words, exact_time
+
+NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    i18n.activate("en")
+
+
+def test_days_in_german_with_their_plural_forms() -> None:
+    i18n.activate("de")
+    assert [days_words(d) for d in (0, -1, 1, -2, 9, -21, 90)] == [
+        "heute", "gestern", "morgen", "vor 2 Tagen", "in 9 Tagen", "vor 3 Wochen",
+        "in 3 Monaten"]
+    assert due_words(NOW - timedelta(days=3), NOW, tz=UTC) == "Seit 3 Tagen fällig"
+    assert due_words(NOW + timedelta(days=1), NOW, tz=UTC) == "Morgen"
+    assert due_words(NOW + timedelta(days=4), NOW, tz=UTC) == "In 4 Tagen"
+    assert due_words(NOW, NOW, paused=True) == "Pausiert"
+    assert exact_time(NOW, UTC) == "Di., 24. Nov. 2026, 10:00"
+
+
+def test_french_and_spanish_days() -> None:
+    i18n.activate("fr")
+    assert days_words(-2) == "il y a 2 jours"
+    assert due_words(NOW - timedelta(days=1), NOW, tz=UTC) == "En attente depuis hier"
+    i18n.activate("es")
+    assert days_words(5) == "dentro de 5 días"
+    assert due_words(NOW + timedelta(days=2), NOW, tz=UTC) == "Dentro de 2 días"
+
+
+def test_english_stays_as_it_was_written() -> None:
+    assert [days_words(d) for d in (0, -2, 9)] == ["today", "2 days ago", "in 9 days"]
+    assert due_words(NOW - timedelta(days=3), NOW, tz=UTC) == "Due since 3 days ago"
+    assert exact_time(NOW, UTC) == "Tue, 24 Nov 2026, 10:00"
+
+
+def test_todays_insight_sentences_come_in_the_chosen_language() -> None:
+    i18n.activate("es")
+    assert Gap.NO_INNER.suggestion.startswith("Todavía no hay nadie en tu círculo cercano.")
+    assert mood_trend([4, 4, 2, 2]).words == (
+        "Tu estado de ánimo ha bajado últimamente. Trátate con cariño.")
+    i18n.activate("de")
+    assert Gap.EMPTY.suggestion.startswith("Dein Netz wartet auf die erste Person.")
