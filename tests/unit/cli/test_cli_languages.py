@@ -66,3 +66,17 @@ def test_the_due_list_counts_with_plural_forms() -> None:
     assert one == ["1 Kontakt fällig:", "  Sam  fällig am Mo., 23. Nov. 2026, 10:00  (gestern)"]
     i18n.activate("fr")
     assert format_due([_due("Sam", 3), _due("Jo", 2)], UTC)[0] == "2 échanges en attente :"
+
+
+def test_show_and_list_speak_spanish(vault: Path, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    assert cli("list") == 0
+    assert capsys.readouterr().out.startswith("Tu red todavía está vacía.")
+    cli("add", "Sam", "--kind", "friend")
+    capsys.readouterr()
+    assert cli("list") == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header.split() == ["Nombre", "Tipo", "Círculo", "Último", "contacto", "Próximo"]
+    assert cli("show", "Sam") == 0
+    assert "  Último contacto: todavía no\n" in capsys.readouterr().out
