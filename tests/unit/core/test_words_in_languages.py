@@ -1,4 +1,5 @@
-"""The shared time words and Today's insight sentences in the person's language."""
+"""The shared time words, Today's insight sentences, how support has gone and a
+backup's contents in the person's language."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from supportdesk.core import i18n
-from supportdesk.core.insights import Gap, mood_trend
+from supportdesk.core.insights import Gap, Lean, SupportCount, mood_trend
 from supportdesk.core.text import days_words, due_words, exact_time
+from supportdesk.services.backups import describe_counts
+from supportdesk.services.network import Reciprocity
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
@@ -54,3 +57,16 @@ def test_todays_insight_sentences_come_in_the_chosen_language() -> None:
         "Tu estado de ánimo ha bajado últimamente. Trátate con cariño.")
     i18n.activate("de")
     assert Gap.EMPTY.suggestion.startswith("Dein Netz wartet auf die erste Person.")
+
+
+def test_how_support_has_gone_and_a_backups_contents_in_german() -> None:
+    i18n.activate("de")
+    both = Reciprocity(3, SupportCount(1, checkins=4, gave=2, received=2), Lean.BALANCED)
+    assert both.words == "In den letzten 3 Monaten ging die Unterstützung in beide Richtungen."
+    quiet = Reciprocity(1, SupportCount(1, checkins=2, gave=0, received=0), Lean.QUIET)
+    assert quiet.words == "In Kontakt: zweimal im letzten Monat; keine Unterstützung notiert."
+    assert describe_counts({"supporters": 1, "checkins": 12}) == [
+        "1 Person oder Stelle", "12 Kontakte", "0 Dankbarkeitsnotizen",
+        "0 Zeilen im Sicherheitsplan"]
+    i18n.activate("fr")
+    assert describe_counts({"checkins": 0})[1] == "0 échange"  # French: 0 is singular
