@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from supportdesk.core import i18n
+from supportdesk.core.availability import next_available_words
 from supportdesk.core.insights import Gap, Lean, SupportCount, mood_trend
 from supportdesk.core.text import days_words, due_words, exact_time
 from supportdesk.services.backups import describe_counts
@@ -70,3 +71,13 @@ def test_how_support_has_gone_and_a_backups_contents_in_german() -> None:
         "0 Zeilen im Sicherheitsplan"]
     i18n.activate("fr")
     assert describe_counts({"checkins": 0})[1] == "0 échange"  # French: 0 is singular
+
+
+def test_when_someone_can_be_reached_in_french_and_german() -> None:
+    i18n.activate("fr")
+    assert next_available_words(NOW, NOW, UTC) == "Joignable maintenant"
+    assert next_available_words(datetime(2026, 11, 25, 9, 0, tzinfo=UTC), NOW, UTC) == (
+        "Joignable demain à partir de 09:00")
+    i18n.activate("de")
+    assert next_available_words(datetime(2026, 11, 30, 9, 0, tzinfo=UTC), NOW, UTC) == (
+        "Erreichbar ab Montag, 09:00")
