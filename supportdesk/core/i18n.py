@@ -274,5 +274,16 @@ def format_list(items: Sequence[str], style: ListStyle = "standard") -> str:
     return str(lists.format_list(list(items), style=style, locale=_locale_name))
 
 
+def country_name(code: str) -> str | None:
+    """A country's name in the current language ("DE" -> "Deutschland"), or None when
+    shown in English (the crisis directory names them) or unknown."""
+    if _language in (SOURCE_LANGUAGE, PSEUDO) or not code:
+        return None
+    from babel import Locale
+
+    name = Locale.parse(_locale_name).territories.get(code.upper())
+    return str(name) if name else None
+
+
 def _local(moment: datetime, tz: tzinfo | None) -> datetime:
     return moment.astimezone(tz) if moment.tzinfo is not None else moment

@@ -80,3 +80,13 @@ def test_show_and_list_speak_spanish(vault: Path, monkeypatch: pytest.MonkeyPatc
     assert header.split() == ["Nombre", "Tipo", "Círculo", "Último", "contacto", "Próximo"]
     assert cli("show", "Sam") == 0
     assert "  Último contacto: todavía no\n" in capsys.readouterr().out
+
+
+def test_the_crisis_lines_speak_french_with_the_countrys_own_name(
+        vault: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert cli("lines", "--country", "DE") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Lignes d'écoute : Allemagne (DE)"
+    assert out[1].startswith("Urgences : ")
