@@ -4,16 +4,18 @@ backup's contents in the person's language."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from supportdesk.core import i18n
 from supportdesk.core.availability import next_available_words
+from supportdesk.core.dates import DateKind, ImportantDate
 from supportdesk.core.insights import Gap, Lean, SupportCount, mood_trend
 from supportdesk.core.text import days_words, due_words, exact_time
 from supportdesk.services.backups import describe_counts
 from supportdesk.services.network import Reciprocity
+from supportdesk.services.occasions import ComingDate
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
@@ -81,3 +83,13 @@ def test_when_someone_can_be_reached_in_french_and_german() -> None:
     i18n.activate("de")
     assert next_available_words(datetime(2026, 11, 30, 9, 0, tzinfo=UTC), NOW, UTC) == (
         "Erreichbar ab Montag, 09:00")
+
+
+def test_a_date_coming_up_in_spanish() -> None:
+    i18n.activate("es")
+    birthday = ComingDate(ImportantDate(DateKind.BIRTHDAY, 11, 29, year=1990),
+                          date(2026, 11, 29))
+    assert birthday.words(date(2026, 11, 24)) == "Cumpleaños, dentro de 5 días (36)"
+    hard = ComingDate(ImportantDate(DateKind.HARD, 11, 25, label="Losing Gran"),
+                      date(2026, 11, 25))
+    assert hard.words(date(2026, 11, 24)) == "Un día difícil (Losing Gran), mañana"
