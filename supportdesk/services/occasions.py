@@ -35,7 +35,7 @@ class ComingMeeting:
     start: datetime
 
     def words(self, now: datetime, zone: tzinfo) -> str:
-        return f"Next meeting: {when_words(self.start, now, zone)}"
+        return _("Next meeting: {when}").format(when=when_words(self.start, now, zone))
 
 
 @dataclass(frozen=True)
