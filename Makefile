@@ -14,7 +14,7 @@ DIST := dist
 FROZEN := $(DIST)/supportdesk
 
 .PHONY: run demo test lint dist dist-test bench bench-frozen frozen-app frozen-hello screenshots \
-	clean distclean system-deps runtime-deps venv
+	clean distclean system-deps runtime-deps venv translations compile-translations new-language
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || scripts/install-system-deps.sh scripts/venv-packages.txt
@@ -56,8 +56,22 @@ lint: $(STAMP_TEST)
 	$(BIN)/lint-imports
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/build.yml
 
+# Translations (docs/TRANSLATIONS.md): the strings in the code into the catalogs
+# (Babel's extractor for core/ services/ cli/, pyside6-lupdate for ui/), then compiled
+# (.mo into supportdesk/locale, .qm into resources/translations).
+translations: $(STAMP_TEST)
+	$(BIN)/python scripts/translations.py extract
+	$(BIN)/python scripts/translations.py compile
+
+compile-translations: $(STAMP_TEST)
+	$(BIN)/python scripts/translations.py compile
+
+# A catalog for a new language, to translate in Poedit or Qt Linguist: make new-language CODE=it
+new-language: $(STAMP_TEST)
+	$(BIN)/python scripts/translations.py new $(CODE)
+
 # The frozen app alone (dist/supportdesk), without the installers.
-frozen-app: $(STAMP_TEST)
+frozen-app: $(STAMP_TEST) compile-translations
 	$(BIN)/pyinstaller --noconfirm --clean --distpath $(DIST) --workpath build/pyinstaller \
 		packaging/supportdesk.spec
 

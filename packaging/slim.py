@@ -49,11 +49,31 @@ LOADED_AT_RUN_TIME = ("libpython", "libdbus-1", "libGL", "libEGL", "libxkbcommon
                       "libX11", "libwayland", "libfontconfig", "libfreetype", "libQt6")
 
 
+# The app's languages (a folder each in supportdesk/locale) and English: only their Qt
+# translations (Qt's own buttons and dialogs) and Babel's locale data are shipped.
+_LOCALE = Path(__file__).resolve().parent.parent / "supportdesk" / "locale"
+LANGUAGES = {"en", *(p.name for p in _LOCALE.iterdir() if (p / "LC_MESSAGES").is_dir())} \
+    if _LOCALE.is_dir() else {"en"}
+
+
+def _language_kept(parts: list[str]) -> bool | None:
+    """Qt's translations and Babel's locale data: only for the app's languages."""
+    name = parts[-1]
+    if "translations" in parts and "PySide6" in parts:
+        stem = name.rsplit(".", 1)[0]
+        return stem.startswith("qtbase_") and stem.split("_", 1)[1] in LANGUAGES
+    if "locale-data" in parts and "babel" in parts:
+        stem = name.rsplit(".", 1)[0]
+        return stem == "root" or stem.split("_")[0] in LANGUAGES
+    return None
+
+
 def kept(entry: Entry) -> bool:
     dest = entry[0].replace("\\", "/")
     parts = dest.split("/")
-    if "translations" in parts and "PySide6" in parts:
-        return False  # the app is in English and loads no Qt translations
+    language = _language_kept(parts)
+    if language is not None:
+        return language
     if "plugins" in parts:
         index = parts.index("plugins")
         group = parts[index + 1] if len(parts) > index + 1 else ""

@@ -2,6 +2,7 @@
 
     make screenshots                      (under scripts/test-env.sh's private desktop)
     DISPLAY=:94 .venv/bin/python scripts/screenshots.py [--out DIR] [--scheme light|dark]
+    SUPPORTDESK_LANGUAGE=de ... scripts/screenshots.py   (in German; also fr, es, pseudo)
 
 Without --scheme it runs itself once per colour scheme, each in a fresh process, so
 nothing of one look leaks into the other. Files: <scheme>-<page key>.png, plus
@@ -94,6 +95,9 @@ def shoot(scheme: str, out: Path) -> list[Path]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     app = QApplication(sys.argv[:1])
     app.setApplicationName("SupportDesk")
+    from supportdesk.ui import translations
+
+    translations.install(app)  # SUPPORTDESK_LANGUAGE=de|fr|es|pseudo, else the system's
     app.setWindowIcon(icons.app_icon())
     Theme(app, forced_dark=scheme == "dark")
     written: list[Path] = []

@@ -101,6 +101,9 @@ def _make_app() -> QApplication:
     app.setApplicationDisplayName("SupportDesk")
     app.setDesktopFileName("supportdesk")
     app.setQuitOnLastWindowClosed(False)
+    from supportdesk.ui import translations
+
+    translations.install(app)  # before the first window: every word in the chosen language
     return app
 
 

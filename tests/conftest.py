@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads its words in English whatever the machine's language; a test of
+# another language (or SUPPORTDESK_LANGUAGE=pseudo for the whole run) says so itself.
+os.environ.setdefault("SUPPORTDESK_LANGUAGE", "en")
 
 from supportdesk.services.session import Session
 from supportdesk.store import database, migrations

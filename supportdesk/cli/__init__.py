@@ -161,6 +161,9 @@ def grouped_description(lead: str, helps: dict[str, str]) -> str:
 
 def run(argv: Sequence[str] | None = None) -> int:
     keep_files_private()
+    from supportdesk.services.language_choice import start_language
+
+    start_language()  # the GUI's language (Settings > Appearance), else the system's
     given = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(only=command_module(given))
     return run_parsed(parser, parser.parse_args(given))

@@ -18,6 +18,7 @@ from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.network_commands import opening
 from supportdesk.core.crisis import confirmation_words, is_country
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.i18n import N_, _
 from supportdesk.core.model import CrisisLine, Supporter
 from supportdesk.core.schedule import local_zone
 from supportdesk.services.application import Application
@@ -27,9 +28,9 @@ from supportdesk.services.records import crisis_line_json, person_json
 
 COUNTRY_HELP = ("a two-letter country code, like GB, IE or US (default: the one chosen in "
                 "the app, else your locale's)")
-NO_COUNTRY = ("SupportDesk doesn't know your country yet, so it can't show its crisis "
-              "lines. Run it again with --country and your country's two-letter code, "
-              "like --country GB.")
+NO_COUNTRY = N_("SupportDesk doesn't know your country yet, so it can't show its crisis "
+                "lines. Run it again with --country and your country's two-letter code, "
+                "like --country GB.")
 
 
 def register(sub: Any) -> None:
@@ -72,9 +73,10 @@ def crisis_for(app: Application, args: argparse.Namespace) -> CrisisNow:
 def source_words(app: Application, line: CrisisLine) -> str:
     """As under a line on Reach out now: "Added by you", or where it was confirmed."""
     if line.user_added:
-        return "Added by you."
+        return _("Added by you.")
     site = urlsplit(line.source).netloc.removeprefix("www.") or line.source
-    return f"{confirmation_words(app.crisis_lines.evidence(line))} The service's own site: {site}."
+    return (confirmation_words(app.crisis_lines.evidence(line)) + " "
+            + _("The service's own site: {site}.").format(site=site))
 
 
 def line_words(line: CrisisLine) -> str:
@@ -89,25 +91,26 @@ def line_record(app: Application, line: CrisisLine, main: CrisisLine | None) -> 
 
 
 def emergency_words(crisis: CrisisNow) -> str:
-    return (f"Emergency: {crisis.emergency}" if crisis.emergency else
-            "Emergency: SupportDesk doesn't know this country's emergency number")
+    return (_("Emergency: {number}").format(number=crisis.emergency) if crisis.emergency else
+            _("Emergency: SupportDesk doesn't know this country's emergency number"))
 
 
 def lines_command(app: Application, args: argparse.Namespace) -> int:
     crisis = crisis_for(app, args)
     if not crisis.country:
-        raise ValidationError(NO_COUNTRY, field="country")
+        raise ValidationError(_(NO_COUNTRY), field="country")
     if args.json:
         print_json({"country": crisis.country, "country_name": crisis.country_name,
                     "emergency": crisis.emergency,
                     "crisis_lines": [line_record(app, line, crisis.main)
                                      for line in crisis.lines]})
         return 0
-    print(f"Crisis lines for {crisis.country_name} ({crisis.country})")
+    print(_("Crisis lines for {country} ({code})").format(country=crisis.country_name,
+                                                         code=crisis.country))
     print(emergency_words(crisis))
     if not crisis.lines:
-        print("SupportDesk has no lines for this country yet; you can add one you trust "
-              "in the app (Reach out now).")
+        print(_("SupportDesk has no lines for this country yet; you can add one you trust "
+                "in the app (Reach out now)."))
     for line in crisis.lines:
         print(f"  {line_words(line)}")
         print(f"    {source_words(app, line)}")
@@ -116,7 +119,8 @@ def lines_command(app: Application, args: argparse.Namespace) -> int:
 
 def _contact(supporter: Supporter) -> str:
     ordered = sorted(supporter.contacts, key=lambda c: not c.preferred)
-    return f"{ordered[0].type.label} {ordered[0].value}" if ordered else "no contact details"
+    return (f"{ordered[0].type.label} {ordered[0].value}" if ordered
+            else _("no contact details"))
 
 
 def reach_command(app: Application, args: argparse.Namespace) -> int:
@@ -136,13 +140,13 @@ def reach_command(app: Application, args: argparse.Namespace) -> int:
                                            for line in section.lines]}
                          for section in reach.shown]})
         return 0
-    print(emergency_words(crisis) if crisis.country else NO_COUNTRY)
+    print(emergency_words(crisis) if crisis.country else _(NO_COUNTRY))
     if main is not None:
-        print(f"Main line: {line_words(main)}")
+        print(_("Main line: {line}").format(line=line_words(main)))
         print(f"  {source_words(app, main)}")
     if not app.network.supporters():
-        print("Your network is empty so far. Add someone with: supportdesk add NAME "
-              "--kind friend")
+        print(_("Your network is empty so far. Add someone with: "
+                "supportdesk add NAME --kind friend"))
     for section in reach.shown:
         print()
         print(section.title)

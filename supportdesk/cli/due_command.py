@@ -16,13 +16,14 @@ from typing import Any
 from supportdesk.cli import vault_commands
 from supportdesk.cli.json_output import add_json_argument, print_json
 from supportdesk.cli.pin_prompt import unlocked
+from supportdesk.core.i18n import N_, _, ngettext
 from supportdesk.core.schedule import DueItem, local_zone
 from supportdesk.core.text import exact_time, relative_day
 from supportdesk.services.application import Application
 from supportdesk.services.records import moment_text
 from supportdesk.services.session import Session
 
-NOTHING_DUE = "Nothing is due — you're up to date."
+NOTHING_DUE = N_("Nothing is due — you're up to date.")
 
 SessionOpener = Callable[[argparse.Namespace], Session]
 
@@ -37,14 +38,17 @@ def register(sub: Any) -> None:
 def format_due(items: list[DueItem], tz: tzinfo) -> list[str]:
     """One line per person: name, when it fell due (local time), and how long ago."""
     if not items:
-        return [NOTHING_DUE]
+        return [_(NOTHING_DUE)]
     width = max(len(item.name) for item in items)
-    header = f"{len(items)} check-in{'s' if len(items) != 1 else ''} due:"
-    lines = [header]
+    count = len(items)
+    lines = [ngettext("{count} check-in due:", "{count} check-ins due:", count).format(
+        count=count)]
     for item in items:
         now = item.due_at + item.overdue_by
-        lines.append(f"  {item.name.ljust(width)}  due {exact_time(item.due_at, tz)}"
-                     f"  ({relative_day(item.due_at, now, tz)})")
+        # TRANSLATORS: {when} like "Wed, 11 Nov 2026, 10:00"; {ago} like "13 days ago".
+        due = _("due {when}  ({ago})").format(when=exact_time(item.due_at, tz),
+                                              ago=relative_day(item.due_at, now, tz))
+        lines.append(f"  {item.name.ljust(width)}  {due}")
     return lines
 
 

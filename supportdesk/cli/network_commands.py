@@ -20,6 +20,7 @@ from supportdesk.cli.note_input import add_note_arguments, read_note
 from supportdesk.cli.window_words import window_words
 from supportdesk.core.errors import ValidationError
 from supportdesk.core.help_kinds import offers
+from supportdesk.core.i18n import _
 from supportdesk.core.kinds import Initiator, Kind, Mode, Ring, Role, SupportType
 from supportdesk.core.model import MOOD_LABELS, Cadence, CheckIn, Supporter
 from supportdesk.core.mood import FEELINGS
@@ -125,14 +126,15 @@ def opening(command: Command, opener: SessionOpener | None = None) -> Callable[.
 
 def list_lines(people: list[PersonSummary], now: datetime, tz: tzinfo | None = None) -> list[str]:
     if not people:
-        return ["Your network is empty so far. Add someone with: "
-                "supportdesk add NAME --kind friend"]
-    rows = [("Name", "Kind", "Ring", "Last contact", "Next due")]
+        return [_("Your network is empty so far. Add someone with: "
+                  "supportdesk add NAME --kind friend")]
+    # TRANSLATORS: the headings of `supportdesk list`'s columns.
+    rows = [(_("Name"), _("Kind"), _("Ring"), _("Last contact"), _("Next due"))]
     for person in people:
         s = person.supporter
         rows.append((
             s.name, s.kind_label, s.ring.value,
-            relative_day(s.last_contact, now, tz) if s.last_contact else "never",
+            relative_day(s.last_contact, now, tz) if s.last_contact else _("never"),
             due_words(person.next_due, now, s.cadence.paused, tz).lower(),
         ))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
@@ -157,8 +159,8 @@ def list_command(app: Application, args: argparse.Namespace) -> int:
         return 0
     if kind and not people:
         known = ", ".join(app.templates.help_kinds())
-        print(f"Nobody is noted as helping with “{clean_line(kind)}” yet. "
-              f"Kinds of help: {known}.")
+        print(_("Nobody is noted as helping with “{kind}” yet. Kinds of help: {known}.")
+              .format(kind=clean_line(kind), known=known))
         return 0
     for line in list_lines(people, app.now(), local_zone()):
         print(line)
@@ -251,8 +253,9 @@ def mood_command(app: Application, args: argparse.Namespace) -> int:
         args.note = read_note(args)  # the PIN's line has been read
     entry = app.add_mood_entry(app.mood.new_entry(args.mood, args.feeling, args.note))
     feelings = f", {', '.join(entry.feelings)}" if entry.feelings else ""
-    print(f"Noted: {MOOD_LABELS[entry.mood].lower()}{feelings}. "
-          "Thank you for checking in with yourself.")
+    # TRANSLATORS: {mood} like "good", {feelings} empty or like ", calm, tired".
+    print(_("Noted: {mood}{feelings}. Thank you for checking in with yourself.").format(
+        mood=MOOD_LABELS[entry.mood].lower(), feelings=feelings))
     return 0
 
 
@@ -263,38 +266,42 @@ def show_lines(app: Application, supporter: Supporter, tz: tzinfo | None = None)
     s = person.supporter
     lines = [s.name, f"  {s.kind_label} · {s.ring.label}"]
     if s.kind is Kind.GROUP and (s.meeting_schedule or s.meeting_place):
-        lines.append(f"  Meets: {', '.join(x for x in (s.meeting_schedule, s.meeting_place) if x)}")
-    lines.append("  Last contact: " + (
-        f"{relative_day(s.last_contact, now, tz)} ({exact_time(s.last_contact, tz)})"
-        if s.last_contact else "not yet"))
+        meets = ", ".join(x for x in (s.meeting_schedule, s.meeting_place) if x)
+        lines.append("  " + _("Meets: {when}").format(when=meets))
+    last = (_("{ago} ({when})").format(ago=relative_day(s.last_contact, now, tz),
+                                       when=exact_time(s.last_contact, tz))
+            if s.last_contact else _("not yet"))
+    lines.append("  " + _("Last contact: {when}").format(when=last))
     due = due_words(person.next_due, now, s.cadence.paused, tz)
     if due:
-        lines.append(f"  Next check-in: {due.lower()}")
+        lines.append("  " + _("Next check-in: {when}").format(when=due.lower()))
     if s.cadence.paused:
-        lines.append("  Reminders: paused")
+        lines.append("  " + _("Reminders: paused"))
     elif s.cadence.snoozed_until is not None and s.cadence.snoozed_until > now:
-        lines.append(f"  Reminders: snoozed until {exact_time(s.cadence.snoozed_until, tz)}")
+        lines.append("  " + _("Reminders: snoozed until {when}").format(
+            when=exact_time(s.cadence.snoozed_until, tz)))
     for contact in s.contacts:
         label = f" ({contact.label})" if contact.label else ""
         star = " ★" if contact.preferred else ""
         lines.append(f"  {contact.type.label}{label}: {contact.value}{star}")
     for window in s.availability:
-        lines.append(f"  Can be reached: {window_words(window)}")
+        lines.append("  " + _("Can be reached: {when}").format(when=window_words(window)))
     if s.timezone:
-        lines.append(f"  Time zone: {s.timezone}")
+        lines.append("  " + _("Time zone: {zone}").format(zone=s.timezone))
     if s.help_with:
-        lines.append(f"  Can help with: {', '.join(s.help_with)}")
+        lines.append("  " + _("Can help with: {kinds}").format(kinds=", ".join(s.help_with)))
     lines += occasion_lines(s)
-    notes = [("Boundaries I keep", s.boundaries.mine), ("Their boundaries", s.boundaries.theirs),
-             ("My warning signs", s.help.warning_signs), ("What helps", s.help.what_helps),
-             ("What doesn't help", s.help.what_does_not), ("In a crisis", s.help.in_a_crisis),
-             ("Notes", s.notes)]
+    notes = [(_("Boundaries I keep"), s.boundaries.mine),
+             (_("Their boundaries"), s.boundaries.theirs),
+             (_("My warning signs"), s.help.warning_signs), (_("What helps"), s.help.what_helps),
+             (_("What doesn't help"), s.help.what_does_not),
+             (_("In a crisis"), s.help.in_a_crisis), (_("Notes"), s.notes)]
     for title, text in notes:
         if text:
             lines.append(f"  {title}: {text}")
     recent = app.network.checkins(supporter.id)[:5]
     if recent:
-        lines.append("  Recent check-ins:")
+        lines.append("  " + _("Recent check-ins:"))
         for c in recent:
             extra = "; ".join(x for x in (mood_change(c.mood_before, c.mood_after), c.note) if x)
             lines.append(f"    {exact_time(c.at, tz)}  {c.mode.label}"

@@ -12,6 +12,7 @@ from typing import Any
 from supportdesk.cli.data_commands import confirm
 from supportdesk.cli.network_commands import opening
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.i18n import _, ngettext
 from supportdesk.core.schedule import SNOOZE_MORNING, local_zone
 from supportdesk.core.text import exact_time
 from supportdesk.services.application import Application
@@ -67,12 +68,22 @@ def remove_command(app: Application, args: argparse.Namespace) -> int:
     supporter = app.network.find_one(args.name)
     assert supporter.id is not None
     count = len(app.network.checkins(supporter.id))
-    logged = f" and their {count} check-in{'s' if count != 1 else ''}" if count else ""
-    if not confirm(f"Remove {supporter.name}{logged} from your network?", args.yes):
-        print("Nothing was changed.")
+    name = supporter.name
+    if count:
+        question = ngettext("Remove {name} and their {count} check-in from your network?",
+                            "Remove {name} and their {count} check-ins from your network?",
+                            count).format(name=name, count=count)
+        done = ngettext("Removed {name} and their {count} check-in.",
+                        "Removed {name} and their {count} check-ins.", count).format(
+                            name=name, count=count)
+    else:
+        question = _("Remove {name} from your network?").format(name=name)
+        done = _("Removed {name}.").format(name=name)
+    if not confirm(question, args.yes):
+        print(_("Nothing was changed."))
         return 1
     app.delete_supporter(supporter.id)
-    print(f"Removed {supporter.name}{logged}.")
+    print(done)
     return 0
 
 
@@ -80,8 +91,8 @@ def pause_command(app: Application, args: argparse.Namespace) -> int:
     supporter = app.network.find_one(args.name)
     assert supporter.id is not None
     app.set_supporter_paused(supporter.id, True)
-    print(f"Reminders for {supporter.name} are paused. `supportdesk resume` brings them "
-          "back.")
+    print(_("Reminders for {name} are paused. `supportdesk resume` brings them back.").format(
+        name=supporter.name))
     return 0
 
 
@@ -90,11 +101,11 @@ def resume_command(app: Application, args: argparse.Namespace) -> int:
     assert supporter.id is not None
     cadence = supporter.cadence
     if not cadence.paused and cadence.snoozed_until is None:
-        print(f"Reminders for {supporter.name} are already on.")
+        print(_("Reminders for {name} are already on.").format(name=supporter.name))
         return 0
     app.edit_supporter(supporter, replace(supporter, cadence=replace(
         cadence, paused=False, snoozed_until=None)))
-    print(f"Reminders for {supporter.name} are back on.")
+    print(_("Reminders for {name} are back on.").format(name=supporter.name))
     return 0
 
 
@@ -103,5 +114,6 @@ def snooze_command(app: Application, args: argparse.Namespace) -> int:
     until = snooze_end(args.span, app.now())
     app.edit_supporter(supporter, replace(supporter, cadence=replace(
         supporter.cadence, snoozed_until=until)))
-    print(f"Snoozed {supporter.name} until {exact_time(until, local_zone())}.")
+    print(_("Snoozed {name} until {when}.").format(name=supporter.name,
+                                                   when=exact_time(until, local_zone())))
     return 0

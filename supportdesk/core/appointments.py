@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.i18n import _, format_skeleton, format_time, ngettext
 from supportdesk.core.validation import clean_line, clean_text
 
 PLACE_LIMIT = 1_000
@@ -86,15 +87,17 @@ def local_moment(day: date, clock: time, zone: tzinfo) -> datetime:
 def remind_words(before: timedelta | None) -> str:
     """"no reminder", "30 minutes before", "1 hour before", "1 day before"."""
     if before is None:
-        return "no reminder"
+        return _("no reminder")
     minutes = int(before.total_seconds() // 60)
     if minutes % (24 * 60) == 0:
         days = minutes // (24 * 60)
-        return f"{days} day{'s' if days != 1 else ''} before"
+        return ngettext("{count} day before", "{count} days before", days).format(count=days)
     if minutes % 60 == 0:
         hours = minutes // 60
-        return f"{hours} hour{'s' if hours != 1 else ''} before"
-    return f"{minutes} minute{'s' if minutes != 1 else ''} before"
+        return ngettext("{count} hour before", "{count} hours before", hours).format(
+            count=hours)
+    return ngettext("{count} minute before", "{count} minutes before", minutes).format(
+        count=minutes)
 
 
 def checked_appointment(appointment: Appointment) -> Appointment:
@@ -177,11 +180,20 @@ def open_asks(asks: Sequence[Ask], supporter_id: int | None = None,
             and (kind is None or a.kind is kind)]
 
 
-def when_words(appointment: Appointment, now: datetime, tz: tzinfo) -> str:
-    """"Today at 14:30", "Tomorrow at 09:00", "Thu 10 Dec at 14:30"."""
+def when_words(appointment: Appointment, now: datetime, tz: tzinfo, *,
+               start: bool = True) -> str:
+    """"Today at 14:30", "Tomorrow at 09:00", "Thu 10 Dec at 14:30" (the year when far
+    off or past), in the person's language; ``start=False`` for mid-sentence
+    ("the first today at 14:30")."""
     local = appointment.at.astimezone(tz)
     days = local.date().toordinal() - now.astimezone(tz).date().toordinal()
-    day = {0: "Today", 1: "Tomorrow"}.get(days, f"{local:%a} {local.day} {local:%b}")
-    if days > 300 or days < 0:
-        day = f"{local:%a} {local.day} {local:%b %Y}"
-    return f"{day} at {local:%H:%M}"
+    clock = format_time(local, tz=tz)
+    if days == 0:
+        words = _("Today at {time}") if start else _("today at {time}")
+        return words.format(time=clock)
+    if days == 1:
+        words = _("Tomorrow at {time}") if start else _("tomorrow at {time}")
+        return words.format(time=clock)
+    day = format_skeleton("yMMMEd" if days > 300 or days < 0 else "MMMEd", local, tz)
+    # TRANSLATORS: {date} like "Thu 10 Dec", {time} like "14:30".
+    return _("{date} at {time}").format(date=day, time=clock)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from supportdesk.core.i18n import _, format_time, weekday_name
 from supportdesk.core.kinds import Kind, TieStrength
 from supportdesk.core.model import AvailabilityWindow, Supporter
 
@@ -100,19 +101,21 @@ def next_available(supporter: Supporter, now: datetime, user_tz: tzinfo) -> date
 def next_available_words(moment: datetime | None, now: datetime, user_tz: tzinfo) -> str:
     """Plain words for ``next_available``: "available now", "from 9:00", "from Monday 9:00"."""
     if moment is None:
-        return "No times added yet"
+        return _("No times added yet")
     if moment <= now:
-        return "Available now"
+        return _("Available now")
     local, today = moment.astimezone(user_tz), now.astimezone(user_tz).date()
-    clock = f"{local.hour}:{local.minute:02d}"
+    clock = format_time(local, tz=user_tz)
+    day = weekday_name(local.weekday())
     if local.time() == time(0, 0):  # a window that starts with the day
-        return "Available tomorrow" if local.date() == today + timedelta(days=1) else \
-            f"Available from {local.strftime('%A')}"
+        return _("Available tomorrow") if local.date() == today + timedelta(days=1) else \
+            _("Available from {day}").format(day=day)
     if local.date() == today:
-        return f"Available from {clock}"
+        return _("Available from {time}").format(time=clock)
     if local.date() == today + timedelta(days=1):
-        return f"Available tomorrow from {clock}"
-    return f"Available from {local.strftime('%A')} {clock}"
+        return _("Available tomorrow from {time}").format(time=clock)
+    # TRANSLATORS: {day} like "Monday", {time} like "09:00".
+    return _("Available from {day} {time}").format(day=day, time=clock)
 
 
 def _wall(day: date, at: time, zone: tzinfo) -> datetime:

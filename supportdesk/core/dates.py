@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from supportdesk.core.i18n import _, ngettext
+
 
 class DateKind(StrEnum):
     BIRTHDAY = "birthday"
@@ -77,7 +79,7 @@ def days_words(on: date, today: date) -> str:
     """ "today", "tomorrow", "in 5 days"."""
     gap = (on - today).days
     if gap == 0:
-        return "today"
+        return _("today")
     if gap == 1:
-        return "tomorrow"
-    return f"in {gap} days"
+        return _("tomorrow")
+    return ngettext("in {count} day", "in {count} days", gap).format(count=gap)

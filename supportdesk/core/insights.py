@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from supportdesk.core.availability import covers_wall_clock, supporter_zone
+from supportdesk.core.i18n import N_, _, format_list
 from supportdesk.core.kinds import Kind, Ring
 from supportdesk.core.model import Supporter
 
@@ -32,28 +33,28 @@ class Gap(StrEnum):
 
     @property
     def suggestion(self) -> str:
-        return _GAP_WORDS[self]
+        return _(_GAP_WORDS[self])
 
 
 _GAP_WORDS = {
-    Gap.EMPTY: "Your network is waiting for its first person. Anyone you can lean on, even "
-               "a little, is a good start.",
-    Gap.NO_INNER: "No one is in your inner circle yet. Who would you call first on a hard "
-                  "day? You could move them closer.",
-    Gap.SINGLE_INNER: "Your inner circle has one person. That's a lot to rest on one pair "
-                      "of shoulders; is there someone else you could grow closer to?",
-    Gap.INNER_ALL_STRESSFUL: "Everyone in your inner circle can also be a source of stress. "
-                             "It may help to have one easier tie close by too.",
-    Gap.NO_PROFESSIONAL: "You haven't added a professional yet. Your GP or a counsellor can "
-                         "be a steady part of your support.",
-    Gap.NO_PEERS: "A support group or online community can offer people who understand "
-                  "from their own experience.",
-    Gap.NO_EVENINGS: "No one is marked as reachable in the evenings. Evenings can be hard; "
-                     "you could ask someone when they're around.",
-    Gap.NO_NIGHTS: "No one is marked as reachable at night. A crisis line is there around "
-                   "the clock; you could add one.",
-    Gap.NO_WEEKENDS: "No one is marked as reachable at weekends. You could ask someone "
-                     "if weekends work for them.",
+    Gap.EMPTY: N_("Your network is waiting for its first person. Anyone you can lean on, even "
+                  "a little, is a good start."),
+    Gap.NO_INNER: N_("No one is in your inner circle yet. Who would you call first on a hard "
+                     "day? You could move them closer."),
+    Gap.SINGLE_INNER: N_("Your inner circle has one person. That's a lot to rest on one pair "
+                         "of shoulders; is there someone else you could grow closer to?"),
+    Gap.INNER_ALL_STRESSFUL: N_("Everyone in your inner circle can also be a source of stress. "
+                                "It may help to have one easier tie close by too."),
+    Gap.NO_PROFESSIONAL: N_("You haven't added a professional yet. Your GP or a counsellor can "
+                            "be a steady part of your support."),
+    Gap.NO_PEERS: N_("A support group or online community can offer people who understand "
+                     "from their own experience."),
+    Gap.NO_EVENINGS: N_("No one is marked as reachable in the evenings. Evenings can be hard; "
+                        "you could ask someone when they're around."),
+    Gap.NO_NIGHTS: N_("No one is marked as reachable at night. A crisis line is there around "
+                      "the clock; you could add one."),
+    Gap.NO_WEEKENDS: N_("No one is marked as reachable at weekends. You could ask someone "
+                        "if weekends work for them."),
 }
 
 # Sample moments (user's local time) that stand for evenings, nights and weekends.
@@ -154,13 +155,14 @@ class ReciprocityBalance:
     @property
     def words(self) -> str:
         if self.lean is Lean.QUIET:
-            return "Once you note support given and received in check-ins, the balance shows here."
+            return _("Once you note support given and received in check-ins, the balance "
+                     "shows here.")
         return {
-            Lean.BALANCED: "Lately support has been flowing both ways.",
-            Lean.MOSTLY_GIVING: "Lately you've been giving a lot. It's okay to lean on others "
-                                "too.",
-            Lean.MOSTLY_RECEIVING: "Lately people have been there for you. That's what a "
-                                   "network is for.",
+            Lean.BALANCED: _("Lately support has been flowing both ways."),
+            Lean.MOSTLY_GIVING: _("Lately you've been giving a lot. It's okay to lean on "
+                                  "others too."),
+            Lean.MOSTLY_RECEIVING: _("Lately people have been there for you. That's what a "
+                                     "network is for."),
         }[self.lean]
 
 
@@ -210,16 +212,16 @@ class MoodTrend:
     @property
     def words(self) -> str:
         if self.average is None:
-            return ("How you've been will show here over time: tell SupportDesk how "
-                    "you are, on its own or when you log a check-in.")
+            return _("How you've been will show here over time: tell SupportDesk how "
+                     "you are, on its own or when you log a check-in.")
         if self.direction is Direction.UNKNOWN and self.low_streak >= 2:
             # Too few for a trend, but not too few to say so beside a low-mood suggestion.
-            return "Your last few moods have been low. Be gentle with yourself."
+            return _("Your last few moods have been low. Be gentle with yourself.")
         return {
-            Direction.RISING: "Your moods have been lifting lately.",
-            Direction.FALLING: "Your moods have dipped lately. Be gentle with yourself.",
-            Direction.STEADY: "Your moods have been fairly steady lately.",
-            Direction.UNKNOWN: "A few more moods noted will show how things are going.",
+            Direction.RISING: _("Your moods have been lifting lately."),
+            Direction.FALLING: _("Your moods have dipped lately. Be gentle with yourself."),
+            Direction.STEADY: _("Your moods have been fairly steady lately."),
+            Direction.UNKNOWN: _("A few more moods noted will show how things are going."),
         }[self.direction]
 
 
@@ -265,8 +267,10 @@ class GratitudePrompt:
     @property
     def words(self) -> str:
         if self.last_thanked is None:
-            return f"Is there something you'd like to thank {self.name} for?"
-        return f"It's been a while since you noted a thank-you for {self.name}."
+            return _("Is there something you'd like to thank {name} for?").format(
+                name=self.name)
+        return _("It's been a while since you noted a thank-you for {name}.").format(
+            name=self.name)
 
 
 def gratitude_prompts(supporters: Iterable[Supporter], last_thanked: Mapping[int, date],
@@ -309,11 +313,12 @@ class Escalation:
     @property
     def words(self) -> str:
         if self.professionals:
-            names = " or ".join(p.name for p in self.professionals[:2])
-            return ("Things seem to have been hard for a while. You don't have to carry it "
-                    f"alone: it might help to talk with {names}.")
-        return ("Things seem to have been hard for a while. You don't have to carry it alone: "
-                "a GP or counsellor could help, and crisis lines are there any time.")
+            names = format_list([p.name for p in self.professionals[:2]], style="or")
+            # TRANSLATORS: {names} is one or two names, like "Dr Lee or Sam".
+            return _("Things seem to have been hard for a while. You don't have to carry it "
+                     "alone: it might help to talk with {names}.").format(names=names)
+        return _("Things seem to have been hard for a while. You don't have to carry it "
+                 "alone: a GP or counsellor could help, and crisis lines are there any time.")
 
 
 def escalation(rule: EscalationRule, recent: Sequence[tuple[datetime, int]], now: datetime,

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from supportdesk.core.i18n import _, format_skeleton, format_time, pgettext, weekday_name
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
                  "Sunday")
 ORDINAL_WORDS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", -1: "last"}
@@ -90,7 +92,7 @@ def start_on(meeting: Meeting, day: date, zone: tzinfo) -> datetime:
 def rule_days(meeting: Meeting, first: date) -> Iterator[date]:
     """Every day from ``first`` on that the rule (skipped dates aside) falls on."""
     day = first + timedelta(days=(meeting.weekday - first.weekday()) % 7)
-    for _ in range(HORIZON_DAYS // 7 + 1):
+    for _week in range(HORIZON_DAYS // 7 + 1):
         if falls_on(meeting, day):
             yield day
         day += timedelta(days=7)
@@ -134,14 +136,16 @@ def when_words(moment: datetime, now: datetime, user_tz: tzinfo) -> str:
     """ "Thursday 19:00" as the user's clock shows it ("Today", "Tomorrow" when so)."""
     local, today = moment.astimezone(user_tz), now.astimezone(user_tz).date()
     if local.date() == today:
-        day = "Today"
+        day = _("Today")
     elif local.date() == today + timedelta(days=1):
-        day = "Tomorrow"
+        day = _("Tomorrow")
     elif local.date() < today + timedelta(days=7):
-        day = WEEKDAY_NAMES[local.weekday()]
+        day = weekday_name(local.weekday())
     else:
-        day = f"{WEEKDAY_NAMES[local.weekday()][:3]} {local.day} {local:%b}"
-    return f"{day} {local:%H:%M}"
+        day = format_skeleton("MMMEd", local, user_tz)
+    # TRANSLATORS: {day} like "Thursday" or "Today", {time} like "19:00".
+    return pgettext("day and time", "{day} {time}").format(
+        day=day, time=format_time(local, tz=user_tz))
 
 
 def soonest(meetings: list[Meeting], now: datetime, user_tz: tzinfo

@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime, tzinfo
 from urllib.parse import quote
 
+from supportdesk.core.i18n import _, format_date_and_time, ngettext
 from supportdesk.core.kinds import ContactType
 from supportdesk.core.model import MOOD_LABELS, ContactMethod, Supporter
 
@@ -21,27 +22,49 @@ def supporter_search_key(supporter: Supporter) -> str:
                       supporter.notes)
 
 
-def days_words(days: int) -> str:
-    """``-3`` -> "3 days ago", ``0`` -> "today", ``1`` -> "tomorrow", ``9`` -> "in 9 days"."""
-    if days == 0:
-        return "today"
-    if days == -1:
-        return "yesterday"
-    if days == 1:
-        return "tomorrow"
-    count = abs(days)
+def _span(count: int) -> tuple[str, int]:
+    """Whole months from 60 days, whole weeks from 14, else days."""
     if count >= 60:
-        amount = f"{round(count / 30)} months"
-    elif count >= 14:
-        amount = f"{round(count / 7)} weeks"
+        return "months", round(count / 30)
+    if count >= 14:
+        return "weeks", round(count / 7)
+    return "days", count
+
+
+def days_words(days: int) -> str:
+    """``-3`` -> "3 days ago", ``0`` -> "today", ``1`` -> "tomorrow", ``9`` -> "in 9 days"
+    (in the person's language; mid-sentence)."""
+    if days == 0:
+        return _("today")
+    if days == -1:
+        return _("yesterday")
+    if days == 1:
+        return _("tomorrow")
+    unit, count = _span(abs(days))
+    if days < 0:
+        if unit == "months":
+            words = ngettext("{count} month ago", "{count} months ago", count)
+        elif unit == "weeks":
+            words = ngettext("{count} week ago", "{count} weeks ago", count)
+        else:
+            words = ngettext("{count} day ago", "{count} days ago", count)
+    elif unit == "months":
+        words = ngettext("in {count} month", "in {count} months", count)
+    elif unit == "weeks":
+        words = ngettext("in {count} week", "in {count} weeks", count)
     else:
-        amount = f"{count} days"
-    return f"{amount} ago" if days < 0 else f"in {amount}"
+        words = ngettext("in {count} day", "in {count} days", count)
+    return words.format(count=count)
 
 
 def relative_day(moment: datetime, now: datetime, tz: tzinfo | None = None) -> str:
     """How far ``moment`` is from today in local calendar days, in words."""
-    return days_words(local_date(moment, tz).toordinal() - local_date(now, tz).toordinal())
+    return days_words(day_gap(moment, now, tz))
+
+
+def day_gap(moment: datetime, now: datetime, tz: tzinfo | None = None) -> int:
+    """Local calendar days from today to ``moment`` (negative: in the past)."""
+    return local_date(moment, tz).toordinal() - local_date(now, tz).toordinal()
 
 
 def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
@@ -49,8 +72,8 @@ def local_date(moment: datetime, tz: tzinfo | None = None) -> date:
 
 
 def exact_time(moment: datetime, tz: tzinfo | None = None) -> str:
-    """Like "Tue 24 Nov 2026, 10:00" in local time."""
-    return moment.astimezone(tz).strftime("%a %d %b %Y, %H:%M")
+    """Like "Tue, 24 Nov 2026, 10:00" in local time, as the person's locale writes it."""
+    return format_date_and_time(moment, tz=tz)
 
 
 def mood_change(before: int | None, after: int | None) -> str:
@@ -79,12 +102,43 @@ def contact_link(contact: ContactMethod) -> str:
 
 def due_words(next_due: datetime | None, now: datetime, paused: bool = False,
               tz: tzinfo | None = None) -> str:
-    """"Paused", "Due now", "Due since 2 days ago", "In 4 days", or "" with no due date."""
+    """"Paused", "Due now", "Due since 2 days ago", "In 4 days", or "" with no due date
+    (each a whole phrase to translate, to start a cell or a line)."""
     if paused:
-        return "Paused"
+        return _("Paused")
     if next_due is None:
         return ""
-    when = relative_day(next_due, now, tz)
+    days = day_gap(next_due, now, tz)
     if next_due <= now:
-        return "Due now" if when == "today" else f"Due since {when}"
-    return when.capitalize()
+        return _due_since(days)
+    return _from_now(days)
+
+
+def _due_since(days: int) -> str:
+    if days >= 0:
+        return _("Due now")
+    if days == -1:
+        return _("Due since yesterday")
+    unit, count = _span(-days)
+    if unit == "months":
+        words = ngettext("Due since {count} month ago", "Due since {count} months ago", count)
+    elif unit == "weeks":
+        words = ngettext("Due since {count} week ago", "Due since {count} weeks ago", count)
+    else:
+        words = ngettext("Due since {count} day ago", "Due since {count} days ago", count)
+    return words.format(count=count)
+
+
+def _from_now(days: int) -> str:
+    if days <= 0:
+        return _("Today")
+    if days == 1:
+        return _("Tomorrow")
+    unit, count = _span(days)
+    if unit == "months":
+        words = ngettext("In {count} month", "In {count} months", count)
+    elif unit == "weeks":
+        words = ngettext("In {count} week", "In {count} weeks", count)
+    else:
+        words = ngettext("In {count} day", "In {count} days", count)
+    return words.format(count=count)

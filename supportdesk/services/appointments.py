@@ -20,9 +20,11 @@ from datetime import datetime, timedelta, tzinfo
 from supportdesk.core import appointments as rules
 from supportdesk.core.appointments import Appointment, Ask, AskKind
 from supportdesk.core.errors import NotFoundError, ValidationError
+from supportdesk.core.i18n import _, ngettext
 from supportdesk.core.kinds import Kind
 from supportdesk.core.model import Supporter
 from supportdesk.services import settings as keys
+from supportdesk.services.reminders import join_names
 from supportdesk.services.timed import TimedService
 from supportdesk.store import appointments_repo as store
 
@@ -51,22 +53,28 @@ def appointment_notice(items: Sequence[Upcoming], now: datetime, tz: tzinfo,
     ids = tuple(u.appointment.id or 0 for u in items)
     first = items[0]
     asked = sum(len(u.questions) for u in items)
-    questions = ("" if not asked else
-                 " You have 1 question to bring." if asked == 1 else
-                 f" You have {asked} questions to bring.")
+    questions = "" if not asked else " " + ngettext(
+        "You have {count} question to bring.", "You have {count} questions to bring.",
+        asked).format(count=asked)
+    count = len(items)
     if discreet:
-        title = ("An appointment is coming up" if len(items) == 1
-                 else f"{len(items)} appointments are coming up")
-        return AppointmentNotice(title, f"Open SupportDesk to see when.{questions}", ids)
-    when = rules.when_words(first.appointment, now, tz)
-    if len(items) == 1:
+        title = (_("An appointment is coming up") if count == 1 else ngettext(
+            "{count} appointment is coming up", "{count} appointments are coming up",
+            count).format(count=count))
+        return AppointmentNotice(title, _("Open SupportDesk to see when.") + questions, ids)
+    if count == 1:
+        when = rules.when_words(first.appointment, now, tz)
         place = f" · {first.appointment.place}" if first.appointment.place else ""
-        return AppointmentNotice(f"Appointment with {first.supporter.name}",
-                                 f"{when}{place}.{questions}", ids)
-    names = " and ".join(u.supporter.name for u in items[:2])
-    more = f" and {len(items) - 2} more" if len(items) > 2 else ""
-    return AppointmentNotice(f"{len(items)} appointments coming up",
-                             f"{names}{more}; the first {when.lower()}.{questions}", ids)
+        return AppointmentNotice(
+            _("Appointment with {name}").format(name=first.supporter.name),
+            f"{when}{place}.{questions}", ids)
+    when = rules.when_words(first.appointment, now, tz, start=False)
+    names = join_names([u.supporter.name for u in items])
+    return AppointmentNotice(
+        ngettext("{count} appointment coming up", "{count} appointments coming up",
+                 count).format(count=count),
+        # TRANSLATORS: {names} like "Dr Lee, Sam and 1 more"; {when} like "today at 10:00".
+        _("{names}; the first {when}.").format(names=names, when=when) + questions, ids)
 
 
 class AppointmentService(TimedService):

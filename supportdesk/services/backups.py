@@ -6,18 +6,22 @@ the encrypted copies themselves are ``vault.backup``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from supportdesk.core.errors import KnownError
+from supportdesk.core.i18n import _, format_date, format_time, ngettext
 from supportdesk.services.session import Session
 from supportdesk.vault.backup import BackupInfo
 from supportdesk.vault.vault import Vault
 
-COUNT_WORDS = {
-    "supporters": ("person or service", "people and services"),
-    "checkins": ("check-in", "check-ins"),
-    "gratitude": ("gratitude note", "gratitude notes"),
-    "plan_items": ("safety-plan line", "safety-plan lines"),
+COUNT_WORDS: dict[str, Callable[[int], str]] = {
+    "supporters": lambda n: ngettext("{count} person or service", "{count} people and services",
+                                     n),
+    "checkins": lambda n: ngettext("{count} check-in", "{count} check-ins", n),
+    "gratitude": lambda n: ngettext("{count} gratitude note", "{count} gratitude notes", n),
+    "plan_items": lambda n: ngettext("{count} safety-plan line", "{count} safety-plan lines",
+                                     n),
 }
 
 
@@ -38,18 +42,22 @@ def inspect_backup(session: Session, path: Path, recovery_key: str | None = None
 
 def describe_backup(info: BackupInfo) -> list[str]:
     """Plain lines about a backup: when it was made and what is in it."""
-    when = (info.created.astimezone().strftime("%A %d %B %Y at %H:%M")
-            if info.created else "an unknown date")
-    return [f"This backup was made on {when}.", "It holds:",
-            *(f"  {line}" for line in describe_counts(info.counts))]
+    if info.created is None:
+        made = _("This backup was made on an unknown date.")
+    else:
+        local = info.created.astimezone()
+        # TRANSLATORS: {date} like "Tuesday 24 November 2026", {time} like "10:00".
+        made = _("This backup was made on {date} at {time}.").format(
+            date=format_date(local.date(), "full"), time=format_time(local))
+    return [made, _("It holds:"), *(f"  {line}" for line in describe_counts(info.counts))]
 
 
 def describe_counts(counts: dict[str, int]) -> list[str]:
     """``{"checkins": 3}`` -> ``["3 check-ins"]``, for every kind of thing counted."""
     lines = []
-    for label, (one, many) in COUNT_WORDS.items():
+    for label, words in COUNT_WORDS.items():
         count = counts.get(label, 0)
-        lines.append(f"{count} {one if count == 1 else many}")
+        lines.append(words(count).format(count=count))
     return lines
 
 

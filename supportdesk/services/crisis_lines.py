@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
+from supportdesk.core import i18n
 from supportdesk.core.crisis import (
     Evidence,
     LineEvidence,
@@ -285,7 +286,7 @@ def crisis_now(locale_country: str, repo: Repository | None,
         info = directory.countries.get(code)
         lines = list(info.lines) if info else []
     info = directory.countries.get(code)
-    name = info.name if info else code
+    name = i18n.country_name(code) or (info.name if info else code)
     return CrisisNow(code, name, info.emergency if info else "",
                      info.emergency_dial if info else "", lines,
                      main_line([line for line in lines if not line.user_added], directory)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from typing import TypeVar, cast
 
+from supportdesk.core.i18n import _
 from supportdesk.core.insights import (
     Coverage,
     Escalation,
@@ -75,10 +76,10 @@ def _to_the_minute(moment: datetime) -> datetime:
 def greeting(now: datetime, tz: tzinfo) -> str:
     hour = now.astimezone(tz).hour
     if 5 <= hour < 12:
-        return "Good morning"
+        return _("Good morning")
     if 12 <= hour < 18:
-        return "Good afternoon"
-    return "Good evening"
+        return _("Good afternoon")
+    return _("Good evening")
 
 
 DueMoments = tuple[datetime | None, datetime | None]

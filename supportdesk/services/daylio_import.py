@@ -19,9 +19,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import datetime, tzinfo
 
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.i18n import _, format_date, ngettext
 from supportdesk.core.model import MOOD_LABELS
 from supportdesk.core.mood import (
     FEELING_LIMIT,
@@ -116,21 +117,26 @@ class DaylioPreview:
     def words(self) -> str:
         """The preview in a sentence or two."""
         if not self.rows:
-            return "No moods were found in the file."
+            return _("No moods were found in the file.")
         first, last = self.rows[0].at.date(), self.rows[-1].at.date()
         new, here, out = self.counts()
-        parts = [f"{new} new"]
+        parts = [ngettext("{count} new", "{count} new", new).format(count=new)]
         if here:
-            parts.append(f"{here} already here (left as they are)")
+            parts.append(ngettext("{count} already here (left as they are)",
+                                  "{count} already here (left as they are)", here).format(
+                                      count=here))
         if out:
-            parts.append(f"{out} left out" if not self.unchosen
-                         else f"{out} waiting for you to say what their mood means")
-        return (f"Found {len(self.rows)} mood{'s' if len(self.rows) != 1 else ''} from "
-                f"{_day(first)} to {_day(last)}: {', '.join(parts)}.")
-
-
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+            parts.append(
+                ngettext("{count} left out", "{count} left out", out) if not self.unchosen
+                else ngettext("{count} waiting for you to say what their mood means",
+                              "{count} waiting for you to say what their mood means", out))
+            parts[-1] = parts[-1].format(count=out)
+        found = len(self.rows)
+        # TRANSLATORS: {first} and {last} like "5 March 2024"; {parts} like "5 new, 1 left out".
+        return ngettext("Found {count} mood from {first} to {last}: {parts}.",
+                        "Found {count} moods from {first} to {last}: {parts}.", found).format(
+                            count=found, first=format_date(first, "long"),
+                            last=format_date(last, "long"), parts=", ".join(parts))
 
 
 @dataclass
@@ -140,7 +146,7 @@ class DaylioImportOutcome:
     @property
     def summary(self) -> str:
         count = len(self.added_ids)
-        return f"{count} mood{'s' if count != 1 else ''} added"
+        return ngettext("{count} mood added", "{count} moods added", count).format(count=count)
 
 
 def _feelings_and_rest(activities: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:

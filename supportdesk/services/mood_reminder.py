@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from supportdesk.core.i18n import N_, _
 from supportdesk.core.mood_reminder import MoodReminderRule, current_day, due_day, next_moment
 from supportdesk.services import settings as keys
 from supportdesk.services.reminders import Notice, ReminderService
 
-TITLE = "How are you?"
-BODY = "A moment just for you. Note how you are, if you'd like to."
-DISCREET_TITLE = "A gentle reminder"
-DISCREET_BODY = "Open SupportDesk when you have a moment."
+TITLE = N_("How are you?")
+BODY = N_("A moment just for you. Note how you are, if you'd like to.")
+DISCREET_TITLE = N_("A gentle reminder")
+DISCREET_BODY = N_("Open SupportDesk when you have a moment.")
 
 
 def mood_notice(discreet: bool) -> Notice:
     """Its words; discreet ones say nothing about moods (as check-in reminders then name
     no one), for a screen others may see."""
     if discreet:
-        return Notice(DISCREET_TITLE, DISCREET_BODY, 1, about_mood=True)
-    return Notice(TITLE, BODY, 1, about_mood=True)
+        return Notice(_(DISCREET_TITLE), _(DISCREET_BODY), 1, about_mood=True)
+    return Notice(_(TITLE), _(BODY), 1, about_mood=True)
 
 
 class MoodReminderService:

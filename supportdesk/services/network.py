@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from supportdesk.core.errors import NotFoundError, ValidationError
 from supportdesk.core.help_kinds import clean_kinds
+from supportdesk.core.i18n import _, ngettext
 from supportdesk.core.insights import Lean, SupportCount, reciprocity_balance
 from supportdesk.core.kinds import Initiator, Kind, Mode, Role
 from supportdesk.core.model import (
@@ -70,22 +71,31 @@ class Reciprocity:
     def words(self) -> str:
         """How support has gone, in words rather than a tally: counts of support read
         like a ledger, and nobody keeps one with the people they love."""
-        span = "month" if self.months == 1 else f"{self.months} months"
-        c = self.count
+        months, c = self.months, self.count
         if c.checkins == 0:
-            return f"No check-ins logged in the last {span}."
+            return ngettext("No check-ins logged in the last month.",
+                            "No check-ins logged in the last {months} months.",
+                            months).format(months=months)
         if self.lean is Lean.QUIET:
-            return f"In touch {_times(c.checkins)} in the last {span}; no support noted."
-        lead = f"Over the last {span} "
+            span = ngettext("in the last month", "in the last {months} months",
+                            months).format(months=months)
+            # TRANSLATORS: {times} like "once" or "3 times"; {span} like "in the last 3 months".
+            return _("In touch {times} {span}; no support noted.").format(
+                times=_times(c.checkins), span=span)
+        # TRANSLATORS: {span} starts each sentence about how support has gone.
+        span = ngettext("Over the last month", "Over the last {months} months",
+                        months).format(months=months)
         if self.lean is Lean.MOSTLY_GIVING:
-            return lead + "you've mostly been the one offering support here."
-        if self.lean is Lean.MOSTLY_RECEIVING:
-            return lead + "they've mostly been there for you, and that's okay."
-        if c.gave and c.received:
-            return lead + "support has gone both ways."
-        if c.received:
-            return lead + "they've been there for you."
-        return lead + "you've been there for them."
+            words = _("{span} you've mostly been the one offering support here.")
+        elif self.lean is Lean.MOSTLY_RECEIVING:
+            words = _("{span} they've mostly been there for you, and that's okay.")
+        elif c.gave and c.received:
+            words = _("{span} support has gone both ways.")
+        elif c.received:
+            words = _("{span} they've been there for you.")
+        else:
+            words = _("{span} you've been there for them.")
+        return words.format(span=span)
 
     def adds_to(self, shorter: Reciprocity) -> bool:
         """Whether this longer span tells something ``shorter`` does not (a different
@@ -96,7 +106,9 @@ class Reciprocity:
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 2:
+        return _("twice")
+    return ngettext("once", "{count} times", count).format(count=count)
 
 
 def reciprocity(checkins: list[CheckIn], now: datetime, months: int,

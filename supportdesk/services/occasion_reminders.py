@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 
 from supportdesk.core.dates import DateKind, ImportantDate, days_words, next_on, remind_on
+from supportdesk.core.i18n import N_, _
 from supportdesk.core.meetings import occurrences, when_words
 from supportdesk.core.model import Supporter
 from supportdesk.services import settings as keys
@@ -26,7 +27,7 @@ from supportdesk.store import meeting_rows
 DATE_REMINDER_TIME = time(9, 0)
 # A reminder missed (the app was closed) still comes while its meeting or date is ahead.
 LOOK_BACK = timedelta(days=1)
-COMPANY_WORDS = "Would you like someone with you that day? SupportDesk can help you ask."
+COMPANY_WORDS = N_("Would you like someone with you that day? SupportDesk can help you ask.")
 
 
 def _parse_keys(text: str) -> list[str]:
@@ -59,12 +60,16 @@ def _meeting_reminders(supporter: Supporter, now: datetime, zone: tzinfo,
         for start in occurrences(meeting, now, zone, limit=2):
             at = start - lead
             if discreet:
-                notice = Notice("A meeting soon", "Open SupportDesk for the details.", 1,
-                                supporter.id)
+                notice = Notice(_("A meeting soon"), _("Open SupportDesk for the details."),
+                                1, supporter.id)
             else:
                 place = f" · {meeting.place}" if meeting.place else ""
-                notice = Notice(f"{supporter.name} meets {when_words(start, at, zone)}",
-                                f"A reminder you asked for{place}.", 1, supporter.id)
+                # TRANSLATORS: {name} is a group's name; {when} like "Today 19:00".
+                title = _("{name} meets {when}").format(name=supporter.name,
+                                                       when=when_words(start, at, zone))
+                # TRANSLATORS: {place} is empty or " · " and a place, like " · Room 4".
+                body = _("A reminder you asked for{place}.").format(place=place)
+                notice = Notice(title, body, 1, supporter.id)
             found.append(OccasionReminder(f"m:{supporter.id}:{index}:{start.isoformat()}",
                                           at, start, notice))
     return found
@@ -84,13 +89,14 @@ def _date_reminders(supporter: Supporter | None, dates: list[ImportantDate], now
         at = datetime.combine(day, DATE_REMINDER_TIME).replace(tzinfo=zone)
         until = datetime.combine(on + timedelta(days=1), time(0)).replace(tzinfo=zone)
         if discreet:
-            notice = Notice("A date coming up", "Open SupportDesk when you're ready.", 1,
-                            owner or None)
+            notice = Notice(_("A date coming up"), _("Open SupportDesk when you're ready."),
+                            1, owner or None)
         else:
             words = ComingDate(item, on, supporter).words(max(day, now_day))
-            body = (COMPANY_WORDS if item.kind is DateKind.HARD and item.ask_company
-                    else "Be gentle with yourself." if item.kind is DateKind.HARD
-                    else f"It's {days_words(on, max(day, now_day))}.")
+            body = (_(COMPANY_WORDS) if item.kind is DateKind.HARD and item.ask_company
+                    else _("Be gentle with yourself.") if item.kind is DateKind.HARD
+                    # TRANSLATORS: {when} is "today", "tomorrow" or "in 5 days".
+                    else _("It's {when}.").format(when=days_words(on, max(day, now_day))))
             notice = Notice(words, body, 1, owner or None)
         found.append(OccasionReminder(f"d:{owner}:{index}:{on.isoformat()}", at, until,
                                       notice))

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from supportdesk.core.availability import available_now
 from supportdesk.core.dates import DateKind, ImportantDate, days_words, next_on, years_on
 from supportdesk.core.errors import ValidationError
+from supportdesk.core.i18n import _
 from supportdesk.core.meetings import Meeting, next_meeting, occurrences, when_words
 from supportdesk.core.model import Supporter
 from supportdesk.core.occasion_checks import check_date
@@ -33,7 +34,7 @@ class ComingMeeting:
     start: datetime
 
     def words(self, now: datetime, zone: tzinfo) -> str:
-        return f"Next meeting: {when_words(self.start, now, zone)}"
+        return _("Next meeting: {when}").format(when=when_words(self.start, now, zone))
 
 
 @dataclass(frozen=True)
@@ -50,19 +51,24 @@ class ComingDate:
 
     def words(self, today: date) -> str:
         """ "Sam's birthday, in 5 days (30)", "A hard day (Losing Gran), tomorrow"."""
-        item, when = self.item, days_words(self.on, today)
+        item, when, label = self.item, days_words(self.on, today), self.item.label.strip()
         if item.kind is DateKind.HARD:
-            named = f" ({item.label.strip()})" if item.label.strip() else ""
-            whose = f" · {self.name}" if self.name else ""
-            return f"A hard day{named}{whose}, {when}"
-        title = item.label.strip() or item.kind.label.lower()
-        if self.name and not item.label.strip():
-            title = f"{self.name}'s {title}"
-        elif self.name:
-            title = f"{title} ({self.name})"
+            title = _("A hard day ({label})").format(label=label) if label else _("A hard day")
+            if self.name:
+                title = f"{title} · {self.name}"
+            # TRANSLATORS: {title} like "Sam's birthday", {when} like "in 5 days".
+            return _("{title}, {when}").format(title=title, when=when)
+        if label:
+            title = f"{label} ({self.name})" if self.name else label
+        elif item.kind is DateKind.BIRTHDAY:
+            title = (_("{name}'s birthday").format(name=self.name) if self.name
+                     else _("Birthday"))
+        else:
+            title = (_("{name}'s anniversary").format(name=self.name) if self.name
+                     else _("Anniversary"))
+        words = _("{title}, {when}").format(title=title[:1].upper() + title[1:], when=when)
         age = years_on(item, self.on)
-        years = f" ({age})" if age is not None and age > 0 else ""
-        return f"{title[:1].upper()}{title[1:]}, {when}{years}"
+        return f"{words} ({age})" if age is not None and age > 0 else words
 
 
 class OccasionsService(TimedService):

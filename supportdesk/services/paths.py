@@ -17,3 +17,18 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     import platformdirs  # only for the OS's own folder (a few ms at every start otherwise)
 
     return Path(platformdirs.user_data_dir("SupportDesk", appauthor=False, roaming=True))
+
+
+ENV_CONFIG_DIR = "SUPPORTDESK_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """This computer's preferences that must be known before the vault opens (the
+    language): ``SUPPORTDESK_CONFIG_DIR``, else the OS's config folder, the one Qt's
+    QSettings uses on Linux (~/.config/SupportDesk)."""
+    from_env = os.environ.get(ENV_CONFIG_DIR)
+    if from_env:
+        return Path(from_env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("SupportDesk", appauthor=False, roaming=True))

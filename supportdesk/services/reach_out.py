@@ -16,13 +16,15 @@ from enum import StrEnum
 from functools import cached_property
 
 from supportdesk.core.availability import available_now, next_available, next_available_words
+from supportdesk.core.i18n import N_, _
 from supportdesk.core.kinds import Kind, PlanStep
 from supportdesk.core.model import CrisisLine, PlanItem, Supporter
 from supportdesk.services.crisis_lines import CrisisNow, same_service
 
 PLAN_PEOPLE_STEPS = (PlanStep.ASK_FOR_HELP, PlanStep.PROFESSIONALS)
-NOBODY_ELSE_FREE = ("No one else in your network has said they're free right now. The crisis "
-                    "line at the top is there for you, and the people below may still answer.")
+NOBODY_ELSE_FREE = N_("No one else in your network has said they're free right now. The "
+                      "crisis line at the top is there for you, and the people below may "
+                      "still answer.")
 
 
 class Part(StrEnum):
@@ -108,7 +110,8 @@ def reach_out_now(supporters: Sequence[Supporter],
         items = plan.get(step, ())
         if not items:
             continue
-        section = Section(Part.PLAN, f"From my safety plan: {step.label}")
+        # TRANSLATORS: {step} is a safety-plan step, like "People I can ask for help".
+        section = Section(Part.PLAN, _("From my safety plan: {step}").format(step=step.label))
         for item in items:
             supporter = by_id.get(item.supporter_id)
             if supporter is None or supporter.id in shown:
@@ -117,26 +120,28 @@ def reach_out_now(supporters: Sequence[Supporter],
                 continue
             shown.add(supporter.id)
             if main is not None and same_service(main, supporter):
-                section.entries.append(Mention(f"{supporter.name}: at the top of this page"))
+                section.entries.append(Mention(_("{name}: at the top of this page").format(
+                    name=supporter.name)))
             else:
                 section.entries.append(reach(supporter, item.text))
         sections.append(section)
     reachable = free_now(supporters, now, zone)
-    sections.append(Section(Part.AVAILABLE, "Available now",
+    sections.append(Section(Part.AVAILABLE, _("Available now"),
                             [reach(s) for s in reachable if s.id not in shown],
-                            if_empty=NOBODY_ELSE_FREE if supporters else ""))
+                            if_empty=_(NOBODY_ELSE_FREE) if supporters else ""))
     shown.update(s.id for s in reachable)
     professionals = sorted((s for s in supporters if s.kind is Kind.PROFESSIONAL
                             and s.id not in shown), key=lambda s: (s.ring.order,
                                                                    s.name.casefold()))
-    sections.append(Section(Part.PROFESSIONALS, "Professionals",
+    sections.append(Section(Part.PROFESSIONALS, _("Professionals"),
                             [reach(s) for s in professionals]))
     own = [s for s in supporters if s.kind is Kind.CRISIS and s.id not in shown
            and not (main is not None and same_service(main, s))]
     rest = [line for line in crisis.lines if line is not main
             and not any(same_service(line, s) for s in own)]
-    sections.append(Section(Part.CRISIS_LINES, "More crisis lines", [reach(s) for s in own],
-                            rest))
+    sections.append(Section(Part.CRISIS_LINES, _("More crisis lines"),
+                            [reach(s) for s in own], rest))
     others = [s for s in supporters if s.kind.is_person and s.id not in shown]
-    sections.append(Section(Part.OTHERS, "Others close to you", [reach(s) for s in others]))
+    sections.append(Section(Part.OTHERS, _("Others close to you"),
+                            [reach(s) for s in others]))
     return ReachOut(crisis, sections, [s.id for s in reachable if s.id is not None])

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+from supportdesk.core.i18n import _, format_list, ngettext
 from supportdesk.core.schedule import (
     DueItem,
     SnoozeOption,
@@ -56,17 +57,15 @@ class Check:
 
 
 def join_names(names: list[str]) -> str:
-    """"Sam", "Sam and Priya", "Sam, Priya and 1 more"."""
+    """"Sam", "Sam and Priya", "Sam, Priya and 1 more" (in the person's language)."""
     if len(names) <= 1:
         return "".join(names)
     if len(names) == 2:
-        return f"{names[0]} and {names[1]}"
-    shown = names[:NAMES_SHOWN]
-    return f"{', '.join(shown)} and {len(names) - NAMES_SHOWN} more"
-
-
-def _check_ins(count: int) -> str:
-    return "1 check-in is" if count == 1 else f"{count} check-ins are"
+        return format_list(names)
+    more = len(names) - NAMES_SHOWN
+    # TRANSLATORS: {names} is a list of two names, like "Sam, Priya".
+    return ngettext("{names} and {count} more", "{names} and {count} more", more).format(
+        names=", ".join(names[:NAMES_SHOWN]), count=more)
 
 
 def reminder_notice(items: list[DueItem], discreet: bool) -> Notice:
@@ -74,23 +73,33 @@ def reminder_notice(items: list[DueItem], discreet: bool) -> Notice:
     count = len(items)
     only = items[0].supporter_id if count == 1 else None
     if discreet:
-        return Notice("Time to reach out", f"{_check_ins(count)} due.", count, only)
+        return Notice(_("Time to reach out"),
+                      ngettext("{count} check-in is due.", "{count} check-ins are due.",
+                               count).format(count=count), count, only)
     names = [item.name for item in items]
     if count == 1:
-        return Notice(f"Time to check in with {names[0]}",
-                      "A quick hello is enough. Open SupportDesk when you're ready.", 1, only)
-    return Notice(f"{_check_ins(count)} due", f"{join_names(names)}.", count, None)
+        return Notice(_("Time to check in with {name}").format(name=names[0]),
+                      _("A quick hello is enough. Open SupportDesk when you're ready."),
+                      1, only)
+    return Notice(ngettext("{count} check-in is due", "{count} check-ins are due",
+                           count).format(count=count),
+                  f"{join_names(names)}.", count, None)
 
 
 def away_notice(items: list[DueItem], discreet: bool) -> Notice:
     """The one summary shown on start for what fell due while the app was closed."""
     count = len(items)
     only = items[0].supporter_id if count == 1 else None
-    came = "1 check-in came due" if count == 1 else f"{count} check-ins came due"
+    title = _("While you were away")
     if discreet:
-        return Notice("While you were away", f"{came}.", count, only)
-    return Notice("While you were away",
-                  f"{came}: {join_names([i.name for i in items])}.", count, only)
+        return Notice(title, ngettext("{count} check-in came due.",
+                                      "{count} check-ins came due.", count).format(
+                                          count=count), count, only)
+    # TRANSLATORS: {names} is who is due, like "Sam, Priya and 1 more".
+    return Notice(title, ngettext("{count} check-in came due: {names}.",
+                                  "{count} check-ins came due: {names}.", count).format(
+                                      count=count, names=join_names([i.name for i in items])),
+                  count, only)
 
 
 def _not_shown(due: list[DueItem], notified: dict[int, str]) -> list[DueItem]:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QGroupBox, QRadioButton, QVBoxLayout
 
 from supportdesk.ui import theme
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.language_setting import LanguageBox
 from supportdesk.ui.pages.view_parts import body
 
 LABELS = {"system": "As my computer is set", "light": "Light", "dark": "Dark"}
@@ -34,6 +35,7 @@ class AppearanceTab(QWidget):
         inner.addWidget(body("Changes at once, and is remembered on this computer.", box,
                              muted=True))
         layout.addWidget(box)
+        layout.addWidget(LanguageBox(self))
         layout.addStretch(1)
         for scheme, button in self.buttons.items():
             button.toggled.connect(

@@ -58,7 +58,7 @@ def test_evening_shows_who_is_free_now_closest_first(ctx: AppContext, qtbot: QtB
     assert WARM_LINE in text
     assert "Please don't call during her night shifts" in text  # their boundary, before calling
     assert "Stay with me and help me call my GP." in text  # how you can help me
-    assert "Dr Helen Cole" in text and "Available tomorrow from 8:30" in text
+    assert "Dr Helen Cole" in text and "Available tomorrow from 08:30" in text
 
 
 def test_early_morning_only_the_always_available_partner(ctx: AppContext, qtbot: QtBot) -> None:

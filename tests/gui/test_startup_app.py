@@ -114,7 +114,7 @@ def test_the_database_and_keyring_load_only_after_the_first_paint(tmp_path: Path
         from supportdesk import app
         HEAVY = ("peewee", "sqlcipher3", "keyring", "supportdesk.services.session",
                  "supportdesk.store.repository", "supportdesk.cli.vault_commands",
-                 "supportdesk.ui.crash", "socket", "html")
+                 "supportdesk.ui.crash", "socket", "html", "babel")
         seen = []
         class FirstPaint(QObject):
             def eventFilter(self, watched, event):

@@ -116,3 +116,37 @@ def test_the_windows_job_runs_the_companion_on_a_fresh_vault() -> None:
     # each output is checked, so a companion that prints nothing fails the job
     assert '[[ "$version" == *"$expected"* ]] ||' in script
     assert "json.load(open(sys.argv[1], encoding='utf-8'))" in script
+
+
+@pytest.mark.parametrize("platform", ["linux", "win32", "darwin"])
+def test_the_frozen_app_carries_every_languages_catalogs(
+        platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The gettext catalogs where core/i18n.py looks (supportdesk/locale), and resources/
+    with the Qt catalogs (resources/translations), on every platform."""
+    [analysis] = [s for s in run_spec(platform, tmp_path, monkeypatch) if s.kind == "Analysis"]
+    datas = {(Path(source).relative_to(REPO).as_posix(), dest)
+             for source, dest in analysis.kwargs["datas"]}
+    for language in ("de", "es", "fr"):
+        folder = f"supportdesk/locale/{language}/LC_MESSAGES"
+        assert (f"{folder}/supportdesk.mo", folder) in datas
+        assert (REPO / "resources" / "translations" / f"supportdesk_{language}.qm").is_file()
+    assert ("resources", "resources") in datas
+
+
+def test_slimming_keeps_qt_and_babel_data_for_the_apps_languages_only() -> None:
+    sys.path.insert(0, str(REPO / "packaging"))
+    try:
+        import slim
+    finally:
+        sys.path.remove(str(REPO / "packaging"))
+
+    def kept(dest: str) -> bool:
+        return bool(slim.kept((dest, "source", "DATA")))
+
+    assert kept("PySide6/Qt/translations/qtbase_de.qm")
+    assert kept("PySide6/Qt/translations/qtbase_fr.qm")
+    assert not kept("PySide6/Qt/translations/qtbase_ja.qm")
+    assert not kept("PySide6/Qt/translations/assistant_de.qm")
+    assert kept("babel/locale-data/es_MX.dat") and kept("babel/locale-data/root.dat")
+    assert not kept("babel/locale-data/ja.dat")
+    assert kept("babel/global.dat")

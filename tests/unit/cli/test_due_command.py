@@ -31,8 +31,8 @@ def test_lists_name_due_date_and_how_overdue(session: Session) -> None:
     lines = due_command.due_lines(Application(session), FIXED_NOW, UTC)
     assert lines == [
         "2 check-ins due:",
-        "  Sam    due Wed 11 Nov 2026, 10:00  (13 days ago)",
-        "  Priya  due Wed 18 Nov 2026, 10:00  (6 days ago)",
+        "  Sam    due Wed, 11 Nov 2026, 10:00  (13 days ago)",
+        "  Priya  due Wed, 18 Nov 2026, 10:00  (6 days ago)",
     ]
 
 

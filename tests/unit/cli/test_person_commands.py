@@ -128,7 +128,7 @@ def test_pause_resume_and_snooze_change_the_reminders(
     with opened(vault, db_key) as app:
         assert not app.network.supporters()[0].cadence.paused
     assert cli("snooze", "Sam", "--for", "3d") == 0
-    assert "Snoozed Sam until Fri 27 Nov 2026, 09:00" in capsys.readouterr().out
+    assert "Snoozed Sam until Fri, 27 Nov 2026, 09:00" in capsys.readouterr().out
     with opened(vault, db_key) as app:
         assert app.network.supporters()[0].cadence.snoozed_until == datetime(
             2026, 11, 27, 9, 0, tzinfo=UTC)
@@ -167,7 +167,7 @@ def test_show_prints_the_times_zone_and_reminder_state_edit_can_change(
     out = capsys.readouterr().out
     assert "  Can be reached: Mon-Fri 09:00-17:00\n" in out
     assert "  Time zone: Europe/Lisbon\n" in out
-    assert "  Reminders: snoozed until Tue 01 Dec 2026, 09:00\n" in out
+    assert "  Reminders: snoozed until Tue, 1 Dec 2026, 09:00\n" in out
     # what show prints is what --remove-window takes
     assert cli("edit", "Sam", "--remove-window", "Mon-Fri 09:00-17:00") == 0
     cli("pause", "Sam")
