@@ -38,7 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -564,24 +564,31 @@ def _save(pixmap: object, target: Path) -> Path:
     return target
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_per_scheme(script: str, doc: str, shoot_one: Callable[[str, Path], list[Path]],
+                   argv: list[str] | None = None) -> int:
+    """The scripts' command line: one scheme in this process, or each in a child."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--scheme", choices=SCHEMES)
     args = parser.parse_args(argv)
+    name = Path(script).stem
     if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        print("screenshots: no DISPLAY; run under Xvfb (make screenshots)", file=sys.stderr)
+        print(f"{name}: no DISPLAY; run under Xvfb (scripts/test-env.sh)", file=sys.stderr)
         return 2
     if args.scheme:
-        for path in shoot(args.scheme, args.out):
+        for path in shoot_one(args.scheme, args.out):
             print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
         return 0
     for scheme in SCHEMES:
-        result = subprocess.run([sys.executable, __file__, "--scheme", scheme,
+        result = subprocess.run([sys.executable, script, "--scheme", scheme,
                                  "--out", str(args.out)], check=False)
         if result.returncode:
             return result.returncode
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run_per_scheme(__file__, __doc__ or "", shoot, argv)
 
 
 if __name__ == "__main__":

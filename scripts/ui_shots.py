@@ -10,10 +10,7 @@ and the colours. Without --scheme it runs itself once per scheme, in fresh proce
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -24,12 +21,11 @@ sys.path.insert(0, str(HERE))
 
 from screenshots import (  # noqa: E402 (the script's own folder first)
     PERSON_SHOWN,
-    REPO,
-    SCHEMES,
     SMALL_SIZE,
     WINDOW_SIZE,
     _save,
     _vault_of_its_own,
+    run_per_scheme,
     settle,
 )
 
@@ -162,23 +158,7 @@ def _colours_shot(app: object, scheme: str, out: Path) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
-    parser.add_argument("--scheme", choices=SCHEMES)
-    args = parser.parse_args(argv)
-    if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        print("ui_shots: no DISPLAY; run under Xvfb (scripts/test-env.sh)", file=sys.stderr)
-        return 2
-    if args.scheme:
-        for path in shoot(args.scheme, args.out):
-            print(path.relative_to(REPO) if path.is_relative_to(REPO) else path)
-        return 0
-    for scheme in SCHEMES:
-        result = subprocess.run([sys.executable, __file__, "--scheme", scheme,
-                                 "--out", str(args.out)], check=False)
-        if result.returncode:
-            return result.returncode
-    return 0
+    return run_per_scheme(__file__, __doc__ or "", shoot, argv)
 
 
 if __name__ == "__main__":
