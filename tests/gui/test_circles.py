@@ -184,6 +184,18 @@ def test_tab_moves_between_people_then_on_out_of_the_map(page: CirclesPage,
     assert not page.view.hasFocus()
 
 
+def test_a_screen_reader_hears_each_person_tab_reaches(page: CirclesPage,
+                                                     qtbot: QtBot) -> None:
+    # the people are drawn, not widgets: the focused map's name says who is chosen, so
+    # the name change is what a screen reader announces
+    page.view.setFocus()
+    for expected in page.scene.order[:3]:
+        qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+        name = page.scene.nodes[expected].supporter.name
+        assert page.view.accessibleName() == f"Circles map: {name}"
+        assert page.view.viewport().accessibleName() == page.view.accessibleName()
+
+
 def test_at_800_by_600_the_whole_map_and_key_are_shown(demo_ctx: AppContext,
                                                        qtbot: QtBot) -> None:
     from supportdesk.ui.main_window import MainWindow

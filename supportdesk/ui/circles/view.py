@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView, QWidget
+from shiboken6 import Shiboken
 
 from supportdesk.ui.circles.items import describe
 from supportdesk.ui.circles.scene import CirclesScene
@@ -36,13 +37,24 @@ class CirclesView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Circles map")
-        self.viewport().setAccessibleName("Circles map")  # it can take focus too
+        self._say_chosen()
+        scene.selectionChanged.connect(self._say_chosen)
         self.setAccessibleDescription(
             "Me at the centre, supporters on three rings. Arrow keys or Tab move between "
             "people, Enter opens, Control with Up or Down moves someone closer or further out.")
         self.fitting = True
         scene.sceneRectChanged.connect(self._on_scene_rect_changed)
+
+    def _say_chosen(self) -> None:
+        """The map's name says who is chosen: the people are drawn, not widgets, so the
+        focused map's name changing is what a screen reader announces as Tab moves on."""
+        if not (Shiboken.isValid(self) and Shiboken.isValid(self.circles)):
+            return  # the map or its scene is going
+        chosen = self.circles.selected_id()
+        node = self.circles.nodes.get(chosen) if chosen is not None else None
+        name = f"Circles map: {node.supporter.name}" if node is not None else "Circles map"
+        self.setAccessibleName(name)
+        self.viewport().setAccessibleName(name)  # it can take focus too
 
     # -- zoom -----------------------------------------------------------------
 
