@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.model import MOOD_LABELS
+from supportdesk.services.application import Application
 from supportdesk.services.daylio_import import (
     LEAVE_OUT,
     DaylioImportOutcome,
@@ -34,7 +35,7 @@ from supportdesk.services.daylio_import import (
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.roles import Index
 from supportdesk.ui.plain import plain_label, plain_title
-from supportdesk.ui.undo_commands import NetworkCommand, perform
+from supportdesk.ui.undo_commands import ImportCommand, perform
 
 COLUMNS = ["When", "Mood", "Feelings", "Note"]
 WHEN_COL, MOOD_COL, FEELINGS_COL, NOTE_COL = range(4)
@@ -85,21 +86,11 @@ class DaylioPreviewModel(QAbstractTableModel):
                                   self.index(len(self.preview.rows) - 1, MOOD_COL))
 
 
-class ImportMoods(NetworkCommand):
-    """The whole import as one undo step: undo takes out exactly the moods it added."""
-
+class ImportMoods(ImportCommand[DaylioPreview, DaylioImportOutcome]):
     def __init__(self, ctx: AppContext, preview: DaylioPreview) -> None:
         count = preview.counts()[0]
-        super().__init__(ctx, f"Import {count} mood{'s' if count != 1 else ''} from Daylio")
-        self.preview = preview
-        self.outcome: DaylioImportOutcome | None = None
-
-    def apply(self) -> None:
-        self.outcome = self.app.import_daylio(self.preview)
-
-    def revert(self) -> None:
-        assert self.outcome is not None
-        self.app.undo_daylio_import(self.outcome)
+        super().__init__(ctx, f"Import {count} mood{'s' if count != 1 else ''} from Daylio",
+                         preview, Application.import_daylio, Application.undo_daylio_import)
 
 
 class DaylioDialog(QDialog):

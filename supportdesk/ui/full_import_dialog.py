@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.services.application import Application
 from supportdesk.services.full_import import (
     CheckedExport,
     FullImportOutcome,
@@ -43,7 +44,7 @@ from supportdesk.ui.import_dialog import ChoiceDelegate
 from supportdesk.ui.models.preview_table import PreviewTableModel, preview_proxy
 from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_label
-from supportdesk.ui.undo_commands import NetworkCommand, perform
+from supportdesk.ui.undo_commands import ImportCommand, perform
 from supportdesk.ui.widgets.search_field import search_field
 
 COLUMNS = ["Import", "Name", "What they are to you", "Contact details", "Already in your network"]
@@ -110,20 +111,10 @@ class PeoplePreviewModel(PreviewTableModel):
         return True
 
 
-class ImportEverything(NetworkCommand):
-    """The whole import as one undo step: undo takes out exactly what it brought in."""
-
+class ImportEverything(ImportCommand[FullImportPreview, FullImportOutcome]):
     def __init__(self, ctx: AppContext, preview: FullImportPreview) -> None:
-        super().__init__(ctx, "Import a SupportDesk export")
-        self.preview = preview
-        self.outcome: FullImportOutcome | None = None
-
-    def apply(self) -> None:
-        self.outcome = self.app.import_export_file(self.preview)
-
-    def revert(self) -> None:
-        assert self.outcome is not None
-        self.app.undo_export_file_import(self.outcome)
+        super().__init__(ctx, "Import a SupportDesk export", preview,
+                         Application.import_export_file, Application.undo_export_file_import)
 
 
 class FullImportDialog(QDialog):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.kinds import Kind
+from supportdesk.services.application import Application
 from supportdesk.services.importing import (
     Action,
     ImportOutcome,
@@ -47,7 +48,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.models.preview_table import PreviewTableModel, preview_proxy
 from supportdesk.ui.models.roles import CHOICES_ROLE, SORT_ROLE, Index
 from supportdesk.ui.plain import plain_label, plain_title, plain_tooltip
-from supportdesk.ui.undo_commands import NetworkCommand, perform
+from supportdesk.ui.undo_commands import ImportCommand, perform
 from supportdesk.ui.widgets.search_field import search_field
 
 COLUMNS = ["Import as", "Name", "What they are to you", "Contact details", "Might be",
@@ -199,21 +200,11 @@ class CardReader(QThread):
         self.result = read_contacts(self.data, self._progress)
 
 
-class ImportContacts(NetworkCommand):
-    """The whole import as one undo step: undo removes exactly what it added or merged."""
-
+class ImportContacts(ImportCommand[ImportPreview, ImportOutcome]):
     def __init__(self, ctx: AppContext, preview: ImportPreview) -> None:
         count = len(preview.rows) - preview.count(Action.SKIP)
-        super().__init__(ctx, f"Import {count} contact{'s' if count != 1 else ''}")
-        self.preview = preview
-        self.outcome: ImportOutcome | None = None
-
-    def apply(self) -> None:
-        self.outcome = self.app.import_contacts(self.preview)
-
-    def revert(self) -> None:
-        assert self.outcome is not None
-        self.app.undo_import(self.outcome)
+        super().__init__(ctx, f"Import {count} contact{'s' if count != 1 else ''}", preview,
+                         Application.import_contacts, Application.undo_import)
 
 
 class ImportDialog(QDialog):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -71,6 +72,30 @@ def perform(ctx: AppContext, command: NetworkCommand) -> None:
     """Make the change now (raising ``KnownError`` if refused), then make it undoable."""
     command.first_apply()
     ctx.undo.push(command)
+
+
+P = TypeVar("P")  # what an import's preview holds
+R = TypeVar("R")  # what it brought in
+
+
+class ImportCommand(NetworkCommand, Generic[P, R]):
+    """A whole import as one undo step: undo takes out exactly what it brought in."""
+
+    def __init__(self, ctx: AppContext, text: str, preview: P,
+                 bring_in: Callable[[Application, P], R],
+                 take_out: Callable[[Application, R], None]) -> None:
+        super().__init__(ctx, text)
+        self.preview = preview
+        self.outcome: R | None = None
+        self._bring_in = bring_in
+        self._take_out = take_out
+
+    def apply(self) -> None:
+        self.outcome = self._bring_in(self.app, self.preview)
+
+    def revert(self) -> None:
+        assert self.outcome is not None
+        self._take_out(self.app, self.outcome)
 
 
 class AddSupporter(NetworkCommand):
