@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -43,6 +44,10 @@ from supportdesk.services.settings import str_key
 from supportdesk.ui.background_backup import BackgroundBackup
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.plain import plain_label, plain_message_box, plain_tooltip, tell
+
+if TYPE_CHECKING:  # the dialogs load with their first use
+    from supportdesk.ui.daylio_dialog import DaylioDialog
+    from supportdesk.ui.full_import_dialog import FullImportDialog
 from supportdesk.ui.restore_dialog import RestoreDialog
 
 EXPORT_FOLDER = str_key("export.folder", "")
@@ -228,8 +233,7 @@ class DataActions(QObject):
 
             dialog = import_file(self.ctx, path, self.window)
         except OSError as error:
-            self.show_error("Import contacts", KnownError(
-                f"SupportDesk could not read {path} ({error.strerror or error})."))
+            self._unreadable("Import contacts", path, error)
             return False
         self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         if dialog is None:
@@ -265,20 +269,14 @@ class DataActions(QObject):
             with busy():
                 preview = self.ctx.app.full_import.preview_checked(checked)
         except OSError as error:
-            self.show_error(title, KnownError(
-                f"SupportDesk could not read {path} ({error.strerror or error})."))
+            self._unreadable(title, path, error)
             return False
         except KnownError as error:
             self.show_error(title, error)
             return False
         self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
         dialog = FullImportDialog(self.ctx, preview, path.name, self.window)
-        accepted = self.exec_dialog(dialog)
-        if accepted and dialog.command is not None and dialog.command.outcome is not None:
-            self._status(f"Imported: {dialog.command.outcome.summary}. "
-                         "Undo is in the Edit menu.")
-        dialog.deleteLater()
-        return accepted
+        return self._run_import(dialog)
 
     def import_daylio(self, path: Path | None = None) -> bool:
         """File > Import > Daylio backup (CSV): preview, choose, import (one undo)."""
@@ -292,14 +290,21 @@ class DataActions(QObject):
         try:
             dialog = daylio_dialog(self.ctx, path, self.window)
         except OSError as error:
-            self.show_error(title, KnownError(
-                f"SupportDesk could not read {path} ({error.strerror or error})."))
+            self._unreadable(title, path, error)
             return False
         except ValueError as error:  # not a Daylio export
             self.show_error(title, KnownError(str(error), hint="In Daylio: More > Export "
                                               "entries > CSV."))
             return False
         self.ctx.app.set_setting(IMPORT_FOLDER, str(path.parent))
+        return self._run_import(dialog)
+
+    def _unreadable(self, title: str, path: Path, error: OSError) -> None:
+        self.show_error(title, KnownError(
+            f"SupportDesk could not read {path} ({error.strerror or error})."))
+
+    def _run_import(self, dialog: FullImportDialog | DaylioDialog) -> bool:
+        """Show the preview; once imported, say what came in (Undo takes it back)."""
         accepted = self.exec_dialog(dialog)
         if accepted and dialog.command is not None and dialog.command.outcome is not None:
             self._status(f"Imported: {dialog.command.outcome.summary}. "
